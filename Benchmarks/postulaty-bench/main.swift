@@ -1,0 +1,1 @@
+print("postulaty-bench: see Benchmarks/README.md")

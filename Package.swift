@@ -1,0 +1,45 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependency direction (one way): postulaty → Reporting → Themes/Similarity → Corpus/PolishText → ICUText → CICU.
+// ICU's C module is seen only by ICUText, which never imports Foundation (see docs/architecture.md).
+let package = Package(
+    name: "Postulaty",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "postulaty", targets: ["postulaty"]),
+        .library(name: "PolishText", targets: ["PolishText"]),
+        .library(name: "Corpus", targets: ["Corpus"]),
+        .library(name: "Themes", targets: ["Themes"]),
+        .library(name: "Similarity", targets: ["Similarity"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        .systemLibrary(name: "CICU", path: "Sources/CICU", pkgConfig: "icu-i18n",
+                       providers: [.apt(["libicu-dev", "pkg-config"])]),
+        // Foundation-free: the only target that sees ICU's C module.
+        .target(name: "ICUText", dependencies: ["CICU"]),
+        .target(name: "PolishText", dependencies: ["ICUText", "ZIPFoundation"]),
+        .target(name: "Corpus"),
+        .target(name: "Themes", dependencies: ["PolishText", "Corpus"]),
+        .target(name: "Similarity", dependencies: ["PolishText", "Corpus"]),
+        .target(name: "Reporting", dependencies: ["Themes", "Similarity", "Corpus", "PolishText"]),
+        .executableTarget(name: "postulaty", dependencies: [
+            "PolishText", "Corpus", "Themes", "Similarity", "Reporting",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "postulaty-bench", dependencies: ["PolishText", "Corpus", "Themes", "Similarity"],
+                          path: "Benchmarks/postulaty-bench"),
+        .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),
+        .testTarget(name: "PolishTextTests", dependencies: ["PolishText"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
+        .testTarget(name: "ThemesTests", dependencies: ["Themes", "Corpus", "PolishText"]),
+        .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "Corpus", "PolishText"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Themes", "Similarity", "Corpus"]),
+        .testTarget(name: "CLITests", dependencies: ["postulaty"]),
+    ]
+)

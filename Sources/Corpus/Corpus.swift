@@ -1,0 +1,1 @@
+// Corpus module (see docs/architecture.md)

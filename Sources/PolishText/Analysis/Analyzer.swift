@@ -1,0 +1,141 @@
+/// One analysed token: the token, its text as written, its normalised form, and the term it contributes
+/// (nil for stop words, dropped numbers and too-short tokens).
+public struct AnalyzedToken: Sendable, Equatable {
+    public var token: Token
+    public var text: String
+    public var normalized: String
+    public var term: String?
+    public var lemmaSource: LemmaSource?
+    public var isStopWord: Bool
+}
+
+/// The analysis chain, Lucene-style, in small named stages:
+/// tokenise (ICU + repairs) → normalise (typography, NFKC, case fold) → lemmatise (lexicon, diacritic restoration,
+/// guesser) → stop words → term filters. The same `Analyzer` turns text into terms everywhere (training, tagging,
+/// the index, reports), so its `configuration` travels with every saved model.
+///
+/// Why a cache: running text repeats words; each distinct written form is analysed once and remembered, which keeps
+/// the chain at millions of tokens a second. Not thread-safe (tokenizer and cache): one analyzer per thread.
+public final class Analyzer {
+    public let configuration: AnalyzerConfiguration
+    public let lemmatizer: Lemmatizing
+    private let tokenizer: Tokenizer
+    private var cache: [String: CachedForm] = [:]
+    /// Bound on the cache so a stream of unique garbage cannot grow memory without limit.
+    private let cacheLimit = 500_000
+
+    struct CachedForm {
+        var normalized: String
+        var term: String?
+        var source: LemmaSource?
+        var isStop: Bool
+    }
+
+    public init(lemmatizer: Lemmatizing, configuration: AnalyzerConfiguration? = nil) throws {
+        self.lemmatizer = lemmatizer
+        self.configuration = configuration ?? AnalyzerConfiguration(lemmatizer: lemmatizer.identifier)
+        tokenizer = try Tokenizer()
+    }
+
+    /// Every token of `text` with its analysis (for `postulaty analyze` and highlighting).
+    public func analyze(_ text: String) -> [AnalyzedToken] {
+        var out: [AnalyzedToken] = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            tokenizer.tokenize(bytes) { token in
+                let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
+                let form = analyzeForm(written, kind: token.kind)
+                out.append(AnalyzedToken(token: token, text: written, normalized: form.normalized, term: form.term,
+                                         lemmaSource: form.source, isStopWord: form.isStop))
+            }
+        }
+        return out
+    }
+
+    /// The terms of `text`, in order, stop words and filtered tokens removed.
+    public func terms(_ text: String) -> [String] {
+        var out: [String] = []
+        forEachTerm(in: text) { out.append($0) }
+        return out
+    }
+
+    /// Streams the terms of `text` to `body` without building tokens.
+    public func forEachTerm(in text: String, _ body: (String) -> Void) {
+        var copy = text
+        copy.withUTF8 { bytes in
+            tokenizer.tokenize(bytes) { token in
+                let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
+                if let term = analyzeForm(written, kind: token.kind).term { body(term) }
+            }
+        }
+    }
+
+    /// The term for one word as `postulaty stem` prints it: the lemma the analyzer would index, even when the word
+    /// is a stop word (stop-word removal is a later stage), or the normalised form for numbers and punctuation.
+    public func stem(_ word: String) -> String {
+        let tokens = analyze(word)
+        guard !tokens.isEmpty else { return TextNormalizer.normalize(word) }
+        return tokens.map { t in
+            if let term = t.term { return term }
+            if t.token.kind == .word || t.token.kind == .abbreviation {
+                return finalize(lemmatizer.lemma(of: stripApostropheSuffix(t.normalized)).text)
+            }
+            return t.normalized
+        }.joined(separator: " ")
+    }
+
+    // MARK: stages
+
+    private func analyzeForm(_ written: String, kind: TokenKind) -> CachedForm {
+        let key = kind == .word ? written : "\(kind.rawValue)\u{1}\(written)"
+        if let hit = cache[key] { return hit }
+        let result = computeForm(written, kind: kind)
+        if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
+        cache[key] = result
+        return result
+    }
+
+    private func computeForm(_ written: String, kind: TokenKind) -> CachedForm {
+        let normalized = TextNormalizer.normalize(written)
+        switch kind {
+        case .number:
+            return CachedForm(normalized: normalized, term: configuration.keepNumbers ? normalized : nil, source: nil, isStop: false)
+        case .url, .email:
+            return CachedForm(normalized: normalized, term: normalized, source: nil, isStop: false)
+        case .abbreviation:
+            let normalized = normalized.filter { $0 != " " }  // "m. in." and "m.in." are one abbreviation
+            let bare = String(normalized.dropLast())
+            let expansion = Abbreviations.expansions[bare] ?? ""
+            if expansion.isEmpty || isStop(expansion) {
+                return CachedForm(normalized: normalized, term: nil, source: nil, isStop: true)
+            }
+            return CachedForm(normalized: normalized, term: finalize(expansion), source: .lexicon, isStop: false)
+        case .word:
+            let form = stripApostropheSuffix(normalized)
+            if configuration.stopWords != nil && StopWords.contains(form) {
+                return CachedForm(normalized: normalized, term: nil, source: nil, isStop: true)
+            }
+            let lemma = lemmatizer.lemma(of: form)
+            if isStop(lemma.text) {
+                return CachedForm(normalized: normalized, term: nil, source: lemma.source, isStop: true)
+            }
+            let term = finalize(lemma.text)
+            let keep = term.count >= configuration.minTermLength && !term.allSatisfy(\.isNumber)
+            return CachedForm(normalized: normalized, term: keep ? term : nil, source: lemma.source, isStop: false)
+        }
+    }
+
+    private func isStop(_ lemma: String) -> Bool {
+        configuration.stopWords != nil && StopWords.contains(lemma)
+    }
+
+    private func finalize(_ term: String) -> String {
+        configuration.foldTermDiacritics ? DiacriticFolding.fold(term) : term
+    }
+
+    /// "ngo's" → "ngo", "mam'owych" → "mam": an acronym inflected with an apostrophe keeps the acronym.
+    func stripApostropheSuffix(_ normalized: String) -> String {
+        guard let idx = normalized.firstIndex(of: "'"), idx != normalized.startIndex else { return normalized }
+        return String(normalized[..<idx])
+    }
+}

@@ -1,0 +1,1 @@
+// Reporting module (see docs/architecture.md)

@@ -1,0 +1,1 @@
+// Similarity module (see docs/architecture.md)

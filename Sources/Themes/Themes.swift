@@ -1,0 +1,1 @@
+// Themes module (see docs/architecture.md)

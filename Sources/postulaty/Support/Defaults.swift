@@ -1,0 +1,23 @@
+import Foundation
+import PolishText
+
+/// The embedded defaults: paths relative to the working directory (the repository root).
+enum Defaults {
+    static let corporaDirectory = "Corpora"
+    static let modelsDirectory = "Models"
+    static let themeModel = "Models/themes.model"
+    static let stanceModel = "Models/stance.model"
+    static let taxonomy = "Models/taxonomy.json"
+    static let similarityIndex = "Models/similarity.index"
+    static let reportsDirectory = "Reports"
+
+    /// `Corpora/*.jsonl`, sorted by name so every run reads them in the same order.
+    static func corpusFiles() throws -> [String] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: corporaDirectory)
+        return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { "\(corporaDirectory)/\($0)" }
+    }
+
+    static func analyzer() throws -> Analyzer {
+        try DefaultAnalyzer.make(modelsDirectory: modelsDirectory)
+    }
+}

@@ -1,1 +1,0 @@
-// Corpus module (see docs/architecture.md)

@@ -1,0 +1,37 @@
+/// A JSON value that keeps object keys in their original order, so unknown fields survive a round trip
+/// byte for byte and output is deterministic.
+public indirect enum JSONValue: Sendable, Equatable {
+    case string(String)
+    /// A number kept as written in the source ("2025", "0.5"), so re-writing it changes nothing.
+    case number(String)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case let (.string(x), .string(y)): return x == y
+        case let (.number(x), .number(y)): return x == y
+        case let (.bool(x), .bool(y)): return x == y
+        case (.null, .null): return true
+        case let (.array(x), .array(y)): return x == y
+        case let (.object(x), .object(y)): return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: return false
+        }
+    }
+
+    public var stringValue: String? { if case .string(let s) = self { return s }; return nil }
+    public var intValue: Int? {
+        switch self {
+        case .number(let n): return Int(n)
+        case .string(let s): return Int(s)
+        default: return nil
+        }
+    }
+    public var arrayValue: [JSONValue]? { if case .array(let a) = self { return a }; return nil }
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let o) = self { return o.first { $0.0 == key }?.1 }
+        return nil
+    }
+}

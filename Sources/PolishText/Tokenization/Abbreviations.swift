@@ -5,7 +5,7 @@
 public enum Abbreviations {
     public static let expansions: [String: String] = [
         "np": "", "tj": "", "tzn": "", "tzw": "", "ww": "", "itd": "", "itp": "", "m.in": "", "ok": "",
-        "jw": "", "wg": "", "pt": "", "pn": "", "ds": "", "zob": "", "por": "", "ew": "", "odp": "",
+        "jw": "", "wg": "", "pt": "", "pn": "", "ds": "", "zob": "", "por": "", "ew": "", "odp": "", "br": "",
         "ul": "ulica", "al": "aleja", "pl": "plac", "os": "osiedle",
         "art": "artykuł", "ust": "ustęp", "pkt": "punkt", "par": "paragraf", "poz": "pozycja",
         "r": "rok", "rr": "rok", "godz": "godzina", "min": "minuta", "tys": "tysiąc", "mln": "milion", "mld": "miliard",

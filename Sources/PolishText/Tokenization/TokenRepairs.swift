@@ -45,9 +45,12 @@ enum TokenRepairs {
                     lastEnd = segs[i + 1].end; lastWasWord = false; i += 2; continue
                 }
             }
-            // 3. a word right after "word-" is the second half of a compound.
-            let afterHyphen = lastWasWord && i >= 1 && segs[i - 1].start == lastEnd && segs[i - 1].end == s.start
-                && isHyphen(b, segs[i - 1])
+            // 3. a word right after "word-" is the second half of a compound; so is one after "word-" and a line
+            //    break (PDF text breaks "pre-\nkonkursowy" at the hyphen).
+            let afterHyphen = lastWasWord && i >= 1 && (
+                (segs[i - 1].start == lastEnd && segs[i - 1].end == s.start && isHyphen(b, segs[i - 1]))
+                || (i >= 2 && segs[i - 2].start == lastEnd && isHyphen(b, segs[i - 2])
+                    && segs[i - 1].end == s.start && isLineBreak(b, segs[i - 1])))
             body(Token(start: s.start, end: s.end, kind: .word, afterHyphen: afterHyphen))
             lastEnd = s.end; lastWasWord = true; i += 1
         }
@@ -82,6 +85,17 @@ enum TokenRepairs {
         if len == 2 { return b[seg.start] == 0xC2 && b[seg.start + 1] == 0xA0 }
         if len == 3 { return b[seg.start] == 0xE2 && b[seg.start + 1] == 0x80 && b[seg.start + 2] == 0xAF }
         return false
+    }
+
+    /// Whitespace holding a newline (spaces around it allowed).
+    static func isLineBreak(_ b: UnsafeBufferPointer<UInt8>, _ seg: RawSegment) -> Bool {
+        guard seg.status == 0 else { return false }
+        var newline = false
+        for k in seg.start..<seg.end {
+            let c = b[k]
+            if c == 0x0A { newline = true } else if c != 0x20 && c != 0x0D && c != 0x09 { return false }
+        }
+        return newline
     }
 
     static func isSingleSpace(_ b: UnsafeBufferPointer<UInt8>, _ seg: RawSegment) -> Bool {

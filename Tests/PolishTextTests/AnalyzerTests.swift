@@ -1,0 +1,46 @@
+import PolishText
+import XCTest
+
+final class AnalyzerTests: XCTestCase {
+    func testStopWordsAndNumbersGiveNoTerm() throws {
+        let a = try Analyzer(lemmatizer: IdentityLemmatizer())
+        XCTAssertEqual(a.terms("Kluby seniorów w Krakowie oraz 2025 r., np. na ul. Długiej"),
+                       ["kluby", "seniorów", "krakowie", "ulica", "długiej"])
+        let kept = try Analyzer(lemmatizer: IdentityLemmatizer(),
+                                configuration: AnalyzerConfiguration(lemmatizer: "identity", keepNumbers: true))
+        XCTAssertTrue(kept.terms("budżet 100 000 zł").contains("100 000"))
+    }
+
+    func testAnalyzeReportsEveryTokenWithStopFlag() throws {
+        let a = try Analyzer(lemmatizer: IdentityLemmatizer())
+        let toks = a.analyze("Kluby i świetlice")
+        XCTAssertEqual(toks.map(\.text), ["Kluby", "i", "świetlice"])
+        XCTAssertEqual(toks.map(\.isStopWord), [false, true, false])
+        XCTAssertNil(toks[1].term)
+    }
+
+    func testConfigurationHashAndDifferences() {
+        let a = AnalyzerConfiguration(lemmatizer: "x")
+        var b = a
+        XCTAssertEqual(a.hash, b.hash)
+        XCTAssertEqual(a.hash.count, 16)
+        b.keepNumbers = true
+        XCTAssertNotEqual(a.hash, b.hash)
+        XCTAssertEqual(a.differences(from: b), ["keepNumbers: false vs true"])
+        XCTAssertEqual(a.differences(from: a), [])
+    }
+
+    func testFoldTermDiacritics() throws {
+        let a = try Analyzer(lemmatizer: IdentityLemmatizer(),
+                             configuration: AnalyzerConfiguration(lemmatizer: "identity", foldTermDiacritics: true))
+        XCTAssertEqual(a.terms("Młodzież"), ["mlodziez"])
+    }
+
+    func testRepeatedAnalysisIsDeterministic() throws {
+        let a = try Analyzer(lemmatizer: IdentityLemmatizer())
+        let text = "Postulat: wsparcie klubów seniora, NGO’s i pre-MAM’owych działań."
+        XCTAssertEqual(a.analyze(text), a.analyze(text))
+        let b = try Analyzer(lemmatizer: IdentityLemmatizer())
+        XCTAssertEqual(a.analyze(text), b.analyze(text))
+    }
+}

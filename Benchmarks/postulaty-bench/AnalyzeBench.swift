@@ -1,0 +1,69 @@
+import Foundation
+import PolishText
+
+/// Analysis throughput on running text, one core: normalise + tokenise + stop words + lemmatise.
+///
+/// usage: postulaty-bench analyze [--passes N] FILE...
+/// Each FILE is UTF-8 text; a `.jsonl` file contributes the `text`, `justification` and `response` strings of each
+/// record (one document each). The first pass is cold (empty per-form cache); the median of the warm passes is
+/// the steady-state figure a long-running tagger sees.
+enum AnalyzeBench {
+    static func run(_ args: [String]) throws {
+        var passes = 5
+        var files: [String] = []
+        var i = 0
+        while i < args.count {
+            if args[i] == "--passes", i + 1 < args.count { passes = Int(args[i + 1]) ?? 5; i += 2; continue }
+            files.append(args[i]); i += 1
+        }
+        var docs: [String] = []
+        for f in files { docs += try documents(f) }
+        let bytes = docs.reduce(0) { $0 + $1.utf8.count }
+        let loadStart = ContinuousClock.now
+        let analyzer = try DefaultAnalyzer.make()
+        let load = ContinuousClock.now - loadStart
+        print("documents \(docs.count)  bytes \(bytes)  analyzer load \(ms(load)) ms  lemmatizer \(analyzer.configuration.lemmatizer)")
+
+        // Token count from the tokenizer alone (the denominator of tokens/s).
+        let tokenizer = try Tokenizer()
+        var tokens = 0
+        let tokStart = ContinuousClock.now
+        for d in docs { var c = d; c.withUTF8 { tokenizer.tokenize($0) { _ in tokens += 1 } } }
+        let tokTime = ContinuousClock.now - tokStart
+        print("tokenise only: \(tokens) tokens in \(ms(tokTime)) ms = \(rate(tokens, tokTime)) M tokens/s, \(mbps(bytes, tokTime)) MB/s")
+
+        var times: [Duration] = []
+        var terms = 0
+        for p in 0..<passes {
+            terms = 0
+            let start = ContinuousClock.now
+            for d in docs { analyzer.forEachTerm(in: d) { _ in terms += 1 } }
+            let t = ContinuousClock.now - start
+            times.append(t)
+            print("pass \(p + 1)\(p == 0 ? " (cold cache)" : ""): \(ms(t)) ms = \(rate(tokens, t)) M tokens/s, \(mbps(bytes, t)) MB/s, \(terms) terms")
+        }
+        let warm = times.dropFirst().sorted()
+        if !warm.isEmpty {
+            let median = warm[warm.count / 2]
+            print("full chain, median of \(warm.count) warm passes: \(rate(tokens, median)) M tokens/s (\(mbps(bytes, median)) MB/s)")
+        }
+    }
+
+    static func documents(_ path: String) throws -> [String] {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw NSError(domain: "bench", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(path): cannot read"])
+        }
+        guard path.hasSuffix(".jsonl") else { return [text] }
+        var out: [String] = []
+        for line in text.split(separator: "\n") {
+            guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
+            for key in ["text", "justification", "response"] { if let s = obj[key] as? String, !s.isEmpty { out.append(s) } }
+        }
+        return out
+    }
+
+    static func ms(_ d: Duration) -> String { String(format: "%.1f", seconds(d) * 1000) }
+    static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+    static func rate(_ n: Int, _ d: Duration) -> String { String(format: "%.2f", Double(n) / seconds(d) / 1e6) }
+    static func mbps(_ bytes: Int, _ d: Duration) -> String { String(format: "%.1f", Double(bytes) / seconds(d) / 1e6) }
+}

@@ -1,1 +1,0 @@
-// Reporting module (see docs/architecture.md)

@@ -20,7 +20,8 @@ public final class Analyzer {
     public let configuration: AnalyzerConfiguration
     public let lemmatizer: Lemmatizing
     private let tokenizer: Tokenizer
-    private var cache: [String: CachedForm] = [:]
+    private var cache = FormCache()
+    private var forms: [CachedForm] = []
     /// Bound on the cache so a stream of unique garbage cannot grow memory without limit.
     private let cacheLimit = 500_000
 
@@ -43,9 +44,10 @@ public final class Analyzer {
         var copy = text
         copy.withUTF8 { bytes in
             tokenizer.tokenize(bytes) { token in
-                let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
-                let form = analyzeForm(written, kind: token.kind)
-                out.append(AnalyzedToken(token: token, text: written, normalized: form.normalized, term: form.term,
+                let slice = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+                let form = forms[formIndex(slice, kind: token.kind)]
+                out.append(AnalyzedToken(token: token, text: String(decoding: slice, as: UTF8.self),
+                                         normalized: form.normalized, term: form.term,
                                          lemmaSource: form.source, isStopWord: form.isStop))
             }
         }
@@ -64,8 +66,8 @@ public final class Analyzer {
         var copy = text
         copy.withUTF8 { bytes in
             tokenizer.tokenize(bytes) { token in
-                let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
-                if let term = analyzeForm(written, kind: token.kind).term { body(term) }
+                let slice = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+                if let term = forms[formIndex(slice, kind: token.kind)].term { body(term) }
             }
         }
     }
@@ -86,13 +88,15 @@ public final class Analyzer {
 
     // MARK: stages
 
-    private func analyzeForm(_ written: String, kind: TokenKind) -> CachedForm {
-        let key = kind == .word ? written : "\(kind.rawValue)\u{1}\(written)"
-        if let hit = cache[key] { return hit }
-        let result = computeForm(written, kind: kind)
-        if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
-        cache[key] = result
-        return result
+    /// Index into `forms` of the analysis of one written form, computed on first sight.
+    private func formIndex(_ bytes: UnsafeBufferPointer<UInt8>, kind: TokenKind) -> Int {
+        let tag = kind.cacheTag
+        let h = FormCache.hash(bytes, tag)
+        if let i = cache.lookup(bytes, kind: tag, hash: h) { return i }
+        if forms.count >= cacheLimit { cache.removeAll(); forms.removeAll(keepingCapacity: true) }
+        forms.append(computeForm(String(decoding: bytes, as: UTF8.self), kind: kind))
+        cache.insert(bytes, kind: tag, hash: h, value: forms.count - 1)
+        return forms.count - 1
     }
 
     private func computeForm(_ written: String, kind: TokenKind) -> CachedForm {
@@ -137,5 +141,18 @@ public final class Analyzer {
     func stripApostropheSuffix(_ normalized: String) -> String {
         guard let idx = normalized.firstIndex(of: "'"), idx != normalized.startIndex else { return normalized }
         return String(normalized[..<idx])
+    }
+}
+
+extension TokenKind {
+    /// A small distinct number per kind, part of the cache key ("r." the abbreviation is not "r" the word).
+    var cacheTag: UInt8 {
+        switch self {
+        case .word: return 0
+        case .number: return 1
+        case .abbreviation: return 2
+        case .url: return 3
+        case .email: return 4
+        }
     }
 }

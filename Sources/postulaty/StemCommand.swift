@@ -27,12 +27,12 @@ struct StemCommand: ParsableCommand {
             let bytes = raw.bindMemory(to: UInt8.self)
             LineSplitter.forEachLine(bytes) { line in
                 lineNumber += 1
-                guard let word = String(validatingUTF8Bytes: line) else {
+                guard isValidUTF8(line) else {
                     badLines.append(lineNumber)
                     output.append(0x0A)
                     return
                 }
-                if !word.isEmpty { output.append(contentsOf: analyzer.stem(word).utf8) }
+                if !line.isEmpty { output.append(contentsOf: analyzer.stem(utf8: line).utf8) }
                 output.append(0x0A)
                 if output.count >= 1 << 20 { flush(&output) }
             }

@@ -74,13 +74,37 @@ public final class Analyzer {
 
     /// The term for one word as `postulaty stem` prints it: the lemma the analyzer would index, even when the word
     /// is a stop word (stop-word removal is a later stage), or the normalised form for numbers and punctuation.
+    /// A "word" that the tokeniser splits gives its terms joined by spaces.
     public func stem(_ word: String) -> String {
+        var copy = word
+        return copy.withUTF8 { stem(utf8: $0) }
+    }
+
+    /// `stem(_:)` on valid UTF-8 bytes, cached per distinct input (a word list repeats words).
+    public func stem(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let h = FormCache.hash(bytes, Self.stemTag)
+        if let i = stemCache.lookup(bytes, kind: Self.stemTag, hash: h) { return stems[i] }
+        if stems.count >= cacheLimit { stemCache.removeAll(); stems.removeAll(keepingCapacity: true) }
+        stems.append(computeStem(String(decoding: bytes, as: UTF8.self)))
+        stemCache.insert(bytes, kind: Self.stemTag, hash: h, value: stems.count - 1)
+        return stems[stems.count - 1]
+    }
+
+    private static let stemTag: UInt8 = 255
+    private var stemCache = FormCache()
+    private var stems: [String] = []
+
+    private func computeStem(_ word: String) -> String {
         let tokens = analyze(word)
         guard !tokens.isEmpty else { return TextNormalizer.normalize(word) }
         return tokens.map { t in
             if let term = t.term { return term }
-            if t.token.kind == .word || t.token.kind == .abbreviation {
+            if t.token.kind == .word {
                 return finalize(lemmatizer.lemma(of: stripApostropheSuffix(t.normalized)).text)
+            }
+            if t.token.kind == .abbreviation {
+                let expansion = Abbreviations.expansions[String(t.normalized.dropLast())] ?? ""
+                return expansion.isEmpty ? t.normalized : finalize(expansion)
             }
             return t.normalized
         }.joined(separator: " ")

@@ -21,18 +21,24 @@ enum LineSplitter {
     }
 }
 
+/// True when `bytes` are valid UTF-8 (ASCII takes a fast path).
+func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if bytes.allSatisfy({ $0 < 0x80 }) { return true }
+    var it = bytes.makeIterator()
+    var decoder = UTF8()
+    while true {
+        switch decoder.decode(&it) {
+        case .scalarValue: continue
+        case .emptyInput: return true
+        case .error: return false
+        }
+    }
+}
+
 extension String {
     /// A string from UTF-8 bytes, or nil when they are not valid UTF-8 (no replacement characters).
     init?(validatingUTF8Bytes bytes: UnsafeBufferPointer<UInt8>) {
-        var it = bytes.makeIterator()
-        var decoder = UTF8()
-        loop: while true {
-            switch decoder.decode(&it) {
-            case .scalarValue: continue
-            case .emptyInput: break loop
-            case .error: return nil
-            }
-        }
+        guard isValidUTF8(bytes) else { return nil }
         self = String(decoding: bytes, as: UTF8.self)
     }
 }

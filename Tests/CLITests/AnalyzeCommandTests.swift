@@ -1,0 +1,34 @@
+import Foundation
+import XCTest
+
+final class AnalyzeCommandTests: XCTestCase {
+    func testTSVHasHeaderAndOffsetsThatSliceTheInput() throws {
+        let text = "Fundacja „Zustricz” – kwota 100 000,00 zł, np. https://co.krakow.pl/."
+        let r = try CLI.run(["analyze"], stdin: Data(text.utf8))
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let rows = r.out.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        XCTAssertEqual(rows[0].joined(separator: ","), "start,end,kind,text,normalized,term,source,stop,hyphen")
+        let bytes = Array(text.utf8)
+        for row in rows.dropFirst() {
+            let start = Int(row[0])!, end = Int(row[1])!
+            XCTAssertEqual(String(decoding: bytes[start..<end], as: UTF8.self), String(row[3]))
+        }
+        XCTAssertTrue(rows.contains { $0[2] == "number" && $0[3] == "100 000,00" })
+        XCTAssertTrue(rows.contains { $0[2] == "url" && $0[3] == "https://co.krakow.pl/" })
+        XCTAssertTrue(rows.contains { $0[2] == "abbreviation" && $0[3] == "np." && $0[7] == "1" })
+    }
+
+    func testJSONLinesParse() throws {
+        let r = try CLI.run(["analyze", "--json"], stdin: Data("Kluby seniora\tw Krakowie".utf8))
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let objs = try r.out.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        XCTAssertEqual(objs.map { $0["text"] as? String }, ["Kluby", "seniora", "w", "Krakowie"])
+        XCTAssertEqual(objs[2]["stop"] as? Bool, true)
+    }
+
+    func testMissingFileIsAClearError() throws {
+        let r = try CLI.run(["analyze", "no-such-file.txt"])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("no-such-file.txt"), r.stderr)
+    }
+}

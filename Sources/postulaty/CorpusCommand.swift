@@ -1,7 +1,125 @@
 import ArgumentParser
+import Corpus
+import Foundation
 
-// PLACEHOLDER: replaced by the module's owner.
+/// `postulaty corpus`: statistics, validation and format conversion of corpus files.
 struct CorpusCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "corpus", abstract: "(not implemented yet)")
-    func run() throws { throw ValidationError("'corpus' is not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "corpus",
+        abstract: "Corpus files: statistics, validation, JSONL ↔ CSV conversion.",
+        subcommands: [CorpusStatsCommand.self, CorpusValidateCommand.self, CorpusConvertCommand.self])
+}
+
+/// Corpus files from the arguments, or `Corpora/*.jsonl`.
+private func corpusFiles(_ files: [String]) throws -> [String] {
+    if !files.isEmpty { return files }
+    let found = try Defaults.corpusFiles()
+    if found.isEmpty { throw ToolError("\(Defaults.corporaDirectory): brak plików *.jsonl") }
+    return found
+}
+
+struct CorpusStatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Count records by year, theme, organisation and response stance; duplicate groups.",
+        discussion: """
+        Files are JSONL or CSV; without FILES, all Corpora/*.jsonl. Reads one record at a time.
+
+        Example:
+          postulaty corpus stats
+          postulaty corpus stats Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl
+        """)
+
+    @Argument(help: "Corpus files (default: Corpora/*.jsonl).")
+    var files: [String] = []
+
+    @Option(help: "Taxonomy for theme labels.")
+    var taxonomy: String = Defaults.taxonomy
+
+    @Option(help: "How many organisations to list.")
+    var top: Int = 20
+
+    func run() throws {
+        let paths = try corpusFiles(files)
+        let tax = try? Taxonomy.load(path: taxonomy)
+        var stats = CorpusStats()
+        do {
+            for p in paths { try CorpusReader.forEach(path: p) { r, _ in stats.add(r) } }
+        } catch let e as CorpusError { throw ToolError(e.description + " (sprawdź: postulaty corpus validate)") }
+        print(stats.report(taxonomy: tax, files: paths, topOrganisations: top), terminator: "")
+    }
+}
+
+struct CorpusValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check corpus files; exit status 0 only when every record is valid.",
+        discussion: """
+        Reports every problem as FILE:LINE: pole „FIELD”: message — unreadable or truncated lines, missing id or
+        text, a year that is not a year, theme codes missing from the taxonomy, duplicate ids (within and across
+        the files, naming both lines), response_stance outside accepted/already_done/budget_dependent/referred/
+        rejected.
+
+        Example:
+          postulaty corpus validate
+          postulaty corpus validate new-submissions.csv --taxonomy Models/taxonomy.json
+        """)
+
+    @Argument(help: "Corpus files (default: Corpora/*.jsonl).")
+    var files: [String] = []
+
+    @Option(help: "Taxonomy the theme codes are checked against.")
+    var taxonomy: String = Defaults.taxonomy
+
+    func run() throws {
+        let paths = try corpusFiles(files)
+        let tax: Taxonomy
+        do { tax = try Taxonomy.load(path: taxonomy) } catch let e as CorpusError { throw ToolError(e.description) }
+        let result = CorpusValidator(taxonomy: tax).validate(files: paths)
+        for issue in result.issues { print(issue.description) }
+        if result.isValid {
+            printError("OK: \(result.records) postulatów w \(result.files) plikach, bez błędów")
+        } else {
+            printError("Błędy: \(result.issues.count) (w \(result.files) plikach, \(result.records) postulatów)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct CorpusConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert a corpus file between JSONL and CSV (by the output's extension).",
+        discussion: """
+        CSV: header row, RFC 4180 quoting, themes as codes joined by '|' (security|seniors). Other fields keep
+        their JSON type, so converting back gives the same bytes.
+
+        Example:
+          postulaty corpus convert Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl /tmp/krakow.csv --delimiter ';' --bom
+        """)
+
+    @Argument(help: "Input file (.jsonl or .csv).")
+    var input: String
+
+    @Argument(help: "Output file (.jsonl or .csv).")
+    var output: String
+
+    @Option(help: "CSV delimiter: ',' or ';'.")
+    var delimiter: String = ","
+
+    @Flag(help: "Start the CSV with a UTF-8 byte-order mark (for spreadsheets).")
+    var bom = false
+
+    func validate() throws {
+        guard delimiter == "," || delimiter == ";" else { throw ValidationError("--delimiter must be ',' or ';'") }
+    }
+
+    func run() throws {
+        do {
+            let records = try CorpusReader.read(path: input)
+            try CorpusWriter.write(records, to: output,
+                                   csvOptions: CSVOptions(delimiter: Character(delimiter), byteOrderMark: bom))
+            printError("\(input) → \(output): \(records.count) postulatów")
+        } catch let e as CorpusError { throw ToolError(e.description) }
+    }
 }

@@ -1,7 +1,56 @@
 import ArgumentParser
+import Corpus
+import Foundation
 
-// PLACEHOLDER: replaced by the module's owner.
+/// `postulaty import`: a city's meeting summary (.txt from pdftotext, or .pdf) → postulate records.
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "(not implemented yet)")
-    func run() throws { throw ValidationError("'import' is not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a meeting summary (table of postulates) into JSONL or CSV records.",
+        discussion: """
+        Reads the text of a city's meeting summary (or a PDF, converted with pdftotext from poppler-utils)
+        and writes one record per table row: organisation, postulate, justification, the city's position
+        and the answering unit. The meeting date and year are read from the text ("W dniu 17 czerwca 2025 r.").
+        Rows that cannot be read are listed by number; the import then fails unless --skip-bad-rows.
+
+        Example:
+          postulaty import Corpora/krakow-2025-06-17-spotkanie-branzowe.txt -o /tmp/krakow-2025.jsonl
+        """)
+
+    @Argument(help: "Meeting summary: .txt (UTF-8 text from pdftotext) or .pdf.")
+    var file: String
+
+    @Option(help: "Meeting year (overrides the date read from the text).")
+    var year: Int?
+
+    @Option(help: "Value of the 'meeting' field (default: the file name without extension).")
+    var meeting: String?
+
+    @Option(name: .customLong("id-prefix"), help: "Ids are PREFIX-NN (default: the file name up to the meeting date).")
+    var idPrefix: String?
+
+    @Option(name: .shortAndLong, help: "Output file (.jsonl or .csv); standard output when absent.")
+    var output: String?
+
+    @Flag(name: .customLong("skip-bad-rows"), help: "Write the rows that were read even if some could not be.")
+    var skipBadRows = false
+
+    func run() throws {
+        let importer = MeetingImporter(year: year, meeting: meeting, idPrefix: idPrefix)
+        let result: MeetingImportResult
+        do { result = try importer.importFile(path: file) } catch let e as CorpusError { throw ToolError(e.description) }
+        for n in result.notes { printError("\(file): uwaga: \(n)") }
+        for p in result.problems { printError("\(file): nie zaimportowano: \(p)") }
+        if !result.problems.isEmpty && !skipBadRows {
+            throw ToolError("\(file): \(result.problems.count) wiersz(e) tabeli nierozpoznane — nic nie zapisano (--skip-bad-rows zapisze pozostałe)")
+        }
+        do {
+            if let output {
+                try CorpusWriter.write(result.records, to: output)
+                printError("\(file): zaimportowano \(result.records.count) postulatów → \(output)")
+            } else {
+                FileHandle.standardOutput.write(Data(CorpusWriter.jsonl(result.records)))
+            }
+        } catch let e as CorpusError { throw ToolError(e.description) }
+    }
 }

@@ -35,3 +35,24 @@ public indirect enum JSONValue: Sendable, Equatable {
         return nil
     }
 }
+
+extension JSONValue {
+    public var boolValue: Bool? { if case .bool(let b) = self { return b }; return nil }
+    public var objectValue: [(String, JSONValue)]? { if case .object(let o) = self { return o }; return nil }
+    public var isNull: Bool { if case .null = self { return true }; return false }
+
+    /// Parses one complete JSON text (an object, array or scalar), keeping key order and numbers as written.
+    public static func parse(_ text: String) throws -> JSONValue {
+        var bytes = Array(text.utf8)
+        return try bytes.withUnsafeMutableBufferPointer { buf in
+            try JSONParser.parse(UnsafeBufferPointer(buf))
+        }
+    }
+
+    /// Compact JSON (no spaces, UTF-8 kept as is): the one spelling every writer of the project uses.
+    public var jsonText: String {
+        var out: [UInt8] = []
+        JSONWriter.append(self, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+}

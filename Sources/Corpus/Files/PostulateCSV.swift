@@ -1,0 +1,103 @@
+/// Postulate ↔ CSV row. Typed fields are plain text; `themes` is one cell with codes joined by `|`
+/// (`security|seniors`); `year` is digits. Other fields keep their JSON type losslessly: a number, `true`,
+/// `false`, `null`, a list or an object is written as its compact JSON; a string is written as is, unless it
+/// would read back as one of those (e.g. the string "12"), in which case it is written as a JSON string
+/// literal (`"12"` inside the cell). An empty cell means the record lacks the field; a quoted empty cell is an
+/// empty string. That is what makes CSV → JSONL → CSV (and back) byte-identical.
+enum PostulateCSV {
+    static let themeSeparator: Character = "|"
+
+    static func record(cells: [CSVCell], header: [String]) -> Postulate {
+        var p = Postulate(id: "", text: "")
+        for (i, name) in header.enumerated() {
+            let cell = i < cells.count ? cells[i] : nil
+            switch name {
+            case "id": p.id = cell?.text ?? ""
+            case "year":
+                guard let t = cell?.text, !t.isEmpty else { break }
+                if t.utf8.count <= 6, t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let y = Int(t) { p.year = y }
+                else { p.extra.append((name, .string(t))) }
+            case "meeting", "organisation", "text", "justification", "response", "respondent":
+                p.setString(name, cell?.text ?? "")
+            case "themes":
+                p.themes = (cell?.text ?? "").split(separator: themeSeparator)
+                    .map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            default:
+                guard let cell, cell.quoted || !cell.text.isEmpty else { break }
+                p.extra.append((name, decodeExtra(cell)))
+            }
+        }
+        return p
+    }
+
+    static func decodeExtra(_ cell: CSVCell) -> JSONValue {
+        if cell.text.isEmpty { return .string("") }
+        if let first = cell.text.utf8.first, Self.mayBeJSON(first), let v = try? JSONValue.parse(cell.text),
+           v.jsonText == cell.text {
+            return v
+        }
+        return .string(cell.text)
+    }
+
+    static func mayBeJSON(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "\""), UInt8(ascii: "["),
+             UInt8(ascii: "{"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"): return true
+        default: return false
+        }
+    }
+
+    /// The cell text for a non-typed value, and whether it must be quoted to stay distinct from "absent".
+    static func encodeExtra(_ v: JSONValue) -> (String, Bool) {
+        switch v {
+        case .string(let s):
+            if s.isEmpty { return ("", true) }
+            if let first = s.utf8.first, mayBeJSON(first), let parsed = try? JSONValue.parse(s), parsed.jsonText == s {
+                return (JSONValue.string(s).jsonText, false)
+            }
+            return (s, false)
+        default: return (v.jsonText, false)
+        }
+    }
+
+    /// The columns for a set of records: the typed fields, then every other field in first-seen order.
+    static func columns<S: Sequence>(for records: S) -> [String] where S.Element == Postulate {
+        var cols = Postulate.typedFields
+        var seen = Set(cols)
+        for r in records {
+            for (k, _) in r.extra where seen.insert(k).inserted { cols.append(k) }
+        }
+        return cols
+    }
+
+    static func appendRow(_ p: Postulate, columns: [String], delimiter: UInt8, to out: inout [UInt8]) {
+        for (i, c) in columns.enumerated() {
+            if i > 0 { out.append(delimiter) }
+            let text: String
+            var force = false
+            if let raw = p.rawInvalidValue(of: c) {
+                (text, force) = encodeExtra(raw)
+            } else {
+                switch c {
+                case "year": text = p.year.map(String.init) ?? ""
+                case "themes": text = p.themes.joined(separator: String(themeSeparator))
+                case "id", "meeting", "organisation", "text", "justification", "response", "respondent":
+                    text = p.value(of: c)!.stringValue!
+                default:
+                    if let v = p.extra.first(where: { $0.0 == c })?.1 { (text, force) = encodeExtra(v) } else { text = "" }
+                }
+            }
+            CSVParser.appendCell(text, delimiter: delimiter, forceQuote: force, to: &out)
+        }
+        out.append(0x0D); out.append(0x0A)
+    }
+}
+
+extension Substring {
+    func trimmingSpaces() -> String {
+        var s = self[...]
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,93 @@
+/// Postulate ↔ JSON object. Typed fields are read leniently (missing → empty, a numeric id → its text) so records
+/// from other sources load; a value that does not fit its typed field (a year like "20x5", themes that are not a
+/// list of strings) is kept verbatim in `extra` under the same name, so the validator can report it and a writer
+/// puts it back unchanged instead of losing it.
+extension Postulate {
+    /// The fields DESIGN.md names, in the order every writer emits them.
+    public static let typedFields = ["id", "year", "meeting", "organisation", "text", "justification", "response",
+                                     "respondent", "themes"]
+
+    /// A raw value kept because it did not fit its typed field (see the type's comment).
+    public func rawInvalidValue(of field: String) -> JSONValue? {
+        guard Postulate.typedFields.contains(field) else { return nil }
+        return extra.first { $0.0 == field }?.1
+    }
+
+    /// Builds a record from a parsed JSON object. Throws only for a repeated field name (which of the two
+    /// would be meant cannot be known); every other oddity is left for `CorpusValidator`.
+    public init(jsonObject fields: [(String, JSONValue)]) throws(PostulateFieldError) {
+        var seen = Set<String>()
+        self.init(id: "", text: "")
+        for (key, value) in fields {
+            guard seen.insert(key).inserted else { throw PostulateFieldError(field: key, message: "pole powtórzone w rekordzie") }
+            switch key {
+            case "id":
+                switch value {
+                case .string(let s): id = s
+                case .number(let n): id = n
+                case .null: id = ""
+                default: extra.append((key, value))
+                }
+            case "year":
+                switch value {
+                case .null: year = nil
+                case .number(let n) where Int(n) != nil: year = Int(n)
+                case .string(let s) where !s.isEmpty && s.utf8.count <= 6 && Int(s) != nil: year = Int(s)
+                default: extra.append((key, value))
+                }
+            case "meeting", "organisation", "text", "justification", "response", "respondent":
+                switch value {
+                case .string(let s): setString(key, s)
+                case .null: break
+                default: extra.append((key, value))
+                }
+            case "themes":
+                switch value {
+                case .null: themes = []
+                case .array(let items) where items.allSatisfy({ $0.stringValue != nil }):
+                    themes = items.map { $0.stringValue! }
+                default: extra.append((key, value))
+                }
+            default:
+                extra.append((key, value))
+            }
+        }
+    }
+
+    mutating func setString(_ key: String, _ s: String) {
+        switch key {
+        case "meeting": meeting = s
+        case "organisation": organisation = s
+        case "text": text = s
+        case "justification": justification = s
+        case "response": response = s
+        case "respondent": respondent = s
+        default: break
+        }
+    }
+
+    /// The record as a JSON object: the typed fields first in `typedFields` order (all of them, so every line has
+    /// the same shape; a missing year is `null`), then the other fields in their original order.
+    public var jsonObject: [(String, JSONValue)] {
+        var out: [(String, JSONValue)] = []
+        out.reserveCapacity(Postulate.typedFields.count + extra.count)
+        for f in Postulate.typedFields {
+            if let raw = rawInvalidValue(of: f) { out.append((f, raw)); continue }
+            switch f {
+            case "year": out.append((f, year.map { .number(String($0)) } ?? .null))
+            default: out.append((f, value(of: f)!))
+            }
+        }
+        for (k, v) in extra where !Postulate.typedFields.contains(k) { out.append((k, v)) }
+        return out
+    }
+
+    /// One JSONL line (without the newline).
+    public var jsonLine: String { JSONValue.object(jsonObject).jsonText }
+}
+
+/// A field-level problem found while building a record (the reader adds the file and line).
+public struct PostulateFieldError: Error, Sendable {
+    public var field: String
+    public var message: String
+}

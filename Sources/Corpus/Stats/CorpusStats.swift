@@ -1,0 +1,99 @@
+/// Counts over a corpus for `postulaty corpus stats`: records by year, theme, organisation and response stance,
+/// and the resubmission groups (`group` field) with their sizes and the years they span. Accumulates record
+/// by record, so it works on a stream.
+public struct CorpusStats: Sendable {
+    public private(set) var records = 0
+    public private(set) var byYear: [Int: Int] = [:]
+    public private(set) var withoutYear = 0
+    public private(set) var byTheme: [String: Int] = [:]
+    public private(set) var withoutTheme = 0
+    public private(set) var withSeveralThemes = 0
+    public private(set) var byOrganisation: [String: Int] = [:]
+    public private(set) var byStance: [String: Int] = [:]
+    public private(set) var withoutStance = 0
+    public private(set) var authored = 0
+    /// group id → (size, years seen)
+    public private(set) var groups: [String: (size: Int, years: Set<Int>)] = [:]
+
+    public init() {}
+
+    public mutating func add(_ p: Postulate) {
+        records += 1
+        if let y = p.year { byYear[y, default: 0] += 1 } else { withoutYear += 1 }
+        let themes = Set(p.themes)
+        if themes.isEmpty { withoutTheme += 1 }
+        if themes.count >= 2 { withSeveralThemes += 1 }
+        for t in themes { byTheme[t, default: 0] += 1 }
+        let org = p.organisation.trimmingCharacters()
+        byOrganisation[org.isEmpty ? "" : org, default: 0] += 1
+        if let s = p.responseStance, !s.isEmpty { byStance[s, default: 0] += 1 } else { withoutStance += 1 }
+        if p.value(of: "authored")?.boolValue == true { authored += 1 }
+        if let g = p.group, !g.isEmpty {
+            var e = groups[g] ?? (0, [])
+            e.size += 1
+            if let y = p.year { e.years.insert(y) }
+            groups[g] = e
+        }
+    }
+
+    /// Group sizes → how many groups have that size.
+    public var groupSizeHistogram: [(size: Int, groups: Int)] {
+        Dictionary(grouping: groups.values, by: \.size).map { ($0.key, $0.value.count) }.sorted { $0.size < $1.size }
+    }
+    /// Number of distinct years a group spans → how many groups.
+    public var groupYearSpanHistogram: [(years: Int, groups: Int)] {
+        Dictionary(grouping: groups.values, by: { $0.years.count }).map { ($0.key, $0.value.count) }.sorted { $0.years < $1.years }
+    }
+
+    /// The report a clerk reads (Polish labels, codes in parentheses). Sorted, so it is the same on every run.
+    public func report(taxonomy: Taxonomy?, files: [String], topOrganisations: Int = 20) -> String {
+        var s = ""
+        func pct(_ n: Int) -> String {
+            records == 0 ? "" : " (" + String(Int((Double(n) * 1000 / Double(records)).rounded()) / 10) + "," + String(Int((Double(n) * 1000 / Double(records)).rounded()) % 10) + "%)"
+        }
+        func row(_ label: String, _ n: Int, width: Int = 44) -> String {
+            let pad = max(1, width - label.count)
+            return "  " + label + String(repeating: " ", count: pad) + String(n) + pct(n) + "\n"
+        }
+        s += "Korpus: \(records) postulatów w \(files.count) plik\(files.count == 1 ? "u" : "ach")"
+        if authored > 0 { s += ", w tym \(authored) napisanych przez projekt (authored)" }
+        s += "\n"
+        for f in files { s += "  - \(f)\n" }
+
+        s += "\nLata spotkań:\n"
+        for y in byYear.keys.sorted() { s += row(String(y), byYear[y]!) }
+        if withoutYear > 0 { s += row("(brak roku)", withoutYear) }
+
+        s += "\nTematy (postulat może mieć kilka):\n"
+        var codes = taxonomy?.codes ?? []
+        codes += byTheme.keys.filter { !codes.contains($0) }.sorted()
+        for c in codes {
+            let label = taxonomy?.theme(c).map { "\($0.labelPL) (\(c))" } ?? "\(c) (spoza taksonomii)"
+            s += row(label, byTheme[c] ?? 0)
+        }
+        s += row("bez tematu", withoutTheme)
+        s += row("z dwoma lub więcej tematami", withSeveralThemes)
+
+        s += "\nStanowisko miasta (response_stance):\n"
+        for st in ResponseStance.allCases { s += row("\(st.labelPL) (\(st.rawValue))", byStance[st.rawValue] ?? 0) }
+        for other in byStance.keys.filter({ ResponseStance(rawValue: $0) == nil }).sorted() {
+            s += row("\(other) (niedozwolone)", byStance[other]!)
+        }
+        if withoutStance > 0 { s += row("bez oznaczenia", withoutStance) }
+
+        let orgs = byOrganisation.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        s += "\nOrganizacje (\(orgs.count), najczęstsze \(min(topOrganisations, orgs.count))):\n"
+        for (o, n) in orgs.prefix(topOrganisations) { s += row(o.isEmpty ? "(brak organizacji)" : o, n, width: 60) }
+
+        s += "\nGrupy powtórzonych postulatów (pole group):\n"
+        let inGroups = groups.values.reduce(0) { $0 + $1.size }
+        s += "  grup: \(groups.count), postulatów w grupach: \(inGroups)\(pct(inGroups))\n"
+        if !groups.isEmpty {
+            s += "  rozmiary grup: " + groupSizeHistogram.map { "\($0.size) postulaty × \($0.groups)" }.joined(separator: ", ") + "\n"
+            s += "  liczba lat w grupie: " + groupYearSpanHistogram.map { "\($0.years) \($0.years == 1 ? "rok" : "lata") × \($0.groups)" }.joined(separator: ", ") + "\n"
+            let multi = groups.values.filter { $0.years.count >= 2 }.count
+            s += "  grup obejmujących więcej niż jeden rok: \(multi)\n"
+        }
+        return s
+    }
+}

@@ -1,0 +1,143 @@
+/// One problem in a corpus file, located by file, line and field.
+public struct CorpusIssue: Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        case unreadable, syntax, truncated, encoding, duplicateField, csvShape, notAnObject
+        case missingId = "missing_id", missingText = "missing_text", badYear = "bad_year"
+        case unknownTheme = "unknown_theme", duplicateId = "duplicate_id", badStance = "bad_stance"
+        case badFieldType = "bad_field_type"
+    }
+    public var kind: Kind
+    public var file: String
+    public var line: Int
+    public var field: String?
+    public var message: String
+
+    public init(kind: Kind, file: String, line: Int, field: String?, message: String) {
+        self.kind = kind; self.file = file; self.line = line; self.field = field; self.message = message
+    }
+
+    public var description: String {
+        CorpusError(.syntax, file: file, line: line, field: field, message).description
+    }
+}
+
+/// The outcome of validating some files.
+public struct CorpusValidation: Sendable {
+    public var issues: [CorpusIssue] = []
+    public var records = 0
+    public var files = 0
+    public var isValid: Bool { issues.isEmpty }
+}
+
+/// Checks corpus files record by record (streaming, so a large file costs one record of memory plus the ids):
+/// every bad line is reported, not just the first. Checks: unreadable or truncated lines, a missing id or
+/// text, a year that is not a year, theme codes outside the taxonomy, ids repeated within or across the files
+/// (naming both places), `response_stance` outside the closed set, typed fields of the wrong JSON type.
+public struct CorpusValidator: Sendable {
+    /// Theme codes are checked against it; nil skips the check.
+    public var taxonomy: Taxonomy?
+    /// Plausible meeting years.
+    public var years: ClosedRange<Int>
+
+    public init(taxonomy: Taxonomy?, years: ClosedRange<Int> = 1990...2100) {
+        self.taxonomy = taxonomy
+        self.years = years
+    }
+
+    public func validate(files: [String]) -> CorpusValidation {
+        var result = CorpusValidation()
+        var ids: [String: (file: String, line: Int)] = [:]
+        for file in files {
+            result.files += 1
+            let stream: CorpusStream
+            do { stream = try CorpusStream(path: file) } catch {
+                result.issues.append(issue(from: error, file: file))
+                continue
+            }
+            while true {
+                do {
+                    guard let p = try stream.next() else { break }
+                    result.records += 1
+                    result.issues += check(p, file: file, line: stream.line, ids: &ids)
+                } catch {
+                    result.issues.append(issue(from: error, file: file))
+                    if stream.format == .csv { break }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Checks records already in memory (`line` as the reader reported it).
+    public func validate(records: [(record: Postulate, line: Int)], file: String) -> [CorpusIssue] {
+        var ids: [String: (file: String, line: Int)] = [:]
+        return records.flatMap { check($0.record, file: file, line: $0.line, ids: &ids) }
+    }
+
+    func issue(from error: Error, file: String) -> CorpusIssue {
+        guard let e = error as? CorpusError else {
+            return CorpusIssue(kind: .unreadable, file: file, line: 0, field: nil, message: "\(error)")
+        }
+        let kind: CorpusIssue.Kind
+        switch e.kind {
+        case .io: kind = .unreadable
+        case .syntax: kind = .syntax
+        case .truncated: kind = .truncated
+        case .encoding: kind = .encoding
+        case .duplicateField: kind = .duplicateField
+        case .csvShape: kind = .csvShape
+        case .notAnObject: kind = .notAnObject
+        }
+        return CorpusIssue(kind: kind, file: e.file, line: e.line, field: e.field, message: e.message)
+    }
+
+    func check(_ p: Postulate, file: String, line: Int, ids: inout [String: (file: String, line: Int)]) -> [CorpusIssue] {
+        var out: [CorpusIssue] = []
+        func add(_ k: CorpusIssue.Kind, _ field: String, _ m: String) {
+            out.append(CorpusIssue(kind: k, file: file, line: line, field: field, message: m))
+        }
+        for f in ["id", "meeting", "organisation", "text", "justification", "response", "respondent"] {
+            if let raw = p.rawInvalidValue(of: f) { add(.badFieldType, f, "oczekiwano tekstu, jest \(raw.jsonText)") }
+        }
+        if p.id.isEmpty, p.rawInvalidValue(of: "id") == nil {
+            add(.missingId, "id", "brak identyfikatora")
+        } else if !p.id.isEmpty {
+            if let first = ids[p.id] {
+                add(.duplicateId, "id", "identyfikator „\(p.id)” powtórzony (pierwszy raz: \(first.file):\(first.line))")
+            } else {
+                ids[p.id] = (file, line)
+            }
+        }
+        if p.text.allSatisfy(\.isWhitespace), p.rawInvalidValue(of: "text") == nil {
+            add(.missingText, "text", "brak treści postulatu")
+        }
+        if let raw = p.rawInvalidValue(of: "year") {
+            add(.badYear, "year", "\(raw.jsonText) nie jest rokiem (oczekiwano liczby, np. 2025)")
+        } else if let y = p.year, !years.contains(y) {
+            add(.badYear, "year", "\(y) nie jest wiarygodnym rokiem spotkania (\(years.lowerBound)–\(years.upperBound))")
+        }
+        if let raw = p.rawInvalidValue(of: "themes") {
+            add(.badFieldType, "themes", "oczekiwano listy kodów tematów, jest \(raw.jsonText)")
+        }
+        var seenThemes = Set<String>()
+        for t in p.themes {
+            if let taxonomy, !taxonomy.contains(t) {
+                add(.unknownTheme, "themes", "kod tematu „\(t)” nie występuje w taksonomii (dozwolone: \(taxonomy.codes.joined(separator: ", ")))")
+            }
+            if !seenThemes.insert(t).inserted { add(.unknownTheme, "themes", "kod tematu „\(t)” podany dwa razy") }
+        }
+        if let v = p.value(of: "response_stance"), !v.isNull, v.stringValue != "" {
+            let allowed = ResponseStance.allCases.map(\.rawValue)
+            if v.stringValue.flatMap(ResponseStance.init(rawValue:)) == nil {
+                add(.badStance, "response_stance", "\(v.jsonText) nie jest dozwolonym stanowiskiem (\(allowed.joined(separator: ", ")))")
+            }
+        }
+        if let v = p.value(of: "authored"), v.boolValue == nil {
+            add(.badFieldType, "authored", "oczekiwano true lub false, jest \(v.jsonText)")
+        }
+        if let v = p.value(of: "group"), v.stringValue == nil, !v.isNull {
+            add(.badFieldType, "group", "oczekiwano tekstu (identyfikatora grupy), jest \(v.jsonText)")
+        }
+        return out
+    }
+}

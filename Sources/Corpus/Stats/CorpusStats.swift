@@ -48,12 +48,16 @@ public struct CorpusStats: Sendable {
     /// The report a clerk reads (Polish labels, codes in parentheses). Sorted, so it is the same on every run.
     public func report(taxonomy: Taxonomy?, files: [String], topOrganisations: Int = 20) -> String {
         var s = ""
+        /// Percent of all records with one decimal and a Polish decimal comma, computed in integers.
         func pct(_ n: Int) -> String {
-            records == 0 ? "" : " (" + String(Int((Double(n) * 1000 / Double(records)).rounded()) / 10) + "," + String(Int((Double(n) * 1000 / Double(records)).rounded()) % 10) + "%)"
+            guard records > 0 else { return "" }
+            let permille = (n * 1000 + records / 2) / records
+            return "  (\(permille / 10),\(permille % 10)%)"
         }
         func row(_ label: String, _ n: Int, width: Int = 44) -> String {
-            let pad = max(1, width - label.count)
-            return "  " + label + String(repeating: " ", count: pad) + String(n) + pct(n) + "\n"
+            let count = String(n)
+            let pad = max(1, width - label.count) + max(0, 6 - count.count)
+            return "  " + label + String(repeating: " ", count: pad) + count + pct(n) + "\n"
         }
         s += "Korpus: \(records) postulatów w \(files.count) plik\(files.count == 1 ? "u" : "ach")"
         if authored > 0 { s += ", w tym \(authored) napisanych przez projekt (authored)" }
@@ -89,8 +93,8 @@ public struct CorpusStats: Sendable {
         let inGroups = groups.values.reduce(0) { $0 + $1.size }
         s += "  grup: \(groups.count), postulatów w grupach: \(inGroups)\(pct(inGroups))\n"
         if !groups.isEmpty {
-            s += "  rozmiary grup: " + groupSizeHistogram.map { "\($0.size) postulaty × \($0.groups)" }.joined(separator: ", ") + "\n"
-            s += "  liczba lat w grupie: " + groupYearSpanHistogram.map { "\($0.years) \($0.years == 1 ? "rok" : "lata") × \($0.groups)" }.joined(separator: ", ") + "\n"
+            s += "  postulatów w grupie → liczba grup: " + groupSizeHistogram.map { "\($0.size) → \($0.groups)" }.joined(separator: ", ") + "\n"
+            s += "  różnych lat w grupie → liczba grup: " + groupYearSpanHistogram.map { "\($0.years) → \($0.groups)" }.joined(separator: ", ") + "\n"
             let multi = groups.values.filter { $0.years.count >= 2 }.count
             s += "  grup obejmujących więcej niż jeden rok: \(multi)\n"
         }

@@ -1,1 +1,0 @@
-// Similarity module (see docs/architecture.md)

@@ -1,0 +1,31 @@
+/// Errors a clerk or a script can act on: each names the file and what is wrong with it.
+public enum SimilarityError: Error, CustomStringConvertible, Equatable {
+    case notAnIndex(path: String)
+    case unsupportedVersion(path: String, found: UInt32, supported: UInt32)
+    case corrupted(path: String, reason: String)
+    case analyzerMismatch(path: String, differences: [String])
+    case duplicateID(String)
+    case unknownID(String)
+    case io(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notAnIndex(let path):
+            return "\(path): not a similarity index (bad magic bytes)"
+        case .unsupportedVersion(let path, let found, let supported):
+            return "\(path): index format version \(found) is not supported (this tool reads version \(supported)); "
+                + "rebuild it with `postulaty index build`"
+        case .corrupted(let path, let reason):
+            return "\(path): corrupted index: \(reason); rebuild it with `postulaty index build`"
+        case .analyzerMismatch(let path, let differences):
+            return "\(path): the index was built with a different analyzer (\(differences.joined(separator: "; "))); "
+                + "rebuild it with `postulaty index build`"
+        case .duplicateID(let id):
+            return "duplicate postulate id \"\(id)\" (ids must be unique in an index)"
+        case .unknownID(let id):
+            return "no postulate with id \"\(id)\" in the index"
+        case .io(let path, let reason):
+            return "\(path): \(reason)"
+        }
+    }
+}

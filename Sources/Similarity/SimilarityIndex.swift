@@ -1,0 +1,334 @@
+import Corpus
+import PolishText
+
+/// Settings that change the vectors; stored in the index file.
+public struct SimilarityIndexSettings: Codable, Sendable, Equatable {
+    /// Weight of a justification's term counts relative to the postulate's own text (0 ignores justifications).
+    public var justificationWeight: Double
+    public init(justificationWeight: Double = 0.5) { self.justificationWeight = justificationWeight }
+}
+
+/// An inverted index of postulates for exact top-k cosine search.
+///
+/// What is stored: per postulate, its raw weighted term counts; per term, its postings (slots, ascending) and
+/// document frequency. What is derived: idf, document norms and posting weights. Because idf depends on the
+/// number of documents, every addition or removal changes every weight; rather than freeze idf at build time
+/// (which would make "add, then query" differ from "rebuild, then query"), `add`/`remove` update counts and
+/// postings in O(terms of the postulate + their postings) and mark the derived weights stale; the first query
+/// (or save) after a change recomputes them in one O(postings) pass over numbers — no text is re-analysed.
+/// The result is, by construction and by test, identical to a rebuild.
+///
+/// Scores: a query's terms are summed in term-string order and norms in order-free fixed point, so scores are
+/// bit-identical to the brute-force reference and between incremental and rebuilt indexes; ties rank by id.
+/// Not thread-safe (the analyzer and the score accumulator are shared): one index per thread.
+public final class SimilarityIndex {
+    public let analyzer: Analyzer
+    public let settings: SimilarityIndexSettings
+
+    // Primary data.
+    var vocabulary = Vocabulary()
+    var df: [Int32] = []
+    var docs: [IndexedPostulate] = []
+    var alive: [Bool] = []
+    var years: [Int32] = []
+    var meetingOf: [Int32] = []
+    var meetingIDs: [String: Int32] = [:]
+    var docStart: [Int] = [0]
+    var docTerms: [UInt32] = []
+    var docCounts: [Float] = []
+    var slotByID: [String: Int] = [:]
+    var postings: [[UInt32]] = []
+    // Derived (see `refresh`).
+    var postingWeights: [[Float]] = []
+    var idf: [Double] = []
+    var norms: [Double] = []
+    var stale = false
+    // Query scratch.
+    private var accumulator: [Double] = []
+    private var touched: [Int32] = []
+
+    public private(set) var count = 0
+    static let noYear = Int32.min
+
+    public init(analyzer: Analyzer, settings: SimilarityIndexSettings = SimilarityIndexSettings()) {
+        self.analyzer = analyzer
+        self.settings = settings
+    }
+
+    /// Builds an index of `postulates` (ids must be unique).
+    public convenience init(analyzer: Analyzer, settings: SimilarityIndexSettings = SimilarityIndexSettings(),
+                            postulates: [Postulate]) throws {
+        self.init(analyzer: analyzer, settings: settings)
+        for p in postulates { try add(p) }
+        refresh()
+    }
+
+    public var vocabularySize: Int { vocabulary.terms.indices.reduce(0) { $0 + (df[$1] > 0 ? 1 : 0) } }
+    public var postingCount: Int { postings.reduce(0) { $0 + $1.count } }
+    public func contains(id: String) -> Bool { slotByID[id] != nil }
+
+    /// The postulates in the index, in insertion order.
+    public var postulates: [IndexedPostulate] { docs.indices.filter { alive[$0] }.map { docs[$0] } }
+
+    // MARK: updates
+
+    /// Adds a postulate; its text and (weighted) justification are analysed now.
+    public func add(_ p: Postulate) throws {
+        var counts: [UInt32: Float] = [:]
+        analyzer.forEachTerm(in: p.text) { counts[vocabulary.intern($0), default: 0] += 1 }
+        let w = Float(settings.justificationWeight)
+        if w > 0, !p.justification.isEmpty {
+            analyzer.forEachTerm(in: p.justification) { counts[vocabulary.intern($0), default: 0] += w }
+        }
+        try add(IndexedPostulate(p), terms: counts.sorted { $0.key < $1.key })
+    }
+
+    /// Adds a postulate with its term counts already computed (term ids of this index's vocabulary, ascending).
+    func add<C: Collection>(_ doc: IndexedPostulate, terms: C) throws where C.Element == (key: UInt32, value: Float) {
+        guard slotByID[doc.id] == nil else { throw SimilarityError.duplicateID(doc.id) }
+        let slot = docs.count
+        docs.append(doc)
+        alive.append(true)
+        years.append(doc.year.map { Int32(clamping: $0) } ?? Self.noYear)
+        meetingOf.append(internMeeting(doc.meeting))
+        slotByID[doc.id] = slot
+        if df.count < vocabulary.count {
+            let extra = vocabulary.count - df.count
+            df.append(contentsOf: repeatElement(0, count: extra))
+            postings.append(contentsOf: repeatElement([], count: extra))
+            postingWeights.append(contentsOf: repeatElement([], count: extra))
+        }
+        for (t, c) in terms {
+            docTerms.append(t); docCounts.append(c)
+            df[Int(t)] += 1
+            postings[Int(t)].append(UInt32(slot))
+            postingWeights[Int(t)].append(0)
+        }
+        docStart.append(docTerms.count)
+        count += 1
+        stale = true
+    }
+
+    /// Removes the postulate with this id (its slot stays as a tombstone until the index is saved).
+    public func remove(id: String) throws {
+        guard let slot = slotByID.removeValue(forKey: id) else { throw SimilarityError.unknownID(id) }
+        alive[slot] = false
+        for k in docStart[slot]..<docStart[slot + 1] {
+            let t = Int(docTerms[k])
+            df[t] -= 1
+            if let i = Self.binarySearch(postings[t], UInt32(slot)) {
+                postings[t].remove(at: i)
+                postingWeights[t].remove(at: i)
+            }
+        }
+        count -= 1
+        stale = true
+    }
+
+    private func internMeeting(_ m: String) -> Int32 {
+        if m.isEmpty { return -1 }
+        if let id = meetingIDs[m] { return id }
+        let id = Int32(meetingIDs.count)
+        meetingIDs[m] = id
+        return id
+    }
+
+    static func binarySearch(_ a: [UInt32], _ x: UInt32) -> Int? {
+        var lo = 0, hi = a.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if a[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < a.count && a[lo] == x ? lo : nil
+    }
+
+    // MARK: derived weights
+
+    /// Recomputes idf, norms and posting weights when anything changed since the last time.
+    public func refresh() {
+        guard stale else { return }
+        let n = count
+        idf = df.map { TermWeighting.idf(documentFrequency: Int($0), documents: n) }
+        norms = [Double](repeating: 0, count: docs.count)
+        var cursor = [Int](repeating: 0, count: vocabulary.count)
+        for s in docs.indices where alive[s] {
+            var sum: UInt64 = 0
+            for k in docStart[s]..<docStart[s + 1] {
+                sum &+= TermWeighting.fixedSquare(TermWeighting.sublinear(docCounts[k]) * idf[Int(docTerms[k])])
+            }
+            let norm = TermWeighting.norm(fromFixed: sum)
+            norms[s] = norm
+            for k in docStart[s]..<docStart[s + 1] {
+                let t = Int(docTerms[k])
+                postingWeights[t][cursor[t]] = weight(count: docCounts[k], term: t, norm: norm)
+                cursor[t] += 1
+            }
+        }
+        stale = false
+    }
+
+    @inline(__always) func weight(count: Float, term t: Int, norm: Double) -> Float {
+        Float(TermWeighting.sublinear(count) * idf[t] / norm)
+    }
+
+    /// The live postulates' unit vectors (rows in insertion order) and which postulate each row is.
+    public func documentVectors() -> (vectors: SparseVectors, postulates: [IndexedPostulate]) {
+        refresh()
+        var v = SparseVectors()
+        var out: [IndexedPostulate] = []
+        v.terms.reserveCapacity(docTerms.count); v.weights.reserveCapacity(docTerms.count)
+        for s in docs.indices where alive[s] {
+            let norm = norms[s]
+            for k in docStart[s]..<docStart[s + 1] {
+                v.terms.append(docTerms[k]); v.weights.append(weight(count: docCounts[k], term: Int(docTerms[k]), norm: norm))
+            }
+            v.start.append(v.terms.count)
+            out.append(docs[s])
+        }
+        v.dimension = vocabulary.count
+        return (v, out)
+    }
+
+    /// The term string of a term id of `documentVectors()`.
+    public func term(_ id: UInt32) -> String { vocabulary[id] }
+
+    // MARK: queries
+
+    /// The `k` postulates most similar to `text` that pass `filter`, best first.
+    public func similar(to text: String, top k: Int = 10, filter: SimilarityFilter = SimilarityFilter()) -> [SimilarityHit] {
+        refresh()
+        var counts: [String: Float] = [:]
+        analyzer.forEachTerm(in: text) { counts[$0, default: 0] += 1 }
+        return run(queryVector(counts), k: k, filter: filter)
+    }
+
+    /// The `k` postulates most similar to the indexed postulate `id`, excluding itself and, unless told otherwise,
+    /// every postulate of its own meeting (they are not "earlier" demands).
+    public func similar(toID id: String, top k: Int = 10, filter: SimilarityFilter = SimilarityFilter(),
+                        excludeOwnMeeting: Bool = true) throws -> [SimilarityHit] {
+        refresh()
+        guard let slot = slotByID[id] else { throw SimilarityError.unknownID(id) }
+        var counts: [String: Float] = [:]
+        for k in docStart[slot]..<docStart[slot + 1] { counts[vocabulary[docTerms[k]]] = docCounts[k] }
+        var f = filter
+        f.excludeIDs.insert(id)
+        if excludeOwnMeeting, !docs[slot].meeting.isEmpty { f.excludeMeetings.insert(docs[slot].meeting) }
+        return run(queryVector(counts), k: k, filter: f)
+    }
+
+    /// Unit query vector in term-string order; a term unknown to the index weighs as a term of frequency 0
+    /// (it still lowers the cosine: the query says something no postulate says).
+    func queryVector(_ counts: [String: Float]) -> QueryVector {
+        var entries: [QueryVector.Entry] = []
+        var sum: UInt64 = 0
+        for (term, c) in counts.sorted(by: { $0.key < $1.key }) {
+            let d = vocabulary.id(of: term).map { Int(df[Int($0)]) } ?? 0
+            let w = TermWeighting.sublinear(c) * TermWeighting.idf(documentFrequency: d, documents: count)
+            sum &+= TermWeighting.fixedSquare(w)
+            entries.append(.init(term: term, weight: w))
+        }
+        let norm = TermWeighting.norm(fromFixed: sum)
+        if norm > 0 { for i in entries.indices { entries[i].weight /= norm } }
+        return QueryVector(entries: entries)
+    }
+
+    private func run(_ q: QueryVector, k: Int, filter: SimilarityFilter) -> [SimilarityHit] {
+        let top = topSlots(q, k: k, filter: filter)
+        return top.map { (slot, score) in
+            SimilarityHit(postulate: docs[slot], score: score, sharedTerms: sharedTerms(q, slot: slot))
+        }
+    }
+
+    /// Exhaustive term-at-a-time accumulation over the query's postings (exact by construction), then a bounded
+    /// selection of the best `k` allowed slots.
+    func topSlots(_ q: QueryVector, k: Int, filter: SimilarityFilter) -> [(Int, Double)] {
+        guard k > 0 else { return [] }
+        if accumulator.count < docs.count { accumulator = [Double](repeating: 0, count: docs.count) }
+        var acc = accumulator; accumulator = []
+        var hits = touched; touched = []
+        hits.removeAll(keepingCapacity: true)
+        acc.withUnsafeMutableBufferPointer { a in
+            for e in q.entries {
+                guard let t = vocabulary.id(of: e.term).map(Int.init), t < postings.count else { continue }
+                let qw = e.weight
+                postings[t].withUnsafeBufferPointer { p in
+                    postingWeights[t].withUnsafeBufferPointer { w in
+                        for i in 0..<p.count {
+                            let s = Int(p[i])
+                            if a[s] == 0 { hits.append(Int32(s)) }
+                            a[s] += qw * Double(w[i])
+                        }
+                    }
+                }
+            }
+        }
+        // Filter settings resolved to slots and meeting ids once.
+        let lo = filter.after.map { Int32(clamping: $0) }, hi = filter.before.map { Int32(clamping: $0) }
+        let excludedSlots = Set(filter.excludeIDs.compactMap { slotByID[$0] })
+        let excludedMeetings = Set(filter.excludeMeetings.compactMap { meetingIDs[$0] })
+        var best: [(Int, Double)] = []
+        best.reserveCapacity(k + 1)
+        for h in hits {
+            let s = Int(h)
+            let score = acc[s]
+            acc[s] = 0
+            if best.count == k && !better(score, s, than: best[k - 1]) { continue }
+            if lo != nil || hi != nil {
+                let y = years[s]
+                if y == Self.noYear { continue }
+                if let lo, y <= lo { continue }
+                if let hi, y >= hi { continue }
+            }
+            if !excludedSlots.isEmpty && excludedSlots.contains(s) { continue }
+            if !excludedMeetings.isEmpty && excludedMeetings.contains(meetingOf[s]) { continue }
+            var i = best.count
+            while i > 0 && better(score, s, than: best[i - 1]) { i -= 1 }
+            best.insert((s, score), at: i)
+            if best.count > k { best.removeLast() }
+        }
+        accumulator = acc
+        touched = hits
+        return best
+    }
+
+    @inline(__always) private func better(_ score: Double, _ slot: Int, than other: (Int, Double)) -> Bool {
+        score > other.1 || (score == other.1 && docs[slot].id < docs[other.0].id)
+    }
+
+    /// Terms the query and the postulate share, by contribution to the cosine (ties by term).
+    func sharedTerms(_ q: QueryVector, slot: Int, limit: Int = 10) -> [String] {
+        var shared: [(String, Double)] = []
+        let range = docStart[slot]..<docStart[slot + 1]
+        for e in q.entries {
+            guard let t = vocabulary.id(of: e.term) else { continue }
+            var lo = range.lowerBound, hi = range.upperBound
+            while lo < hi { let mid = (lo + hi) / 2; if docTerms[mid] < t { lo = mid + 1 } else { hi = mid } }
+            if lo < range.upperBound && docTerms[lo] == t {
+                let w = Double(weight(count: docCounts[lo], term: Int(t), norm: norms[slot]))
+                shared.append((e.term, e.weight * w))
+            }
+        }
+        shared.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        return shared.prefix(limit).map(\.0)
+    }
+
+    /// The brute-force reference: the same score for every allowed postulate, computed one postulate at a time
+    /// (tests and the benchmark's recall check compare against it).
+    func bruteForceScores(_ q: QueryVector) -> [(Int, Double)] {
+        refresh()
+        var out: [(Int, Double)] = []
+        for s in docs.indices where alive[s] {
+            var score = 0.0
+            var any = false
+            for e in q.entries {
+                guard let t = vocabulary.id(of: e.term) else { continue }
+                for k in docStart[s]..<docStart[s + 1] where docTerms[k] == t {
+                    score += e.weight * Double(weight(count: docCounts[k], term: Int(t), norm: norms[s]))
+                    any = true
+                }
+            }
+            if any { out.append((s, score)) }
+        }
+        return out
+    }
+}

@@ -1,7 +1,108 @@
 import ArgumentParser
+import Corpus
+import Foundation
+import Themes
 
-// PLACEHOLDER: replaced by the module's owner.
+/// Corpus's JSON value (this module has its own `JSONValue` for simple lines).
+typealias CorpusJSON = Corpus.JSONValue
+
 struct EvalCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "eval", abstract: "(not implemented yet)")
-    func run() throws { throw ValidationError("'eval' is not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Measure a theme model: precision, recall, F1 per label, micro and macro F1, frequent confusions.",
+        discussion: """
+        With --folds K (default 5) the whole training procedure is cross-validated: each fold is tagged by a model \
+        trained on the other folds only. With --test FILE a model is trained on FILES and tested on FILE. \
+        Macro-F1 averages the labels present in the gold data. Calibration: Brier score and expected calibration \
+        error of all scores.
+
+        Examples:
+          postulaty eval
+          postulaty eval --labels response_stance --folds 5
+          postulaty eval wroclaw-train.jsonl --labels categories --fields text --test wroclaw-test.jsonl
+        """
+    )
+
+    @OptionGroup var options: ThemeTrainingOptions
+
+    @Option(name: .long, help: "K-fold cross-validation.")
+    var folds: Int?
+
+    @Option(name: .long, help: "Train on FILES, test on this labelled file (JSONL or CSV).")
+    var test: String?
+
+    @Flag(name: .long, help: "One JSON object instead of the table.")
+    var json = false
+
+    func validate() throws {
+        if folds != nil && test != nil { throw ValidationError("use either --folds or --test, not both") }
+        if let folds, folds < 2 { throw ValidationError("--folds must be at least 2") }
+    }
+
+    func run() throws {
+        let analyzer = try Defaults.analyzer()
+        let opts = try options.trainingOptions()
+        let corpus = try LabelledCorpus.load(files: try options.corpusFiles(), labelField: options.labels,
+                                             fields: opts.vectorizer.fields, analyzer: analyzer)
+        let result: EvaluationResult
+        let how: String
+        if let test {
+            let model = try ThemeTrainer.train(documents: corpus.documents, labels: corpus.labels.values,
+                                               mode: corpus.labels.mode, labelField: options.labels,
+                                               analyzer: analyzer.configuration, taxonomy: try options.themeDescriptions(),
+                                               options: opts)
+            let testCorpus = try LabelledCorpus.load(files: [test], labelField: options.labels,
+                                                     fields: opts.vectorizer.fields, analyzer: analyzer)
+            result = ThemeEvaluation.test(model: model, documents: testCorpus.documents, labels: testCorpus.labels.values)
+            how = "trained on \(model.training.documents), tested on \(test)"
+        } else {
+            let k = folds ?? 5
+            result = try ThemeEvaluation.crossValidate(documents: corpus.documents, labels: corpus.labels.values,
+                                                       mode: corpus.labels.mode, labelField: options.labels,
+                                                       analyzer: analyzer.configuration,
+                                                       taxonomy: try options.themeDescriptions(), options: opts, folds: k)
+            how = "\(k)-fold cross-validation"
+        }
+        print(json ? jsonReport(result, how: how) : textReport(result, how: how), terminator: "")
+    }
+
+    private func textReport(_ r: EvaluationResult, how: String) -> String {
+        let rep = r.report
+        var s = "\(options.labels): \(rep.documents) labelled documents, \(how)\n"
+        s += "method per model: \(r.methods.joined(separator: "; "))\n\n"
+        s += pad("label", 32) + pad("support", 9) + pad("pred", 7) + pad("P", 8) + pad("R", 8) + "F1\n"
+        for m in rep.perLabel {
+            s += pad(m.label, 32) + pad(String(m.support), 9) + pad(String(m.predictedCount), 7)
+                + pad(fixed3(m.precision), 8) + pad(fixed3(m.recall), 8) + fixed3(m.f1) + "\n"
+        }
+        s += "\nmicro-F1 \(fixed3(rep.microF1))  macro-F1 \(fixed3(rep.macroF1))  exact match \(fixed3(rep.exactMatch))\n"
+        s += "calibration: Brier \(fixed3(r.calibration.brier)), ECE \(fixed3(r.calibration.expectedCalibrationError))\n"
+        if !rep.confusions.isEmpty {
+            s += "\nmost frequent confusions (gold → predicted instead):\n"
+            for c in rep.confusions { s += "  \(c.count)\t\(c.gold) → \(c.predicted)\n" }
+        }
+        return s
+    }
+
+    private func jsonReport(_ r: EvaluationResult, how: String) -> String {
+        let rep = r.report
+        let obj: CorpusJSON = .object([
+            ("labels_field", .string(options.labels)), ("documents", .number(String(rep.documents))),
+            ("evaluation", .string(how)), ("methods", .array(r.methods.map { .string($0) })),
+            ("per_label", .array(rep.perLabel.map { m in
+                .object([("label", .string(m.label)), ("support", .number(String(m.support))),
+                         ("predicted", .number(String(m.predictedCount))), ("precision", .number(fixed3(m.precision))),
+                         ("recall", .number(fixed3(m.recall))), ("f1", .number(fixed3(m.f1)))])
+            })),
+            ("micro_f1", .number(fixed3(rep.microF1))), ("macro_f1", .number(fixed3(rep.macroF1))),
+            ("exact_match", .number(fixed3(rep.exactMatch))),
+            ("brier", .number(fixed3(r.calibration.brier))), ("ece", .number(fixed3(r.calibration.expectedCalibrationError))),
+            ("confusions", .array(rep.confusions.map { c in
+                .object([("gold", .string(c.gold)), ("predicted", .string(c.predicted)), ("count", .number(String(c.count)))])
+            })),
+        ])
+        return obj.jsonText + "\n"
+    }
+
+    private func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
 }

@@ -1,0 +1,28 @@
+/// Deterministic, stratified assignment of documents to cross-validation folds.
+///
+/// Documents are grouped by their rarest label (no label: its own group), each group is shuffled with a seeded
+/// SplitMix64 and dealt round-robin, continuing the deal across groups, so every fold gets its share of every label,
+/// rare ones included.
+public enum Folds {
+    public static func assign(labels: [[Int]], labelCount: Int, folds k: Int, seed: UInt64 = 20260617) -> [Int] {
+        precondition(k >= 2, "cross-validation needs at least 2 folds")
+        var frequency = [Int](repeating: 0, count: labelCount)
+        for ls in labels { for l in ls { frequency[l] += 1 } }
+        var groups: [[Int]] = Array(repeating: [], count: labelCount + 1)
+        for (i, ls) in labels.enumerated() {
+            let rarest = ls.min { frequency[$0] != frequency[$1] ? frequency[$0] < frequency[$1] : $0 < $1 }
+            groups[rarest.map { $0 + 1 } ?? 0].append(i)
+        }
+        var rng = SplitMix64(seed: seed)
+        var fold = [Int](repeating: 0, count: labels.count)
+        var next = 0
+        // smallest groups first so their deal is the most even
+        let order = groups.indices.sorted { groups[$0].count != groups[$1].count ? groups[$0].count < groups[$1].count : $0 < $1 }
+        for g in order {
+            var members = groups[g]
+            rng.shuffle(&members)
+            for m in members { fold[m] = next % k; next += 1 }
+        }
+        return fold
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// The naive Bayes variants the trainer measures (and chooses between by cross-validation).
+///
+/// All are linear in the TF-IDF vector x: score_l(x) = bias_l + Σ_t x_t · w_lt, so one scorer type serves them all.
+/// θ_l is the smoothed term distribution of the documents with label l, θ_¬l of the documents without it (its
+/// complement), α the additive smoothing.
+public enum NaiveBayesVariant: String, Codable, CaseIterable, Sendable {
+    /// One-vs-rest multinomial NB: w = log θ_l − log θ_¬l, bias = prior log-odds. A binary NB per label: the natural
+    /// multi-label model, and its weights are directly the per-term evidence.
+    case multinomialOneVsRest = "multinomial-ovr"
+    /// Multi-class multinomial NB (scikit-learn's MultinomialNB): w = log θ_l, bias = log prior.
+    case multinomial = "multinomial"
+    /// Complement NB (Rennie et al. 2003; scikit-learn's ComplementNB): w = −log θ_¬l, no prior. Estimates from the
+    /// (larger) complement, which helps small, unbalanced labels.
+    case complement = "complement"
+    /// Complement NB with Rennie's weight normalisation: w = −log θ_¬l / Σ_t |log θ_¬l,t|.
+    case complementNormalized = "complement-normalized"
+
+    /// The variants that make sense for a mode (multinomial multi-class needs exactly one label per document).
+    public static func candidates(for mode: LabelMode) -> [NaiveBayesVariant] {
+        switch mode {
+        case .multiLabel: return [.multinomialOneVsRest, .complement, .complementNormalized]
+        case .singleLabel: return [.multinomial, .complement, .complementNormalized, .multinomialOneVsRest]
+        }
+    }
+}
+
+/// Multi-label (a set of labels per document, possibly empty) or single-label (exactly one per document).
+public enum LabelMode: String, Codable, Sendable {
+    case multiLabel = "multi-label"
+    case singleLabel = "single-label"
+}
+
+/// A fitted linear scorer: weights stored term-major (`weights[t * labelCount + l]`) so scoring a document is one
+/// pass over its non-zeros.
+public struct LinearScorer: Codable, Sendable, Equatable {
+    public var labelCount: Int
+    public var featureCount: Int
+    public var weights: [Double]
+    public var bias: [Double]
+
+    public func scores(_ x: SparseVector) -> [Double] {
+        var s = bias
+        let L = labelCount
+        weights.withUnsafeBufferPointer { w in
+            s.withUnsafeMutableBufferPointer { out in
+                for (t, v) in zip(x.indices, x.values) {
+                    let base = Int(t) * L
+                    for l in 0..<L { out[l] += v * w[base + l] }
+                }
+            }
+        }
+        return s
+    }
+
+    public func weight(feature t: Int, label l: Int) -> Double { weights[t * labelCount + l] }
+}
+
+/// Sufficient statistics of naive Bayes: per-label sums of the feature values, the overall sums and document counts.
+/// Why: statistics add and subtract, so the training statistics of a cross-validation fold are "all minus the fold",
+/// and every variant and smoothing value is fitted from them without another pass over the documents.
+struct NaiveBayesStatistics {
+    let labelCount: Int
+    let featureCount: Int
+    var labelTotals: [Double]  // label-major: [l * V + t]
+    var totals: [Double]
+    var labelDocuments: [Int]
+    var documents: Int
+
+    init(labelCount: Int, featureCount: Int) {
+        self.labelCount = labelCount
+        self.featureCount = featureCount
+        labelTotals = [Double](repeating: 0, count: labelCount * featureCount)
+        totals = [Double](repeating: 0, count: featureCount)
+        labelDocuments = [Int](repeating: 0, count: labelCount)
+        documents = 0
+    }
+
+    init(vectors: [SparseVector], labels: [[Int]], rows: some Sequence<Int>, labelCount: Int, featureCount: Int) {
+        self.init(labelCount: labelCount, featureCount: featureCount)
+        let V = featureCount
+        for r in rows {
+            let x = vectors[r]
+            documents += 1
+            for (t, v) in zip(x.indices, x.values) { totals[Int(t)] += v }
+            for l in labels[r] {
+                labelDocuments[l] += 1
+                let base = l * V
+                for (t, v) in zip(x.indices, x.values) { labelTotals[base + Int(t)] += v }
+            }
+        }
+    }
+
+    static func - (a: NaiveBayesStatistics, b: NaiveBayesStatistics) -> NaiveBayesStatistics {
+        var r = a
+        for i in r.labelTotals.indices { r.labelTotals[i] = max(0, a.labelTotals[i] - b.labelTotals[i]) }
+        for i in r.totals.indices { r.totals[i] = max(0, a.totals[i] - b.totals[i]) }
+        for i in r.labelDocuments.indices { r.labelDocuments[i] = a.labelDocuments[i] - b.labelDocuments[i] }
+        r.documents = a.documents - b.documents
+        return r
+    }
+
+    /// Fits one variant with additive smoothing `alpha`.
+    func scorer(_ variant: NaiveBayesVariant, alpha: Double) -> LinearScorer {
+        let L = labelCount, V = featureCount
+        var weights = [Double](repeating: 0, count: L * V)
+        var bias = [Double](repeating: 0, count: L)
+        let allSum = totals.reduce(0, +)
+        let n = Double(documents)
+        var logTheta = [Double](repeating: 0, count: V), logComp = [Double](repeating: 0, count: V)
+        for l in 0..<L {
+            let base = l * V
+            var labelSum = 0.0
+            for t in 0..<V { labelSum += labelTotals[base + t] }
+            let compSum = max(0, allSum - labelSum)
+            let dl = labelSum + alpha * Double(V), dc = compSum + alpha * Double(V)
+            for t in 0..<V {
+                let f = labelTotals[base + t]
+                logTheta[t] = log((f + alpha) / dl)
+                logComp[t] = log((max(0, totals[t] - f) + alpha) / dc)
+            }
+            let nl = Double(labelDocuments[l])
+            switch variant {
+            case .multinomialOneVsRest:
+                for t in 0..<V { weights[t * L + l] = logTheta[t] - logComp[t] }
+                bias[l] = log((nl + 1) / (n - nl + 1))
+            case .multinomial:
+                for t in 0..<V { weights[t * L + l] = logTheta[t] }
+                bias[l] = log((nl + 1) / (n + Double(L)))
+            case .complement:
+                for t in 0..<V { weights[t * L + l] = -logComp[t] }
+            case .complementNormalized:
+                var s = 0.0
+                for t in 0..<V { s += abs(logComp[t]) }
+                for t in 0..<V { weights[t * L + l] = s > 0 ? -logComp[t] / s : 0 }
+            }
+        }
+        return LinearScorer(labelCount: L, featureCount: V, weights: weights, bias: bias)
+    }
+}

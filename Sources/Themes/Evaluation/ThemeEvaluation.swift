@@ -1,0 +1,101 @@
+import PolishText
+
+/// How well scores match observed frequencies: Brier score and expected calibration error over 10 equal-width bins
+/// of every (label, document) score. Why: the issue asks for scores "that mean something"; these say how much.
+public struct CalibrationReport: Sendable, Equatable {
+    public struct Bin: Sendable, Equatable {
+        public var lower: Double
+        public var count: Int
+        public var meanScore: Double
+        public var observed: Double
+    }
+    public var brier: Double
+    public var expectedCalibrationError: Double
+    public var bins: [Bin]
+
+    public static func compute(scores: [Double], outcomes: [Bool]) -> CalibrationReport {
+        var sum = [Double](repeating: 0, count: 10), hits = [Int](repeating: 0, count: 10), count = [Int](repeating: 0, count: 10)
+        var brier = 0.0
+        for (p, y) in zip(scores, outcomes) {
+            let b = min(9, max(0, Int(p * 10)))
+            sum[b] += p; count[b] += 1; if y { hits[b] += 1 }
+            brier += (p - (y ? 1 : 0)) * (p - (y ? 1 : 0))
+        }
+        let n = max(1, scores.count)
+        var ece = 0.0
+        var bins: [Bin] = []
+        for b in 0..<10 where count[b] > 0 {
+            let mean = sum[b] / Double(count[b]), obs = Double(hits[b]) / Double(count[b])
+            ece += Double(count[b]) / Double(n) * abs(mean - obs)
+            bins.append(Bin(lower: Double(b) / 10, count: count[b], meanScore: mean, observed: obs))
+        }
+        return CalibrationReport(brier: brier / Double(n), expectedCalibrationError: ece, bins: bins)
+    }
+}
+
+/// An evaluation: label metrics, calibration, and which method each trained model chose.
+public struct EvaluationResult: Sendable {
+    public var report: EvaluationReport
+    public var calibration: CalibrationReport
+    /// "variant α=…" per trained model (one per fold, or the tested model's).
+    public var methods: [String]
+}
+
+/// K-fold cross-validation of the whole training procedure, or a test of a trained model on labelled records.
+public enum ThemeEvaluation {
+    /// Outer K-fold cross-validation: each fold is tagged by a model trained (vectoriser, variant choice,
+    /// calibration, thresholds: everything) on the other folds only.
+    public static func crossValidate(documents: [FieldTerms], labels: [[String]?], mode: LabelMode, labelField: String,
+                                     analyzer: AnalyzerConfiguration, taxonomy: [ThemeDescription] = [],
+                                     options: TrainingOptions = TrainingOptions(), folds: Int = 5,
+                                     seed: UInt64 = 7) throws -> EvaluationResult {
+        var docs: [FieldTerms] = [], gold: [[String]] = []
+        for (d, l) in zip(documents, labels) {
+            guard let l, mode == .multiLabel || l.count == 1 else { continue }
+            docs.append(d); gold.append(l)
+        }
+        let universe = Array(Set(gold.joined())).sorted()
+        let index = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($1, $0) })
+        let y = gold.map { $0.compactMap { index[$0] }.sorted() }
+        let k = min(folds, docs.count)
+        guard k >= 2 else { throw ThemesError.invalidTrainingData("too few labelled documents (\(docs.count)) for \(folds)-fold cross-validation") }
+        let fold = Folds.assign(labels: y, labelCount: universe.count, folds: k, seed: seed)
+        var predicted = [[Int]](repeating: [], count: docs.count)
+        var scores: [Double] = [], outcomes: [Bool] = []
+        var methods: [String] = []
+        for f in 0..<k {
+            let train = docs.indices.filter { fold[$0] != f }, test = docs.indices.filter { fold[$0] == f }
+            let model = try ThemeTrainer.train(documents: train.map { docs[$0] }, labels: train.map { gold[$0] },
+                                               mode: mode, labelField: labelField, analyzer: analyzer,
+                                               taxonomy: taxonomy, options: options)
+            methods.append("\(model.variant.rawValue) α=\(model.alpha)")
+            for i in test {
+                let p = model.predict(docs[i])
+                predicted[i] = p.predicted.compactMap { index[$0] }.sorted()
+                for e in p.labels { scores.append(e.score); outcomes.append(gold[i].contains(e.label)) }
+            }
+        }
+        return EvaluationResult(report: EvaluationReport.compute(gold: y, predicted: predicted, labels: universe),
+                                calibration: CalibrationReport.compute(scores: scores, outcomes: outcomes),
+                                methods: methods)
+    }
+
+    /// Tags labelled documents with a trained model and scores the result.
+    public static func test(model: ThemeModel, documents: [FieldTerms], labels: [[String]?]) -> EvaluationResult {
+        var goldNames: [[String]] = [], preds: [ThemePrediction] = []
+        for (d, l) in zip(documents, labels) {
+            guard let l, model.mode == .multiLabel || l.count == 1 else { continue }
+            goldNames.append(l); preds.append(model.predict(d))
+        }
+        let universe = Array(Set(goldNames.joined()).union(model.labels)).sorted()
+        let index = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($1, $0) })
+        var scores: [Double] = [], outcomes: [Bool] = []
+        for (g, p) in zip(goldNames, preds) { for e in p.labels { scores.append(e.score); outcomes.append(g.contains(e.label)) } }
+        return EvaluationResult(
+            report: EvaluationReport.compute(gold: goldNames.map { $0.compactMap { index[$0] }.sorted() },
+                                             predicted: preds.map { $0.predicted.compactMap { index[$0] }.sorted() },
+                                             labels: universe),
+            calibration: CalibrationReport.compute(scores: scores, outcomes: outcomes),
+            methods: ["\(model.variant.rawValue) α=\(model.alpha)"])
+    }
+}

@@ -1,0 +1,81 @@
+import Corpus
+import PolishText
+
+/// Reads the configured text fields of a record and analyses them. Why here: training, tagging and evaluation
+/// must read records the same way, or the model sees different text than it learnt from.
+public enum FieldText {
+    /// The text of `field`: a string as is, an array of strings joined by spaces, anything else empty.
+    public static func text(of record: Postulate, field: String) -> String {
+        switch record.value(of: field) {
+        case .string(let s)?: return s
+        case .array(let a)?: return a.compactMap(\.stringValue).joined(separator: " ")
+        default: return ""
+        }
+    }
+
+    public static func terms(of record: Postulate, fields: [FieldWeight], analyzer: Analyzer) -> FieldTerms {
+        fields.map { analyzer.terms(text(of: record, field: $0.field)) }
+    }
+}
+
+/// Labels of records read from one field: an array of strings gives a multi-label task, a string a single-label
+/// one. Why both: the same engine learns the corpus themes (arrays) and e.g. the city's response stance (a string).
+public struct LabelColumn: Sendable, Equatable {
+    public var mode: LabelMode
+    /// Per record: its labels, or nil when the record has none usable (single-label: missing or empty string;
+    /// multi-label: the field missing; null is an empty set, i.e. "no theme").
+    public var values: [[String]?]
+
+    public static func read(_ records: [Postulate], field: String) throws -> LabelColumn {
+        var sawArray = false, sawString = false
+        var values: [[String]?] = []
+        var isNull: [Bool] = []
+        values.reserveCapacity(records.count)
+        for r in records {
+            var null = false
+            switch r.value(of: field) {
+            case .array(let a)?:
+                sawArray = true
+                var labels: [String] = []
+                for (i, v) in a.enumerated() {
+                    guard let s = v.stringValue else {
+                        throw ThemesError.invalidTrainingData("record \(r.id): field \(field)[\(i)] is not a string")
+                    }
+                    let t = s.trimmingWhitespace()
+                    if !t.isEmpty && !labels.contains(t) { labels.append(t) }
+                }
+                values.append(labels)
+            case .string(let s)?:
+                sawString = true
+                let t = s.trimmingWhitespace()
+                values.append(t.isEmpty ? nil : [t])
+            case .null?:
+                values.append(nil)
+                null = true
+            case nil:
+                values.append(nil)
+            case .some(let other):
+                throw ThemesError.invalidTrainingData("record \(r.id): field \(field) must be a string or an array of strings, found \(other.jsonText)")
+            }
+            isNull.append(null)
+        }
+        if sawArray && sawString {
+            throw ThemesError.invalidTrainingData("field \(field) is an array in some records and a string in others")
+        }
+        if !sawArray && !sawString {
+            throw ThemesError.invalidTrainingData("no record has the label field \(field)")
+        }
+        let mode: LabelMode = sawArray ? .multiLabel : .singleLabel
+        if mode == .multiLabel { values = zip(values, isNull).map { v, null in null ? [] : v } }
+        return LabelColumn(mode: mode, values: values)
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

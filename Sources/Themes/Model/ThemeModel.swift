@@ -1,0 +1,207 @@
+import Corpus
+import PolishText
+
+/// A theme of the taxonomy as recorded in a model (so a model file says what its codes mean without the taxonomy).
+public struct ThemeDescription: Codable, Sendable, Equatable {
+    public var code: String
+    public var namePL: String
+    public var nameEN: String
+    public var description: String
+    public init(code: String, namePL: String = "", nameEN: String = "", description: String = "") {
+        self.code = code; self.namePL = namePL; self.nameEN = nameEN; self.description = description
+    }
+}
+
+extension ThemeDescription {
+    /// The model's record of a taxonomy theme.
+    public init(_ theme: Theme) {
+        self.init(code: theme.code, namePL: theme.labelPL, nameEN: theme.labelEN, description: theme.descriptionPL)
+    }
+}
+
+/// One candidate (variant, smoothing) measured by the trainer's cross-validation, kept in the model so it says why
+/// its method was chosen.
+public struct CandidateScore: Codable, Sendable, Equatable {
+    public var variant: NaiveBayesVariant
+    public var alpha: Double
+    /// Mean over labels of the out-of-fold F1 at each label's best threshold (multi-label) or of the arg-max
+    /// decision (single-label).
+    public var macroF1: Double
+}
+
+/// What the model was trained on and how it was chosen.
+public struct TrainingSummary: Codable, Sendable, Equatable {
+    public var documents: Int
+    /// Documents per label, in label order.
+    public var labelDocuments: [Int]
+    /// Documents without any label (multi-label) or skipped for lack of one (single-label).
+    public var unlabelledDocuments: Int
+    public var folds: Int
+    public var seed: UInt64
+    /// Out-of-fold figures of every candidate, in the order tried; the chosen one has the best macro-F1.
+    public var candidates: [CandidateScore]
+    /// Out-of-fold F1 of each label with the chosen method, calibration and thresholds.
+    public var labelF1: [Double]
+}
+
+/// A trained theme (or any label) model: vectoriser, naive Bayes scorer, calibration and decision rules.
+/// Immutable once trained: predicting never changes it.
+public struct ThemeModel: Sendable {
+    public static let formatName = "postulaty-themes-model"
+    public static let formatVersion = 1
+
+    public var analyzer: AnalyzerConfiguration
+    /// The record field the labels came from ("themes", "response_stance", "categories"…).
+    public var labelField: String
+    public var mode: LabelMode
+    /// Label codes in weight-column order (sorted).
+    public var labels: [String]
+    public var taxonomy: [ThemeDescription]
+    public var vectorizer: TfidfVectorizer
+    public var variant: NaiveBayesVariant
+    public var alpha: Double
+    public var scorer: LinearScorer
+    /// Multi-label: one Platt scaling per label. Empty in single-label mode.
+    public var platt: [PlattScaling]
+    /// Single-label: softmax temperature. Nil in multi-label mode.
+    public var temperature: TemperatureScaling?
+    /// Multi-label: a label is assigned when its calibrated score ≥ its threshold.
+    public var thresholds: [Double]
+    /// Multi-label: when no label passes its threshold, the best label is still assigned if its score ≥ this
+    /// (chosen by cross-validation; > 1 means never: the postulate gets an explicit "no theme").
+    public var fallbackThreshold: Double
+    public var training: TrainingSummary
+
+    /// How many terms `evidence` lists per label.
+    public static let evidenceTerms = 5
+
+    /// Refuses an analyzer whose configuration differs from the one the model was trained with.
+    public func check(analyzer current: AnalyzerConfiguration) throws {
+        if current.hash != analyzer.hash || current != analyzer {
+            var diffs = analyzer.differences(from: current)
+            if diffs.isEmpty { diffs = ["hash: \(analyzer.hash) vs \(current.hash)"] }
+            throw ThemesError.analyzerMismatch(diffs)
+        }
+    }
+
+    /// The text of each configured field of a record, analysed into terms.
+    public func fieldTerms(of record: Postulate, analyzer: Analyzer) -> FieldTerms {
+        FieldText.terms(of: record, fields: vectorizer.configuration.fields, analyzer: analyzer)
+    }
+
+    // MARK: prediction
+
+    /// Calibrated scores (in [0, 1]) for every label, in label order.
+    public func probabilities(_ x: SparseVector) -> [Double] {
+        let raw = scorer.scores(x)
+        switch mode {
+        case .multiLabel: return zip(raw, platt).map { $1.probability($0) }
+        case .singleLabel: return (temperature ?? TemperatureScaling(k: 1)).probabilities(raw)
+        }
+    }
+
+    /// The labels assigned to scores `p` (label indices, in label order).
+    public func decide(_ p: [Double]) -> [Int] {
+        let best = p.indices.max { p[$0] != p[$1] ? p[$0] < p[$1] : $0 > $1 }
+        switch mode {
+        case .singleLabel:
+            return best.map { [$0] } ?? []
+        case .multiLabel:
+            let passed = p.indices.filter { p[$0] >= thresholds[$0] }
+            if !passed.isEmpty { return passed }
+            guard let best, p[best] >= fallbackThreshold else { return [] }
+            return [best]
+        }
+    }
+
+    public func predict(_ document: FieldTerms) -> ThemePrediction {
+        let x = vectorizer.transform(document)
+        let p = probabilities(x)
+        let assigned = decide(p)
+        var evidence: [LabelEvidence] = []
+        evidence.reserveCapacity(labels.count)
+        for l in labels.indices {
+            let isAssigned = assigned.contains(l)
+            let cut: Double
+            switch mode {
+            case .multiLabel: cut = thresholds[l]
+            case .singleLabel: cut = assigned.first.map { p[$0] } ?? 1
+            }
+            evidence.append(LabelEvidence(label: labels[l], score: p[l], threshold: cut, assigned: isAssigned,
+                                          terms: isAssigned ? topTerms(x, label: l) : []))
+        }
+        let fallback = mode == .multiLabel && assigned.count == 1 && p[assigned[0]] < thresholds[assigned[0]]
+        return ThemePrediction(predicted: assigned.map { labels[$0] }, labels: evidence, viaFallback: fallback)
+    }
+
+    /// The features that pushed label `l` up most, with their contribution x_t · e_lt. For the one-vs-rest
+    /// variant e = w (a log-likelihood ratio); for the others e = w − mean over labels of w, i.e. how much the term
+    /// favours this label over an average one.
+    public func topTerms(_ x: SparseVector, label l: Int, count: Int = ThemeModel.evidenceTerms) -> [TermContribution] {
+        let L = labels.count
+        var out: [TermContribution] = []
+        for (t, v) in zip(x.indices, x.values) {
+            var e = scorer.weight(feature: Int(t), label: l)
+            if variant != .multinomialOneVsRest && L > 1 {
+                var mean = 0.0
+                for j in 0..<L { mean += scorer.weight(feature: Int(t), label: j) }
+                e -= mean / Double(L)
+            }
+            let c = v * e
+            if c > 0 { out.append(TermContribution(term: vectorizer.vocabulary[Int(t)], weight: c)) }
+        }
+        out.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+        return Array(out.prefix(count))
+    }
+}
+
+/// One term's push towards a label.
+public struct TermContribution: Sendable, Equatable {
+    public var term: String
+    public var weight: Double
+}
+
+/// A label's score, its threshold and (when assigned) the terms behind it.
+public struct LabelEvidence: Sendable, Equatable {
+    public var label: String
+    public var score: Double
+    /// Multi-label: the label's threshold. Single-label: the winning label's score (a label is assigned only when
+    /// it is the best one).
+    public var threshold: Double
+    public var assigned: Bool
+    public var terms: [TermContribution]
+
+    /// Why, in one line: "0.910 ≥ 0.420: senior (0.310), klub senior (0.120)" or "0.210 < 0.450".
+    public var why: String {
+        let s = fixed(score, 3), t = fixed(threshold, 3)
+        if assigned {
+            let list = terms.map { "\($0.term) (\(fixed($0.weight, 3)))" }.joined(separator: ", ")
+            return (score >= threshold ? "\(s) ≥ \(t)" : "\(s) < \(t), best label") + (list.isEmpty ? "" : ": " + list)
+        }
+        return score < threshold ? "\(s) < \(t)" : "\(s) ≥ \(t), not the best label"
+    }
+}
+
+/// The result of tagging one record.
+public struct ThemePrediction: Sendable, Equatable {
+    /// Assigned labels (empty: explicit "no theme").
+    public var predicted: [String]
+    /// Every label of the model, in label order.
+    public var labels: [LabelEvidence]
+    /// Multi-label: no label passed its threshold and the best one was assigned by the fallback rule.
+    public var viaFallback: Bool
+    public var noTheme: Bool { predicted.isEmpty }
+}
+
+/// A number with exactly `decimals` decimals, locale-free ("0.9120").
+func fixed(_ v: Double, _ decimals: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let r = (v * scale).rounded()
+    let neg = r < 0
+    let i = Int(abs(r))
+    let p = Int(scale)
+    var frac = String(i % p)
+    frac = String(repeating: "0", count: decimals - frac.count) + frac
+    return (neg ? "-" : "") + String(i / p) + (decimals > 0 ? "." + frac : "")
+}

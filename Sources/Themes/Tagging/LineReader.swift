@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file or standard input ("-") line by line in fixed-size chunks: constant memory whatever the input size.
+/// Lines end with "\n"; one trailing "\r" is dropped, and a UTF-8 byte-order mark before the first line.
+/// Why not Corpus's stream: plain text (one postulate a line) is not a corpus format; JSONL lines read here are still
+/// parsed by Corpus (`CorpusReader.record(jsonLine:)`).
+public final class LineReader {
+    public let path: String
+    /// 1-based number of the line last returned.
+    public private(set) var line = 0
+    private let file: UnsafeMutablePointer<FILE>
+    private let owns: Bool
+    private var buffer: [UInt8]
+    private var start = 0, end = 0
+    private var eof = false
+
+    public init(path: String, chunkSize: Int = 1 << 16) throws {
+        self.path = path
+        if path == "-" {
+            guard let f = fdopen(0, "rb") else { throw ThemesError.invalidTrainingData("stdin: cannot read") }
+            file = f; owns = false
+        } else {
+            guard let f = fopen(path, "rb") else {
+                throw ThemesError.invalidTrainingData("\(path): cannot open the file (missing or not readable)")
+            }
+            file = f; owns = true
+        }
+        buffer = [UInt8](repeating: 0, count: chunkSize)
+    }
+
+    deinit { if owns { fclose(file) } }
+
+    /// The next line's bytes (without its end), or nil at the end of the input.
+    public func next() -> [UInt8]? {
+        var out: [UInt8] = []
+        while true {
+            if start == end {
+                if eof { break }
+                let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+                start = 0; end = n
+                if n == 0 { eof = true; break }
+            }
+            if let nl = buffer[start..<end].firstIndex(of: 0x0A) {
+                out.append(contentsOf: buffer[start..<nl])
+                start = nl + 1
+                return finish(out)
+            }
+            out.append(contentsOf: buffer[start..<end])
+            start = end
+        }
+        return out.isEmpty ? nil : finish(out)  // a last line without "\n"
+    }
+
+    private func finish(_ bytes: [UInt8]) -> [UInt8] {
+        line += 1
+        var b = bytes
+        if b.last == 0x0D { b.removeLast() }
+        if line == 1 && b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }
+        return b
+    }
+}

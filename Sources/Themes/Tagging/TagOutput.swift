@@ -1,0 +1,127 @@
+import Corpus
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Renders tagged records as JSONL or CSV, one row at a time (CSV rows through `CorpusWriter`, so quoting and
+/// value encoding are the corpus's own).
+public struct TagOutputWriter {
+    public let format: CorpusFormat
+    public static let addedFields = ["predicted", "scores", "evidence", "why", "no_theme"]
+    private var columns: [String]?
+
+    public init(format: CorpusFormat) { self.format = format }
+
+    /// The bytes for one tagged record (with the CSV header before the first row).
+    /// JSONL keeps the record as Corpus writes it (typed fields first, then the others in input order); plain-text
+    /// input gives `line` and `text`. CSV keeps the input's columns (or, for JSONL input, the typed fields and the
+    /// first record's other fields), then the added ones.
+    public mutating func row(_ item: TagInput.Item, prediction: ThemePrediction, csvHeader: [String]) -> [UInt8] {
+        var record = item.record
+        record.extra.removeAll { Self.addedFields.contains($0.0) }
+        switch format {
+        case .jsonl:
+            var fields: [(String, JSONValue)] = item.plainText
+                ? [("line", .number(String(item.line))), ("text", .string(record.text))]
+                : record.jsonObject
+            fields.removeAll { Self.addedFields.contains($0.0) }
+            fields += Tagger.outputFields(prediction)
+            var out = Array(JSONValue.object(fields).jsonText.utf8)
+            out.append(0x0A)
+            return out
+        case .csv:
+            var header = false
+            if columns == nil {
+                let base = item.plainText ? ["line", "text"]
+                    : (csvHeader.isEmpty ? Postulate.typedFields + record.extra.map(\.0) : csvHeader)
+                columns = base.filter { !Self.addedFields.contains($0) } + Self.addedFields
+                header = true
+            }
+            if item.plainText { record.extra.append(("line", .number(String(item.line)))) }
+            record.extra += Tagger.csvFields(prediction)
+            let bytes = CorpusWriter.csv([record], columns: columns!)
+            if header { return bytes }
+            // drop the header row CorpusWriter puts first (column names hold no line breaks)
+            guard let lf = bytes.firstIndex(of: 0x0A) else { return bytes }
+            return Array(bytes[(lf + 1)...])
+        }
+    }
+
+    /// Bytes still to write at the end (a CSV header when there was no row at all).
+    public mutating func flush() -> [UInt8] {
+        if format == .csv && columns == nil {
+            columns = Self.addedFields
+            return CorpusWriter.csv([], columns: Self.addedFields)
+        }
+        return []
+    }
+}
+
+/// Where tagged output goes: standard output (buffered) or a file written atomically through `AtomicFile`.
+public final class OutputSink {
+    public let path: String?
+    public init(path: String?) { self.path = path == "-" ? nil : path }
+
+    /// Runs `body` with an `emit` function; for a file, the file appears only if `body` returns.
+    public func run(_ body: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
+        if let path {
+            try AtomicFile.write(to: path) { w in try body { try w.write($0) } }
+        } else {
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 16)
+            func drain() {
+                writeAll(1, buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+            try body { bytes in
+                buffer.append(contentsOf: bytes)
+                if buffer.count >= 1 << 16 { drain() }
+            }
+            drain()
+        }
+    }
+}
+
+/// Progress on stderr for large inputs (5 000 records or more), at most twice a second.
+public final class ProgressReporter {
+    private let start = ContinuousClock.now
+    private var last = ContinuousClock.now
+    private var shown = false
+
+    public init() {}
+
+    public func tick(_ count: Int) {
+        guard count % 1000 == 0, count >= 5000 else { return }
+        let now = ContinuousClock.now
+        guard now - last > .milliseconds(500) else { return }
+        last = now
+        shown = true
+        emit("tagged \(count) records…")
+    }
+
+    public func done(_ count: Int) {
+        let d = ContinuousClock.now - start
+        let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        if shown || count >= 5000 { emit("tagged \(count) records in \(fixed(s, 2)) s") }
+    }
+
+    private func emit(_ s: String) { writeAll(2, Array((s + "\n").utf8)) }
+}
+
+/// Writes every byte to a file descriptor (retrying short writes and EINTR).
+func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { raw in
+        var off = 0
+        while off < raw.count {
+            #if canImport(Glibc)
+            let n = Glibc.write(fd, raw.baseAddress! + off, raw.count - off)
+            #else
+            let n = Darwin.write(fd, raw.baseAddress! + off, raw.count - off)
+            #endif
+            if n < 0 { if errno == EINTR { continue }; return }
+            off += n
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Corpus
+import PolishText
+
+/// Tags records with a model and renders the output fields `predicted`, `scores`, `evidence` (plus `why` and
+/// `no_theme`). Why a class: it owns the analyzer (whose cache makes repeated words cheap), one per thread.
+public final class Tagger {
+    public let model: ThemeModel
+    public let analyzer: Analyzer
+
+    /// Refuses an analyzer other than the model's (`ThemesError.analyzerMismatch` names the setting).
+    public init(model: ThemeModel, analyzer: Analyzer) throws {
+        try model.check(analyzer: analyzer.configuration)
+        self.model = model
+        self.analyzer = analyzer
+    }
+
+    public func tag(_ record: Postulate) -> ThemePrediction {
+        model.predict(model.fieldTerms(of: record, analyzer: analyzer))
+    }
+
+    /// A bare text (plain-text input): read as the postulate's `text` field.
+    public func tag(text: String) -> ThemePrediction {
+        tag(Postulate(id: "", text: text))
+    }
+
+    /// The output fields in JSON form. `scores`: label → calibrated score (4 decimals), every label; `evidence`:
+    /// assigned label → its top terms (base forms; bigrams as "a b"); `why`: label → one-line reason;
+    /// `no_theme`: true when nothing was assigned.
+    public static func outputFields(_ p: ThemePrediction) -> [(String, JSONValue)] {
+        [
+            ("predicted", .array(p.predicted.map { .string($0) })),
+            ("scores", .object(p.labels.map { ($0.label, .number(fixed($0.score, 4))) })),
+            ("evidence", .object(p.labels.filter(\.assigned).map { ($0.label, .array($0.terms.map { .string($0.term) })) })),
+            ("why", .object(p.labels.map { ($0.label, .string($0.why)) })),
+            ("no_theme", .bool(p.noTheme)),
+        ]
+    }
+
+    /// The same fields as CSV cells: `predicted` joined by "|" (like the `themes` column), the others as compact
+    /// JSON so a spreadsheet shows them and a program can parse them.
+    public static func csvFields(_ p: ThemePrediction) -> [(String, JSONValue)] {
+        outputFields(p).map { name, value in
+            switch name {
+            case "predicted": return (name, .string(p.predicted.joined(separator: "|")))
+            case "no_theme": return (name, .string(p.noTheme ? "true" : "false"))
+            default: return (name, .string(value.jsonText))
+            }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Themes module (see docs/architecture.md)

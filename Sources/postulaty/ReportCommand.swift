@@ -1,7 +1,108 @@
 import ArgumentParser
+import Corpus
+import Foundation
+import Reporting
 
-// PLACEHOLDER: replaced by the module's owner.
+/// `postulaty report`: reads the corpus, labels it with the default models, and writes the thematic report folder.
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "(not implemented yet)")
-    func run() throws { throw ValidationError("'report' is not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the thematic report (HTML, Markdown, CSV) for postulates.",
+        discussion: """
+        Writes DIR/index.html (self-contained: inline CSS and SVG, no scripts), DIR/report.md, one CSV per chart \
+        and table, columns.md describing every column, and the charts as .svg files. Themes come from the theme \
+        model, the city's stances from the stance model, recurring demands from the near-duplicate join; when a \
+        model is missing the report uses the analysts' labels and says so. Same inputs give the same bytes.
+
+        Examples:
+          postulaty report                # Corpora/*.jsonl into Reports/krakow/
+          postulaty report Corpora/authored-a.jsonl -o /tmp/raport --years 2023-2025
+          postulaty report --lang en -o /tmp/report-en
+        """
+    )
+
+    /// The default corpus is Kraków's meetings, so its report is Reports/krakow/.
+    static let defaultName = "krakow"
+
+    @Argument(help: "Corpus files (JSONL or CSV); default: Corpora/*.jsonl.")
+    var files: [String] = []
+
+    @Option(name: .shortAndLong, help: "Output folder; default: Reports/<name>/ (krakow for the default corpus).")
+    var output: String?
+
+    @Option(name: .long, help: "Only these meeting years: A-B or one year.")
+    var years: String?
+
+    @Option(name: .long, help: "Report language: pl (default) or en.")
+    var lang: String = "pl"
+
+    @Option(name: .long, help: "Taxonomy file.")
+    var taxonomy: String = Defaults.taxonomy
+
+    @Option(name: .long, help: "Theme model file.")
+    var model: String = Defaults.themeModel
+
+    @Option(name: .long, help: "Stance model file.")
+    var stanceModel: String = Defaults.stanceModel
+
+    func validate() throws {
+        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be pl or en, not '\(lang)'") }
+        if let years { _ = try ReportCommand.parseYears(years) }
+    }
+
+    static func parseYears(_ s: String) throws -> ClosedRange<Int> {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let nums = parts.compactMap { Int($0) }
+        guard nums.count == parts.count, (1...2).contains(nums.count), nums.allSatisfy({ (1900...2200).contains($0) }),
+              nums[0] <= nums[nums.count - 1] else {
+            throw ValidationError("--years must be a year or a range A-B (e.g. 2023-2025), not '\(s)'")
+        }
+        return nums[0]...nums[nums.count - 1]
+    }
+
+    func run() throws {
+        do { try generate() } catch let error as ValidationError { throw error } catch {
+            printError("postulaty report: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    func generate() throws {
+        let language = ReportLanguage(rawValue: lang) ?? .pl
+        let inputs = files.isEmpty ? try Defaults.corpusFiles() : files
+        guard !inputs.isEmpty else { throw ToolError("no corpus files: give FILES or put *.jsonl in \(Defaults.corporaDirectory)/") }
+        let name = files.isEmpty ? ReportCommand.defaultName : ReportCommand.name(for: inputs)
+        let outDir = output ?? "\(Defaults.reportsDirectory)/\(name)"
+        let yearRange = try years.map(ReportCommand.parseYears)
+
+        var records: [Postulate] = []
+        for f in inputs { records += try CorpusReader.read(path: f) }
+        let large = records.count >= 5_000
+        if large { printError("report: \(records.count) postulates read from \(inputs.count) file(s)") }
+
+        var builder = ReportBuilder(taxonomy: try Taxonomy.load(path: taxonomy))
+        try ReportModels.attach(to: &builder, themeModel: model, stanceModel: stanceModel) { printError("report: \($0)") }
+        if large {
+            var lastTenth = -1
+            builder.progress = { done, total in
+                let pct = done * 100 / max(1, total)
+                if pct / 10 != lastTenth { lastTenth = pct / 10; printError("report: labelled \(done)/\(total) (\(pct)%)") }
+            }
+        }
+        let data = try builder.build(records, name: name, sources: inputs, years: yearRange)
+        if large { printError("report: rendering") }
+        let rendered = Report.render(data, language: language)
+        try Report.write(rendered, to: outDir)
+        printError("report: \(data.postulates.count) postulates → \(outDir)/index.html (\(rendered.count) files)")
+    }
+
+    /// Report name from the input files: one file gives its base name; several give their common leading word
+    /// ("krakow-2024.jsonl", "krakow-2025.jsonl" → "krakow"), else "report".
+    static func name(for paths: [String]) -> String {
+        let bases = paths.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
+        if bases.count == 1 { return bases[0].isEmpty ? "report" : bases[0] }
+        let words = bases.map { $0.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).first.map(String.init) ?? "" }
+        if let w = words.first, !w.isEmpty, words.allSatisfy({ $0 == w }) { return w }
+        return "report"
+    }
 }

@@ -1,0 +1,270 @@
+/// How much of each list the HTML and Markdown show; the CSV files always hold everything. Keeps a report on
+/// 100k postulates readable and quick to render.
+public struct ReportLimits: Sendable {
+    public var postulatesPerTheme = 200
+    public var representative = 3
+    public var organisations = 30
+    public var clusters = 40
+    public var noTheme = 150
+    public var disagreements = 150
+    public var characteristicTerms = 15
+    public var textCharacters = 260
+    public var responseCharacters = 180
+
+    public init() {}
+}
+
+/// The numbers and lists every output is rendered from, computed once from `ReportData`. All orders are explicit
+/// (never dictionary order), so the outputs are deterministic.
+public struct ReportAnalysis: Sendable {
+    public let data: ReportData
+    public let limits: ReportLimits
+    public let language: ReportLanguage
+    var strings: ReportStrings { ReportStrings(language) }
+    var format: NumberFormat { NumberFormat(language) }
+
+    /// Themes shown: the taxonomy's, then any other code found in labels (sorted), so nothing is silently dropped.
+    public let themes: [ReportTheme]
+    /// Distinct known years, ascending.
+    public let years: [Int]
+    /// Postulates per year (index parallel to `years`).
+    public let yearTotals: [Int]
+    /// Postulates without a year.
+    public let unknownYearCount: Int
+    /// [theme][year] number of postulates carrying the theme.
+    public let themeYearCounts: [[Int]]
+    /// Postulates per theme (all years, unknown year included).
+    public let themeTotals: [Int]
+    /// Organisations, most postulates first (ties by name).
+    public let organisations: [OrganisationRow]
+    /// Per theme, indices of its postulates ordered by year, then id.
+    public let themeMembers: [[Int]]
+    /// Per theme, indices of its representative postulates (highest model score, distinct organisations first).
+    public let representatives: [[Int]]
+    /// Stance codes shown (the five, then others found, then `Stance.none`).
+    public let stances: [String]
+    /// [theme][stance] counts of shown stances.
+    public let stanceByTheme: [[Int]]
+    /// [year][stance] counts (index parallel to `years`).
+    public let stanceByYear: [[Int]]
+    /// [analyst stance][model stance] over responses carrying both (codes of `stances` without `Stance.none`).
+    public let stanceConfusion: [[Int]]
+    public let stanceLabelled: Int
+    public let stanceAgreed: Int
+    /// Clusters spanning two or more years: member indices ordered by year then id.
+    public let recurring: [RecurringDemand]
+    /// Indices of postulates without a (shown) theme.
+    public let noTheme: [Int]
+    /// Per theme: analyst count, model count, both (over postulates with analyst labels).
+    public let themeAgreement: [(analyst: Int, model: Int, both: Int)]
+    public let themeLabelled: Int
+    /// Postulates with analyst labels whose model themes differ.
+    public let themeDisagreements: [Int]
+    /// Postulates whose model stance differs from the analyst's.
+    public let stanceDisagreements: [Int]
+    /// Shown stance of each postulate (index parallel to `data.postulates`); `Stance.none` when there is none.
+    public let shownStance: [String]
+
+    public struct OrganisationRow: Sendable {
+        public var name: String
+        public var total: Int
+        public var perTheme: [Int]
+        public var noTheme: Int
+    }
+
+    public struct RecurringDemand: Sendable {
+        public var members: [Int]
+        public var years: [Int]
+        public var organisations: [String]
+    }
+
+    public init(_ data: ReportData, language: ReportLanguage = .pl, limits: ReportLimits = ReportLimits()) {
+        self.data = data
+        self.limits = limits
+        self.language = language
+        let ps = data.postulates
+
+        // Themes: taxonomy order, then unknown codes found in the labels.
+        var themes = data.themes
+        let known = Set(themes.map(\.code))
+        var extra = Set<String>()
+        for p in ps {
+            for c in p.predictedThemes where !known.contains(c) { extra.insert(c) }
+            for c in p.goldThemes ?? [] where !known.contains(c) { extra.insert(c) }
+        }
+        for c in extra.sorted() { themes.append(ReportTheme(code: c, labelPL: c, labelEN: c)) }
+        self.themes = themes
+        var themeIndex: [String: Int] = [:]
+        for (i, t) in themes.enumerated() where themeIndex[t.code] == nil { themeIndex[t.code] = i }
+
+        // Years.
+        let years = Set(ps.compactMap(\.year)).sorted()
+        self.years = years
+        var yearIndex: [Int: Int] = [:]
+        for (i, y) in years.enumerated() { yearIndex[y] = i }
+
+        // Stances: the five, then other codes found, then "none".
+        var stances = Stance.all
+        let knownStances = Set(stances)
+        var otherStances = Set<String>()
+        for p in ps {
+            if let s = p.predictedStance, !s.isEmpty, !knownStances.contains(s) { otherStances.insert(s) }
+            if let s = p.goldStance, !s.isEmpty, !knownStances.contains(s) { otherStances.insert(s) }
+        }
+        otherStances.remove(Stance.none)
+        stances += otherStances.sorted()
+        stances.append(Stance.none)
+        self.stances = stances
+        var stanceIndex: [String: Int] = [:]
+        for (i, s) in stances.enumerated() { stanceIndex[s] = i }
+
+        let nT = themes.count, nY = years.count, nS = stances.count
+        var yearTotals = [Int](repeating: 0, count: nY)
+        var unknownYear = 0
+        var themeYear = [[Int]](repeating: [Int](repeating: 0, count: nY), count: nT)
+        var themeTotals = [Int](repeating: 0, count: nT)
+        var members = [[Int]](repeating: [], count: nT)
+        var stanceTheme = [[Int]](repeating: [Int](repeating: 0, count: nS), count: nT)
+        var stanceYear = [[Int]](repeating: [Int](repeating: 0, count: nS), count: nY)
+        var confusion = [[Int]](repeating: [Int](repeating: 0, count: nS - 1), count: nS - 1)
+        var stanceLabelled = 0, stanceAgreed = 0
+        var noTheme: [Int] = []
+        var agreement = [(analyst: Int, model: Int, both: Int)](repeating: (0, 0, 0), count: nT)
+        var themeLabelled = 0
+        var themeDis: [Int] = []
+        var stanceDis: [Int] = []
+        var shown = [String](repeating: Stance.none, count: ps.count)
+        var orgIndex: [String: Int] = [:]
+        var orgs: [OrganisationRow] = []
+
+        for (i, p) in ps.enumerated() {
+            let yi = p.year.flatMap { yearIndex[$0] }
+            if let yi { yearTotals[yi] += 1 } else { unknownYear += 1 }
+
+            // Themes shown: distinct codes in theme order.
+            let tis = Array(Set(p.predictedThemes.compactMap { themeIndex[$0] })).sorted()
+            if tis.isEmpty { noTheme.append(i) }
+            for ti in tis {
+                themeTotals[ti] += 1
+                members[ti].append(i)
+                if let yi { themeYear[ti][yi] += 1 }
+            }
+
+            // Stance shown: the model's, or the analyst's when the report runs on analyst labels.
+            var s = Stance.none
+            if data.stanceSource == .model, let m = p.predictedStance, !m.isEmpty { s = m }
+            if data.stanceSource == .analyst, let g = p.goldStance, !g.isEmpty { s = g }
+            if Escape.oneLine(p.response).isEmpty { s = Stance.none }
+            shown[i] = s
+            let si = stanceIndex[s] ?? (nS - 1)
+            for ti in tis { stanceTheme[ti][si] += 1 }
+            if let yi { stanceYear[yi][si] += 1 }
+            if data.stanceSource == .model, let g = p.goldStance, let m = p.predictedStance,
+               let gi = stanceIndex[g], let mi = stanceIndex[m], gi < nS - 1, mi < nS - 1 {
+                confusion[gi][mi] += 1
+                stanceLabelled += 1
+                if gi == mi { stanceAgreed += 1 } else { stanceDis.append(i) }
+            }
+
+            // Agreement with analyst themes.
+            if data.themeSource == .model, let gold = p.goldThemes {
+                themeLabelled += 1
+                let g = Set(gold.compactMap { themeIndex[$0] })
+                let m = Set(tis)
+                for ti in g { agreement[ti].analyst += 1 }
+                for ti in m { agreement[ti].model += 1; if g.contains(ti) { agreement[ti].both += 1 } }
+                if g != m { themeDis.append(i) }
+            }
+
+            // Organisations.
+            let name = Escape.oneLine(p.organisation)
+            let oi: Int
+            if let k = orgIndex[name] { oi = k } else {
+                oi = orgs.count; orgIndex[name] = oi
+                orgs.append(OrganisationRow(name: name, total: 0, perTheme: [Int](repeating: 0, count: nT), noTheme: 0))
+            }
+            orgs[oi].total += 1
+            if tis.isEmpty { orgs[oi].noTheme += 1 }
+            for ti in tis { orgs[oi].perTheme[ti] += 1 }
+        }
+
+        func byYearThenId(_ a: Int, _ b: Int) -> Bool {
+            let ya = ps[a].year ?? Int.max, yb = ps[b].year ?? Int.max
+            if ya != yb { return ya < yb }
+            if ps[a].id != ps[b].id { return ps[a].id < ps[b].id }
+            return a < b
+        }
+        members = members.map { $0.sorted(by: byYearThenId) }
+
+        // Representatives: highest score for the theme; distinct organisations first; ties by id.
+        var reps: [[Int]] = []
+        for (ti, t) in themes.enumerated() {
+            let ranked = members[ti].sorted { a, b in
+                let sa = ps[a].themeScores[t.code] ?? 0, sb = ps[b].themeScores[t.code] ?? 0
+                if sa != sb { return sa > sb }
+                return byYearThenId(b, a)
+            }
+            var chosen: [Int] = []
+            var seen = Set<String>()
+            for i in ranked where chosen.count < limits.representative {
+                if seen.insert(Escape.oneLine(ps[i].organisation)).inserted { chosen.append(i) }
+            }
+            for i in ranked where chosen.count < limits.representative && !chosen.contains(i) { chosen.append(i) }
+            reps.append(chosen)
+        }
+
+        // Recurring demands: clusters over two or more years.
+        var idIndex: [String: Int] = [:]
+        for (i, p) in ps.enumerated() where idIndex[p.id] == nil { idIndex[p.id] = i }
+        var recurring: [RecurringDemand] = []
+        for cluster in data.clusters {
+            let m = Array(Set(cluster.compactMap { idIndex[$0] })).sorted(by: byYearThenId)
+            let ys = Set(m.compactMap { ps[$0].year }).sorted()
+            guard ys.count >= 2 else { continue }
+            let os = Set(m.map { Escape.oneLine(ps[$0].organisation) }).sorted()
+            recurring.append(RecurringDemand(members: m, years: ys, organisations: os))
+        }
+        recurring.sort { a, b in
+            if a.years.count != b.years.count { return a.years.count > b.years.count }
+            if a.members.count != b.members.count { return a.members.count > b.members.count }
+            return byYearThenId(a.members[0], b.members[0])
+        }
+
+        orgs.sort { a, b in a.total != b.total ? a.total > b.total : a.name < b.name }
+
+        self.yearTotals = yearTotals
+        self.unknownYearCount = unknownYear
+        self.themeYearCounts = themeYear
+        self.themeTotals = themeTotals
+        self.organisations = orgs
+        self.themeMembers = members
+        self.representatives = reps
+        self.stanceByTheme = stanceTheme
+        self.stanceByYear = stanceYear
+        self.stanceConfusion = confusion
+        self.stanceLabelled = stanceLabelled
+        self.stanceAgreed = stanceAgreed
+        self.recurring = recurring
+        self.noTheme = noTheme.sorted(by: byYearThenId)
+        self.themeAgreement = agreement
+        self.themeLabelled = themeLabelled
+        self.themeDisagreements = themeDis.sorted(by: byYearThenId)
+        self.stanceDisagreements = stanceDis.sorted(by: byYearThenId)
+        self.shownStance = shown
+    }
+
+    /// Share of the year's postulates carrying theme `t` (0 when the year is empty).
+    public func share(theme t: Int, year y: Int) -> Double {
+        yearTotals[y] == 0 ? 0 : Double(themeYearCounts[t][y]) / Double(yearTotals[y])
+    }
+
+    /// Theme codes of postulate `i` as shown (theme order, known codes only).
+    public func shownThemes(_ i: Int) -> [String] {
+        let set = Set(data.postulates[i].predictedThemes)
+        return themes.map(\.code).filter { set.contains($0) }
+    }
+
+    public func label(ofTheme code: String, _ lang: ReportLanguage) -> String {
+        themes.first { $0.code == code }?.label(lang) ?? code
+    }
+}

@@ -1,0 +1,65 @@
+import Corpus
+
+/// Turns corpus records into `ReportData` with whichever models are available: a theme tagger, a stance
+/// classifier and a duplicate clusterer are plugged in as functions, so the report falls back to the analysts'
+/// labels (and says so) when a model is missing, and tests can plug in stand-ins.
+public struct ReportBuilder {
+    /// Theme model: the themes a postulate gets and the score of every theme.
+    public typealias ThemeTagger = (Postulate) -> (themes: [String], scores: [String: Double])
+    /// Stance model: the stance of a response text (never called for an empty response).
+    public typealias StanceClassifier = (String) -> String?
+    /// Near-duplicate clusters over the postulates (ids).
+    public typealias Clusterer = ([Postulate]) throws -> [[String]]
+
+    public var themes: [ReportTheme]
+    public var themeTagger: ThemeTagger?
+    public var stanceClassifier: StanceClassifier?
+    public var clusterer: Clusterer?
+    public var characteristicTerms: [String: [WeightedTerm]] = [:]
+    /// Called with (done, total) while labelling, for progress on stderr.
+    public var progress: ((Int, Int) -> Void)?
+
+    public init(themes: [ReportTheme]) { self.themes = themes }
+
+    public init(taxonomy: Taxonomy) {
+        self.themes = taxonomy.themes.map { ReportTheme(code: $0.code, labelPL: $0.labelPL, labelEN: $0.labelEN) }
+    }
+
+    /// Whether a record carries analyst labels: themes given, or a stance given (an analyst who labels a record
+    /// and finds no theme leaves `themes` empty but fills the stance). A freshly imported meeting has neither.
+    public static func isLabelled(_ p: Postulate) -> Bool {
+        !p.themes.isEmpty || !(p.responseStance ?? "").isEmpty
+    }
+
+    public func build(_ records: [Postulate], name: String, sources: [String], years: ClosedRange<Int>? = nil) throws -> ReportData {
+        let selected = years.map { r in records.filter { $0.year.map(r.contains) ?? false } } ?? records
+        var out: [ReportPostulate] = []
+        out.reserveCapacity(selected.count)
+        let step = max(1, selected.count / 20)
+        for (i, p) in selected.enumerated() {
+            let labelled = ReportBuilder.isLabelled(p)
+            let stance = (p.responseStance ?? "").isEmpty ? nil : p.responseStance
+            var rp = ReportPostulate(id: p.id, year: p.year, meeting: p.meeting, organisation: p.organisation, text: p.text,
+                                     response: p.response, respondent: p.respondent,
+                                     goldThemes: labelled ? p.themes : nil, goldStance: stance)
+            if let tag = themeTagger {
+                let r = tag(p)
+                rp.predictedThemes = r.themes
+                rp.themeScores = r.scores
+            } else {
+                rp.predictedThemes = p.themes
+            }
+            if let classify = stanceClassifier, !Escape.oneLine(p.response).isEmpty {
+                rp.predictedStance = classify(p.response)
+            }
+            out.append(rp)
+            if let progress, (i + 1) % step == 0 || i + 1 == selected.count { progress(i + 1, selected.count) }
+        }
+        let clusters = try clusterer.map { try $0(selected) } ?? []
+        return ReportData(name: name, sources: sources, themes: themes, postulates: out,
+                          characteristicTerms: characteristicTerms, clusters: clusters,
+                          themeSource: themeTagger == nil ? .analyst : .model,
+                          stanceSource: stanceClassifier == nil ? .analyst : .model,
+                          clustersAvailable: clusterer != nil, yearFilter: years)
+    }
+}

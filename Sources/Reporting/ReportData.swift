@@ -1,0 +1,109 @@
+/// The report's input: postulates with their gold and predicted labels, the themes, the model's characteristic
+/// terms and the clusters of recurring demands. Kept independent of how the labels were obtained (theme model,
+/// stance model, similarity join, or analyst labels) so rendering can be tested on hand-made data and the
+/// command can fill it from whichever models exist.
+public struct ReportData: Sendable {
+    /// Short name of the report (the folder name), shown in the title.
+    public var name: String
+    /// Input files as given on the command line (relative paths; never machine paths).
+    public var sources: [String]
+    /// Themes in taxonomy order; codes found in labels but missing here are appended by the analysis.
+    public var themes: [ReportTheme]
+    public var postulates: [ReportPostulate]
+    /// Per theme code, the terms that characterise the theme in the model, strongest first.
+    public var characteristicTerms: [String: [WeightedTerm]]
+    /// Clusters of near-duplicate postulates (ids). Only those spanning two or more years are reported.
+    public var clusters: [[String]]
+    /// Where `ReportPostulate.predictedThemes` came from.
+    public var themeSource: LabelSource
+    /// Where the shown stances came from (`.model`: the stance model; `.analyst`: gold labels only).
+    public var stanceSource: LabelSource
+    /// Whether `clusters` were computed (false: the similarity join was unavailable).
+    public var clustersAvailable: Bool
+    /// The year filter the command applied, shown in the header.
+    public var yearFilter: ClosedRange<Int>?
+
+    public init(name: String, sources: [String] = [], themes: [ReportTheme], postulates: [ReportPostulate],
+                characteristicTerms: [String: [WeightedTerm]] = [:], clusters: [[String]] = [],
+                themeSource: LabelSource = .model, stanceSource: LabelSource = .model,
+                clustersAvailable: Bool = true, yearFilter: ClosedRange<Int>? = nil) {
+        self.name = name; self.sources = sources; self.themes = themes; self.postulates = postulates
+        self.characteristicTerms = characteristicTerms; self.clusters = clusters
+        self.themeSource = themeSource; self.stanceSource = stanceSource
+        self.clustersAvailable = clustersAvailable; self.yearFilter = yearFilter
+    }
+}
+
+/// Report language: Polish for the city's clerks by default, English on request.
+public enum ReportLanguage: String, Sendable, CaseIterable {
+    case pl, en
+}
+
+/// Where a set of labels came from; the report says so, because model output and analyst judgement are read
+/// differently.
+public enum LabelSource: String, Sendable {
+    case model, analyst, none
+}
+
+public struct ReportTheme: Sendable, Equatable {
+    public var code: String
+    public var labelPL: String
+    public var labelEN: String
+
+    public init(code: String, labelPL: String, labelEN: String) {
+        self.code = code; self.labelPL = labelPL; self.labelEN = labelEN
+    }
+
+    /// The label in `language`, first letter capitalised for headings and legends ("bezpieczeństwo" →
+    /// "Bezpieczeństwo"); falls back to the other language, then the code, when a label is empty.
+    public func label(_ language: ReportLanguage) -> String {
+        let raw = language == .pl ? labelPL : labelEN
+        let chosen = raw.isEmpty ? (labelPL.isEmpty ? (labelEN.isEmpty ? code : labelEN) : labelPL) : raw
+        guard let first = chosen.first else { return chosen }
+        return first.uppercased() + chosen.dropFirst()
+    }
+}
+
+public struct WeightedTerm: Sendable, Equatable {
+    public var term: String
+    public var weight: Double
+    public init(term: String, weight: Double) { self.term = term; self.weight = weight }
+}
+
+/// One postulate as the report needs it.
+public struct ReportPostulate: Sendable, Equatable {
+    public var id: String
+    public var year: Int?
+    public var meeting: String
+    public var organisation: String
+    public var text: String
+    public var response: String
+    public var respondent: String
+    /// Analyst theme labels; nil when the record was never labelled (then it takes no part in the agreement check).
+    public var goldThemes: [String]?
+    /// Themes assigned by the theme model (or copied from `goldThemes` when no model is available).
+    public var predictedThemes: [String]
+    /// Theme code → model score in [0, 1]; used to pick representative postulates.
+    public var themeScores: [String: Double]
+    /// Analyst stance label (`response_stance`), when present.
+    public var goldStance: String?
+    /// Stance predicted by the stance model from the response text; nil when there is no response or no model.
+    public var predictedStance: String?
+
+    public init(id: String, year: Int?, meeting: String = "", organisation: String, text: String,
+                response: String = "", respondent: String = "", goldThemes: [String]? = nil,
+                predictedThemes: [String] = [], themeScores: [String: Double] = [:],
+                goldStance: String? = nil, predictedStance: String? = nil) {
+        self.id = id; self.year = year; self.meeting = meeting; self.organisation = organisation; self.text = text
+        self.response = response; self.respondent = respondent; self.goldThemes = goldThemes
+        self.predictedThemes = predictedThemes; self.themeScores = themeScores
+        self.goldStance = goldStance; self.predictedStance = predictedStance
+    }
+}
+
+/// The five stances of a city's response, in the order the report shows them (most to least favourable).
+public enum Stance {
+    public static let all = ["accepted", "already_done", "budget_dependent", "referred", "rejected"]
+    /// Bucket for postulates whose response is empty or could not be classified.
+    public static let none = "none"
+}

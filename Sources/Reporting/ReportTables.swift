@@ -1,0 +1,275 @@
+/// The CSV files behind the report's charts and tables: full lists (never cut like the HTML), machine-readable
+/// numbers, and a description of every column in both languages, from which `columns.md` is written.
+public struct ReportTable: Sendable {
+    public struct Column: Sendable {
+        public var name: String
+        public var pl: String
+        public var en: String
+    }
+
+    public enum Cell: Sendable, Equatable {
+        case text(String), int(Int), decimal(Double), empty
+    }
+
+    public var file: String
+    public var pl: String
+    public var en: String
+    public var columns: [Column]
+    public var rows: [[Cell]]
+
+    /// RFC 4180 CSV with a header row and "\n" line ends.
+    public func csv() -> String {
+        var out = columns.map { Escape.csvQuoted($0.name) }.joined(separator: ",") + "\n"
+        for row in rows {
+            var first = true
+            for cell in row {
+                if !first { out += "," }
+                first = false
+                switch cell {
+                case .text(let s): out += Escape.csvText(s)
+                case .int(let i): out += String(i)
+                case .decimal(let d): out += CSVNumber.decimal(d)
+                case .empty: break
+                }
+            }
+            out += "\n"
+        }
+        return out
+    }
+}
+
+extension ReportAnalysis {
+    /// Every table, in the order `columns.md` lists them.
+    public func tables() -> [ReportTable] {
+        typealias C = ReportTable.Column
+        let ps = data.postulates
+        func yearCell(_ y: Int?) -> ReportTable.Cell { y.map { .int($0) } ?? .empty }
+        func col(_ n: String, _ pl: String, _ en: String) -> C { C(name: n, pl: pl, en: en) }
+        let themeCol = col("theme", "kod tematu z taksonomii", "theme code from the taxonomy")
+        let themeLabelCol = col("theme_label", "nazwa tematu w języku raportu", "theme name in the report's language")
+        let idCol = col("id", "identyfikator postulatu w korpusie", "postulate id in the corpus")
+        let yearCol = col("year", "rok spotkania (puste, gdy nieznany)", "meeting year (empty when unknown)")
+        let orgCol = col("organisation", "organizacja zgłaszająca", "organisation that filed the postulate")
+        let textCol = col("text", "treść postulatu", "text of the postulate")
+        let responseCol = col("response", "odpowiedź (stanowisko) miasta", "the city's response")
+        let stanceCol = col("stance", "stanowisko odpowiedzi pokazane w raporcie (kod; none = brak odpowiedzi)", "stance of the response shown in the report (code; none = no response)")
+        var tables: [ReportTable] = []
+
+        // 1. Themes by year.
+        var rows: [[ReportTable.Cell]] = []
+        for (ti, t) in themes.enumerated() {
+            for (yi, y) in years.enumerated() {
+                var row: [ReportTable.Cell] = [.text(t.code), .text(t.label(language)), .int(y), .int(yearTotals[yi]),
+                                               .int(themeYearCounts[ti][yi]), .decimal(share(theme: ti, year: yi))]
+                if yi > 0 {
+                    row += [.int(themeYearCounts[ti][yi] - themeYearCounts[ti][yi - 1]),
+                            .decimal((share(theme: ti, year: yi) - share(theme: ti, year: yi - 1)) * 100)]
+                } else { row += [.empty, .empty] }
+                rows.append(row)
+            }
+        }
+        tables.append(ReportTable(file: "themes_by_year.csv", pl: "Tematy w kolejnych latach (wykres i tabela)",
+                                  en: "Themes by year (chart and table)", columns: [
+            themeCol, themeLabelCol, yearCol,
+            col("year_postulates", "liczba wszystkich postulatów w tym roku", "all postulates of that year"),
+            col("count", "postulaty z tym tematem w tym roku", "postulates with the theme in that year"),
+            col("share", "count / year_postulates (0–1; postulat może mieć kilka tematów)", "count / year_postulates (0–1; a postulate may have several themes)"),
+            col("change_count", "zmiana count wobec poprzedniego roku w danych (puste dla pierwszego roku)", "change of count against the previous year in the data (empty for the first year)"),
+            col("change_share_pp", "zmiana udziału w punktach procentowych", "change of share in percentage points"),
+        ], rows: rows))
+
+        // 2. Themes by organisation (wide, like the heat map).
+        rows = organisations.map { o in
+            [.text(o.name), .int(o.total)] + o.perTheme.map { .int($0) } + [.int(o.noTheme)]
+        }
+        tables.append(ReportTable(file: "themes_by_organisation.csv", pl: "Tematy według organizacji (mapa cieplna)",
+                                  en: "Themes by organisation (heat map)", columns: [
+            orgCol, col("postulates", "wszystkie postulaty organizacji", "all postulates of the organisation"),
+        ] + themes.map { col($0.code, "postulaty organizacji z tematem „\($0.labelPL)”", "the organisation's postulates with the theme \"\($0.labelEN)\"") }
+          + [col("no_theme", "postulaty organizacji bez tematu", "the organisation's postulates with no theme")], rows: rows))
+
+        // 3. Postulates per theme.
+        rows = []
+        for (ti, t) in themes.enumerated() {
+            let reps = Set(representatives[ti])
+            for i in themeMembers[ti] {
+                let p = ps[i]
+                rows.append([.text(t.code), .text(p.id), yearCell(p.year), .text(p.organisation),
+                             p.themeScores[t.code].map { .decimal($0) } ?? .empty, .int(reps.contains(i) ? 1 : 0),
+                             .text(p.text), .text(p.response), .text(shownStance[i])])
+            }
+        }
+        tables.append(ReportTable(file: "theme_postulates.csv", pl: "Postulaty każdego tematu z odpowiedziami",
+                                  en: "Postulates of each theme with responses", columns: [
+            themeCol, idCol, yearCol, orgCol,
+            col("score", "wynik modelu tematów dla tego tematu (0–1; puste bez modelu)", "theme model score for the theme (0–1; empty without a model)"),
+            col("representative", "1, gdy postulat jest pokazany jako reprezentatywny", "1 when the postulate is shown as representative"),
+            textCol, responseCol, stanceCol,
+        ], rows: rows))
+
+        // 4. Characteristic terms.
+        rows = []
+        for t in themes {
+            for (r, w) in (data.characteristicTerms[t.code] ?? []).prefix(limits.characteristicTerms).enumerated() {
+                rows.append([.text(t.code), .int(r + 1), .text(w.term), .decimal(w.weight)])
+            }
+        }
+        tables.append(ReportTable(file: "characteristic_terms.csv", pl: "Terminy charakterystyczne tematów (z modelu)",
+                                  en: "Characteristic terms of the themes (from the model)", columns: [
+            themeCol, col("rank", "pozycja terminu (1 = najsilniejszy)", "rank of the term (1 = strongest)"),
+            col("term", "termin (forma podstawowa z analizatora; dwa słowa = bigram)", "term (base form from the analyzer; two words = a bigram)"),
+            col("weight", "waga terminu w modelu (im wyższa, tym bardziej typowy dla tematu)", "weight of the term in the model (higher = more typical of the theme)"),
+        ], rows: rows))
+
+        // 5. Recurring demands.
+        rows = []
+        for (ci, c) in recurring.enumerated() {
+            let ys = c.years.map(String.init).joined(separator: " ")
+            for i in c.members {
+                let p = ps[i]
+                rows.append([.int(ci + 1), .text(ys), .text(p.id), yearCell(p.year), .text(p.organisation),
+                             .text(p.text), .text(p.response), .text(shownStance[i])])
+            }
+        }
+        tables.append(ReportTable(file: "recurring_demands.csv", pl: "Postulaty powracające w kolejnych latach",
+                                  en: "Demands recurring across years", columns: [
+            col("cluster", "numer grupy postulatów powracających (jak w raporcie)", "number of the recurring group (as in the report)"),
+            col("years", "lata, w których grupa wystąpiła (rosnąco, spacja między nimi)", "years in which the group occurs (ascending, space-separated)"),
+            idCol, yearCol, orgCol, textCol, responseCol, stanceCol,
+        ], rows: rows))
+
+        // 6–7. Stances by theme and by year.
+        rows = []
+        for (ti, t) in themes.enumerated() {
+            let total = stanceByTheme[ti].reduce(0, +)
+            for (si, s) in stances.enumerated() {
+                let c = stanceByTheme[ti][si]
+                rows.append([.text(t.code), .text(t.label(language)), .text(s), .text(strings.stanceLabel(s)), .int(c),
+                             .decimal(total == 0 ? 0 : Double(c) / Double(total))])
+            }
+        }
+        let stanceCodeCol = col("stance", "kod stanowiska: accepted, already_done, budget_dependent, referred, rejected; none = brak odpowiedzi", "stance code: accepted, already_done, budget_dependent, referred, rejected; none = no response")
+        let stanceLabelCol = col("stance_label", "nazwa stanowiska w języku raportu", "stance name in the report's language")
+        tables.append(ReportTable(file: "stance_by_theme.csv", pl: "Stanowisko miasta według tematu", en: "The city's stance by theme", columns: [
+            themeCol, themeLabelCol, stanceCodeCol, stanceLabelCol,
+            col("count", "postulaty tematu z tym stanowiskiem", "postulates of the theme with this stance"),
+            col("share", "count / wszystkie postulaty tematu (0–1)", "count / all postulates of the theme (0–1)"),
+        ], rows: rows))
+        rows = []
+        for (yi, y) in years.enumerated() {
+            let total = stanceByYear[yi].reduce(0, +)
+            for (si, s) in stances.enumerated() {
+                let c = stanceByYear[yi][si]
+                rows.append([.int(y), .text(s), .text(strings.stanceLabel(s)), .int(c), .decimal(total == 0 ? 0 : Double(c) / Double(total))])
+            }
+        }
+        tables.append(ReportTable(file: "stance_by_year.csv", pl: "Stanowisko miasta według roku", en: "The city's stance by year", columns: [
+            yearCol, stanceCodeCol, stanceLabelCol,
+            col("count", "postulaty z tego roku z tym stanowiskiem", "postulates of the year with this stance"),
+            col("share", "count / wszystkie postulaty roku (0–1)", "count / all postulates of the year (0–1)"),
+        ], rows: rows))
+
+        // 8. Stance: analyst versus model.
+        rows = []
+        let labelled = Array(stances.dropLast())
+        for (gi, g) in labelled.enumerated() {
+            for (mi, m) in labelled.enumerated() where stanceConfusion[gi][mi] > 0 {
+                rows.append([.text(g), .text(m), .int(stanceConfusion[gi][mi])])
+            }
+        }
+        tables.append(ReportTable(file: "stance_confusion.csv", pl: "Stanowisko: analityk a model (tylko niezerowe pary)",
+                                  en: "Stance: analyst versus model (non-zero pairs only)", columns: [
+            col("analyst_stance", "stanowisko według analityka (pole response_stance)", "stance labelled by the analyst (field response_stance)"),
+            col("model_stance", "stanowisko według modelu", "stance predicted by the model"),
+            col("count", "liczba odpowiedzi z tą parą", "responses with this pair"),
+        ], rows: rows))
+
+        // 9. No theme.
+        rows = noTheme.map { i in let p = ps[i]; return [.text(p.id), yearCell(p.year), .text(p.organisation), .text(p.text), .text(p.response)] }
+        tables.append(ReportTable(file: "no_theme.csv", pl: "Postulaty bez tematu", en: "Postulates with no theme",
+                                  columns: [idCol, yearCol, orgCol, textCol, responseCol], rows: rows))
+
+        // 10. Theme agreement.
+        rows = []
+        for (ti, t) in themes.enumerated() {
+            let a = themeAgreement[ti]
+            rows.append([.text(t.code), .int(a.analyst), .int(a.model), .int(a.both),
+                         a.model == 0 ? .empty : .decimal(Double(a.both) / Double(a.model)),
+                         a.analyst == 0 ? .empty : .decimal(Double(a.both) / Double(a.analyst))])
+        }
+        tables.append(ReportTable(file: "theme_agreement.csv", pl: "Tematy: zgodność modelu z etykietami analityków",
+                                  en: "Themes: model versus analyst labels", columns: [
+            themeCol,
+            col("analyst", "postulaty, którym analityk nadał temat", "postulates the analyst gave the theme"),
+            col("model", "spośród oznaczonych: postulaty, którym temat nadał model", "among the labelled: postulates the model gave the theme"),
+            col("both", "postulaty z tematem od obu", "postulates given the theme by both"),
+            col("precision", "both / model (puste, gdy model = 0)", "both / model (empty when model = 0)"),
+            col("recall", "both / analyst (puste, gdy analyst = 0)", "both / analyst (empty when analyst = 0)"),
+        ], rows: rows))
+
+        // 11. Theme disagreements.
+        rows = themeDisagreements.map { i in
+            let p = ps[i]
+            let g = Set(p.goldThemes ?? [])
+            let gold = themes.map(\.code).filter { g.contains($0) }
+            return [.text(p.id), yearCell(p.year), .text(p.organisation), .text(gold.joined(separator: " ")),
+                    .text(shownThemes(i).joined(separator: " ")), .text(p.text)]
+        }
+        tables.append(ReportTable(file: "theme_disagreements.csv", pl: "Postulaty, w których model i analityk się różnią",
+                                  en: "Postulates where the model and the analyst differ", columns: [
+            idCol, yearCol, orgCol,
+            col("analyst_themes", "tematy według analityka (kody, spacja między nimi)", "themes labelled by the analyst (codes, space-separated)"),
+            col("model_themes", "tematy według modelu (kody, spacja między nimi)", "themes predicted by the model (codes, space-separated)"),
+            textCol,
+        ], rows: rows))
+
+        // 12. Stance disagreements.
+        rows = stanceDisagreements.map { i in
+            let p = ps[i]
+            return [.text(p.id), yearCell(p.year), .text(p.goldStance ?? ""), .text(p.predictedStance ?? ""), .text(p.response)]
+        }
+        tables.append(ReportTable(file: "stance_disagreements.csv", pl: "Odpowiedzi, w których stanowisko modelu i analityka się różni",
+                                  en: "Responses where the model's and the analyst's stance differ", columns: [
+            idCol, yearCol,
+            col("analyst_stance", "stanowisko według analityka", "stance labelled by the analyst"),
+            col("model_stance", "stanowisko według modelu", "stance predicted by the model"),
+            responseCol,
+        ], rows: rows))
+
+        // 13. All postulates as the report sees them.
+        rows = ps.indices.map { i in
+            let p = ps[i]
+            return [.text(p.id), yearCell(p.year), .text(p.meeting), .text(p.organisation),
+                    .text(shownThemes(i).joined(separator: " ")), .text(shownStance[i]), .text(p.text), .text(p.response)]
+        }
+        tables.append(ReportTable(file: "postulates.csv", pl: "Wszystkie postulaty z tematami i stanowiskiem",
+                                  en: "All postulates with their themes and stance", columns: [
+            idCol, yearCol, col("meeting", "spotkanie (źródło)", "meeting (source)"), orgCol,
+            col("themes", "tematy pokazane w raporcie (kody, spacja między nimi; puste = bez tematu)", "themes shown in the report (codes, space-separated; empty = no theme)"),
+            stanceCol, textCol, responseCol,
+        ], rows: rows))
+        return tables
+    }
+
+    /// `columns.md`: what every file and column means, in the report's language.
+    public func columnsDocument(_ tables: [ReportTable]) -> String {
+        let pl = language == .pl
+        var out = pl ? "# Pliki CSV raportu — objaśnienie kolumn\n\n" : "# The report's CSV files — column descriptions\n\n"
+        out += pl
+            ? "Wszystkie pliki: UTF-8, nagłówek w pierwszym wierszu, przecinek jako separator, cudzysłowy według RFC 4180, kropka dziesiętna, bez separatora tysięcy. Pole tekstowe zaczynające się od =, +, - lub @ ma dopisany apostrof na początku, aby arkusz nie wykonał go jako formuły. Pliki zawierają pełne listy (raport HTML może je skracać). Kody tematów i stanowisk są zawsze angielskie.\n"
+            : "All files: UTF-8, a header row, comma-separated, RFC 4180 quoting, decimal point, no thousands separator. A text field starting with =, +, - or @ gets a leading apostrophe so that a spreadsheet does not run it as a formula. The files hold the full lists (the HTML report may shorten them). Theme and stance codes are always English.\n"
+        for t in tables {
+            out += "\n## \(t.file)\n\n\(Escape.markdown(pl ? t.pl : t.en)).\n\n"
+            out += pl ? "| kolumna | znaczenie |\n|---|---|\n" : "| column | meaning |\n|---|---|\n"
+            for c in t.columns { out += "| `\(c.name.replacingPipes())` | \(Escape.markdown(pl ? c.pl : c.en)) |\n" }
+        }
+        return out
+    }
+}
+
+private extension String {
+    /// A column name inside a Markdown code span: "|" would end the table cell, "`" the span.
+    func replacingPipes() -> String {
+        String(unicodeScalars.map { $0 == "|" || $0 == "`" ? "_" : Character($0) })
+    }
+}

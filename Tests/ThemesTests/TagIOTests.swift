@@ -1,0 +1,91 @@
+import Corpus
+import Foundation
+import XCTest
+@testable import Themes
+
+/// `tag`'s pipeline on the three input kinds: records keep their fields, get the output fields, and a bad row is
+/// reported without stopping the rest.
+final class TagIOTests: XCTestCase {
+    var dir: String!
+
+    override func setUpWithError() throws {
+        dir = NSTemporaryDirectory() + "themes-tag-\(getpid())-\(name.filter(\.isLetter))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+
+    /// Runs the tag pipeline over `path`; returns the output text and the error messages.
+    func tag(_ path: String, kind: TagInput.Kind, output: CorpusFormat) throws -> (String, [String]) {
+        let tagger = try Tagger(model: try Fixtures.model(), analyzer: try Fixtures.analyzer())
+        let input = try TagInput(path: path, kind: kind)
+        var writer = TagOutputWriter(format: output)
+        var out: [UInt8] = [], errors: [String] = []
+        while let item = input.next() {
+            switch item {
+            case .success(let rec): out += writer.row(rec, prediction: tagger.tag(rec.record), csvHeader: input.csvHeader)
+            case .failure(let e): errors.append(e.message)
+            }
+        }
+        out += writer.flush()
+        return (String(decoding: out, as: UTF8.self), errors)
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let p = dir + "/" + name
+        try text.write(toFile: p, atomically: true, encoding: .utf8)
+        return p
+    }
+
+    func testJSONLKeepsFieldsAndSkipsBadRow() throws {
+        let path = try write("in.jsonl", """
+        {"id":"x1","text":"policja monitoring straż","custom":{"k":1}}
+        {"id":"x2","text": broken
+        {"id":"x3","text":"seniorzy kluby emeryci"}
+
+        """)
+        let (out, errors) = try tag(path, kind: try TagInput.Kind(explicit: nil, path: path), output: .jsonl)
+        let lines = out.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertEqual(errors.count, 1)
+        XCTAssertTrue(errors[0].contains("in.jsonl:2"), errors[0])
+        let first = try JSONValue.parse(lines[0])
+        XCTAssertEqual(first["id"]?.stringValue, "x1")
+        XCTAssertEqual(first["custom"]?["k"], .number("1"))
+        XCTAssertEqual(first["predicted"], .array([.string("security")]))
+        XCTAssertNotNil(first["scores"]?["youth"])
+        XCTAssertNotNil(first["evidence"]?["security"]?.arrayValue?.first)
+        XCTAssertEqual(try JSONValue.parse(lines[1])["predicted"], .array([.string("seniors")]))
+    }
+
+    func testCSVInAndOut() throws {
+        let path = try write("in.csv", "id,text,organisation\r\nc1,\"szkoła, uczniowie, świetlica\",Fundacja\r\nc2,miasto ulica,\r\n")
+        let (out, errors) = try tag(path, kind: .csv, output: .csv)
+        XCTAssertEqual(errors, [])
+        let rows = out.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        XCTAssertEqual(rows.count, 3)
+        XCTAssertEqual(rows[0], "id,text,organisation,predicted,scores,evidence,why,no_theme")
+        XCTAssertTrue(rows[1].hasPrefix("c1,\"szkoła, uczniowie, świetlica\",Fundacja,youth,"), rows[1])
+        XCTAssertTrue(rows[2].hasPrefix("c2,miasto ulica,,,"), rows[2])
+        XCTAssertTrue(rows[2].hasSuffix(",true"), rows[2])
+    }
+
+    func testPlainTextOneLineAPostulate() throws {
+        let path = try write("in.txt", "Policja i monitoring przy szkole\n\nseniorzy kluby opieka\n")
+        let (out, errors) = try tag(path, kind: try TagInput.Kind(explicit: nil, path: path), output: .jsonl)
+        XCTAssertEqual(errors, [])
+        let lines = try out.split(separator: "\n").map { try JSONValue.parse(String($0)) }
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertEqual(lines[0]["line"], .number("1"))
+        XCTAssertEqual(lines[1]["line"], .number("3"))
+        XCTAssertEqual(lines[1]["text"]?.stringValue, "seniorzy kluby opieka")
+        XCTAssertEqual(lines[1]["predicted"], .array([.string("seniors")]))
+        // sniffing: a file without a known extension is JSONL when it starts with "{", else plain text
+        let sniffed = try write("in.data", "seniorzy kluby\n")
+        let (o2, _) = try tag(sniffed, kind: try TagInput.Kind(explicit: nil, path: sniffed), output: .jsonl)
+        XCTAssertTrue(o2.hasPrefix("{\"line\":1,\"text\":\"seniorzy kluby\""), o2)
+        // plain text to CSV
+        let (csv, _) = try tag(path, kind: .text, output: .csv)
+        XCTAssertTrue(csv.hasPrefix("line,text,predicted,scores,evidence,why,no_theme\r\n1,Policja i monitoring przy szkole,"), csv)
+    }
+}

@@ -55,9 +55,9 @@ struct CorpusValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check corpus files; exit status 0 only when every record is valid.",
         discussion: """
-        Reports every problem as FILE:LINE: pole „FIELD”: message — unreadable or truncated lines, missing id or
-        text, a year that is not a year, theme codes missing from the taxonomy, duplicate ids (within and across
-        the files, naming both lines), response_stance outside accepted/already_done/budget_dependent/referred/
+        Reports every problem as FILE:LINE: pole „FIELD”: message — unreadable or truncated lines, missing id or \
+        text, a year that is not a year, theme codes missing from the taxonomy, duplicate ids (within and across \
+        the files, naming both lines), response_stance outside accepted, already_done, budget_dependent, referred, \
         rejected.
 
         Example:
@@ -78,9 +78,9 @@ struct CorpusValidateCommand: ParsableCommand {
         let result = CorpusValidator(taxonomy: tax).validate(files: paths)
         for issue in result.issues { print(issue.description) }
         if result.isValid {
-            printError("OK: \(result.records) postulatów w \(result.files) plikach, bez błędów")
+            printError("OK: bez błędów (pliki: \(result.files), postulaty: \(result.records))")
         } else {
-            printError("Błędy: \(result.issues.count) (w \(result.files) plikach, \(result.records) postulatów)")
+            printError("Błędy: \(result.issues.count) (pliki: \(result.files), postulaty: \(result.records))")
             throw ExitCode(1)
         }
     }
@@ -91,7 +91,7 @@ struct CorpusConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert a corpus file between JSONL and CSV (by the output's extension).",
         discussion: """
-        CSV: header row, RFC 4180 quoting, themes as codes joined by '|' (security|seniors). Other fields keep
+        CSV: header row, RFC 4180 quoting, themes as codes joined by '|' (security|seniors). Other fields keep \
         their JSON type, so converting back gives the same bytes.
 
         Example:

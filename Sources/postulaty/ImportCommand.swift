@@ -8,9 +8,9 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import a meeting summary (table of postulates) into JSONL or CSV records.",
         discussion: """
-        Reads the text of a city's meeting summary (or a PDF, converted with pdftotext from poppler-utils)
-        and writes one record per table row: organisation, postulate, justification, the city's position
-        and the answering unit. The meeting date and year are read from the text ("W dniu 17 czerwca 2025 r.").
+        Reads the text of a city's meeting summary (or a PDF, converted with pdftotext from poppler-utils) \
+        and writes one record per table row: organisation, postulate, justification, the city's position \
+        and the answering unit. The meeting date and year are read from the text ("W dniu 17 czerwca 2025 r."). \
         Rows that cannot be read are listed by number; the import then fails unless --skip-bad-rows.
 
         Example:

@@ -91,7 +91,8 @@ public struct MeetingImporter: Sendable {
             throw CorpusError(.syntax, file: fileName, "tabela nie ma wierszy (brak „1.” po nagłówku)")
         }
         let headerText = PageText.join(header)
-        let hasJustification = headerText.lowercased().contains("uzasadn")
+        // Letters only, so a header word hyphenated over two lines ("Uzasad-" "nienie") is still found.
+        let hasJustification = String(headerText.lowercased().filter { $0.isLetter }).contains("uzasadn")
         let columns = hasJustification ? 3 : 2
         let headerRespondent = Self.respondent(inHeader: headerText)
 

@@ -1,0 +1,46 @@
+import XCTest
+@testable import Corpus
+
+final class JSONTests: XCTestCase {
+    func testKeepsKeyOrderNumbersAndUnicode() throws {
+        let text = #"{"z":1,"a":2.50,"m":-0.0e+3,"s":"zażółć \"gęślą\" jaźń","n":null,"b":[true,false],"o":{}}"#
+        let v = try JSONValue.parse(text)
+        guard case .object(let fields) = v else { return XCTFail("not an object") }
+        XCTAssertEqual(fields.map(\.0), ["z", "a", "m", "s", "n", "b", "o"])
+        XCTAssertEqual(v["a"], .number("2.50"))
+        XCTAssertEqual(v["m"], .number("-0.0e+3"))
+        XCTAssertEqual(v["s"]?.stringValue, "zażółć \"gęślą\" jaźń")
+        // Compact input comes back byte for byte; Polish letters stay UTF-8, not \u escapes.
+        XCTAssertEqual(v.jsonText, text)
+    }
+
+    func testEscapesDecodeAndReencodeCanonically() throws {
+        let v = try JSONValue.parse(#"{"t":"a\u0105\/b\n\t\u0001\ud83d\ude00"}"#)
+        XCTAssertEqual(v["t"]?.stringValue, "aą/b\n\t\u{01}😀")
+        XCTAssertEqual(v.jsonText, #"{"t":"aą/b\n\t\u0001😀"}"#)
+        XCTAssertEqual(try JSONValue.parse(v.jsonText), v)
+    }
+
+    func testRejectsMalformedAndReportsTruncation() {
+        let cases: [(String, Bool)] = [
+            (#"{"id":"a","text":"abc"#, true),
+            (#"{"id":"a","#, true),
+            (#"{"id":"a"}x"#, false),
+            (#"{"id":01}"#, false),
+            (#"{"id":"\ud800"}"#, false),
+            (#"{id:"a"}"#, false),
+            ("{\"t\":\"a\nb\"}", false),
+        ]
+        for (text, truncated) in cases {
+            XCTAssertThrowsError(try JSONValue.parse(text), text) { e in
+                XCTAssertEqual((e as? JSONSyntaxError)?.truncated, truncated, text)
+            }
+        }
+    }
+
+    func testInvalidUTF8IsAnError() {
+        var bytes = Array(#"{"t":"ab"}"#.utf8)
+        bytes[6] = 0xC3  // a lead byte followed by ASCII
+        XCTAssertThrowsError(try bytes.withUnsafeBufferPointer { try JSONParser.parse($0) })
+    }
+}

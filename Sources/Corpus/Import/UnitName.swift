@@ -10,6 +10,10 @@ enum UnitName {
         ("Referatu", "Referat"), ("Ośrodka", "Ośrodek"), ("Zarządu", "Zarząd"), ("Kancelarii", "Kancelaria"),
         ("Pełnomocnika", "Pełnomocnik"), ("Straży", "Straż"), ("Komendy", "Komenda"), ("Centrum", "Centrum"),
         ("Rzecznika", "Rzecznik"), ("Departamentu", "Departament"),
+        // The same typed without Polish letters.
+        ("Wydzialu", "Wydzial"), ("Zespolu", "Zespol"), ("Urzedu", "Urzad"), ("Dzialu", "Dzial"),
+        ("Osrodka", "Osrodek"), ("Zarzadu", "Zarzad"), ("Strazy", "Straz"), ("Pelnomocnika", "Pelnomocnik"),
+        ("Miejskiego Osrodka", "Miejski Osrodek"),
     ]
 
     /// Where a unit name starts in `text` (the first head word), if anywhere.

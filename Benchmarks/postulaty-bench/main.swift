@@ -9,6 +9,10 @@ guard let name = args.first else {
 do {
     switch name {
     case "analyze": try AnalyzeBench.run(Array(args.dropFirst()))
+    case "lemma-dump": try LemmaBench.dump(Array(args.dropFirst()))
+    case "lemma-explain": try LemmaBench.explain(Array(args.dropFirst()))
+    case "similarity": try SimilarityBench.run(Array(args.dropFirst()))
+    case "similarity-quality": try SimilarityQuality.run(Array(args.dropFirst()))
     default:
         FileHandle.standardError.write(Data("postulaty-bench: unknown benchmark \(name)\n".utf8))
         exit(2)

@@ -5,7 +5,23 @@ import PolishText
 public struct SimilarityIndexSettings: Codable, Sendable, Equatable {
     /// Weight of a justification's term counts relative to the postulate's own text (0 ignores justifications).
     public var justificationWeight: Double
-    public init(justificationWeight: Double = 0.5) { self.justificationWeight = justificationWeight }
+    /// Index the analyzer's terms with diacritics folded ("seniorow" meets "seniorów" whatever the lemmatiser did).
+    public var foldDiacritics: Bool
+    /// Index only the first N characters of each term (0: whole terms). Truncation is a robust second stemmer
+    /// for Polish: inflected forms a lemmatiser misses still share their first letters.
+    public var prefixLength: Int
+
+    public init(justificationWeight: Double = 0.5, foldDiacritics: Bool = true, prefixLength: Int = 0) {
+        self.justificationWeight = justificationWeight
+        self.foldDiacritics = foldDiacritics
+        self.prefixLength = prefixLength
+    }
+
+    /// The indexed feature of an analyzer term.
+    public func feature(of term: String) -> String {
+        let folded = foldDiacritics ? DiacriticFolding.fold(term) : term
+        return prefixLength > 0 && folded.count > prefixLength ? String(folded.prefix(prefixLength)) : folded
+    }
 }
 
 /// An inverted index of postulates for exact top-k cosine search.
@@ -45,6 +61,7 @@ public final class SimilarityIndex {
     var stale = false
     // Query scratch.
     private var accumulator: [Double] = []
+    private var featureCache: [String: String] = [:]
     private var touched: [Int32] = []
 
     public private(set) var count = 0
@@ -75,10 +92,10 @@ public final class SimilarityIndex {
     /// Adds a postulate; its text and (weighted) justification are analysed now.
     public func add(_ p: Postulate) throws {
         var counts: [UInt32: Float] = [:]
-        analyzer.forEachTerm(in: p.text) { counts[vocabulary.intern($0), default: 0] += 1 }
+        analyzer.forEachTerm(in: p.text) { counts[vocabulary.intern(feature($0)), default: 0] += 1 }
         let w = Float(settings.justificationWeight)
         if w > 0, !p.justification.isEmpty {
-            analyzer.forEachTerm(in: p.justification) { counts[vocabulary.intern($0), default: 0] += w }
+            analyzer.forEachTerm(in: p.justification) { counts[vocabulary.intern(feature($0)), default: 0] += w }
         }
         try add(IndexedPostulate(p), terms: counts.sorted { $0.key < $1.key })
     }
@@ -123,6 +140,24 @@ public final class SimilarityIndex {
         }
         count -= 1
         stale = true
+    }
+
+    func feature(_ term: String) -> String {
+        if let f = featureCache[term] { return f }
+        let f = settings.feature(of: term)
+        if featureCache.count > 200_000 { featureCache.removeAll(keepingCapacity: true) }
+        featureCache[term] = f
+        return f
+    }
+
+    /// Feature → the first term of `text` that produced it: how shared features are shown to people.
+    func displayTerms(_ text: String) -> [String: String] {
+        var out: [String: String] = [:]
+        analyzer.forEachTerm(in: text) { t in
+            let f = feature(t)
+            if out[f] == nil { out[f] = t }
+        }
+        return out
     }
 
     private func internMeeting(_ m: String) -> Int32 {
@@ -198,8 +233,8 @@ public final class SimilarityIndex {
     public func similar(to text: String, top k: Int = 10, filter: SimilarityFilter = SimilarityFilter()) -> [SimilarityHit] {
         refresh()
         var counts: [String: Float] = [:]
-        analyzer.forEachTerm(in: text) { counts[$0, default: 0] += 1 }
-        return run(queryVector(counts), k: k, filter: filter)
+        analyzer.forEachTerm(in: text) { counts[feature($0), default: 0] += 1 }
+        return run(queryVector(counts), display: displayTerms(text), k: k, filter: filter)
     }
 
     /// The `k` postulates most similar to the indexed postulate `id`, excluding itself and, unless told otherwise,
@@ -213,7 +248,7 @@ public final class SimilarityIndex {
         var f = filter
         f.excludeIDs.insert(id)
         if excludeOwnMeeting, !docs[slot].meeting.isEmpty { f.excludeMeetings.insert(docs[slot].meeting) }
-        return run(queryVector(counts), k: k, filter: f)
+        return run(queryVector(counts), display: displayTerms(docs[slot].text), k: k, filter: f)
     }
 
     /// Unit query vector in term-string order; a term unknown to the index weighs as a term of frequency 0
@@ -232,10 +267,11 @@ public final class SimilarityIndex {
         return QueryVector(entries: entries)
     }
 
-    private func run(_ q: QueryVector, k: Int, filter: SimilarityFilter) -> [SimilarityHit] {
+    private func run(_ q: QueryVector, display: [String: String], k: Int, filter: SimilarityFilter) -> [SimilarityHit] {
         let top = topSlots(q, k: k, filter: filter)
         return top.map { (slot, score) in
-            SimilarityHit(postulate: docs[slot], score: score, sharedTerms: sharedTerms(q, slot: slot))
+            SimilarityHit(postulate: docs[slot], score: score,
+                          sharedTerms: sharedTerms(q, slot: slot).map { display[$0] ?? $0 })
         }
     }
 
@@ -295,7 +331,7 @@ public final class SimilarityIndex {
         score > other.1 || (score == other.1 && docs[slot].id < docs[other.0].id)
     }
 
-    /// Terms the query and the postulate share, by contribution to the cosine (ties by term).
+    /// Features the query and the postulate share, by contribution to the cosine (ties by feature).
     func sharedTerms(_ q: QueryVector, slot: Int, limit: Int = 10) -> [String] {
         var shared: [(String, Double)] = []
         let range = docStart[slot]..<docStart[slot + 1]

@@ -1,7 +1,113 @@
 import ArgumentParser
+import Corpus
+import Foundation
+import Similarity
 
-// PLACEHOLDER: replaced by the module's owner.
+/// `postulaty dedupe`: all pairs of near-identical postulates and the clusters of demands that recur.
 struct DedupeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "dedupe", abstract: "(not implemented yet)")
-    func run() throws { throw ValidationError("'dedupe' is not implemented yet") }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, md }
+
+    static let configuration = CommandConfiguration(
+        commandName: "dedupe",
+        abstract: "Find near-duplicate postulates (exact all-pairs cosine ≥ T) and clusters of recurring demands.",
+        discussion: """
+        JSONL: first one line per pair {"a": ID, "b": ID, "score": S} (a before b in input order), then one line
+        per cluster {"cluster": N, "ids": [...]} (members in year order). Markdown: one section per cluster with
+        its years, organisations, texts and the city's responses in year order, then the pairs.
+        A cluster grows only while its average similarity stays ≥ the link threshold (no chaining through one
+        shared neighbour). Details in docs/similarity.md.
+
+        Examples:
+          postulaty dedupe
+          postulaty dedupe Corpora/*.jsonl --threshold 0.6 --across-years --format md > powtorzenia.md
+        """)
+
+    @Argument(help: "Corpus files (JSONL or CSV); default Corpora/*.jsonl.")
+    var files: [String] = []
+
+    @Option(help: "Cosine threshold for a pair.")
+    var threshold: Double = RecurringDemands.defaultThreshold
+
+    @Option(name: .customLong("link-threshold"), help: "Average-link threshold for growing a cluster (default: --threshold).")
+    var linkThreshold: Double?
+
+    @Flag(name: .customLong("across-years"), help: "Only pairs of postulates from different years.")
+    var acrossYears = false
+
+    @Option(name: .customLong("justification-weight"), help: "Weight of the justification's terms relative to the text's.")
+    var justificationWeight: Double = SimilarityIndexSettings().justificationWeight
+
+    @Option(help: "jsonl or md.")
+    var format: Format = .jsonl
+
+    func validate() throws {
+        guard threshold > 0, threshold <= 1 else { throw ValidationError("--threshold must be in (0, 1]") }
+    }
+
+    func run() throws {
+        let inputs = files.isEmpty ? try Defaults.corpusFiles() : files
+        var records: [Postulate] = []
+        var seen: [String: String] = [:]
+        for file in inputs {
+            let rows: [(record: Postulate, line: Int)]
+            do { rows = try CorpusReader.readNumbered(path: file) } catch let e as CorpusError { throw ToolError(e.description) }
+            for (p, line) in rows {
+                if let first = seen[p.id] {
+                    throw ToolError("\(file): line \(line): field id: \"\(p.id)\" repeats an id already read from \(first)")
+                }
+                seen[p.id] = file
+                records.append(p)
+            }
+        }
+        let result = try RecurringDemands.find(
+            in: records, analyzer: try Defaults.analyzer(),
+            settings: SimilarityIndexSettings(justificationWeight: justificationWeight),
+            threshold: threshold, linkThreshold: linkThreshold, acrossYears: acrossYears)
+        printError("dedupe: \(records.count) postulatów, \(result.pairs.count) par, \(result.clusters.count) klastrów")
+        let text = format == .jsonl ? jsonl(result) : markdown(result)
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    func jsonl(_ r: RecurringDemands) -> String {
+        var out = ""
+        for p in r.pairs {
+            out += JSONLine.object([("a", .string(r.postulates[p.a].id)), ("b", .string(r.postulates[p.b].id)),
+                                    ("score", .double(SimilarCommand.rounded(p.score)))]) + "\n"
+        }
+        for (n, c) in r.clusters.enumerated() {
+            out += JSONLine.object([("cluster", .int(n + 1)), ("ids", .array(c.map { .string(r.postulates[$0].id) }))]) + "\n"
+        }
+        return out
+    }
+
+    func markdown(_ r: RecurringDemands) -> String {
+        var out = "# Powtarzające się postulaty\n\n"
+        out += "Próg podobieństwa (cosinus): \(threshold)\(acrossYears ? ", tylko pary z różnych lat" : ""). "
+        out += "Par: \(r.pairs.count), klastrów: \(r.clusters.count).\n\n"
+        for (n, c) in r.clusters.enumerated() {
+            let members = c.map { r.postulates[$0] }
+            let years = Array(Set(members.compactMap(\.year))).sorted().map(String.init)
+            let orgs = Array(Set(members.map(\.organisation).filter { !$0.isEmpty })).sorted()
+            out += "## Klaster \(n + 1): \(years.joined(separator: ", "))\n\n"
+            out += "Organizacje: \(orgs.isEmpty ? "—" : orgs.map(md).joined(separator: "; "))\n\n"
+            for p in members {
+                out += "- **\(p.year.map(String.init) ?? "—")** · \(md(p.organisation.isEmpty ? "—" : p.organisation)) · `\(p.id)`\n"
+                out += "  - Postulat: \(md(SimilarCommand.oneLine(p.text)))\n"
+                out += "  - Odpowiedź miasta: \(p.response.isEmpty ? "(brak)" : md(SimilarCommand.oneLine(p.response)))\n"
+            }
+            out += "\n"
+        }
+        if !r.pairs.isEmpty {
+            out += "## Pary\n\n| a | b | podobieństwo |\n|---|---|---|\n"
+            for p in r.pairs {
+                out += "| `\(r.postulates[p.a].id)` | `\(r.postulates[p.b].id)` | \(String(format: "%.3f", p.score)) |\n"
+            }
+        }
+        return out
+    }
+
+    /// Escapes characters that would break a Markdown list or table.
+    func md(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "*", with: "\\*")
+    }
 }

@@ -1,7 +1,132 @@
 import ArgumentParser
+import Corpus
+import Foundation
+import Similarity
 
-// PLACEHOLDER: replaced by the module's owner.
+/// `postulaty index`: build and update the similarity index that `similar` searches.
 struct IndexCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "index", abstract: "(not implemented yet)")
-    func run() throws { throw ValidationError("'index' is not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Build or update the similarity index of prior postulates.",
+        discussion: """
+        The index file format is described in docs/similarity.md.
+
+        Examples:
+          postulaty index build
+          postulaty index build Corpora/*.jsonl -o /tmp/similarity.index
+          postulaty index add Corpora/nowe-spotkanie.jsonl
+          postulaty index remove krakow-2025-06-17-03
+          postulaty index info
+        """,
+        subcommands: [Build.self, Add.self, Remove.self, Info.self])
+
+    /// Reads corpus files into an index; a record whose id is already indexed is an error naming file and line.
+    static func add(files: [String], to index: SimilarityIndex) throws {
+        for file in files {
+            let records: [(record: Postulate, line: Int)]
+            do { records = try CorpusReader.readNumbered(path: file) } catch let e as CorpusError {
+                throw ToolError(e.description)
+            }
+            for (p, line) in records {
+                do { try index.add(p) } catch SimilarityError.duplicateID(let id) {
+                    throw ToolError("\(file): line \(line): field id: \"\(id)\" is already in the index (ids must be unique)")
+                }
+            }
+        }
+    }
+
+    static func load(_ path: String) throws -> SimilarityIndex {
+        do { return try SimilarityIndex.load(path: path, analyzer: try Defaults.analyzer()) } catch let e as SimilarityError {
+            throw ToolError(e.description)
+        }
+    }
+
+    static func save(_ index: SimilarityIndex, to path: String) throws {
+        do { try index.save(to: path) } catch let e as SimilarityError { throw ToolError(e.description) }
+    }
+
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the index from corpus files (default: Corpora/*.jsonl → Models/similarity.index).",
+            discussion: "Example:\n  postulaty index build Corpora/*.jsonl -o Models/similarity.index")
+
+        @Argument(help: "Corpus files (JSONL or CSV); default Corpora/*.jsonl.")
+        var files: [String] = []
+
+        @Option(name: .shortAndLong, help: "Index file to write.")
+        var output: String = Defaults.similarityIndex
+
+        @Option(name: .customLong("justification-weight"), help: "Weight of the justification's terms relative to the text's.")
+        var justificationWeight: Double = SimilarityIndexSettings().justificationWeight
+
+        func run() throws {
+            let inputs = files.isEmpty ? try Defaults.corpusFiles() : files
+            let index = SimilarityIndex(analyzer: try Defaults.analyzer(),
+                                        settings: SimilarityIndexSettings(justificationWeight: justificationWeight))
+            try IndexCommand.add(files: inputs, to: index)
+            try IndexCommand.save(index, to: output)
+            printError("indeks: \(index.count) postulatów z \(inputs.count) plików → \(output)")
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add the postulates of corpus files to an existing index (no rebuild).",
+            discussion: "Example:\n  postulaty index add Corpora/nowe-spotkanie.jsonl")
+
+        @Argument(help: "Corpus files (JSONL or CSV).")
+        var files: [String]
+
+        @Option(help: "Index file to update.")
+        var index: String = Defaults.similarityIndex
+
+        func run() throws {
+            let idx = try IndexCommand.load(index)
+            let before = idx.count
+            try IndexCommand.add(files: files, to: idx)
+            try IndexCommand.save(idx, to: index)
+            printError("indeks: dodano \(idx.count - before), razem \(idx.count) → \(index)")
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove postulates by id from an existing index (no rebuild).",
+            discussion: "Example:\n  postulaty index remove krakow-2025-06-17-03 krakow-2025-06-17-04")
+
+        @Argument(help: "Postulate ids.")
+        var ids: [String]
+
+        @Option(help: "Index file to update.")
+        var index: String = Defaults.similarityIndex
+
+        func run() throws {
+            let idx = try IndexCommand.load(index)
+            for id in ids {
+                do { try idx.remove(id: id) } catch let e as SimilarityError { throw ToolError("\(index): \(e)") }
+            }
+            try IndexCommand.save(idx, to: index)
+            printError("indeks: usunięto \(ids.count), razem \(idx.count) → \(index)")
+        }
+    }
+
+    struct Info: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print what an index holds (postulates, terms, analyzer hash) as one JSON line.",
+            discussion: "Example:\n  postulaty index info --index Models/similarity.index")
+
+        @Option(help: "Index file.")
+        var index: String = Defaults.similarityIndex
+
+        func run() throws {
+            let idx = try IndexCommand.load(index)
+            let years = Set(idx.postulates.compactMap(\.year)).sorted()
+            print(JSONLine.object([
+                ("postulates", .int(idx.count)), ("terms", .int(idx.vocabularySize)), ("entries", .int(idx.postingCount)),
+                ("years", .array(years.map { .int($0) })),
+                ("justification_weight", .double(idx.settings.justificationWeight)),
+                ("analyzer_hash", .string(idx.analyzer.configuration.hash)),
+            ]))
+        }
+    }
 }

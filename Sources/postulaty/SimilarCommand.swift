@@ -1,7 +1,121 @@
 import ArgumentParser
+import Foundation
+import Similarity
 
-// PLACEHOLDER: replaced by the module's owner.
+/// `postulaty similar`: earlier postulates like a text or an indexed postulate, with what the city answered.
 struct SimilarCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "similar", abstract: "(not implemented yet)")
-    func run() throws { throw ValidationError("'similar' is not implemented yet") }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
+
+    static let configuration = CommandConfiguration(
+        commandName: "similar",
+        abstract: "Find earlier postulates similar to a text, to an indexed postulate, or to each line of a file.",
+        discussion: """
+        Ranks postulates by cosine similarity (exact top-k) and prints, for each, the score, year, organisation,
+        text, the city's response and the terms shared with the query. With --id the postulate itself and the
+        rest of its meeting are left out. --batch reads one query text a line and writes one JSON line per query.
+        Output formats are described in docs/similarity.md.
+
+        Examples:
+          postulaty similar "Kluby seniora w każdej dzielnicy"
+          postulaty similar --id krakow-2025-06-17-08 --before 2025 --top 5
+          postulaty similar --batch zapytania.txt --top 3 > wyniki.jsonl
+        """)
+
+    @Argument(help: "Query text.")
+    var text: String?
+
+    @Option(help: "Query with an indexed postulate (by id) instead of a text.")
+    var id: String?
+
+    @Option(help: "File of query texts, one a line (UTF-8); writes one JSON line per query.")
+    var batch: String?
+
+    @Option(help: "Index file.")
+    var index: String = Defaults.similarityIndex
+
+    @Option(help: "Number of results.")
+    var top: Int = 10
+
+    @Option(help: "Only postulates from years before YEAR.")
+    var before: Int?
+
+    @Option(help: "Only postulates from years after YEAR.")
+    var after: Int?
+
+    @Flag(name: .customLong("include-own-meeting"), help: "With --id, also return postulates of the same meeting.")
+    var includeOwnMeeting = false
+
+    @Option(help: "text or jsonl (--batch always writes jsonl).")
+    var format: Format = .text
+
+    func validate() throws {
+        let modes = [text != nil, id != nil, batch != nil].filter { $0 }.count
+        guard modes == 1 else { throw ValidationError("give exactly one of: a query TEXT, --id ID, --batch FILE") }
+        guard top > 0 else { throw ValidationError("--top must be at least 1") }
+    }
+
+    func run() throws {
+        let idx = try IndexCommand.load(index)
+        let filter = SimilarityFilter(before: before, after: after)
+        var out = ""
+        func flush() { FileHandle.standardOutput.write(Data(out.utf8)); out = "" }
+        if let batch {
+            let lines = try TextInput.read(batch).split(separator: "\n", omittingEmptySubsequences: false)
+            for (n, raw) in lines.enumerated() {
+                let query = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+                if query.isEmpty && n == lines.count - 1 { break }  // the final newline
+                let hits = idx.similar(to: query, top: top, filter: filter)
+                out += JSONLine.object([("line", .int(n + 1)), ("query", .string(query)),
+                                        ("results", .array(hits.enumerated().map { Self.json($1, rank: $0 + 1) }))]) + "\n"
+                if out.utf8.count > 1 << 20 { flush() }
+            }
+            flush()
+            return
+        }
+        let hits: [SimilarityHit]
+        if let id {
+            do { hits = try idx.similar(toID: id, top: top, filter: filter, excludeOwnMeeting: !includeOwnMeeting) } catch {
+                throw ToolError("\(index): \(error)")
+            }
+        } else {
+            hits = idx.similar(to: text ?? "", top: top, filter: filter)
+        }
+        switch format {
+        case .jsonl:
+            for (i, h) in hits.enumerated() { out += JSONLine.render(Self.json(h, rank: i + 1)) + "\n" }
+        case .text:
+            if hits.isEmpty { out = "Brak podobnych postulatów.\n" }
+            for (i, h) in hits.enumerated() { out += Self.text(h, rank: i + 1) }
+        }
+        flush()
+    }
+
+    /// Scores rounded to 6 decimals: stable output, more precision than anyone reads.
+    static func rounded(_ s: Double) -> Double { (s * 1_000_000).rounded() / 1_000_000 }
+
+    static func json(_ h: SimilarityHit, rank: Int) -> JSONValue {
+        let p = h.postulate
+        return .object([
+            ("rank", .int(rank)), ("id", .string(p.id)), ("score", .double(rounded(h.score))),
+            ("year", p.year.map { .int($0) } ?? .null), ("meeting", .string(p.meeting)),
+            ("organisation", .string(p.organisation)), ("text", .string(p.text)),
+            ("response", .string(p.response)), ("respondent", .string(p.respondent)),
+            ("shared_terms", .array(h.sharedTerms.map { .string($0) })),
+        ])
+    }
+
+    static func text(_ h: SimilarityHit, rank: Int) -> String {
+        let p = h.postulate
+        let score = String(format: "%.3f", h.score)
+        var s = "\(rank). [\(score)] \(p.year.map(String.init) ?? "—") · \(p.organisation.isEmpty ? "—" : p.organisation) · \(p.id)\n"
+        s += "   Postulat: \(oneLine(p.text))\n"
+        s += "   Odpowiedź miasta: \(p.response.isEmpty ? "(brak)" : oneLine(p.response, limit: 400))\n"
+        s += "   Wspólne terminy: \(h.sharedTerms.joined(separator: ", "))\n\n"
+        return s
+    }
+
+    static func oneLine(_ s: String, limit: Int = .max) -> String {
+        let flat = s.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count > limit ? String(flat.prefix(limit)) + "…" : flat
+    }
 }

@@ -7,7 +7,7 @@ final class SimilarityIndexTests: XCTestCase {
     /// The reference ranking: every allowed postulate scored one at a time, sorted by score then id.
     private func reference(_ index: SimilarityIndex, _ text: String, k: Int, filter: SimilarityFilter) -> [(String, Double)] {
         var counts: [String: Float] = [:]
-        for t in index.analyzer.terms(text) { counts[t, default: 0] += 1 }
+        for t in index.analyzer.terms(text) { counts[index.feature(t), default: 0] += 1 }
         let q = index.queryVector(counts)
         let allowed = index.bruteForceScores(q).filter { (slot, _) in
             let d = index.docs[slot]

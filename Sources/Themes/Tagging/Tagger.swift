@@ -36,15 +36,12 @@ public final class Tagger {
         ]
     }
 
-    /// The same fields as CSV cells: `predicted` joined by "|" (like the `themes` column), the others as compact
-    /// JSON so a spreadsheet shows them and a program can parse them.
+    /// The same fields for a CSV row (Corpus writes objects and booleans as compact JSON): `predicted` joined by
+    /// "|" like the `themes` column, and left empty for "no theme".
     public static func csvFields(_ p: ThemePrediction) -> [(String, JSONValue)] {
-        outputFields(p).map { name, value in
-            switch name {
-            case "predicted": return (name, .string(p.predicted.joined(separator: "|")))
-            case "no_theme": return (name, .string(p.noTheme ? "true" : "false"))
-            default: return (name, .string(value.jsonText))
-            }
+        outputFields(p).compactMap { name, value in
+            guard name == "predicted" else { return (name, value) }
+            return p.predicted.isEmpty ? nil : (name, .string(p.predicted.joined(separator: "|")))
         }
     }
 }

@@ -4,10 +4,10 @@ import Corpus
 /// classifier and a duplicate clusterer are plugged in as functions, so the report falls back to the analysts'
 /// labels (and says so) when a model is missing, and tests can plug in stand-ins.
 public struct ReportBuilder {
-    /// Theme model: the themes a postulate gets and the score of every theme.
-    public typealias ThemeTagger = (Postulate) -> (themes: [String], scores: [String: Double])
-    /// Stance model: the stance of a response text (never called for an empty response).
-    public typealias StanceClassifier = (String) -> String?
+    /// Theme model: the themes a postulate gets, the score of every theme, the terms behind each assigned theme.
+    public typealias ThemeTagger = (Postulate) -> ThemeTagging
+    /// Stance model: the stance of the record's response (never called when the response is empty).
+    public typealias StanceClassifier = (Postulate) -> String?
     /// Near-duplicate clusters over the postulates (ids).
     public typealias Clusterer = ([Postulate]) throws -> [[String]]
 
@@ -15,6 +15,8 @@ public struct ReportBuilder {
     public var themeTagger: ThemeTagger?
     public var stanceClassifier: StanceClassifier?
     public var clusterer: Clusterer?
+    /// Characteristic terms given from outside; for a theme not given here they are the model's evidence terms
+    /// summed over the postulates it tagged with the theme (what drove the model's decisions in this corpus).
     public var characteristicTerms: [String: [WeightedTerm]] = [:]
     /// Called with (done, total) while labelling, for progress on stderr.
     public var progress: ((Int, Int) -> Void)?
@@ -36,6 +38,7 @@ public struct ReportBuilder {
         var out: [ReportPostulate] = []
         out.reserveCapacity(selected.count)
         let step = max(1, selected.count / 20)
+        var evidence: [String: [String: Double]] = [:]
         for (i, p) in selected.enumerated() {
             let labelled = ReportBuilder.isLabelled(p)
             let stance = (p.responseStance ?? "").isEmpty ? nil : p.responseStance
@@ -46,20 +49,42 @@ public struct ReportBuilder {
                 let r = tag(p)
                 rp.predictedThemes = r.themes
                 rp.themeScores = r.scores
+                for (label, terms) in r.evidence {
+                    var sums = evidence[label, default: [:]]
+                    for t in terms { sums[t.term, default: 0] += t.weight }
+                    evidence[label] = sums
+                }
             } else {
                 rp.predictedThemes = p.themes
             }
             if let classify = stanceClassifier, !Escape.oneLine(p.response).isEmpty {
-                rp.predictedStance = classify(p.response)
+                rp.predictedStance = classify(p)
             }
             out.append(rp)
             if let progress, (i + 1) % step == 0 || i + 1 == selected.count { progress(i + 1, selected.count) }
         }
         let clusters = try clusterer.map { try $0(selected) } ?? []
+        var terms = characteristicTerms
+        for (label, sums) in evidence where terms[label] == nil {
+            terms[label] = sums.map { WeightedTerm(term: $0.key, weight: $0.value) }
+                .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+        }
         return ReportData(name: name, sources: sources, themes: themes, postulates: out,
-                          characteristicTerms: characteristicTerms, clusters: clusters,
+                          characteristicTerms: terms, clusters: clusters,
                           themeSource: themeTagger == nil ? .analyst : .model,
                           stanceSource: stanceClassifier == nil ? .analyst : .model,
                           clustersAvailable: clusterer != nil, yearFilter: years)
+    }
+}
+
+/// What the theme model says about one postulate.
+public struct ThemeTagging: Sendable {
+    public var themes: [String]
+    public var scores: [String: Double]
+    /// Assigned theme → the terms that pushed the postulate into it, with their contribution.
+    public var evidence: [String: [WeightedTerm]]
+
+    public init(themes: [String], scores: [String: Double] = [:], evidence: [String: [WeightedTerm]] = [:]) {
+        self.themes = themes; self.scores = scores; self.evidence = evidence
     }
 }

@@ -1,17 +1,52 @@
 import Corpus
 import Foundation
+import PolishText
+import Similarity
+import Themes
 
-/// Plugs the default models into a `ReportBuilder`: the theme model, the stance model and the near-duplicate
-/// join. A missing model file is not an error (the report falls back to analyst labels and says so); a model that
-/// exists but cannot be loaded is.
+/// Plugs the default models into a `ReportBuilder`: the theme model (themes, scores and the terms behind them),
+/// the stance model (the same naive Bayes engine, single-label, trained on `response_stance`), and the
+/// near-duplicate join of Similarity for recurring demands.
+///
+/// Why fall back instead of failing: the report is the README's first command; a missing or stale model (e.g.
+/// trained with another analyzer configuration) must not stop it. The report then uses the analysts' labels for
+/// that part, says so in its header, and a warning naming the file goes to stderr.
 public enum ReportModels {
-    public static func attach(to builder: inout ReportBuilder, themeModel: String, stanceModel: String,
-                              notice: (String) -> Void) throws {
-        if !FileManager.default.fileExists(atPath: themeModel) {
-            notice("\(themeModel) not found: themes from the analysts' labels")
+    public static func attach(to builder: inout ReportBuilder, analyzer: Analyzer, themeModel: String, stanceModel: String,
+                              recurring: Bool = true, notice: (String) -> Void) {
+        if let tagger = loadTagger(themeModel, analyzer: analyzer, what: "themes", notice: notice) {
+            builder.themeTagger = { p in
+                let r = tagger.tag(p)
+                var scores: [String: Double] = [:]
+                var evidence: [String: [WeightedTerm]] = [:]
+                for l in r.labels {
+                    scores[l.label] = l.score
+                    if l.assigned { evidence[l.label] = l.terms.map { WeightedTerm(term: $0.term, weight: $0.weight) } }
+                }
+                return ThemeTagging(themes: r.predicted, scores: scores, evidence: evidence)
+            }
         }
-        if !FileManager.default.fileExists(atPath: stanceModel) {
-            notice("\(stanceModel) not found: stances from the analysts' labels")
+        if let stance = loadTagger(stanceModel, analyzer: analyzer, what: "stances", notice: notice) {
+            builder.stanceClassifier = { p in stance.tag(p).predicted.first }
+        }
+        if recurring {
+            builder.clusterer = { records in
+                let found = try RecurringDemands.find(in: records, analyzer: analyzer)
+                return found.clusters.map { $0.map { found.postulates[$0].id } }
+            }
+        }
+    }
+
+    static func loadTagger(_ path: String, analyzer: Analyzer, what: String, notice: (String) -> Void) -> Tagger? {
+        guard FileManager.default.fileExists(atPath: path) else {
+            notice("\(path) not found: \(what) from the analysts' labels (train it with `postulaty train`)")
+            return nil
+        }
+        do {
+            return try Tagger(model: try ModelFile.load(path: path), analyzer: analyzer)
+        } catch {
+            notice("warning: \(path) cannot be used (\(error)): \(what) from the analysts' labels")
+            return nil
         }
     }
 }

@@ -45,6 +45,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Stance model file.")
     var stanceModel: String = Defaults.stanceModel
 
+    @Flag(name: .long, help: "Skip the near-duplicate join (no recurring demands section).")
+    var noRecurring = false
+
     func validate() throws {
         guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be pl or en, not '\(lang)'") }
         if let years { _ = try ReportCommand.parseYears(years) }
@@ -81,7 +84,8 @@ struct ReportCommand: ParsableCommand {
         if large { printError("report: \(records.count) postulates read from \(inputs.count) file(s)") }
 
         var builder = ReportBuilder(taxonomy: try Taxonomy.load(path: taxonomy))
-        try ReportModels.attach(to: &builder, themeModel: model, stanceModel: stanceModel) { printError("report: \($0)") }
+        ReportModels.attach(to: &builder, analyzer: try Defaults.analyzer(), themeModel: model, stanceModel: stanceModel,
+                            recurring: !noRecurring) { printError("report: \($0)") }
         if large {
             var lastTenth = -1
             builder.progress = { done, total in

@@ -162,7 +162,12 @@ final class FilesTests: XCTestCase {
                 XCTAssertEqual(e.field, field, name)
                 XCTAssertTrue(e.description.hasPrefix(path + ":\(line)"), e.description)
             }
+            // Converting the bad file leaves no output, not even a partial one, and no temporary file.
+            let out = dir + "/out-" + name + ".jsonl"
+            XCTAssertThrowsError(try CorpusWriter.write(try CorpusReader.read(path: path), to: out))
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out), name)
         }
+        XCTAssertFalse(filesIn(dir).contains { $0.hasPrefix(".") }, "\(filesIn(dir))")
         XCTAssertThrowsError(try CorpusReader.read(path: dir + "/missing.jsonl")) { e in
             XCTAssertEqual((e as? CorpusError)?.kind, .io)
         }

@@ -40,10 +40,11 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        let analyzer = try Defaults.analyzer()
+        let analyzer = try options.termAnalyzer()
         let opts = try options.trainingOptions()
         let corpus = try LabelledCorpus.load(files: try options.corpusFiles(), labelField: options.labels,
                                              fields: opts.vectorizer.fields, analyzer: analyzer)
+        try options.dumpTermsIfAsked(corpus, fields: opts.vectorizer.fields)
         let result: EvaluationResult
         let how: String
         if let test {

@@ -37,6 +37,9 @@ struct TagCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file (written to a temporary file, then renamed); standard output when omitted.")
     var output: String?
 
+    @Flag(name: .long, help: "The input is already analysed: terms are the space-separated pieces (for a model trained with --pretokenized).")
+    var pretokenized = false
+
     func validate() throws {
         if let format, !["jsonl", "csv"].contains(format) { throw ValidationError("--format must be jsonl or csv") }
         if let inputFormat, !["jsonl", "csv", "text"].contains(inputFormat) {
@@ -45,7 +48,7 @@ struct TagCommand: ParsableCommand {
     }
 
     func run() throws {
-        let analyzer = try Defaults.analyzer()
+        let analyzer: any TermAnalyzing = pretokenized ? WhitespaceTerms() : try Defaults.analyzer()
         let tagger = try Tagger(model: try ModelFile.load(path: model, analyzer: analyzer.configuration), analyzer: analyzer)
         let kind = try TagInput.Kind(explicit: inputFormat, path: file)
         let outFormat: CorpusFormat = format.flatMap(CorpusFormat.init(rawValue:)) ?? (kind == .csv ? .csv : .jsonl)

@@ -29,8 +29,29 @@ struct ThemeTrainingOptions: ParsableArguments {
     @Option(name: .long, help: "Seed of the fold assignment.")
     var seed: UInt64 = 20260617
 
+    @Flag(name: .long, help: "The text fields are already analysed: terms are their space-separated pieces (benchmarks).")
+    var pretokenized = false
+
+    @Option(name: .long, help: "Also write the records with each text field replaced by its terms (space-separated), as JSONL: the exact tokens the model sees, e.g. to feed another classifier.")
+    var dumpTerms: String?
+
     @Option(name: .long, help: "Taxonomy recorded in a themes model (used when --labels is themes and the file exists).")
     var taxonomy = Defaults.taxonomy
+
+    func termAnalyzer() throws -> any TermAnalyzing {
+        pretokenized ? WhitespaceTerms() : try Defaults.analyzer()
+    }
+
+    /// Writes `--dump-terms` when asked.
+    func dumpTermsIfAsked(_ corpus: LabelledCorpus, fields: [FieldWeight]) throws {
+        guard let dumpTerms else { return }
+        let records = zip(corpus.records, corpus.documents).map { record, terms in
+            var r = record
+            for (f, t) in zip(fields, terms) { r.setField(f.field, to: t.joined(separator: " ")) }
+            return r
+        }
+        try CorpusWriter.write(records, to: dumpTerms, format: .jsonl)
+    }
 
     func corpusFiles() throws -> [String] { files.isEmpty ? try Defaults.corpusFiles() : files }
 
@@ -88,10 +109,11 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let t0 = clock.now
-        let analyzer = try Defaults.analyzer()
+        let analyzer = try options.termAnalyzer()
         let opts = try options.trainingOptions()
         let corpus = try LabelledCorpus.load(files: try options.corpusFiles(), labelField: options.labels,
                                              fields: opts.vectorizer.fields, analyzer: analyzer)
+        try options.dumpTermsIfAsked(corpus, fields: opts.vectorizer.fields)
         let t1 = clock.now
         let model = try ThemeTrainer.train(documents: corpus.documents, labels: corpus.labels.values,
                                            mode: corpus.labels.mode, labelField: options.labels,

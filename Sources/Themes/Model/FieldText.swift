@@ -13,7 +13,7 @@ public enum FieldText {
         }
     }
 
-    public static func terms(of record: Postulate, fields: [FieldWeight], analyzer: Analyzer) -> FieldTerms {
+    public static func terms(of record: Postulate, fields: [FieldWeight], analyzer: any TermAnalyzing) -> FieldTerms {
         fields.map { analyzer.terms(text(of: record, field: $0.field)) }
     }
 }
@@ -77,5 +77,22 @@ extension String {
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
+    }
+}
+
+extension Postulate {
+    /// Sets a text field by name: a typed string field, or an extra field (replaced in place, else appended).
+    public mutating func setField(_ field: String, to text: String) {
+        switch field {
+        case "id": id = text
+        case "meeting": meeting = text
+        case "organisation": organisation = text
+        case "text": self.text = text
+        case "justification": justification = text
+        case "response": response = text
+        case "respondent": respondent = text
+        default:
+            if let i = extra.firstIndex(where: { $0.0 == field }) { extra[i].1 = .string(text) } else { extra.append((field, .string(text))) }
+        }
     }
 }

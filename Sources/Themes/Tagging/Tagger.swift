@@ -5,10 +5,10 @@ import PolishText
 /// `no_theme`). Why a class: it owns the analyzer (whose cache makes repeated words cheap), one per thread.
 public final class Tagger {
     public let model: ThemeModel
-    public let analyzer: Analyzer
+    public let analyzer: any TermAnalyzing
 
     /// Refuses an analyzer other than the model's (`ThemesError.analyzerMismatch` names the setting).
-    public init(model: ThemeModel, analyzer: Analyzer) throws {
+    public init(model: ThemeModel, analyzer: any TermAnalyzing) throws {
         try model.check(analyzer: analyzer.configuration)
         self.model = model
         self.analyzer = analyzer

@@ -222,7 +222,7 @@ struct HTMLRenderer {
         h += dataLink("stance_by_year.csv")
         if a.stanceLabelled > 0 {
             h += "<h3>\(e(s.stanceConfusion))</h3>\n<p>\(e(s.agreement(a.stanceAgreed, of: a.stanceLabelled, f))) \(e(s.trainedOnSameData))</p>\n"
-            let codes = Array(a.stances.dropLast())
+            let codes = a.stanceCodes
             h += "<table class=\"matrix\">\n<thead><tr><th>\(e(s.rowsGold)) \\ \(e(s.colsModel))</th>"
             h += codes.map { "<th class=\"n\">\(e(s.stanceLabel($0)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
             for (gi, g) in codes.enumerated() {
@@ -362,7 +362,10 @@ struct HTMLRenderer {
     svg.sw { vertical-align: -1px; }
     .legend { list-style: none; padding: 0; margin: 0.3em 0; display: flex; flex-wrap: wrap; gap: 2px 14px; font-size: 9pt; }
     table { border-collapse: collapse; width: 100%; margin: 0.4em 0; font-size: 8.5pt; }
-    th, td { padding: 3px 5px; vertical-align: top; text-align: left; border-bottom: 1px solid #DDDDDD; overflow-wrap: anywhere; }
+    th, td { padding: 3px 5px; vertical-align: top; text-align: left; border-bottom: 1px solid #DDDDDD; overflow-wrap: break-word; }
+    table.list { table-layout: fixed; }
+    table.list td { overflow-wrap: anywhere; }
+    thead th.n { white-space: normal; }
     thead th { border-bottom: 2px solid #888888; background: #F2F2F2; }
     tfoot { display: table-row-group; }
     tfoot th, tfoot td { border-top: 2px solid #888888; border-bottom: 0; }
@@ -370,6 +373,7 @@ struct HTMLRenderer {
     tr { break-inside: avoid; }
     thead { display: table-header-group; }
     .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; overflow-wrap: normal; }
+    table.stances tbody th, table.matrix tbody th, table.agree tbody th, table.years tbody th { width: 24%; }
     .ch { font-size: 7.5pt; color: #555555; }
     .ch.up { color: #006644; } .ch.down { color: #A33A00; }
     table.heat td.n { text-align: center; vertical-align: middle; border: 1px solid #FFFFFF; }

@@ -155,7 +155,7 @@ struct MarkdownRenderer {
         o += stanceTable(s.year, a.years.map(String.init), a.stanceByYear) + dataLink("stance_by_year.csv")
         if a.stanceLabelled > 0 {
             o += "\n### \(m(s.stanceConfusion))\n\n\(m(s.agreement(a.stanceAgreed, of: a.stanceLabelled, f))) \(m(s.trainedOnSameData))\n\n"
-            let codes = Array(a.stances.dropLast())
+            let codes = a.stanceCodes
             o += header([m("\(s.rowsGold) / \(s.colsModel)")] + codes.map { m(s.stanceLabel($0)) }, numeric: Set(1...codes.count))
             for (gi, g) in codes.enumerated() {
                 o += row([m(s.stanceLabel(g))] + codes.indices.map { mi in

@@ -9,7 +9,7 @@ public struct ReportLimits: Sendable {
     public var disagreements = 150
     public var characteristicTerms = 15
     public var textCharacters = 260
-    public var responseCharacters = 180
+    public var responseCharacters = 150
 
     public init() {}
 }
@@ -41,8 +41,11 @@ public struct ReportAnalysis: Sendable {
     public let themeMembers: [[Int]]
     /// Per theme, indices of its representative postulates (highest model score, distinct organisations first).
     public let representatives: [[Int]]
-    /// Stance codes shown (the five, then others found, then `Stance.none`).
+    /// Stance columns shown (the five, then others found, then `Stance.none` when some postulate has no response).
     public let stances: [String]
+    /// Stance codes a response can be labelled with (the five, then others found): rows and columns of the
+    /// analyst-versus-model matrix.
+    public let stanceCodes: [String]
     /// [theme][stance] counts of shown stances.
     public let stanceByTheme: [[Int]]
     /// [year][stance] counts (index parallel to `years`).
@@ -114,7 +117,6 @@ public struct ReportAnalysis: Sendable {
         otherStances.remove(Stance.none)
         stances += otherStances.sorted()
         stances.append(Stance.none)
-        self.stances = stances
         var stanceIndex: [String: Int] = [:]
         for (i, s) in stances.enumerated() { stanceIndex[s] = i }
 
@@ -239,8 +241,17 @@ public struct ReportAnalysis: Sendable {
         self.organisations = orgs
         self.themeMembers = members
         self.representatives = reps
-        self.stanceByTheme = stanceTheme
-        self.stanceByYear = stanceYear
+        // The "no response" column only when some postulate has no response.
+        self.stanceCodes = Array(stances.dropLast())
+        if shown.contains(Stance.none) {
+            self.stances = stances
+            self.stanceByTheme = stanceTheme
+            self.stanceByYear = stanceYear
+        } else {
+            self.stances = Array(stances.dropLast())
+            self.stanceByTheme = stanceTheme.map { Array($0.dropLast()) }
+            self.stanceByYear = stanceYear.map { Array($0.dropLast()) }
+        }
         self.stanceConfusion = confusion
         self.stanceLabelled = stanceLabelled
         self.stanceAgreed = stanceAgreed

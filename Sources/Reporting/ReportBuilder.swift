@@ -20,6 +20,8 @@ public struct ReportBuilder {
     public var characteristicTerms: [String: [WeightedTerm]] = [:]
     /// Called with (done, total) while labelling, for progress on stderr.
     public var progress: ((Int, Int) -> Void)?
+    /// Called when a long phase starts ("recurring demands"), for progress on stderr.
+    public var phase: ((String) -> Void)?
 
     public init(themes: [ReportTheme]) { self.themes = themes }
 
@@ -63,6 +65,7 @@ public struct ReportBuilder {
             out.append(rp)
             if let progress, (i + 1) % step == 0 || i + 1 == selected.count { progress(i + 1, selected.count) }
         }
+        if clusterer != nil { phase?("recurring demands (near-duplicate join)") }
         let clusters = try clusterer.map { try $0(selected) } ?? []
         var terms = characteristicTerms
         for (label, sums) in evidence where terms[label] == nil {

@@ -171,7 +171,7 @@ extension ReportAnalysis {
 
         // 8. Stance: analyst versus model.
         rows = []
-        let labelled = Array(stances.dropLast())
+        let labelled = stanceCodes
         for (gi, g) in labelled.enumerated() {
             for (mi, m) in labelled.enumerated() where stanceConfusion[gi][mi] > 0 {
                 rows.append([.text(g), .text(m), .int(stanceConfusion[gi][mi])])

@@ -39,14 +39,13 @@ struct SummaryFacts {
             out.append(pl ? "Postulaty powracające: \(f.integer(n)) \(s.polishPlural(n, one: "grupa", few: "grupy", many: "grup")) zgłaszanych w więcej niż jednym roku."
                           : "Recurring demands: \(f.integer(n)) \(n == 1 ? "group" : "groups") filed in more than one year.")
         }
-        var stanceCounts = [Int](repeating: 0, count: a.stances.count)
-        var index: [String: Int] = [:]
-        for (i, c) in a.stances.enumerated() { index[c] = i }
-        for st in a.shownStance { stanceCounts[index[st] ?? a.stances.count - 1] += 1 }
-        let answered = stanceCounts.dropLast().reduce(0, +)
+        var stanceCounts: [String: Int] = [:]
+        for st in a.shownStance { stanceCounts[st, default: 0] += 1 }
+        let answered = a.shownStance.count - (stanceCounts[Stance.none] ?? 0)
         if answered > 0 {
-            let parts = a.stances.indices.dropLast().compactMap { i -> String? in
-                stanceCounts[i] == 0 ? nil : "\(s.stanceLabel(a.stances[i])) \(f.percent(Double(stanceCounts[i]) / Double(answered)))"
+            let parts = a.stanceCodes.compactMap { code -> String? in
+                let c = stanceCounts[code] ?? 0
+                return c == 0 ? nil : "\(s.stanceLabel(code)) \(f.percent(Double(c) / Double(answered)))"
             }
             out.append((pl ? "Stanowiska miasta (\(f.integer(answered)) odpowiedzi): " : "The city's stances (\(f.integer(answered)) responses): ")
                        + parts.joined(separator: ", ") + ".")

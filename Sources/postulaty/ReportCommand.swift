@@ -1,6 +1,7 @@
 import ArgumentParser
 import Corpus
 import Foundation
+import PolishText
 import Reporting
 
 /// `postulaty report`: reads the corpus, labels it with the default models, and writes the thematic report folder.
@@ -78,26 +79,40 @@ struct ReportCommand: ParsableCommand {
         let outDir = output ?? "\(Defaults.reportsDirectory)/\(name)"
         let yearRange = try years.map(ReportCommand.parseYears)
 
+        var clock = PhaseClock()
         var records: [Postulate] = []
         for f in inputs { records += try CorpusReader.read(path: f) }
+        clock.lap("read")
         let large = records.count >= 5_000
         if large { printError("report: \(records.count) postulates read from \(inputs.count) file(s)") }
 
         var builder = ReportBuilder(taxonomy: try Taxonomy.load(path: taxonomy))
-        ReportModels.attach(to: &builder, analyzer: try Defaults.analyzer(), themeModel: model, stanceModel: stanceModel,
-                            recurring: !noRecurring) { printError("report: \($0)") }
+        let analyzer: Analyzer?
+        do { analyzer = try Defaults.analyzer() } catch {
+            printError("report: warning: no analyzer (\(error)): themes and stances from the analysts' labels, no recurring demands")
+            analyzer = nil
+        }
+        if let analyzer {
+            ReportModels.attach(to: &builder, analyzer: analyzer, themeModel: model, stanceModel: stanceModel,
+                                recurring: !noRecurring) { printError("report: \($0)") }
+        }
+        clock.lap("models")
         if large {
             var lastTenth = -1
             builder.progress = { done, total in
                 let pct = done * 100 / max(1, total)
                 if pct / 10 != lastTenth { lastTenth = pct / 10; printError("report: labelled \(done)/\(total) (\(pct)%)") }
             }
+            builder.phase = { printError("report: \($0)") }
         }
         let data = try builder.build(records, name: name, sources: inputs, years: yearRange)
+        clock.lap("labels+recurring")
         if large { printError("report: rendering") }
         let rendered = Report.render(data, language: language)
+        clock.lap("render")
         try Report.write(rendered, to: outDir)
-        printError("report: \(data.postulates.count) postulates → \(outDir)/index.html (\(rendered.count) files)")
+        clock.lap("write")
+        printError("report: \(data.postulates.count) postulates → \(outDir)/index.html (\(rendered.count) files); seconds: \(clock.summary)")
     }
 
     /// Report name from the input files: one file gives its base name; several give their common leading word
@@ -108,5 +123,24 @@ struct ReportCommand: ParsableCommand {
         let words = bases.map { $0.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).first.map(String.init) ?? "" }
         if let w = words.first, !w.isEmpty, words.allSatisfy({ $0 == w }) { return w }
         return "report"
+    }
+}
+
+/// Wall-clock seconds per phase, for the summary line on stderr (never written into the report's files).
+struct PhaseClock {
+    private var last = ContinuousClock.now
+    private var laps: [(String, Duration)] = []
+
+    mutating func lap(_ name: String) {
+        let now = ContinuousClock.now
+        laps.append((name, now - last))
+        last = now
+    }
+
+    var summary: String {
+        laps.map { name, d in
+            let ms = d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000
+            return "\(name) \(ms / 1000).\(String(ms % 1000 + 1000).dropFirst())"
+        }.joined(separator: ", ")
     }
 }

@@ -11,8 +11,9 @@ public enum NaiveBayesVariant: String, Codable, CaseIterable, Sendable {
     case multinomialOneVsRest = "multinomial-ovr"
     /// Multi-class multinomial NB (scikit-learn's MultinomialNB): w = log θ_l, bias = log prior.
     case multinomial = "multinomial"
-    /// Complement NB (Rennie et al. 2003; scikit-learn's ComplementNB): w = −log θ_¬l, no prior. Estimates from the
-    /// (larger) complement, which helps small, unbalanced labels.
+    /// Complement NB (Rennie et al. 2003; scikit-learn's ComplementNB): w = −log θ_¬l, no prior, then centred
+    /// across labels per term (which leaves the arg-max unchanged). Estimates from the (larger) complement, which
+    /// helps small, unbalanced labels.
     case complement = "complement"
     /// Complement NB with Rennie's weight normalisation: w = −log θ_¬l / Σ_t |log θ_¬l,t|.
     case complementNormalized = "complement-normalized"
@@ -134,6 +135,17 @@ struct NaiveBayesStatistics {
                 var s = 0.0
                 for t in 0..<V { s += abs(logComp[t]) }
                 for t in 0..<V { weights[t * L + l] = s > 0 ? -logComp[t] / s : 0 }
+            }
+        }
+        if variant == .complement || variant == .complementNormalized {
+            // Complement NB decides by comparing labels on the same document; centring each term's weights across
+            // labels keeps that comparison and removes what all labels share (document length, common terms), so
+            // one label's score also ranks documents and can be calibrated and thresholded on its own.
+            for t in 0..<V {
+                var mean = 0.0
+                for l in 0..<L { mean += weights[t * L + l] }
+                mean /= Double(L)
+                for l in 0..<L { weights[t * L + l] -= mean }
             }
         }
         return LinearScorer(labelCount: L, featureCount: V, weights: weights, bias: bias)

@@ -28,7 +28,8 @@ public enum ModelFile {
         var platt: [PlattScaling]
         var temperature: TemperatureScaling?
         var thresholds: [Double]
-        var fallbackThreshold: Double
+        var maxLabels: Int
+        var fallbackRatio: Double
         var training: TrainingSummary
     }
 
@@ -38,7 +39,7 @@ public enum ModelFile {
                             mode: model.mode, labels: model.labels)
         let body = Body(taxonomy: model.taxonomy, vectorizer: model.vectorizer, variant: model.variant,
                         alpha: model.alpha, scorer: model.scorer, platt: model.platt, temperature: model.temperature,
-                        thresholds: model.thresholds, fallbackThreshold: model.fallbackThreshold,
+                        thresholds: model.thresholds, maxLabels: model.maxLabels, fallbackRatio: model.fallbackRatio,
                         training: model.training)
         let compact = JSONEncoder()
         compact.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -98,7 +99,7 @@ public enum ModelFile {
                           labels: header.labels, taxonomy: body.taxonomy, vectorizer: body.vectorizer,
                           variant: body.variant, alpha: body.alpha, scorer: body.scorer, platt: body.platt,
                           temperature: body.temperature, thresholds: body.thresholds,
-                          fallbackThreshold: body.fallbackThreshold, training: body.training)
+                          maxLabels: body.maxLabels, fallbackRatio: body.fallbackRatio, training: body.training)
     }
 
     /// Reads a model file, refusing it when `analyzer` differs from the one it was trained with.

@@ -67,9 +67,13 @@ public struct ThemeModel: Sendable {
     public var temperature: TemperatureScaling?
     /// Multi-label: a label is assigned when its calibrated score ≥ its threshold.
     public var thresholds: [Double]
-    /// Multi-label: when no label passes its threshold, the best label is still assigned if its score ≥ this
-    /// (chosen by cross-validation; > 1 means never: the postulate gets an explicit "no theme").
-    public var fallbackThreshold: Double
+    /// Multi-label: at most this many labels are assigned, those furthest above their thresholds (score ÷
+    /// threshold); 0 means no limit. Chosen by cross-validation: 1 when the data are in fact single-label.
+    public var maxLabels: Int
+    /// Multi-label: when no label passes its threshold, the label closest to its threshold is still assigned if
+    /// score ÷ threshold ≥ this (chosen by cross-validation; > 1 means never: the postulate gets an explicit
+    /// "no theme").
+    public var fallbackRatio: Double
     public var training: TrainingSummary
 
     /// How many terms `evidence` lists per label.
@@ -100,17 +104,19 @@ public struct ThemeModel: Sendable {
         }
     }
 
-    /// The labels assigned to scores `p` (label indices, in label order).
+    /// The labels assigned to scores `p` (label indices, ascending).
     public func decide(_ p: [Double]) -> [Int] {
-        let best = p.indices.max { p[$0] != p[$1] ? p[$0] < p[$1] : $0 > $1 }
         switch mode {
         case .singleLabel:
-            return best.map { [$0] } ?? []
-        case .multiLabel:
-            let passed = p.indices.filter { p[$0] >= thresholds[$0] }
-            if !passed.isEmpty { return passed }
-            guard let best, p[best] >= fallbackThreshold else { return [] }
+            guard let best = p.indices.max(by: { p[$0] != p[$1] ? p[$0] < p[$1] : $0 > $1 }) else { return [] }
             return [best]
+        case .multiLabel:
+            let ratio = p.indices.map { thresholds[$0] > 0 ? p[$0] / thresholds[$0] : .infinity }
+            let byRatio = p.indices.sorted { ratio[$0] != ratio[$1] ? ratio[$0] > ratio[$1] : $0 < $1 }
+            var passed = byRatio.filter { p[$0] >= thresholds[$0] }
+            if maxLabels > 0 && passed.count > maxLabels { passed = Array(passed.prefix(maxLabels)) }
+            if passed.isEmpty, let best = byRatio.first, ratio[best] >= fallbackRatio { passed = [best] }
+            return passed.sorted()
         }
     }
 
@@ -136,7 +142,7 @@ public struct ThemeModel: Sendable {
 
     /// The features that pushed label `l` up most, with their contribution x_t · e_lt. For the one-vs-rest
     /// variant e = w (a log-likelihood ratio); for the others e = w − mean over labels of w, i.e. how much the term
-    /// favours this label over an average one.
+    /// favours this label over an average one (complement weights are stored centred already).
     public func topTerms(_ x: SparseVector, label l: Int, count: Int = ThemeModel.evidenceTerms) -> [TermContribution] {
         let L = labels.count
         var out: [TermContribution] = []
@@ -176,9 +182,9 @@ public struct LabelEvidence: Sendable, Equatable {
         let s = fixed(score, 3), t = fixed(threshold, 3)
         if assigned {
             let list = terms.map { "\($0.term) (\(fixed($0.weight, 3)))" }.joined(separator: ", ")
-            return (score >= threshold ? "\(s) ≥ \(t)" : "\(s) < \(t), best label") + (list.isEmpty ? "" : ": " + list)
+            return (score >= threshold ? "\(s) ≥ \(t)" : "\(s) < \(t), closest label") + (list.isEmpty ? "" : ": " + list)
         }
-        return score < threshold ? "\(s) < \(t)" : "\(s) ≥ \(t), not the best label"
+        return score < threshold ? "\(s) < \(t)" : "\(s) ≥ \(t), other labels stronger"
     }
 }
 

@@ -13,7 +13,7 @@ public struct TrainingOptions: Sendable {
     public var alphas: [Double]
 
     public init(vectorizer: VectorizerConfiguration = VectorizerConfiguration(), folds: Int = 5, seed: UInt64 = 20260617,
-                variants: [NaiveBayesVariant]? = nil, alphas: [Double] = [0.01, 0.03, 0.1, 0.3, 1.0]) {
+                variants: [NaiveBayesVariant]? = nil, alphas: [Double] = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]) {
         self.vectorizer = vectorizer; self.folds = folds; self.seed = seed; self.variants = variants; self.alphas = alphas
     }
 }
@@ -94,7 +94,7 @@ public enum ThemeTrainer {
                                taxonomy: taxonomy.sorted { $0.code < $1.code }, vectorizer: vectorizer,
                                variant: chosen.variant, alpha: chosen.alpha,
                                scorer: total.scorer(chosen.variant, alpha: chosen.alpha),
-                               platt: [], temperature: nil, thresholds: [], fallbackThreshold: 1.01,
+                               platt: [], temperature: nil, thresholds: [], maxLabels: 0, fallbackRatio: 2,
                                training: TrainingSummary(documents: n, labelDocuments: total.labelDocuments,
                                                          unlabelledDocuments: unlabelled, folds: k, seed: options.seed,
                                                          candidates: candidates, labelF1: []))
@@ -106,7 +106,7 @@ public enum ThemeTrainer {
             model.thresholds = (0..<L).map { l in
                 ThresholdSearch.best(probabilities: oofProbabilities.map { $0[l] }, positives: positives[l]).threshold
             }
-            model.fallbackThreshold = bestFallback(model: model, probabilities: oofProbabilities, gold: y)
+            (model.maxLabels, model.fallbackRatio) = bestDecisionRule(model: model, probabilities: oofProbabilities, gold: y)
         case .singleLabel:
             let temperature = TemperatureScaling.fit(scores: chosen.oof, gold: y.map { $0[0] })
             model.temperature = temperature
@@ -117,19 +117,21 @@ public enum ThemeTrainer {
         return model
     }
 
-    /// The fallback cut (1, 0.95, …, 0, or never) with the best out-of-fold macro-F1; ties keep "never", then
-    /// the highest cut, so "no theme" stays explicit unless assigning the best label really helps.
-    static func bestFallback(model: ThemeModel, probabilities: [[Double]], gold: [[Int]]) -> Double {
+    /// The decision rule with the best out-of-fold macro-F1: at most 1, 2, 3 or any number of labels, and the
+    /// fallback ratio (never, 0.95, 0.9, …, 0). Ties keep the earlier rule in that order (no limit before a limit,
+    /// "never" before a fallback), so "no theme" stays explicit unless assigning the closest label really helps.
+    static func bestDecisionRule(model: ThemeModel, probabilities: [[Double]], gold: [[Int]]) -> (Int, Double) {
         var m = model
-        var bestCut = 1.01
-        m.fallbackThreshold = bestCut
-        var bestF1 = EvaluationReport.compute(gold: gold, predicted: probabilities.map { m.decide($0) }, labels: m.labels).macroF1
-        for step in stride(from: 20, through: 0, by: -1) {
-            let cut = Double(step) / 20
-            m.fallbackThreshold = cut
-            let f1 = EvaluationReport.compute(gold: gold, predicted: probabilities.map { m.decide($0) }, labels: m.labels).macroF1
-            if f1 > bestF1 + 1e-12 { bestF1 = f1; bestCut = cut }
+        var best = (0, 2.0), bestF1 = -1.0
+        for maxLabels in [0, 3, 2, 1] {
+            for step in stride(from: 21, through: 0, by: -1) {
+                m.maxLabels = maxLabels
+                m.fallbackRatio = step == 21 ? 2 : Double(step) / 20
+                let f1 = EvaluationReport.compute(gold: gold, predicted: probabilities.map { m.decide($0) },
+                                                  labels: m.labels, topConfusions: 0).macroF1
+                if f1 > bestF1 + 1e-12 { bestF1 = f1; best = (m.maxLabels, m.fallbackRatio) }
+            }
         }
-        return bestCut
+        return best
     }
 }

@@ -1,0 +1,26 @@
+/// How common each (lemma, reading class) is in Polish text: the tie-breaker between a form's lemmas.
+///
+/// Why: "lat" is a form of both "rok" and "lato", "mają" of "mieć", "maić" and "maja"; the lexicon alone cannot
+/// say which is meant, but lemma frequency can, and the most frequent lemma is the best single guess for a form
+/// seen without context. The table (`Models/lemma-priors.tsv`, `lemma<TAB>class<TAB>score`) is computed by
+/// `Benchmarks/lemma/train-models.py` from word-form frequencies (the `wordfreq` package's Polish list): each
+/// form's frequency is shared equally among the (lemma, class) pairs that can produce it, and summed per pair.
+/// Scores are those sums in units of 10⁻⁹; pairs never seen score 0.
+public final class LemmaPriors: @unchecked Sendable {
+    private let table: SortedTable
+    public var contentHash: String { table.contentHash }
+    public var count: Int { table.count }
+
+    public init(path: String) throws {
+        table = try SortedTable(path: path, keyFields: 2)
+    }
+
+    /// The score of `lemma` read as `cls`, 0 when unseen.
+    public func score(lemma: String, cls: String) -> Int {
+        var key = Array(lemma.utf8)
+        key.append(0x09)
+        key.append(contentsOf: cls.utf8)
+        guard let rest = table.lookup(key), let first = rest.first, let v = Int(first) else { return 0 }
+        return v
+    }
+}

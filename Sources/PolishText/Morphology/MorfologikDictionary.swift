@@ -1,0 +1,255 @@
+import Foundation
+import ZIPFoundation
+
+/// A Morfologik morphological dictionary (CFSA2 automaton + `.info` metadata), read natively: no Java.
+///
+/// Lookups walk the automaton bytes. `readings(of:…)` can match a lower-cased input against capitalised entries
+/// ("kraków" → "Kraków", "nato" → "NATO") and restore Polish letters ("mlodziezy" → "młodzieży") in one
+/// depth-first walk: the automaton prunes impossible spellings after a letter or two, so no separate index is built.
+public final class MorfologikDictionary: @unchecked Sendable {
+    public let automaton: CFSA2Automaton
+    public let metadata: DictionaryMetadata
+    /// FNV-1a 64 of the automaton and metadata, as hex: part of the analyzer identifier.
+    public let contentHash: String
+    /// Where it was read from (for messages).
+    public let source: String
+
+    /// One analysis of a form: the lexicon's spelling of the form, its lemma and its tag (Morfologik's tag string;
+    /// alternatives joined by "+").
+    public struct Reading: Sendable, Equatable {
+        public var surface: String
+        public var lemma: String
+        public var tag: String
+    }
+
+    public init(automaton: CFSA2Automaton, metadata: DictionaryMetadata, source: String = "memory") {
+        self.automaton = automaton
+        self.metadata = metadata
+        self.source = source
+        var h = FNV64()
+        automaton.arcs.withUnsafeBufferPointer { h.add($0) }
+        h.add(metadata.encoding.rawValue)
+        h.add([metadata.separator])
+        contentHash = h.hex
+    }
+
+    /// Reads the dictionary from `path`: a Morfologik jar (the entry `morfologik/dictionaries/pl.dict` and its
+    /// `pl.info`), or a `.dict` file with its `.info` beside it.
+    public convenience init(path: String, dictionaryEntry: String = "morfologik/dictionaries/pl.dict") throws {
+        guard FileManager.default.fileExists(atPath: path) else { throw LexiconError.missing(path: path) }
+        let dictBytes: [UInt8]
+        let infoText: String
+        if path.hasSuffix(".dict") {
+            guard let d = FileManager.default.contents(atPath: path) else { throw LexiconError.unreadable(path: path, reason: "cannot read") }
+            dictBytes = [UInt8](d)
+            let infoPath = String(path.dropLast(5)) + ".info"
+            guard let i = FileManager.default.contents(atPath: infoPath) else {
+                throw LexiconError.unreadable(path: infoPath, reason: "the .info file must lie beside the .dict file")
+            }
+            infoText = String(decoding: i, as: UTF8.self)
+        } else {
+            let archive: Archive
+            do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
+                throw LexiconError.unreadable(path: path, reason: "not a readable jar/zip archive (\(error))")
+            }
+            let infoEntry = String(dictionaryEntry.dropLast(5)) + ".info"
+            dictBytes = try Self.extract(archive, entry: dictionaryEntry, path: path)
+            infoText = String(decoding: try Self.extract(archive, entry: infoEntry, path: path), as: UTF8.self)
+        }
+        let metadata: DictionaryMetadata
+        do { metadata = try DictionaryMetadata(infoText: infoText) } catch {
+            throw LexiconError.unreadable(path: path, reason: "\(error)")
+        }
+        let automaton: CFSA2Automaton
+        do { automaton = try CFSA2Automaton(bytes: dictBytes) } catch {
+            throw LexiconError.unreadable(path: path, reason: "\(error)")
+        }
+        self.init(automaton: automaton, metadata: metadata, source: path)
+    }
+
+    private static func extract(_ archive: Archive, entry name: String, path: String) throws -> [UInt8] {
+        guard let entry = archive[name] else {
+            throw LexiconError.unreadable(path: path, reason: "the archive has no entry \(name)")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(Int(entry.uncompressedSize))
+        do {
+            _ = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: true) { chunk in out.append(contentsOf: chunk) }
+        } catch {
+            throw LexiconError.unreadable(path: path, reason: "cannot inflate \(name) (\(error))")
+        }
+        return out
+    }
+
+    // MARK: lookup
+
+    /// How far a lookup may stray from the letters typed.
+    public struct Matching: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// A letter may match its upper-case form in the lexicon (proper names, acronyms).
+        public static let caseInsensitive = Matching(rawValue: 1)
+        /// a, c, e, l, n, o, s, z may match ą, ć, ę, ł, ń, ó, ś, ź/ż.
+        public static let restoreDiacritics = Matching(rawValue: 2)
+    }
+
+    /// Every reading of `form` under `matching`, grouped by lexicon spelling in automaton order. At most
+    /// `maxSurfaces` spellings are considered (a guard against pathological inputs).
+    public func readings(of form: String, matching: Matching = [], maxSurfaces: Int = 32) -> [Reading] {
+        var out: [Reading] = []
+        forEachReading(of: form, matching: matching, maxSurfaces: maxSurfaces) { surface, lemma, tag in
+            out.append(Reading(surface: String(decoding: surface, as: UTF8.self),
+                               lemma: String(decoding: lemma, as: UTF8.self),
+                               tag: String(decoding: tag, as: UTF8.self)))
+        }
+        return out
+    }
+
+    /// The lexicon spellings that `form` matches, without decoding readings.
+    public func surfaces(of form: String, matching: Matching = [], maxSurfaces: Int = 32) -> [String] {
+        let alternatives = Self.alternatives(of: form, matching: matching)
+        return automaton.withWalker { w in
+            matchSurfaces(alternatives, walker: w, limit: maxSurfaces).map { String(decoding: $0.surface, as: UTF8.self) }
+        }
+    }
+
+    /// Streams (surface, lemma, tag) byte views for each reading; the views are valid only during the call.
+    public func forEachReading(of form: String, matching: Matching = [], maxSurfaces: Int = 32,
+                               _ body: (UnsafeBufferPointer<UInt8>, [UInt8], UnsafeBufferPointer<UInt8>) -> Void) {
+        let alternatives = Self.alternatives(of: form, matching: matching)
+        let sep = metadata.separator
+        let encoding = metadata.encoding
+        automaton.withWalker { w in
+            for match in matchSurfaces(alternatives, walker: w, limit: maxSurfaces) {
+                match.surface.withUnsafeBufferPointer { surface in
+                    w.forEachSequence(from: match.node) { seq in
+                        let cut = seq.firstIndex(of: sep) ?? seq.count
+                        let encoded = UnsafeBufferPointer(rebasing: seq[0..<cut])
+                        let tag = cut < seq.count ? UnsafeBufferPointer(rebasing: seq[(cut + 1)...])
+                                                  : UnsafeBufferPointer(rebasing: seq[seq.count...])
+                        if let lemma = encoding.decode(form: surface, encoded: encoded) { body(surface, lemma, tag) }
+                        return true
+                    }
+                }
+            }
+        }
+    }
+
+    /// Walks every (form, lemma, tag) of the dictionary in automaton order (for exports and model training).
+    public func forEachEntry(_ body: (UnsafeBufferPointer<UInt8>, [UInt8], UnsafeBufferPointer<UInt8>) -> Void) {
+        let sep = metadata.separator
+        let encoding = metadata.encoding
+        automaton.withWalker { w in
+            w.forEachSequence(from: automaton.root) { seq in
+                guard let first = seq.firstIndex(of: sep) else { return true }
+                let rest = seq[(first + 1)...]
+                let second = rest.firstIndex(of: sep) ?? seq.count
+                let form = UnsafeBufferPointer(rebasing: seq[0..<first])
+                let encoded = UnsafeBufferPointer(rebasing: seq[(first + 1)..<second])
+                let tag = second < seq.count ? UnsafeBufferPointer(rebasing: seq[(second + 1)...])
+                                             : UnsafeBufferPointer(rebasing: seq[seq.count...])
+                if let lemma = encoding.decode(form: form, encoded: encoded) { body(form, lemma, tag) }
+                return true
+            }
+        }
+    }
+
+    // MARK: matching
+
+    struct SurfaceMatch {
+        var surface: [UInt8]
+        /// The node after the separator arc: the start of the encoded lemma and tag sequences.
+        var node: Int
+    }
+
+    /// For each input scalar, the UTF-8 spellings it may match in the lexicon (the scalar itself first).
+    static func alternatives(of form: String, matching: Matching) -> [[[UInt8]]] {
+        var out: [[[UInt8]]] = []
+        out.reserveCapacity(form.unicodeScalars.count)
+        for u in form.unicodeScalars {
+            var alts: [[UInt8]] = [Array(String(u).utf8)]
+            if matching.contains(.restoreDiacritics), let extra = Self.diacriticVariants[u] {
+                for e in extra { alts.append(Array(String(e).utf8)) }
+            }
+            if matching.contains(.caseInsensitive) {
+                for a in alts {
+                    let s = String(decoding: a, as: UTF8.self)
+                    let up = s.uppercased()
+                    if up != s, up.unicodeScalars.count == 1 { alts.append(Array(up.utf8)) }
+                }
+            }
+            out.append(alts)
+        }
+        return out
+    }
+
+    /// Letters typed without their Polish diacritic.
+    static let diacriticVariants: [Unicode.Scalar: [Unicode.Scalar]] = [
+        "a": ["ą"], "c": ["ć"], "e": ["ę"], "l": ["ł"], "n": ["ń"], "o": ["ó"], "s": ["ś"], "z": ["ź", "ż"],
+    ]
+
+    private func matchSurfaces(_ alts: [[[UInt8]]], walker w: CFSA2Automaton.Walker, limit: Int) -> [SurfaceMatch] {
+        var found: [SurfaceMatch] = []
+        guard !alts.isEmpty else { return found }
+        let sep = metadata.separator
+        var surface: [UInt8] = []
+        surface.reserveCapacity(alts.count * 2 + 4)
+        func go(_ pos: Int, _ node: Int) {
+            if found.count >= limit { return }
+            if pos == alts.count {
+                let arc = w.arc(of: node, label: sep)
+                if arc > 0 {
+                    let dest = w.destination(ofArc: arc)
+                    if dest > 0 { found.append(SurfaceMatch(surface: surface, node: dest)) }
+                }
+                return
+            }
+            for alt in alts[pos] {
+                guard let next = w.follow(alt, from: node), next > 0 else { continue }
+                let mark = surface.count
+                surface.append(contentsOf: alt)
+                go(pos + 1, next)
+                surface.removeSubrange(mark...)
+            }
+        }
+        go(0, automaton.root)
+        return found
+    }
+}
+
+/// Why the lexicon could not be loaded; the message tells a clerk or an admin what to install or set.
+public enum LexiconError: Error, CustomStringConvertible, Equatable {
+    case missing(path: String)
+    case unreadable(path: String, reason: String)
+    case model(path: String, line: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path):
+            return "the Polish dictionary (Morfologik PoliMorf) is missing: \(path) does not exist. "
+                + "Install the Debian package libmorfologik-stemming-java (apt-get install libmorfologik-stemming-java), "
+                + "or set \(LexiconLocation.environmentVariable) to a morfologik-polish.jar or a pl.dict file. "
+                + "(Brak słownika języka polskiego: zainstaluj pakiet libmorfologik-stemming-java.)"
+        case .unreadable(let path, let reason):
+            return "\(path): cannot read the Polish dictionary: \(reason)"
+        case .model(let path, let line, let reason):
+            return "\(path):\(line): \(reason)"
+        }
+    }
+}
+
+/// FNV-1a 64: a stable content hash (no Foundation hashing, no per-process seed).
+struct FNV64 {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var h = value
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        value = h
+    }
+    mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { add($0) } }
+    mutating func add(_ s: String) { add(Array(s.utf8)) }
+    var hex: String {
+        let s = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+}

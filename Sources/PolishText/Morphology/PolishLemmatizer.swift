@@ -1,0 +1,121 @@
+/// The Polish lemmatiser: Morfologik's PoliMorf lexicon, a frequency prior to choose among a form's lemmas,
+/// diacritic restoration for text typed without Polish letters, and a suffix guesser for unknown words.
+///
+/// Order of attempts for a lower-cased NFC form:
+/// 1. agglutinate forms ("em", "śmy", "bym"), which the lexicon lacks as separate words;
+/// 2. the lexicon, letters as typed, any letter may be upper case there ("kraków" → Kraków);
+/// 3. the lexicon with Polish letters restored ("mlodziezy" → młodzież), only when 2 found nothing;
+/// 4. the suffix guesser; 5. the form itself.
+///
+/// The choice among readings is deterministic: function-word readings first (see `ReadingClass.tier`),
+/// abbreviation readings last, then the most frequent (lemma, class) by `LemmaPriors`, then the class order,
+/// then the lemma's bytes. Participles and gerunds carry the verb's infinitive as lemma in PoliMorf, and
+/// comparatives the positive, which is what UD expects; a lexicalised noun or adjective with the same spelling
+/// ("mieszkanie", "zamknięty") competes as its own candidate.
+public final class PolishLemmatizer: Lemmatizing, @unchecked Sendable {
+    public let dictionary: MorfologikDictionary
+    public let priors: LemmaPriors?
+    public let guesser: SuffixGuesser?
+    public let identifier: String
+
+    /// Bump when the choice rules change.
+    static let methodVersion = 1
+
+    public static let priorsFileName = "lemma-priors.tsv"
+    public static let guesserFileName = "guesser-pl.tsv"
+
+    public init(dictionary: MorfologikDictionary, priors: LemmaPriors?, guesser: SuffixGuesser?) {
+        self.dictionary = dictionary
+        self.priors = priors
+        self.guesser = guesser
+        identifier = "morfologik-pl:\(dictionary.contentHash)+priors:\(priors?.contentHash ?? "none")"
+            + "+guesser:\(guesser?.contentHash ?? "none")+choice:v\(Self.methodVersion)"
+    }
+
+    /// Loads the dictionary (see `LexiconLocation`) and the model tables from `modelsDirectory`.
+    public static func load(modelsDirectory: String = "Models", dictionaryPath: String? = nil) throws -> PolishLemmatizer {
+        let dictionary = try MorfologikDictionary(path: LexiconLocation.resolve(dictionaryPath))
+        let priors = try LemmaPriors(path: modelsDirectory + "/" + priorsFileName)
+        let guesser = try SuffixGuesser(path: modelsDirectory + "/" + guesserFileName)
+        return PolishLemmatizer(dictionary: dictionary, priors: priors, guesser: guesser)
+    }
+
+    public func lemma(of form: String) -> Lemma {
+        guard !form.isEmpty else { return Lemma(form, source: .identity) }
+        if let be = Agglutinates.lemma[form] { return Lemma(be, source: .lexicon) }
+        if let best = bestCandidate(of: form, matching: .caseInsensitive) {
+            return Lemma(Self.term(best.lemma), source: .lexicon)
+        }
+        if Self.mayLackDiacritics(form),
+           let best = bestCandidate(of: form, matching: [.caseInsensitive, .restoreDiacritics]) {
+            return Lemma(Self.term(best.lemma), source: .diacriticsRestored)
+        }
+        if let guessed = guesser?.guess(form) { return Lemma(guessed, source: .guesser) }
+        return Lemma(form, source: .identity)
+    }
+
+    /// A candidate lemma of a form, with what ranks it.
+    public struct Candidate: Equatable, Sendable {
+        public var lemma: String
+        public var cls: String
+        public var score: Int
+    }
+
+    /// The distinct (lemma, class) candidates of `form`, best first.
+    public func candidates(of form: String, matching: MorfologikDictionary.Matching = .caseInsensitive) -> [Candidate] {
+        var out: [Candidate] = []
+        dictionary.forEachReading(of: form, matching: matching) { _, lemmaBytes, tagBytes in
+            let lemma = String(decoding: lemmaBytes, as: UTF8.self)
+            let tag = String(decoding: tagBytes, as: UTF8.self)
+            for cls in ReadingClass.classes(ofTag: tag)
+            where !out.contains(where: { $0.lemma == lemma && $0.cls == cls }) {
+                out.append(Candidate(lemma: lemma, cls: cls, score: priors?.score(lemma: lemma, cls: cls) ?? 0))
+            }
+        }
+        out.sort(by: Self.ranksBefore)
+        return out
+    }
+
+    func bestCandidate(of form: String, matching: MorfologikDictionary.Matching) -> Candidate? {
+        candidates(of: form, matching: matching).first
+    }
+
+    /// The total order on candidates (see the type's comment).
+    static func ranksBefore(_ a: Candidate, _ b: Candidate) -> Bool {
+        let ta = ReadingClass.tier(a.cls), tb = ReadingClass.tier(b.cls)
+        if ta != tb { return ta < tb }
+        let ba = ReadingClass.isAbbreviation(a.cls), bb = ReadingClass.isAbbreviation(b.cls)
+        if ba != bb { return !ba }
+        if a.score != b.score { return a.score > b.score }
+        let ra = ReadingClass.rank(a.cls), rb = ReadingClass.rank(b.cls)
+        if ra != rb { return ra < rb }
+        return a.lemma.utf8.lexicographicallyPrecedes(b.lemma.utf8)
+    }
+
+    /// The indexed spelling of a lemma: lower case ("Kraków" → "kraków"), spaces joined ("na przykład").
+    static func term(_ lemma: String) -> String {
+        var t = lemma.lowercased()
+        if t.contains(" ") { t = t.replacingSpaces() }
+        return t
+    }
+
+    /// True when the form has a letter that could stand for a Polish one (a, c, e, l, n, o, s, z).
+    static func mayLackDiacritics(_ form: String) -> Bool {
+        form.unicodeScalars.contains { MorfologikDictionary.diacriticVariants[$0] != nil }
+    }
+}
+
+/// Agglutinate forms of "być" and of the conditional "by", which UD-style tokenisation splits off
+/// ("zrobił|em", "by|śmy") and which PoliMorf does not list as words.
+enum Agglutinates {
+    static let lemma: [String: String] = [
+        "m": "być", "em": "być", "ś": "być", "eś": "być", "śmy": "być", "eśmy": "być", "ście": "być", "eście": "być",
+        "bym": "by", "byś": "by", "byśmy": "by", "byście": "by",
+    ]
+}
+
+extension String {
+    fileprivate func replacingSpaces() -> String {
+        String(unicodeScalars.map { $0 == " " ? "_" : Character($0) })
+    }
+}

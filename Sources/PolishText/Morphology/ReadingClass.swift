@@ -1,0 +1,69 @@
+/// The coarse class of a Morfologik (NKJP-style) tag, used to rank a form's readings.
+///
+/// Why coarse: the choice between readings is between lemmas, and the tag's detail (case, number, gender) does not
+/// change which lemma is meant. Verb forms, gerunds, participles, adjectives and nouns each form one class, so
+/// that a gerund ("mieszkanie" ← mieszkać) and a lexicalised noun ("mieszkanie") stay distinct candidates; every
+/// other part of speech is its own class. The class names are the ones in `Models/lemma-priors.tsv`.
+public enum ReadingClass {
+    /// The class of one tag alternative (the part before the first ":" decides).
+    public static func of(tagAlternative tag: Substring) -> String {
+        let pos = tag.prefix { $0 != ":" }
+        switch pos {
+        case "verb", "fin", "praet", "inf", "impt", "imps", "bedzie", "aglt", "winien", "pcon", "pant": return "V"
+        case "ger": return "G"
+        case "pact", "ppas": return "P"
+        case "adj", "adja", "adjp", "adjc": return "A"
+        case "subst", "depr": return "N"
+        default: return String(pos)
+        }
+    }
+
+    /// The distinct classes of a tag string whose alternatives are joined by "+", in first-seen order.
+    public static func classes(ofTag tag: String) -> [String] {
+        var out: [String] = []
+        for alt in tag.split(separator: "+") {
+            let c = of(tagAlternative: alt)
+            if !out.contains(c) { out.append(c) }
+        }
+        return out
+    }
+
+    /// Function words first (uninflected ones, then pronouns): a form that can be "nie", "to", "w" or "może" is that
+    /// function word in running text far more often than an inflected form of a content word; corpus frequencies of
+    /// forms cannot show this, since they do not say which reading was meant.
+    public static func tier(_ cls: String) -> Int {
+        switch cls {
+        case "prep", "conj", "qub", "comp": return 0
+        case "ppron12", "ppron3", "siebie": return 1
+        default: return 2
+        }
+    }
+
+    /// Abbreviation readings ("w" = wiek, "m" = metr) come after every other reading.
+    public static func isAbbreviation(_ cls: String) -> Bool { cls == "brev" }
+
+    /// Last tie-break between equally likely readings of different classes.
+    public static func rank(_ cls: String) -> Int {
+        switch cls {
+        case "prep": return 0
+        case "conj": return 1
+        case "qub": return 2
+        case "ppron12": return 3
+        case "ppron3": return 4
+        case "siebie": return 5
+        case "comp": return 6
+        case "pred": return 7
+        case "adv": return 8
+        case "num": return 9
+        case "interj": return 10
+        case "V": return 11
+        case "A": return 12
+        case "N": return 13
+        case "P": return 14
+        case "G": return 15
+        case "brev": return 16
+        case "burk": return 17
+        default: return 50
+        }
+    }
+}

@@ -6,11 +6,12 @@ import Similarity
 /// The Swift side of Benchmarks/similarity/bench.py: build, save, load, top-10 queries and the ≥ T join on one
 /// corpus file, one core; figures as one JSON line on stdout, results in files for the script's recall checks.
 ///
-/// usage: postulaty-bench similarity CORPUS.jsonl OUTDIR [--queries N] [--threshold T] [--no-join]
+/// usage: postulaty-bench similarity CORPUS.jsonl OUTDIR [--queries N] [--threshold T] [--no-join] [--identity]
 /// Queries are the texts of N postulates spread evenly over the corpus (row i·n/N). Times are the thread's CPU
 /// time (CLOCK_THREAD_CPUTIME_ID): on the shared 2-core machine wall time also counts other processes.
 /// Writes OUTDIR/terms.tsv (each postulate's terms, tab-separated, for the anchors' identical TF-IDF),
 /// OUTDIR/topk.tsv (query row, rank, result row, score) and OUTDIR/pairs.tsv (row a, row b, score).
+/// `--identity` uses lower-cased forms instead of the default lemmatiser (same index code; other terms).
 enum SimilarityBench {
     static func cpu() -> Double {
         var ts = timespec()
@@ -27,13 +28,14 @@ enum SimilarityBench {
 
     static func run(_ args: [String]) throws {
         var positional: [String] = []
-        var queries = 1000, threshold = 0.8, join = true
+        var queries = 1000, threshold = 0.8, join = true, identity = false
         var i = 0
         while i < args.count {
             switch args[i] {
             case "--queries": queries = Int(args[i + 1]) ?? queries; i += 2
             case "--threshold": threshold = Double(args[i + 1]) ?? threshold; i += 2
             case "--no-join": join = false; i += 1
+            case "--identity": identity = true; i += 1
             default: positional.append(args[i]); i += 1
             }
         }
@@ -47,7 +49,8 @@ enum SimilarityBench {
         let records = try CorpusReader.read(path: corpus)
         put("read_s", cpu() - t0)
         m.append(("documents", String(records.count)))
-        let analyzer = try DefaultAnalyzer.make()
+        let analyzer = identity ? try Analyzer(lemmatizer: IdentityLemmatizer()) : try DefaultAnalyzer.make()
+        m.append(("lemmatizer", "\"\(analyzer.configuration.lemmatizer.prefix(40))\""))
         let rssBefore = peakMiB()
         t0 = cpu()
         let index = try SimilarityIndex(analyzer: analyzer, settings: SimilarityIndexSettings(), postulates: records)
@@ -67,10 +70,10 @@ enum SimilarityBench {
         put("load_s", cpu() - t0)
         guard loaded.count == index.count else { throw BenchError("reloaded index differs in size") }
 
-        // Terms for the anchors (same analyzer, same counts: pb titles have no justification).
+        // Indexed features for the anchors (same analyzer and features, same counts: titles have no justification).
         var terms = ""
         for r in records {
-            terms += analyzer.terms(r.text).joined(separator: "\t") + "\n"
+            terms += analyzer.terms(r.text).map { index.settings.feature(of: $0) }.joined(separator: "\t") + "\n"
         }
         try terms.write(toFile: dir + "/terms.tsv", atomically: true, encoding: .utf8)
 

@@ -104,18 +104,22 @@ def write_corpus(rows, path):
     os.replace(tmp, path)
 
 
-def run_swift(bench, corpus, outdir, queries, runs, timeout):
+def run_swift(bench, corpus, outdir, queries, runs, timeout, extra):
     results = []
     for _ in range(runs):
         t = time.time()
-        p = subprocess.run([bench, "similarity", corpus, outdir, "--queries", str(queries)],
+        p = subprocess.run([bench, "similarity", corpus, outdir, "--queries", str(queries)] + extra,
                            capture_output=True, text=True, timeout=timeout)
         if p.returncode != 0:
             sys.exit(f"postulaty-bench failed: {p.stderr}")
         r = json.loads(p.stdout.strip().splitlines()[-1])
         r["wall_s"] = time.time() - t
         results.append(r)
-    med = {k: statistics.median(r[k] for r in results) for k in results[0]}
+    med = {k: (statistics.median(r[k] for r in results) if isinstance(r[k], (int, float)) else r[k])
+           for k, r in ((k, results[0]) for k in results[0])}
+    for k in med:
+        if isinstance(results[0][k], (int, float)):
+            med[k] = statistics.median(r[k] for r in results)
     med["runs"] = runs
     return med
 
@@ -238,6 +242,7 @@ def main():
     ap.add_argument("--bench", default=".build-sim-rel/release/postulaty-bench")
     ap.add_argument("--timeout", type=int, default=1800)
     ap.add_argument("--skip-anchors", action="store_true")
+    ap.add_argument("--identity", action="store_true", help="lower-cased forms instead of the default lemmatiser")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     base = load_base()
@@ -250,7 +255,8 @@ def main():
         outdir = os.path.join(args.work, name)
         runs = args.runs if n < 1_000_000 else 1
         r = {"size": n}
-        r.update(run_swift(args.bench, corpus, outdir, args.queries, runs, args.timeout))
+        r.update(run_swift(args.bench, corpus, outdir, args.queries, runs, args.timeout,
+                           ["--identity"] if args.identity else []))
         print(json.dumps(r), file=sys.stderr, flush=True)
         if not args.skip_anchors:
             docs = read_terms(outdir)

@@ -16,10 +16,12 @@ extension Postulate {
     /// Builds a record from a parsed JSON object. Throws only for a repeated field name (which of the two
     /// would be meant cannot be known); every other oddity is left for `CorpusValidator`.
     public init(jsonObject fields: [(String, JSONValue)]) throws(PostulateFieldError) {
-        var seen = Set<String>()
         self.init(id: "", text: "")
-        for (key, value) in fields {
-            guard seen.insert(key).inserted else { throw PostulateFieldError(field: key, message: "pole powtórzone w rekordzie") }
+        for (index, (key, value)) in fields.enumerated() {
+            // Records have a dozen fields: a linear check beats hashing every key.
+            for j in 0..<index where fields[j].0 == key {
+                throw PostulateFieldError(field: key, message: "pole powtórzone w rekordzie")
+            }
             switch key {
             case "id":
                 switch value {

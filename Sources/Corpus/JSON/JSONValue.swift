@@ -1,6 +1,6 @@
 /// A JSON value that keeps object keys in their original order, so unknown fields survive a round trip
 /// byte for byte and output is deterministic.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case string(String)
     /// A number kept as written in the source ("2025", "0.5"), so re-writing it changes nothing.
     case number(String)

@@ -20,12 +20,11 @@ public struct CorpusStats: Sendable {
     public mutating func add(_ p: Postulate) {
         records += 1
         if let y = p.year { byYear[y, default: 0] += 1 } else { withoutYear += 1 }
-        let themes = Set(p.themes)
+        let themes = p.themes.count < 2 ? p.themes : Array(Set(p.themes))
         if themes.isEmpty { withoutTheme += 1 }
         if themes.count >= 2 { withSeveralThemes += 1 }
         for t in themes { byTheme[t, default: 0] += 1 }
-        let org = p.organisation.trimmingCharacters()
-        byOrganisation[org.isEmpty ? "" : org, default: 0] += 1
+        byOrganisation[p.organisation, default: 0] += 1
         if let s = p.responseStance, !s.isEmpty { byStance[s, default: 0] += 1 } else { withoutStance += 1 }
         if p.value(of: "authored")?.boolValue == true { authored += 1 }
         if let g = p.group, !g.isEmpty {

@@ -64,10 +64,13 @@ final class ArithmeticTests: XCTestCase {
         XCTAssertEqual(ovr.weight(feature: 1, label: 0), -0.510826, accuracy: 1e-6)
         XCTAssertEqual(ovr.bias[0], 0.405465, accuracy: 1e-6)
         XCTAssertEqual(ovr.scores(x[0])[0], 0.993252, accuracy: 1e-6)
-        // Complement NB for B uses the documents without B (x0, x2): θ = (3/5, 2/5) → w_B = (0.510826, 0.916291).
+        // Complement NB: B's complement is {x0, x2}: θ = (3/5, 2/5) → −log θ = (0.510826, 0.916291); A's is {x1}:
+        // θ = (1/3, 2/3) → (1.098612, 0.405465). Centred across labels per term (means 0.804719, 0.660878):
+        // w_B = (−0.293893, 0.255413), w_A = (0.293893, −0.255413).
         let cnb = stats.scorer(.complement, alpha: 1)
-        XCTAssertEqual(cnb.weight(feature: 0, label: 1), 0.510826, accuracy: 1e-6)
-        XCTAssertEqual(cnb.weight(feature: 1, label: 1), 0.916291, accuracy: 1e-6)
+        XCTAssertEqual(cnb.weight(feature: 0, label: 1), -0.293893, accuracy: 1e-6)
+        XCTAssertEqual(cnb.weight(feature: 1, label: 1), 0.255413, accuracy: 1e-6)
+        XCTAssertEqual(cnb.weight(feature: 0, label: 0), 0.293893, accuracy: 1e-6)
         XCTAssertEqual(cnb.bias, [0, 0])
         // Multinomial: w_A = ln θ_A = (−0.510826, −0.916291), bias ln(3/5).
         let mnb = stats.scorer(.multinomial, alpha: 1)

@@ -35,18 +35,23 @@ final class ModelTests: XCTestCase {
         XCTAssertEqual(Tagger.outputFields(none).map(\.0), ["predicted", "scores", "evidence", "why", "no_theme"])
     }
 
-    func testFallbackRule() throws {
+    func testDecisionRuleCapAndFallback() throws {
         var model = try Fixtures.model()
-        let p = [0.3, 0.2, 0.1]
-        model.thresholds = [0.5, 0.5, 0.5]
-        model.fallbackThreshold = 1.01
+        model.thresholds = [0.5, 0.5, 0.2]
+        model.maxLabels = 0
+        model.fallbackRatio = 2  // never
+        let p = [0.3, 0.2, 0.1]  // ratios 0.6, 0.4, 0.5: nothing passes
+        XCTAssertEqual(model.decide(p), [], "no label passes: explicit no theme")
+        model.fallbackRatio = 0.55
+        XCTAssertEqual(model.decide(p), [0], "closest to its threshold (0.6 ≥ 0.55)")
+        model.fallbackRatio = 0.65
         XCTAssertEqual(model.decide(p), [])
-        model.fallbackThreshold = 0.25
-        XCTAssertEqual(model.decide(p), [0])
-        model.fallbackThreshold = 0.35
-        XCTAssertEqual(model.decide(p), [])
-        model.thresholds = [0.5, 0.15, 0.05]
-        XCTAssertEqual(model.decide(p), [1, 2])
+        let q = [0.6, 0.9, 0.3]  // ratios 1.2, 1.8, 1.5: all pass
+        XCTAssertEqual(model.decide(q), [0, 1, 2])
+        model.maxLabels = 2
+        XCTAssertEqual(model.decide(q), [1, 2], "the two furthest above their thresholds")
+        model.maxLabels = 1
+        XCTAssertEqual(model.decide(q), [1])
     }
 
     func testSingleLabelMode() throws {

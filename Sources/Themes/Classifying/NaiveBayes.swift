@@ -56,6 +56,18 @@ public struct LinearScorer: Codable, Sendable, Equatable {
     }
 
     public func weight(feature t: Int, label l: Int) -> Double { weights[t * labelCount + l] }
+
+    /// Writes the scores of `x` into `out` (labelCount values), without allocating.
+    func scores(_ x: SparseVector, into out: UnsafeMutableBufferPointer<Double>) {
+        let L = labelCount
+        for l in 0..<L { out[l] = bias[l] }
+        weights.withUnsafeBufferPointer { w in
+            for (t, v) in zip(x.indices, x.values) {
+                let base = Int(t) * L
+                for l in 0..<L { out[l] += v * w[base + l] }
+            }
+        }
+    }
 }
 
 /// Sufficient statistics of naive Bayes: per-label sums of the feature values, the overall sums and document counts.
@@ -102,39 +114,59 @@ struct NaiveBayesStatistics {
         return r
     }
 
-    /// Fits one variant with additive smoothing `alpha`.
-    func scorer(_ variant: NaiveBayesVariant, alpha: Double) -> LinearScorer {
+    /// The smoothed log term distributions of every label (log θ_l) and of its complement (log θ_¬l), label-major.
+    /// Shared by all variants with the same `alpha`.
+    struct LogTables {
+        var logTheta: [Double]
+        var logComplement: [Double]
+    }
+
+    func logTables(alpha: Double) -> LogTables {
         let L = labelCount, V = featureCount
-        var weights = [Double](repeating: 0, count: L * V)
-        var bias = [Double](repeating: 0, count: L)
-        let allSum = totals.reduce(0, +)
-        let n = Double(documents)
-        var logTheta = [Double](repeating: 0, count: V), logComp = [Double](repeating: 0, count: V)
+        var logTheta = [Double](repeating: 0, count: L * V), logComp = [Double](repeating: 0, count: L * V)
+        var allSum = 0.0
+        for t in 0..<V { allSum += totals[t] }
         for l in 0..<L {
             let base = l * V
             var labelSum = 0.0
             for t in 0..<V { labelSum += labelTotals[base + t] }
             let compSum = max(0, allSum - labelSum)
-            let dl = labelSum + alpha * Double(V), dc = compSum + alpha * Double(V)
+            let dl = log(labelSum + alpha * Double(V)), dc = log(compSum + alpha * Double(V))
             for t in 0..<V {
                 let f = labelTotals[base + t]
-                logTheta[t] = log((f + alpha) / dl)
-                logComp[t] = log((max(0, totals[t] - f) + alpha) / dc)
+                logTheta[base + t] = log(f + alpha) - dl
+                logComp[base + t] = log(max(0, totals[t] - f) + alpha) - dc
             }
+        }
+        return LogTables(logTheta: logTheta, logComplement: logComp)
+    }
+
+    /// Fits one variant with additive smoothing `alpha`.
+    func scorer(_ variant: NaiveBayesVariant, alpha: Double) -> LinearScorer {
+        scorer(variant, tables: logTables(alpha: alpha))
+    }
+
+    func scorer(_ variant: NaiveBayesVariant, tables: LogTables) -> LinearScorer {
+        let L = labelCount, V = featureCount
+        var weights = [Double](repeating: 0, count: L * V)
+        var bias = [Double](repeating: 0, count: L)
+        let n = Double(documents)
+        for l in 0..<L {
+            let base = l * V
             let nl = Double(labelDocuments[l])
             switch variant {
             case .multinomialOneVsRest:
-                for t in 0..<V { weights[t * L + l] = logTheta[t] - logComp[t] }
+                for t in 0..<V { weights[t * L + l] = tables.logTheta[base + t] - tables.logComplement[base + t] }
                 bias[l] = log((nl + 1) / (n - nl + 1))
             case .multinomial:
-                for t in 0..<V { weights[t * L + l] = logTheta[t] }
+                for t in 0..<V { weights[t * L + l] = tables.logTheta[base + t] }
                 bias[l] = log((nl + 1) / (n + Double(L)))
             case .complement:
-                for t in 0..<V { weights[t * L + l] = -logComp[t] }
+                for t in 0..<V { weights[t * L + l] = -tables.logComplement[base + t] }
             case .complementNormalized:
                 var s = 0.0
-                for t in 0..<V { s += abs(logComp[t]) }
-                for t in 0..<V { weights[t * L + l] = s > 0 ? -logComp[t] / s : 0 }
+                for t in 0..<V { s += abs(tables.logComplement[base + t]) }
+                for t in 0..<V { weights[t * L + l] = s > 0 ? -tables.logComplement[base + t] / s : 0 }
             }
         }
         if variant == .complement || variant == .complementNormalized {

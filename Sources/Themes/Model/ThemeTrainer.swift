@@ -57,35 +57,49 @@ public enum ThemeTrainer {
         for (i, f) in fold.enumerated() { rowsOf[f].append(i) }
         let total = NaiveBayesStatistics(vectors: x, labels: y, rows: 0..<n, labelCount: L, featureCount: V)
         let trainStats = rowsOf.map { total - NaiveBayesStatistics(vectors: x, labels: y, rows: $0, labelCount: L, featureCount: V) }
-
-        func outOfFold(_ variant: NaiveBayesVariant, _ alpha: Double) -> [[Double]] {
-            var scores = [[Double]](repeating: [], count: n)
-            for f in 0..<k {
-                let scorer = trainStats[f].scorer(variant, alpha: alpha)
-                for r in rowsOf[f] { scores[r] = scorer.scores(x[r]) }
-            }
-            return scores
-        }
         let positives: [[Bool]] = (0..<L).map { l in y.map { $0.contains(l) } }
         let present = (0..<L).filter { l in positives[l].contains(true) }
+        let gold = y.map { $0.first ?? 0 }  // single-label: the one label
 
+        // Out-of-fold scores of every candidate, flat (row-major n × L); the log tables are shared per fold and α.
         var candidates: [CandidateScore] = []
-        var best: (score: Double, variant: NaiveBayesVariant, alpha: Double, oof: [[Double]])?
-        for variant in options.variants ?? NaiveBayesVariant.candidates(for: mode) {
-            for alpha in options.alphas {
-                let oof = outOfFold(variant, alpha)
-                let macro: Double
-                switch mode {
-                case .multiLabel:
-                    // Platt scaling is monotone per label, so the best-threshold F1 of raw scores is the same.
-                    let f1s = present.map { l in ThresholdSearch.best(probabilities: oof.map { $0[l] }, positives: positives[l]).f1 }
-                    macro = f1s.isEmpty ? 0 : f1s.reduce(0, +) / Double(f1s.count)
-                case .singleLabel:
-                    let pred = oof.map { s in [s.indices.max { s[$0] != s[$1] ? s[$0] < s[$1] : $0 > $1 }!] }
-                    macro = EvaluationReport.compute(gold: y, predicted: pred, labels: labelNames).macroF1
+        var best: (score: Double, variant: NaiveBayesVariant, alpha: Double, oof: [Double])?
+        let variants = options.variants ?? NaiveBayesVariant.candidates(for: mode)
+        for alpha in options.alphas {
+            let tables = trainStats.map { $0.logTables(alpha: alpha) }
+            for variant in variants {
+                var oof = [Double](repeating: 0, count: n * L)
+                oof.withUnsafeMutableBufferPointer { out in
+                    for f in 0..<k {
+                        let scorer = trainStats[f].scorer(variant, tables: tables[f])
+                        for r in rowsOf[f] { scorer.scores(x[r], into: UnsafeMutableBufferPointer(rebasing: out[(r * L)..<(r * L + L)])) }
+                    }
+                }
+                let macro = oof.withUnsafeBufferPointer { o -> Double in
+                    switch mode {
+                    case .multiLabel:
+                        // Platt scaling is monotone per label, so the best-threshold F1 of raw scores is the same.
+                        var sum = 0.0
+                        for l in present {
+                            if n > 20_000 {
+                                sum += ThresholdSearch.approximateBestF1(values: o, step: L, offset: l, count: n, positives: positives[l])
+                            } else {
+                                sum += ThresholdSearch.best(probabilities: (0..<n).map { o[$0 * L + l] }, positives: positives[l]).f1
+                            }
+                        }
+                        return present.isEmpty ? 0 : sum / Double(present.count)
+                    case .singleLabel:
+                        var pred = [Int](repeating: 0, count: n)
+                        for r in 0..<n {
+                            var b = 0
+                            for l in 1..<L where o[r * L + l] > o[r * L + b] { b = l }
+                            pred[r] = b
+                        }
+                        return DecisionSearch.macroF1(gold: gold, predicted: pred, labelCount: L)
+                    }
                 }
                 candidates.append(CandidateScore(variant: variant, alpha: alpha, macroF1: macro))
-                if best == nil || macro > best!.score { best = (macro, variant, alpha, oof) }
+                if best == nil || macro > best!.score + 1e-12 { best = (macro, variant, alpha, oof) }
             }
         }
         guard let chosen = best else { throw ThemesError.invalidTrainingData("no naive Bayes variant to try") }
@@ -98,40 +112,26 @@ public enum ThemeTrainer {
                                training: TrainingSummary(documents: n, labelDocuments: total.labelDocuments,
                                                          unlabelledDocuments: unlabelled, folds: k, seed: options.seed,
                                                          candidates: candidates, labelF1: []))
-        let oofProbabilities: [[Double]]
+        var probabilities = [Double](repeating: 0, count: n * L)
         switch mode {
         case .multiLabel:
-            model.platt = (0..<L).map { l in PlattScaling.fit(scores: chosen.oof.map { $0[l] }, positives: positives[l]) }
-            oofProbabilities = chosen.oof.map { s in zip(s, model.platt).map { $1.probability($0) } }
+            model.platt = (0..<L).map { l in
+                PlattScaling.fit(scores: (0..<n).map { chosen.oof[$0 * L + l] }, positives: positives[l])
+            }
+            for r in 0..<n { for l in 0..<L { probabilities[r * L + l] = model.platt[l].probability(chosen.oof[r * L + l]) } }
             model.thresholds = (0..<L).map { l in
-                ThresholdSearch.best(probabilities: oofProbabilities.map { $0[l] }, positives: positives[l]).threshold
+                ThresholdSearch.best(probabilities: (0..<n).map { probabilities[$0 * L + l] }, positives: positives[l]).threshold
             }
-            (model.maxLabels, model.fallbackRatio) = bestDecisionRule(model: model, probabilities: oofProbabilities, gold: y)
+            (model.maxLabels, model.fallbackRatio) = DecisionSearch.bestRule(probabilities: probabilities, thresholds: model.thresholds,
+                                                                             gold: y, labelCount: L)
         case .singleLabel:
-            let temperature = TemperatureScaling.fit(scores: chosen.oof, gold: y.map { $0[0] })
+            let rows = (0..<n).map { r in Array(chosen.oof[(r * L)..<(r * L + L)]) }
+            let temperature = TemperatureScaling.fit(scores: rows, gold: gold)
             model.temperature = temperature
-            oofProbabilities = chosen.oof.map { temperature.probabilities($0) }
+            for r in 0..<n { probabilities.replaceSubrange((r * L)..<(r * L + L), with: temperature.probabilities(rows[r])) }
         }
-        let report = EvaluationReport.compute(gold: y, predicted: oofProbabilities.map { model.decide($0) }, labels: labelNames)
-        model.training.labelF1 = report.perLabel.map(\.f1)
+        let decided = (0..<n).map { r in model.decide(Array(probabilities[(r * L)..<(r * L + L)])) }
+        model.training.labelF1 = EvaluationReport.compute(gold: y, predicted: decided, labels: labelNames, topConfusions: 0).perLabel.map(\.f1)
         return model
-    }
-
-    /// The decision rule with the best out-of-fold macro-F1: at most 1, 2, 3 or any number of labels, and the
-    /// fallback ratio (never, 0.95, 0.9, …, 0). Ties keep the earlier rule in that order (no limit before a limit,
-    /// "never" before a fallback), so "no theme" stays explicit unless assigning the closest label really helps.
-    static func bestDecisionRule(model: ThemeModel, probabilities: [[Double]], gold: [[Int]]) -> (Int, Double) {
-        var m = model
-        var best = (0, 2.0), bestF1 = -1.0
-        for maxLabels in [0, 3, 2, 1] {
-            for step in stride(from: 21, through: 0, by: -1) {
-                m.maxLabels = maxLabels
-                m.fallbackRatio = step == 21 ? 2 : Double(step) / 20
-                let f1 = EvaluationReport.compute(gold: gold, predicted: probabilities.map { m.decide($0) },
-                                                  labels: m.labels, topConfusions: 0).macroF1
-                if f1 > bestF1 + 1e-12 { bestF1 = f1; best = (m.maxLabels, m.fallbackRatio) }
-            }
-        }
-        return best
     }
 }

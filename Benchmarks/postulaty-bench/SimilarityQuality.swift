@@ -69,6 +69,12 @@ enum SimilarityQuality {
             asked += 1
             let hits = try index.similar(toID: p.id, top: 3, filter: SimilarityFilter(before: y))
             if let first = hits.first, group[first.postulate.id] == g { firstIsEarlier += 1 }
+            else if ProcessInfo.processInfo.environment["SIM_MISS"] != nil {
+                print("  MISS \(p.id) [\(g)] \(p.text.prefix(100))")
+                for h in hits.prefix(2) { print("     → \(h.postulate.id) [\(group[h.postulate.id]!)] \(String(format: "%.3f", h.score)) \(h.postulate.text.prefix(90)) {\(h.sharedTerms.joined(separator: ","))}") }
+                let earlier = byGroup[g]!.filter { ($0.year ?? Int.max) < y }
+                for e in earlier { print("     want \(e.id) \(e.text.prefix(90))") }
+            }
             if hits.contains(where: { group[$0.postulate.id] == g }) { inTop3 += 1 }
         }
         print(String(format: "similar --before: %d members with an earlier member; earlier member ranked first %.1f%% (%d), in top 3 %.1f%%",

@@ -38,6 +38,25 @@ final class SeedMeetingTests: XCTestCase {
         try check(try records(), analyzer: analyzer, context: "default analyzer")
     }
 
+    /// As `postulaty dedupe` runs by default: over every corpus file, where the boilerplate's words are rarer
+    /// (so weigh more) than within the meeting alone.
+    func testAmongAllCorporaOnlySevenAndEightPairInTheSeedMeeting() throws {
+        let seed = try records()
+        let folder = URL(fileURLWithPath: Self.file).deletingLastPathComponent()
+        var all: [Postulate] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".jsonl") {
+            all += try CorpusReader.read(path: folder.appendingPathComponent(name).path)
+        }
+        XCTAssertGreaterThan(all.count, seed.count)
+        let seedIDs = Set(seed.map(\.id))
+        let analyzer = (try? DefaultAnalyzer.make(modelsDirectory: folder.deletingLastPathComponent()
+            .appendingPathComponent("Models").path)) ?? Fixtures.analyzer()
+        let result = try RecurringDemands.find(in: all, analyzer: analyzer)
+        let seedPairs = result.pairs.map { [result.postulates[$0.a].id, result.postulates[$0.b].id] }
+            .filter { seedIDs.contains($0[0]) && seedIDs.contains($0[1]) }
+        XCTAssertEqual(seedPairs, [["krakow-2025-06-17-07", "krakow-2025-06-17-08"]], analyzer.configuration.lemmatizer)
+    }
+
     func testSimilarFindsRowEightForRowSeven() throws {
         let index = try SimilarityIndex(analyzer: Fixtures.analyzer(), postulates: try records())
         let hits = try index.similar(toID: "krakow-2025-06-17-07", top: 3, excludeOwnMeeting: false)

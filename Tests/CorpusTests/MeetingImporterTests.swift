@@ -233,3 +233,19 @@ final class MeetingImporterToleranceTests: XCTestCase {
         }
     }
 }
+
+final class MeetingImporterPageHeaderTests: XCTestCase {
+    func testHeaderRepeatedOnANewPageAndSignatureAfterTheTable() throws {
+        let header = "Lp. Nazwa\n\norganizacji\n\nPostulat\n\nUzasadnienie\n\nStanowisko Wydziału X\n\n"
+        let text = MeetingImporterToleranceTests.intro + header
+            + "1. Fundacja A\n\nPostulat pierwszy.\n\nUzasadnienie pierwsze.\n\nOdpowiedź, która się\n\u{0C}\n"
+            + header + "ciągnie na drugiej stronie.\n\n"
+            + MeetingImporterToleranceTests.row(2, "Fundacja B", ["Postulat drugi.", "Uzasadnienie drugie.", "Odpowiedź druga."])
+            + "Sporządziła: Anna Nowak\n\nKraków, 20 czerwca 2024 r.\n"
+        let r = try MeetingImporter().parse(text: text, fileName: "x-2024-03-03.txt")
+        XCTAssertEqual(r.problems, [])
+        XCTAssertEqual(r.records.count, 2)
+        XCTAssertEqual(r.records[0].response, "Odpowiedź, która się ciągnie na drugiej stronie.")
+        XCTAssertEqual(r.records[1].response, "Odpowiedź druga.")
+    }
+}

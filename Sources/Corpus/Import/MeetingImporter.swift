@@ -74,7 +74,26 @@ public struct MeetingImporter: Sendable {
         var header: [String] = []
         var rows: [RawRow] = []
         var problems: [MeetingRowProblem] = []
-        for b in blocks[headerAt...] {
+        var headerBlocks = Set<String>()
+        var skippingRepeatedHeader = false
+        var breakBeforeSkipped = false
+        for var b in blocks[headerAt...] {
+            if !rows.isEmpty {
+                // Word repeats the header row on every page: skip it, and let the block after it carry the page
+                // break (it may continue a cell).
+                if b.afterPageBreak && Self.isHeaderStart(b.firstLine) {
+                    skippingRepeatedHeader = true
+                    breakBeforeSkipped = true
+                    continue
+                }
+                if skippingRepeatedHeader {
+                    if headerBlocks.contains(b.lines.joined(separator: "\n")) { continue }
+                    skippingRepeatedHeader = false
+                }
+                if breakBeforeSkipped { b.afterPageBreak = true; breakBeforeSkipped = false }
+                // Text after the table (the minutes' signature) is not part of the last row.
+                if Self.isClosingLine(b.firstLine) { break }
+            }
             if let (n, rest) = Self.rowStart(b.firstLine) {
                 let expected = (rows.last?.number ?? 0) + 1
                 if n >= expected && n <= expected + 2 {
@@ -85,7 +104,12 @@ public struct MeetingImporter: Sendable {
                     continue
                 }
             }
-            if rows.isEmpty { header += b.lines } else { rows[rows.count - 1].blocks.append(b) }
+            if rows.isEmpty {
+                header += b.lines
+                headerBlocks.insert(b.lines.joined(separator: "\n"))
+            } else {
+                rows[rows.count - 1].blocks.append(b)
+            }
         }
         if rows.isEmpty {
             throw CorpusError(.syntax, file: fileName, "tabela nie ma wierszy (brak „1.” po nagłówku)")
@@ -155,6 +179,15 @@ public struct MeetingImporter: Sendable {
     static func isHeaderStart(_ line: String) -> Bool {
         let l = line.lowercased()
         return l.hasPrefix("lp.") || l.hasPrefix("l.p.") || l == "lp" || l.hasPrefix("lp ")
+    }
+
+    /// Lines that close the minutes after the table (who drew them up, signatures).
+    static let closingPrefixes = ["sporządził", "sporządziła", "protokołował", "protokołowała", "protokół sporządził",
+                                  "podpis", "zatwierdził", "zatwierdziła", "sporzadzil", "sporzadzila"]
+
+    static func isClosingLine(_ line: String) -> Bool {
+        let l = line.lowercased()
+        return closingPrefixes.contains { l.hasPrefix($0) && (l.count == $0.count || !l[l.index(l.startIndex, offsetBy: $0.count)].isLetter) }
     }
 
     /// "7." or "7. Fundacja" → (7, "Fundacja").

@@ -119,7 +119,7 @@ struct CorpusConvertCommand: ParsableCommand {
             let records = try CorpusReader.read(path: input)
             try CorpusWriter.write(records, to: output,
                                    csvOptions: CSVOptions(delimiter: Character(delimiter), byteOrderMark: bom))
-            printError("\(input) → \(output): \(records.count) postulatów")
+            printError("\(input) → \(output): postulaty: \(records.count)")
         } catch let e as CorpusError { throw ToolError(e.description) }
     }
 }

@@ -42,12 +42,12 @@ struct ImportCommand: ParsableCommand {
         for n in result.notes { printError("\(file): uwaga: \(n)") }
         for p in result.problems { printError("\(file): nie zaimportowano: \(p)") }
         if !result.problems.isEmpty && !skipBadRows {
-            throw ToolError("\(file): \(result.problems.count) wiersz(e) tabeli nierozpoznane — nic nie zapisano (--skip-bad-rows zapisze pozostałe)")
+            throw ToolError("\(file): nierozpoznane wiersze tabeli: \(result.problems.count) — nic nie zapisano (--skip-bad-rows zapisze pozostałe)")
         }
         do {
             if let output {
                 try CorpusWriter.write(result.records, to: output)
-                printError("\(file): zaimportowano \(result.records.count) postulatów → \(output)")
+                printError("\(file): zaimportowane postulaty: \(result.records.count) → \(output)")
             } else {
                 FileHandle.standardOutput.write(Data(CorpusWriter.jsonl(result.records)))
             }

@@ -58,8 +58,8 @@ public struct CorpusStats: Sendable {
             let pad = max(1, width - label.count) + max(0, 6 - count.count)
             return "  " + label + String(repeating: " ", count: pad) + count + pct(n) + "\n"
         }
-        s += "Korpus: \(records) postulatów w \(files.count) plik\(files.count == 1 ? "u" : "ach")"
-        if authored > 0 { s += ", w tym \(authored) napisanych przez projekt (authored)" }
+        s += "Korpus — postulaty: \(records), pliki: \(files.count)"
+        if authored > 0 { s += ", w tym napisane przez projekt (authored): \(authored)" }
         s += "\n"
         for f in files { s += "  - \(f)\n" }
 

@@ -109,7 +109,7 @@ def apply(rules, word):
         return word
     for k in range(min(MAX_SUFFIX, len(word) - 1), 0, -1):
         r = rules.get(word[-k:])
-        if r and r[0][0] <= len(word) - 1:
+        if r and len(word) - r[0][0] >= 3:
             strip, append = r[0]
             return word[:len(word) - strip] + append
     return word

@@ -50,8 +50,17 @@ public final class PolishLemmatizer: Lemmatizing, @unchecked Sendable {
            let best = bestCandidate(of: form, matching: [.caseInsensitive, .restoreDiacritics]) {
             return Lemma(Self.term(best.lemma), source: .diacriticsRestored)
         }
-        if let guessed = guesser?.guess(form) { return Lemma(guessed, source: .guesser) }
+        if let guessed = guesser?.guess(form), guessed != form, !isKnownWord(guessed) {
+            return Lemma(guessed, source: .guesser)
+        }
         return Lemma(form, source: .identity)
+    }
+
+    /// Why guesses that are known words are refused: PoliMorf lists whole paradigms, so a word it lacks is not an
+    /// inflected form of a lemma it has; a guess landing on a known word ("lili" → "lić", "bowie" → "b") would
+    /// wrongly merge an unknown name with a known lemma.
+    func isKnownWord(_ word: String) -> Bool {
+        !dictionary.surfaces(of: word, matching: .caseInsensitive, maxSurfaces: 1).isEmpty
     }
 
     /// A candidate lemma of a form, with what ranks it.

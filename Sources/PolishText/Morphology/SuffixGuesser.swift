@@ -13,6 +13,8 @@ public final class SuffixGuesser: @unchecked Sendable {
     public var count: Int { table.count }
     /// Words shorter than this are left as they are (acronyms, initials, foreign particles).
     public let minWordLength: Int
+    /// A rule that would leave fewer letters than this before its ending is not applied ("bowie" ↛ "b").
+    public let minStemLength = 3
 
     public struct Rule: Equatable, Sendable {
         public var suffix: String
@@ -48,7 +50,7 @@ public final class SuffixGuesser: @unchecked Sendable {
             view.append(contentsOf: scalars[(scalars.count - k)...])
             let suffix = String(view)
             if let rest = table.lookup(Array(suffix.utf8)), rest.count >= 2, let strip = Int(rest[rest.startIndex]),
-               strip <= scalars.count - 1 {
+               scalars.count - strip >= minStemLength {
                 return Rule(suffix: suffix, strip: strip, append: String(rest[rest.startIndex + 1]))
             }
             k -= 1

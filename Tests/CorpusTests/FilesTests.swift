@@ -173,3 +173,21 @@ final class FilesTests: XCTestCase {
         }
     }
 }
+
+/// The real development file of ../shared/eval (not committed; skipped when absent).
+final class EvalDataTests: XCTestCase {
+    func testPBTitlesLoadWithTheirExtraFields() throws {
+        let path = repoRoot + "/../shared/eval/pb-titles-dev.jsonl"
+        guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("../shared/eval/pb-titles-dev.jsonl absent") }
+        var count = 0, withCategories = 0
+        try CorpusReader.forEach(path: path) { p, line in
+            count += 1
+            XCTAssertFalse(p.id.isEmpty, "line \(line)")
+            XCTAssertNotNil(p.year, "line \(line)")
+            XCTAssertNotNil(p.value(of: "city"), "line \(line)")
+            if p.value(of: "categories") != nil { withCategories += 1 }
+        }
+        XCTAssertEqual(count, 22_118)
+        XCTAssertEqual(withCategories, 2_675)
+    }
+}

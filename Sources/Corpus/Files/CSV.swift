@@ -62,7 +62,7 @@ enum CSVParser {
         var quoted = false
         func finish() throws(CorpusError) {
             guard let s = String(validating: field, as: UTF8.self) else {
-                throw CorpusError(.encoding, file: file, line: startLine, "komórka \(cells.count + 1): tekst nie jest poprawnym UTF-8")
+                throw CorpusError(.encoding, file: file, line: startLine, "komórka \(cells.count + 1): tekst nie jest poprawnym UTF-8 (plik z Excela? zapisz go jako „CSV UTF-8”)")
             }
             cells.append(CSVCell(text: s, quoted: quoted))
             field.removeAll(keepingCapacity: true)

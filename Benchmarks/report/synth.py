@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
 """Grows Corpora/*.jsonl into N synthetic postulates for the report benchmark, deterministically (seeded).
 
-Each record copies a random corpus record and perturbs it: each word is dropped with p=0.08, adjacent words are
-swapped with p=0.05, a word loses its Polish letters with p=0.05 ("seniorów" -> "seniorow"), numbers change; the
-organisation is kept (p=0.7) or taken from another record; the year is the record's own or a random 2021-2026.
-Labels (themes, response_stance, group) are kept, so the report has analyst labels to compare against.
+Why not just copy records with small perturbations: 100k copies of ~470 records would make every demand recur
+~200 times, and the near-duplicate join would measure that artefact instead of a city's real data. So:
+
+- a new postulate is stitched from three corpus records: the first third of the words of one record's text, the
+  middle third of another's, the last third of a third one (the same for the justification, from three other
+  records); its themes are the union of the three text sources' themes; organisation, response, respondent and
+  response_stance come from a fourth record; the year is 2021-2026 at random;
+- 10% of the new postulates are resubmissions of an earlier new postulate in a later year: a copy perturbed
+  the way resubmissions are (each word dropped with p=0.08, adjacent words swapped with p=0.05, a word typed
+  without Polish letters with p=0.05, numbers changed), sharing its `group`, so recurring demands exist to find.
 
 Usage: Benchmarks/report/synth.py N OUT.jsonl [--seed S]   (run from the repository root)
 """
@@ -34,6 +40,15 @@ def perturb(text, rng):
     return " ".join(out)
 
 
+def stitch(texts):
+    parts = []
+    for k, t in enumerate(texts):
+        w = t.split()
+        n = len(w)
+        parts += w[k * n // 3:(k + 1) * n // 3]
+    return " ".join(parts)
+
+
 def main():
     args = sys.argv[1:]
     seed = 20260617
@@ -47,21 +62,44 @@ def main():
     for path in sorted(glob.glob("Corpora/*.jsonl")):
         with open(path, encoding="utf-8") as f:
             base += [json.loads(line) for line in f if line.strip()]
-    orgs = sorted({r.get("organisation", "") for r in base})
+    made = []
     with open(out_path, "w", encoding="utf-8") as f:
         for i in range(n):
-            r = dict(rng.choice(base))
+            if made and rng.random() < 0.10:
+                src = rng.choice(made)
+                if src["year"] < 2026:
+                    r = dict(src)
+                    r["year"] = rng.randint(src["year"] + 1, 2026)
+                    r["text"] = perturb(src["text"], rng)
+                    r["justification"] = perturb(src["justification"], rng)
+                else:
+                    r = None
+            else:
+                r = None
+            if r is None:
+                a, b, c = rng.choice(base), rng.choice(base), rng.choice(base)
+                d, e, g = rng.choice(base), rng.choice(base), rng.choice(base)
+                owner = rng.choice(base)
+                themes = sorted(set(a.get("themes", [])) | set(b.get("themes", [])) | set(c.get("themes", [])))
+                r = {
+                    "year": rng.randint(2021, 2026),
+                    "meeting": owner.get("meeting", ""),
+                    "organisation": owner.get("organisation", ""),
+                    "text": stitch([a.get("text", ""), b.get("text", ""), c.get("text", "")]),
+                    "justification": stitch([d.get("justification", ""), e.get("justification", ""), g.get("justification", "")]),
+                    "response": owner.get("response", ""),
+                    "respondent": owner.get("respondent", ""),
+                    "themes": themes,
+                    "response_stance": owner.get("response_stance", ""),
+                    "group": "sg-%06d" % (i + 1),
+                }
+            r = dict(r)
             r["id"] = "syn-%06d" % (i + 1)
-            r["text"] = perturb(r.get("text", ""), rng)
-            r["justification"] = perturb(r.get("justification", ""), rng)
-            if rng.random() < 0.3:
-                r["organisation"] = rng.choice(orgs)
-            if rng.random() < 0.5:
-                r["year"] = rng.randint(2021, 2026)
-            if r.get("group"):
-                r["group"] = "%s-%d" % (r["group"], i % 97)
             r["synthetic"] = True
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+            made.append(r)
+            order = ["id", "year", "meeting", "organisation", "text", "justification", "response", "respondent",
+                     "themes", "response_stance", "group", "synthetic"]
+            f.write(json.dumps({k: r[k] for k in order}, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -2,45 +2,50 @@
 /// file name passes through one of these before it is written.
 public enum Escape {
     /// Text content and attribute values in HTML and SVG: the five special characters, plus C0 control characters
-    /// (other than tab and newline), which are not allowed in HTML, replaced by U+FFFD.
+    /// (other than tab and newline), which are not allowed in HTML, replaced by U+FFFD. Works on UTF-8 bytes: the
+    /// report escapes every corpus string, and per-character appends made large reports slow.
     public static func html(_ s: String) -> String {
         var needs = false
         for u in s.utf8 where u == 0x26 || u == 0x3C || u == 0x3E || u == 0x22 || u == 0x27 || (u < 0x20 && u != 0x0A && u != 0x09) || u == 0x7F {
             needs = true; break
         }
         if !needs { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if (c.value < 0x20 && c != "\n" && c != "\t") || c.value == 0x7F { out += "\u{FFFD}" } else { out.unicodeScalars.append(c) }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 32)
+        for u in s.utf8 {
+            switch u {
+            case 0x26: out += Array("&amp;".utf8)
+            case 0x3C: out += Array("&lt;".utf8)
+            case 0x3E: out += Array("&gt;".utf8)
+            case 0x22: out += Array("&quot;".utf8)
+            case 0x27: out += Array("&#39;".utf8)
+            case 0x0A, 0x09: out.append(u)
+            case 0..<0x20, 0x7F: out += [0xEF, 0xBF, 0xBD]
+            default: out.append(u)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Inline Markdown (a table cell or a line of text): whitespace collapsed to one line, CommonMark punctuation
     /// that could start markup backslash-escaped, and "<", ">" and "&" written as entities so that raw HTML in the
     /// corpus is shown as text by any renderer.
     public static func markdown(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 8)
-        for c in oneLine(s).unicodeScalars {
-            switch c {
-            case "\\", "`", "*", "_", "[", "]", "|", "#", "!", "~", "{", "}": out += "\\"; out.unicodeScalars.append(c)
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            default: out.unicodeScalars.append(c)
+        let line = oneLine(s)
+        var out: [UInt8] = []
+        out.reserveCapacity(line.utf8.count + 16)
+        for u in line.utf8 {
+            switch u {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                 UInt8(ascii: "|"), UInt8(ascii: "#"), UInt8(ascii: "!"), UInt8(ascii: "~"), UInt8(ascii: "{"), UInt8(ascii: "}"):
+                out.append(UInt8(ascii: "\\")); out.append(u)
+            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+            default: out.append(u)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// One CSV text field, RFC 4180. Text that a spreadsheet would run as a formula (starting with =, +, -, @)
@@ -53,18 +58,23 @@ public enum Escape {
 
     /// Quoted when it holds a comma, quote, CR or LF (quotes doubled).
     static func csvQuoted(_ v: String) -> String {
-        var needs = false
-        for u in v.utf8 where u == 0x2C || u == 0x22 || u == 0x0A || u == 0x0D { needs = true; break }
-        if !needs { return v }
-        var out = "\""
-        for c in v.unicodeScalars {
-            if c == "\"" { out += "\"\"" } else { out.unicodeScalars.append(c) }
+        var needs = false, quotes = false
+        for u in v.utf8 where u == 0x2C || u == 0x22 || u == 0x0A || u == 0x0D {
+            needs = true
+            if u == 0x22 { quotes = true; break }
         }
-        return out + "\""
+        if !needs { return v }
+        if !quotes { return "\"" + v + "\"" }
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(v.utf8.count + 8)
+        for u in v.utf8 { out.append(u); if u == 0x22 { out.append(0x22) } }
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whitespace runs (newlines included) collapsed to single spaces, ends trimmed.
     public static func oneLine(_ s: String) -> String {
+        if isOneLine(s) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var pendingSpace = false
@@ -79,10 +89,52 @@ public enum Escape {
         return out
     }
 
+    /// Whether `s` has nothing for `oneLine` to change, decided on its UTF-8 bytes (the common case, and fast).
+    /// Any byte that could start a non-ASCII whitespace character sends the string to the slow path.
+    static func isOneLine(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            var previousSpace = true  // a leading space is a change
+            var i = 0
+            let n = b.count
+            while i < n {
+                let u = b[i]
+                if u == 0x20 {
+                    if previousSpace { return false }
+                    previousSpace = true
+                } else {
+                    if u < 0x20 || u == 0x7F { return false }
+                    previousSpace = false
+                    switch u {
+                    case 0xC2: // U+0085, U+00A0
+                        if i + 1 < n, b[i + 1] == 0x85 || b[i + 1] == 0xA0 { return false }
+                    case 0xE1: // U+1680
+                        if i + 2 < n, b[i + 1] == 0x9A, b[i + 2] == 0x80 { return false }
+                    case 0xE2: // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
+                        if i + 2 < n, b[i + 1] == 0x80, (0x80...0x8A).contains(b[i + 2]) || b[i + 2] == 0xA8 || b[i + 2] == 0xA9 || b[i + 2] == 0xAF { return false }
+                        if i + 2 < n, b[i + 1] == 0x81, b[i + 2] == 0x9F { return false }
+                    case 0xE3: // U+3000
+                        if i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { return false }
+                    default: break
+                    }
+                }
+                i += 1
+            }
+            return n == 0 || b[n - 1] != 0x20
+        } ?? false
+    }
+
+    /// Whether `s` is empty or only whitespace.
+    public static func isBlank(_ s: String) -> Bool {
+        for u in s.utf8 where !(u == 0x20 || (0x09...0x0D).contains(u)) {
+            return oneLine(s).isEmpty
+        }
+        return true
+    }
+
     /// `oneLine(s)` cut to at most `limit` characters at a word boundary, with "…" when cut.
     public static func shortened(_ s: String, limit: Int) -> String {
         let line = oneLine(s)
-        guard line.count > limit else { return line }
+        guard line.utf8.count > limit, line.count > limit else { return line }
         var cut = String(line.prefix(limit))
         if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
             cut = String(cut[..<space])

@@ -3,6 +3,8 @@
 /// from the data is escaped here.
 struct HTMLRenderer {
     let a: ReportAnalysis
+    /// The CSV tables (built once by `Report.render`), listed in the data section.
+    let tables: [ReportTable]
     var s: ReportStrings { a.strings }
     var f: NumberFormat { a.format }
     var ps: [ReportPostulate] { a.data.postulates }
@@ -326,7 +328,7 @@ struct HTMLRenderer {
 
     func dataFiles() -> String {
         var h = sectionOpen(7) + "<p>\(e(s.dataIntro))</p>\n<ul class=\"files\">\n"
-        for t in a.tables() {
+        for t in tables {
             h += "<li><a href=\"\(e(t.file))\">\(e(t.file))</a> — \(e(a.language == .pl ? t.pl : t.en))</li>\n"
         }
         h += "<li><a href=\"columns.md\">columns.md</a> — \(e(s.columnsFile))</li>\n"

@@ -2,6 +2,7 @@
 /// files written beside it. Every string from the data is escaped with `Escape.markdown`.
 struct MarkdownRenderer {
     let a: ReportAnalysis
+    let tables: [ReportTable]
     var s: ReportStrings { a.strings }
     var f: NumberFormat { a.format }
     var ps: [ReportPostulate] { a.data.postulates }
@@ -25,7 +26,7 @@ struct MarkdownRenderer {
         o += answers()
         o += quality()
         o += section(7) + m(s.dataIntro) + "\n\n"
-        for t in a.tables() { o += "- [\(m(t.file))](\(t.file)) — \(m(a.language == .pl ? t.pl : t.en))\n" }
+        for t in tables { o += "- [\(m(t.file))](\(t.file)) — \(m(a.language == .pl ? t.pl : t.en))\n" }
         o += "- [columns.md](columns.md) — \(m(s.columnsFile))\n"
         return o
     }

@@ -156,7 +156,7 @@ public struct ReportAnalysis: Sendable {
             var s = Stance.none
             if data.stanceSource == .model, let m = p.predictedStance, !m.isEmpty { s = m }
             if data.stanceSource == .analyst, let g = p.goldStance, !g.isEmpty { s = g }
-            if Escape.oneLine(p.response).isEmpty { s = Stance.none }
+            if Escape.isBlank(p.response) { s = Stance.none }
             shown[i] = s
             let si = stanceIndex[s] ?? (nS - 1)
             for ti in tis { stanceTheme[ti][si] += 1 }

@@ -59,7 +59,7 @@ public struct ReportBuilder {
             } else {
                 rp.predictedThemes = p.themes
             }
-            if let classify = stanceClassifier, !Escape.oneLine(p.response).isEmpty {
+            if let classify = stanceClassifier, !Escape.isBlank(p.response) {
                 rp.predictedStance = classify(p)
             }
             out.append(rp)

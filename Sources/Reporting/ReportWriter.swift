@@ -15,9 +15,9 @@ public enum Report {
     }
 
     public static func render(_ analysis: ReportAnalysis) -> [ReportFile] {
-        var files = [ReportFile(name: "index.html", contents: HTMLRenderer(a: analysis).render()),
-                     ReportFile(name: "report.md", contents: MarkdownRenderer(a: analysis).render())]
         let tables = analysis.tables()
+        var files = [ReportFile(name: "index.html", contents: HTMLRenderer(a: analysis, tables: tables).render()),
+                     ReportFile(name: "report.md", contents: MarkdownRenderer(a: analysis, tables: tables).render())]
         for t in tables { files.append(ReportFile(name: t.file, contents: t.csv())) }
         files.append(ReportFile(name: "columns.md", contents: analysis.columnsDocument(tables)))
         for (name, svg) in analysis.chartFiles() {

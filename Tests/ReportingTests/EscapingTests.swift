@@ -109,3 +109,30 @@ final class EscapingTests: XCTestCase {
         XCTAssertEqual(Escape.oneLine("  a \n\t b  "), "a b")
     }
 }
+
+final class OneLineTests: XCTestCase {
+    /// The byte-level fast path must agree with the definition (Unicode whitespace collapsed, ends trimmed).
+    func testFastPathAgreesWithSlowPath() {
+        func slow(_ s: String) -> String {
+            var out = "", pending = false
+            for c in s.unicodeScalars {
+                if c.properties.isWhitespace { pending = !out.isEmpty } else {
+                    if pending { out += " "; pending = false }
+                    out.unicodeScalars.append(c)
+                }
+            }
+            return out
+        }
+        let samples = ["", " ", "a", "a b", "a  b", " a", "a ", "a\nb", "a\tb", "„cytat” – myślnik…", "a\u{00A0}b",
+                       "a\u{2009}b", "a\u{3000}b", "a\u{2028}b", "a\u{205F}b", "a\u{1680}b", "a\u{0085}b", "zażółć gęślą jaźń",
+                       "a\u{2013}b", "\u{2003}", "x\u{202F}y", "ok\u{200B}ok"]
+        for s in samples { XCTAssertEqual(Escape.oneLine(s), slow(s), s.debugDescription) }
+        var r = SplitMix64(11)
+        let alphabet: [Character] = ["a", "ż", " ", "\n", "\u{00A0}", "\u{2009}", "„", "–", "\t", "x"]
+        for _ in 0..<2000 {
+            let s = String((0..<r.int(12)).map { _ in alphabet[r.int(alphabet.count)] })
+            XCTAssertEqual(Escape.oneLine(s), slow(s), s.debugDescription)
+            XCTAssertEqual(Escape.isBlank(s), slow(s).isEmpty, s.debugDescription)
+        }
+    }
+}

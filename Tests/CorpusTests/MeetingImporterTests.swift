@@ -249,3 +249,18 @@ final class MeetingImporterPageHeaderTests: XCTestCase {
         XCTAssertEqual(r.records[1].response, "Odpowiedź druga.")
     }
 }
+
+final class MeetingImporterRowNumberTests: XCTestCase {
+    func testBareRowNumbersAndNumbersInsideCells() throws {
+        let header = "Lp. Nazwa organizacji Postulat Uzasadnienie Stanowisko Wydziału X\n\n"
+        let text = MeetingImporterToleranceTests.intro + header
+            + "1\n\nFundacja A\n\nPostulat pierwszy.\n\nUzasadnienie.\n\nOdpowiedź.\n\n"
+            + "2\n\nFundacja B\n\nPostulat drugi.\n\n2025 r. był rokiem zmian.\n\n"
+            + "1. Wydział przekaże postulat.\n2. Wydział odpowie.\n\n"
+        let r = try MeetingImporter().parse(text: text, fileName: "x-2024-03-03.txt")
+        XCTAssertEqual(r.problems, [])
+        XCTAssertEqual(r.records.map(\.organisation), ["Fundacja A", "Fundacja B"])
+        XCTAssertEqual(r.records[1].justification, "2025 r. był rokiem zmian.")
+        XCTAssertEqual(r.records[1].response, "1. Wydział przekaże postulat. 2. Wydział odpowie.")
+    }
+}

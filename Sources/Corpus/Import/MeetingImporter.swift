@@ -190,12 +190,15 @@ public struct MeetingImporter: Sendable {
         return closingPrefixes.contains { l.hasPrefix($0) && (l.count == $0.count || !l[l.index(l.startIndex, offsetBy: $0.count)].isLetter) }
     }
 
-    /// "7." or "7. Fundacja" → (7, "Fundacja").
+    /// "7." or "7. Fundacja" → (7, "Fundacja"); "7" alone → (7, ""). Only the next expected number counts, so a
+    /// year or an amount at the start of a cell line is not taken for a row.
     static func rowStart(_ line: String) -> (Int, String)? {
         var digits = ""
         var i = line.startIndex
         while i < line.endIndex, line[i].isASCII, line[i].isNumber, digits.count < 4 { digits.append(line[i]); i = line.index(after: i) }
-        guard !digits.isEmpty, digits.count <= 3, i < line.endIndex, line[i] == "." || line[i] == ")" else { return nil }
+        guard !digits.isEmpty, digits.count <= 3 else { return nil }
+        if i == line.endIndex { return (Int(digits)!, "") }  // a bare "7" (no dot) on its own line
+        guard line[i] == "." || line[i] == ")" else { return nil }
         i = line.index(after: i)
         guard i == line.endIndex || line[i] == " " else { return nil }
         return (Int(digits)!, String(line[i...]).trimmingCharacters())

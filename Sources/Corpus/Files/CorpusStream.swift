@@ -76,7 +76,3 @@ public final class CorpusStream {
         }
     }
 }
-
-extension String {
-    func trimmingCharacters() -> String { self[...].trimmingSpaces() }
-}

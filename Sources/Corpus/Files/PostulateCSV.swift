@@ -92,12 +92,3 @@ enum PostulateCSV {
         out.append(0x0D); out.append(0x0A)
     }
 }
-
-extension Substring {
-    func trimmingSpaces() -> String {
-        var s = self[...]
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return String(s)
-    }
-}

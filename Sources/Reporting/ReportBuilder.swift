@@ -20,7 +20,7 @@ public struct ReportBuilder {
     public var characteristicTerms: [String: [WeightedTerm]] = [:]
     /// Called with (done, total) while labelling, for progress on stderr.
     public var progress: ((Int, Int) -> Void)?
-    /// Called when a long phase starts ("recurring demands"), for progress on stderr.
+    /// Called when a phase has finished ("labelled", "recurring demands"), for progress and timings on stderr.
     public var phase: ((String) -> Void)?
 
     public init(themes: [ReportTheme]) { self.themes = themes }
@@ -65,8 +65,9 @@ public struct ReportBuilder {
             out.append(rp)
             if let progress, (i + 1) % step == 0 || i + 1 == selected.count { progress(i + 1, selected.count) }
         }
-        if clusterer != nil { phase?("recurring demands (near-duplicate join)") }
+        phase?("labelled")
         let clusters = try clusterer.map { try $0(selected) } ?? []
+        if clusterer != nil { phase?("recurring demands") }
         var terms = characteristicTerms
         for (label, sums) in evidence where terms[label] == nil {
             terms[label] = sums.map { WeightedTerm(term: $0.key, weight: $0.value) }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Corpus
 import Foundation
-import PolishText
 import Reporting
 
 /// `postulaty report`: reads the corpus, labels it with the default models, and writes the thematic report folder.
@@ -79,39 +78,28 @@ struct ReportCommand: ParsableCommand {
         let outDir = output ?? "\(Defaults.reportsDirectory)/\(name)"
         let yearRange = try years.map(ReportCommand.parseYears)
 
-        var clock = PhaseClock()
-        var records: [Postulate] = []
-        for f in inputs { records += try CorpusReader.read(path: f) }
-        clock.lap("read")
-        let large = records.count >= 5_000
-        if large { printError("report: \(records.count) postulates read from \(inputs.count) file(s)") }
+        var job = ReportJob(inputs: inputs, name: name, taxonomyPath: taxonomy, themeModelPath: model, stanceModelPath: stanceModel)
+        job.recurring = !noRecurring
+        job.years = yearRange
+        job.language = language
 
-        var builder = ReportBuilder(taxonomy: try Taxonomy.load(path: taxonomy))
-        let analyzer: Analyzer?
-        do { analyzer = try Defaults.analyzer() } catch {
-            printError("report: warning: no analyzer (\(error)): themes and stances from the analysts' labels, no recurring demands")
-            analyzer = nil
+        let clock = PhaseClock()
+        var hooks = ReportJob.Hooks()
+        hooks.notice = { printError("report: \($0)") }
+        hooks.phase = { name in
+            clock.lap(name)
+            if clock.large { printError("report: \(name)") }
         }
-        if let analyzer {
-            ReportModels.attach(to: &builder, analyzer: analyzer, themeModel: model, stanceModel: stanceModel,
-                                recurring: !noRecurring) { printError("report: \($0)") }
+        var lastTenth = -1
+        hooks.progress = { done, total in
+            clock.large = total >= 5_000
+            guard clock.large else { return }
+            let pct = done * 100 / max(1, total)
+            if pct / 10 != lastTenth { lastTenth = pct / 10; printError("report: labelled \(done)/\(total) (\(pct)%)") }
         }
-        clock.lap("models")
-        if large {
-            var lastTenth = -1
-            builder.progress = { done, total in
-                let pct = done * 100 / max(1, total)
-                if pct / 10 != lastTenth { lastTenth = pct / 10; printError("report: labelled \(done)/\(total) (\(pct)%)") }
-            }
-            builder.phase = { printError("report: \($0)") }
-        }
-        let data = try builder.build(records, name: name, sources: inputs, years: yearRange)
-        clock.lap("labels+recurring")
-        if large { printError("report: rendering") }
-        let rendered = Report.render(data, language: language)
-        clock.lap("render")
+        let (data, rendered) = try job.run(modelsDirectory: Defaults.modelsDirectory, hooks: hooks)
         try Report.write(rendered, to: outDir)
-        clock.lap("write")
+        clock.lap("written")
         printError("report: \(data.postulates.count) postulates → \(outDir)/index.html (\(rendered.count) files); seconds: \(clock.summary)")
     }
 
@@ -127,11 +115,13 @@ struct ReportCommand: ParsableCommand {
 }
 
 /// Wall-clock seconds per phase, for the summary line on stderr (never written into the report's files).
-struct PhaseClock {
+final class PhaseClock {
     private var last = ContinuousClock.now
     private var laps: [(String, Duration)] = []
+    /// Large input: phases are announced on stderr as they finish.
+    var large = false
 
-    mutating func lap(_ name: String) {
+    func lap(_ name: String) {
         let now = ContinuousClock.now
         laps.append((name, now - last))
         last = now

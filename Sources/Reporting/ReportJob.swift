@@ -1,0 +1,63 @@
+import Corpus
+import PolishText
+
+/// One run of `postulaty report`, as a library call: read the corpus files, label them with whichever models are
+/// available, and render the report. The command and the test that regenerates the committed example both call
+/// this, so they cannot drift apart.
+public struct ReportJob {
+    public var inputs: [String]
+    public var name: String
+    public var taxonomyPath: String
+    public var themeModelPath: String
+    public var stanceModelPath: String
+    public var recurring = true
+    public var years: ClosedRange<Int>?
+    public var language: ReportLanguage = .pl
+    public var limits = ReportLimits()
+
+    public init(inputs: [String], name: String, taxonomyPath: String, themeModelPath: String, stanceModelPath: String) {
+        self.inputs = inputs; self.name = name; self.taxonomyPath = taxonomyPath
+        self.themeModelPath = themeModelPath; self.stanceModelPath = stanceModelPath
+    }
+
+    /// Hooks for progress on stderr; all optional.
+    public struct Hooks {
+        public var notice: (String) -> Void = { _ in }
+        public var progress: ((Int, Int) -> Void)?
+        /// Called with the name of each phase as it finishes: "read", "models loaded", "labelled",
+        /// "recurring demands", "rendered".
+        public var phase: (String) -> Void = { _ in }
+        public init() {}
+    }
+
+    /// Runs with the default analyzer of `modelsDirectory`; when it cannot be made (missing lexicon tables), the
+    /// report still comes out, from the analysts' labels, and `hooks.notice` says why.
+    public func run(modelsDirectory: String, hooks: Hooks = Hooks()) throws -> (data: ReportData, files: [ReportFile]) {
+        let analyzer: Analyzer?
+        do { analyzer = try DefaultAnalyzer.make(modelsDirectory: modelsDirectory) } catch {
+            hooks.notice("warning: no analyzer (\(error)): themes and stances from the analysts' labels, no recurring demands")
+            analyzer = nil
+        }
+        hooks.phase("analyzer")
+        return try run(analyzer: analyzer, hooks: hooks)
+    }
+
+    /// `analyzer` nil: no model can run (the report uses the analysts' labels and has no recurring demands).
+    public func run(analyzer: Analyzer?, hooks: Hooks = Hooks()) throws -> (data: ReportData, files: [ReportFile]) {
+        var records: [Postulate] = []
+        for f in inputs { records += try CorpusReader.read(path: f) }
+        hooks.phase("read")
+        var builder = ReportBuilder(taxonomy: try Taxonomy.load(path: taxonomyPath))
+        if let analyzer {
+            ReportModels.attach(to: &builder, analyzer: analyzer, themeModel: themeModelPath, stanceModel: stanceModelPath,
+                                recurring: recurring, notice: hooks.notice)
+        }
+        hooks.phase("models loaded")
+        builder.progress = hooks.progress
+        builder.phase = hooks.phase
+        let data = try builder.build(records, name: name, sources: inputs, years: years)
+        let files = Report.render(data, language: language, limits: limits)
+        hooks.phase("rendered")
+        return (data, files)
+    }
+}

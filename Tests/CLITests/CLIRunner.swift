@@ -14,23 +14,27 @@ enum CLI {
     struct Result { var status: Int32; var stdout: Data; var stderr: String
         var out: String { String(decoding: stdout, as: UTF8.self) } }
 
+    /// Runs the tool with `stdin` as its standard input; stdout and stderr go to temporary files (no pipes, so a
+    /// large output can never block the child and no concurrent reader is needed).
     static func run(_ args: [String], stdin: Data = Data(), cwd: URL? = nil) throws -> Result {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("postulaty-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inURL = dir.appendingPathComponent("in"), outURL = dir.appendingPathComponent("out"),
+            errURL = dir.appendingPathComponent("err")
+        try stdin.write(to: inURL)
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let p = Process()
         p.executableURL = binary
         p.arguments = args
         p.currentDirectoryURL = cwd ?? repoRoot
-        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
-        p.standardInput = inPipe; p.standardOutput = outPipe; p.standardError = errPipe
+        p.standardInput = try FileHandle(forReadingFrom: inURL)
+        p.standardOutput = try FileHandle(forWritingTo: outURL)
+        p.standardError = try FileHandle(forWritingTo: errURL)
         try p.run()
-        // Feed stdin and drain both outputs concurrently so large outputs cannot block the child.
-        var out = Data(), err = Data()
-        let group = DispatchGroup()
-        group.enter(); DispatchQueue.global().async { out = outPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter(); DispatchQueue.global().async { err = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        inPipe.fileHandleForWriting.write(stdin)
-        try? inPipe.fileHandleForWriting.close()
         p.waitUntilExit()
-        group.wait()
-        return Result(status: p.terminationStatus, stdout: out, stderr: String(decoding: err, as: UTF8.self))
+        return Result(status: p.terminationStatus, stdout: try Data(contentsOf: outURL),
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 }

@@ -20,9 +20,10 @@ public final class Analyzer {
     public let configuration: AnalyzerConfiguration
     public let lemmatizer: Lemmatizing
     private let tokenizer: Tokenizer
-    private var cache = FormCache()
-    private var forms: [CachedForm] = []
-    /// Bound on the cache so a stream of unique garbage cannot grow memory without limit.
+    /// The per-form cache. Hot loops move it into a local variable (`withFormTable`) so that each token's lookup
+    /// is a plain local access, not a dynamically checked access to a class property.
+    private var formTable = FormTable()
+    /// Bound on the caches so a stream of unique garbage cannot grow memory without limit.
     private let cacheLimit = 500_000
 
     struct CachedForm {
@@ -42,15 +43,15 @@ public final class Analyzer {
     public func analyze(_ text: String) -> [AnalyzedToken] {
         var out: [AnalyzedToken] = []
         var copy = text
-        copy.withUTF8 { bytes in
+        withFormTable { table in copy.withUTF8 { bytes in
             tokenizer.tokenize(bytes) { token in
                 let slice = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
-                let form = forms[formIndex(slice, kind: token.kind)]
+                let form = table.forms[table.index(slice, kind: token.kind, limit: cacheLimit, compute: computeForm)]
                 out.append(AnalyzedToken(token: token, text: String(decoding: slice, as: UTF8.self),
                                          normalized: form.normalized, term: form.term,
                                          lemmaSource: form.source, isStopWord: form.isStop))
             }
-        }
+        } }
         return out
     }
 
@@ -64,12 +65,14 @@ public final class Analyzer {
     /// Streams the terms of `text` to `body` without building tokens.
     public func forEachTerm(in text: String, _ body: (String) -> Void) {
         var copy = text
-        copy.withUTF8 { bytes in
+        withFormTable { table in copy.withUTF8 { bytes in
             tokenizer.tokenize(bytes) { token in
                 let slice = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
-                if let term = forms[formIndex(slice, kind: token.kind)].term { body(term) }
+                if let term = table.forms[table.index(slice, kind: token.kind, limit: cacheLimit, compute: computeForm)].term {
+                    body(term)
+                }
             }
-        }
+        } }
     }
 
     /// The term for one word as `postulaty stem` prints it: the lemma the analyzer would index, even when the word
@@ -112,15 +115,12 @@ public final class Analyzer {
 
     // MARK: stages
 
-    /// Index into `forms` of the analysis of one written form, computed on first sight.
-    private func formIndex(_ bytes: UnsafeBufferPointer<UInt8>, kind: TokenKind) -> Int {
-        let tag = kind.cacheTag
-        let h = FormCache.hash(bytes, tag)
-        if let i = cache.lookup(bytes, kind: tag, hash: h) { return i }
-        if forms.count >= cacheLimit { cache.removeAll(); forms.removeAll(keepingCapacity: true) }
-        forms.append(computeForm(String(decoding: bytes, as: UTF8.self), kind: kind))
-        cache.insert(bytes, kind: tag, hash: h, value: forms.count - 1)
-        return forms.count - 1
+    /// Runs `body` with the form table moved into a local variable, then moves it back.
+    private func withFormTable<R>(_ body: (inout FormTable) -> R) -> R {
+        var table = formTable
+        formTable = FormTable()
+        defer { formTable = table }
+        return body(&table)
     }
 
     private func computeForm(_ written: String, kind: TokenKind) -> CachedForm {
@@ -165,6 +165,25 @@ public final class Analyzer {
     func stripApostropheSuffix(_ normalized: String) -> String {
         guard let idx = normalized.firstIndex(of: "'"), idx != normalized.startIndex else { return normalized }
         return String(normalized[..<idx])
+    }
+}
+
+/// The analysis of each distinct written form, found through a byte-keyed cache.
+struct FormTable {
+    var cache = FormCache()
+    var forms: [Analyzer.CachedForm] = []
+
+    /// Index into `forms` of the analysis of `bytes`, computed on first sight.
+    @inline(__always)
+    mutating func index(_ bytes: UnsafeBufferPointer<UInt8>, kind: TokenKind, limit: Int,
+                        compute: (String, TokenKind) -> Analyzer.CachedForm) -> Int {
+        let tag = kind.cacheTag
+        let h = FormCache.hash(bytes, tag)
+        if let i = cache.lookup(bytes, kind: tag, hash: h) { return i }
+        if forms.count >= limit { cache.removeAll(); forms.removeAll(keepingCapacity: true) }
+        forms.append(compute(String(decoding: bytes, as: UTF8.self), kind))
+        cache.insert(bytes, kind: tag, hash: h, value: forms.count - 1)
+        return forms.count - 1
     }
 }
 

@@ -25,22 +25,27 @@ public final class Tokenizer {
 
     /// Streams the tokens of UTF-8 `bytes` to `body` (no array of tokens is built).
     public func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
-        segments.removeAll(keepingCapacity: true)
+        // Work on a local array (moved out of the property and back) so the hot loop does no dynamic
+        // exclusivity checks on the class's stored property.
+        var segs = segments
+        segments = []
+        segs.removeAll(keepingCapacity: true)
         var position = 0
         for span in URLScanner.spans(in: bytes) {
-            collectSegments(bytes, from: position, to: span.start)
-            segments.append(RawSegment(start: span.start, end: span.end, status: span.kind == .email ? -2 : -1))
+            collectSegments(bytes, from: position, to: span.start, into: &segs)
+            segs.append(RawSegment(start: span.start, end: span.end, status: span.kind == .email ? -2 : -1))
             position = span.end
         }
-        collectSegments(bytes, from: position, to: bytes.count)
-        TokenRepairs.emit(segments, bytes, body)
+        collectSegments(bytes, from: position, to: bytes.count, into: &segs)
+        TokenRepairs.emit(segs, bytes, body)
+        segments = segs
     }
 
-    private func collectSegments(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
+    private func collectSegments(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, into segs: inout [RawSegment]) {
         guard to > from else { return }
         let slice = UnsafeBufferPointer(rebasing: bytes[from..<to])
         try? breaker.forEachSegment(slice) { seg in
-            segments.append(RawSegment(start: seg.start + from, end: seg.end + from, status: seg.ruleStatus))
+            segs.append(RawSegment(start: seg.start + from, end: seg.end + from, status: seg.ruleStatus))
         }
     }
 }

@@ -8,8 +8,9 @@ enum URLScanner {
     static func spans(in b: UnsafeBufferPointer<UInt8>) -> [Span] {
         var result: [Span] = []
         let n = b.count
+        // Fast reject: an address needs "://", "www." or "@"; most texts have none.
+        guard n > 0, mayHoldAddress(b) else { return result }
         var i = 0
-        // Fast reject: no ':', '@' or "www" means no address.
         while i < n {
             let c = b[i]
             let atWordStart = i == 0 || isBoundary(b[i - 1])
@@ -27,6 +28,19 @@ enum URLScanner {
             i += 1
         }
         return result
+    }
+
+    /// True when `b` contains ':' , '@' or a 'w'/'W' followed by "ww." (case-insensitively); a cheap pre-check.
+    static func mayHoldAddress(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c == 0x3A || c == 0x40 { return true }
+            if c | 0x20 == 0x77, i + 3 < n, b[i + 1] | 0x20 == 0x77, b[i + 2] | 0x20 == 0x77, b[i + 3] == 0x2E { return true }
+            i += 1
+        }
+        return false
     }
 
     static func isBoundary(_ c: UInt8) -> Bool {

@@ -58,11 +58,15 @@ public final class SimilarityIndex {
     var postingWeights: [[Float]] = []
     var idf: [Double] = []
     var norms: [Double] = []
+    /// Largest posting weight of each term: the bound max-score pruning needs.
+    var maxWeight: [Float] = []
     var stale = false
     // Query scratch.
     private var accumulator: [Double] = []
     private var featureCache: [String: String] = [:]
     private var touched: [Int32] = []
+    /// How many queries stopped reading postings early (max-score): lets tests see both paths run.
+    var earlyTerminations = 0
 
     public private(set) var count = 0
     static let noYear = Int32.min
@@ -186,6 +190,7 @@ public final class SimilarityIndex {
         idf = df.map { TermWeighting.idf(documentFrequency: Int($0), documents: n) }
         norms = [Double](repeating: 0, count: docs.count)
         var cursor = [Int](repeating: 0, count: vocabulary.count)
+        maxWeight = [Float](repeating: 0, count: vocabulary.count)
         for s in docs.indices where alive[s] {
             var sum: UInt64 = 0
             for k in docStart[s]..<docStart[s + 1] {
@@ -195,7 +200,9 @@ public final class SimilarityIndex {
             norms[s] = norm
             for k in docStart[s]..<docStart[s + 1] {
                 let t = Int(docTerms[k])
-                postingWeights[t][cursor[t]] = weight(count: docCounts[k], term: t, norm: norm)
+                let w = weight(count: docCounts[k], term: t, norm: norm)
+                postingWeights[t][cursor[t]] = w
+                if w > maxWeight[t] { maxWeight[t] = w }
                 cursor[t] += 1
             }
         }
@@ -275,56 +282,120 @@ public final class SimilarityIndex {
         }
     }
 
-    /// Exhaustive term-at-a-time accumulation over the query's postings (exact by construction), then a bounded
-    /// selection of the best `k` allowed slots.
+    /// Exact top-k by term-at-a-time accumulation with max-score early termination.
+    ///
+    /// Terms are taken by their largest possible contribution (query weight × the term's largest posting weight).
+    /// Once the bounds of the terms not yet read add up to less than the k-th best partial score θ (scores only
+    /// grow), no postulate not yet seen can enter the top k: the remaining terms then only complete the scores of
+    /// candidates that can still reach θ, by binary search in their postings instead of reading them whole.
+    /// The finalists (everything within 1e-9 of the k-th best) are rescored in the canonical term-string order,
+    /// so scores are bit-identical to the brute force whatever order the terms were read in.
     func topSlots(_ q: QueryVector, k: Int, filter: SimilarityFilter) -> [(Int, Double)] {
         guard k > 0 else { return [] }
+        var terms: [(t: Int, qw: Double, bound: Double)] = []
+        for e in q.entries {
+            guard let id = vocabulary.id(of: e.term).map(Int.init), id < postings.count, !postings[id].isEmpty else { continue }
+            terms.append((id, e.weight, e.weight * Double(maxWeight[id])))
+        }
+        terms.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.t < $1.t }
+        var remaining = [Double](repeating: 0, count: terms.count + 1)
+        for i in stride(from: terms.count - 1, through: 0, by: -1) { remaining[i] = remaining[i + 1] + terms[i].bound }
+
+        let lo = filter.after.map { Int32(clamping: $0) }, hi = filter.before.map { Int32(clamping: $0) }
+        let excludedSlots = Set(filter.excludeIDs.compactMap { slotByID[$0] })
+        let excludedMeetings = Set(filter.excludeMeetings.compactMap { meetingIDs[$0] })
+        let allowed: (Int) -> Bool = { s in
+            if lo != nil || hi != nil {
+                let y = self.years[s]
+                if y == Self.noYear { return false }
+                if let lo, y <= lo { return false }
+                if let hi, y >= hi { return false }
+            }
+            if !excludedSlots.isEmpty && excludedSlots.contains(s) { return false }
+            if !excludedMeetings.isEmpty && excludedMeetings.contains(self.meetingOf[s]) { return false }
+            return true
+        }
+        let slack = 1e-9
+
         if accumulator.count < docs.count { accumulator = [Double](repeating: 0, count: docs.count) }
         var acc = accumulator; accumulator = []
         var hits = touched; touched = []
         hits.removeAll(keepingCapacity: true)
+        var next = terms.count
+        var theta = 0.0
         acc.withUnsafeMutableBufferPointer { a in
-            for e in q.entries {
-                guard let t = vocabulary.id(of: e.term).map(Int.init), t < postings.count else { continue }
-                let qw = e.weight
-                postings[t].withUnsafeBufferPointer { p in
-                    postingWeights[t].withUnsafeBufferPointer { w in
-                        for i in 0..<p.count {
-                            let s = Int(p[i])
-                            if a[s] == 0 { hits.append(Int32(s)) }
-                            a[s] += qw * Double(w[i])
+            var maxAcc = 0.0
+            for (i, term) in terms.enumerated() {
+                let qw = term.qw
+                postings[term.t].withUnsafeBufferPointer { p in
+                    postingWeights[term.t].withUnsafeBufferPointer { w in
+                        for j in 0..<p.count {
+                            let s = Int(p[j])
+                            let old = a[s]
+                            if old == 0 { hits.append(Int32(s)) }
+                            let new = old + qw * Double(w[j])
+                            a[s] = new
+                            if new > maxAcc { maxAcc = new }
                         }
                     }
                 }
+                // θ can only be reached if some partial score already exceeds what the rest could add.
+                if i + 1 < terms.count && remaining[i + 1] < maxAcc {
+                    let base = UnsafeBufferPointer(a)
+                    theta = Self.kthLargest(hits.lazy.map(Int.init).filter(allowed).map { base[$0] }, k)
+                    if remaining[i + 1] < theta - slack { next = i + 1; break }
+                }
             }
         }
-        // Filter settings resolved to slots and meeting ids once.
-        let lo = filter.after.map { Int32(clamping: $0) }, hi = filter.before.map { Int32(clamping: $0) }
-        let excludedSlots = Set(filter.excludeIDs.compactMap { slotByID[$0] })
-        let excludedMeetings = Set(filter.excludeMeetings.compactMap { meetingIDs[$0] })
-        var best: [(Int, Double)] = []
-        best.reserveCapacity(k + 1)
-        for h in hits {
-            let s = Int(h)
-            let score = acc[s]
-            acc[s] = 0
-            if best.count == k && !better(score, s, than: best[k - 1]) { continue }
-            if lo != nil || hi != nil {
-                let y = years[s]
-                if y == Self.noYear { continue }
-                if let lo, y <= lo { continue }
-                if let hi, y >= hi { continue }
+        var candidates: [Int]
+        if next < terms.count {
+            earlyTerminations += 1
+            candidates = hits.map(Int.init).filter { allowed($0) && acc[$0] + remaining[next] >= theta - slack }
+            for term in terms[next...] {
+                let p = postings[term.t], w = postingWeights[term.t]
+                for c in candidates {
+                    if let j = Self.binarySearch(p, UInt32(c)) { acc[c] += term.qw * Double(w[j]) }
+                }
             }
-            if !excludedSlots.isEmpty && excludedSlots.contains(s) { continue }
-            if !excludedMeetings.isEmpty && excludedMeetings.contains(meetingOf[s]) { continue }
-            var i = best.count
-            while i > 0 && better(score, s, than: best[i - 1]) { i -= 1 }
-            best.insert((s, score), at: i)
-            if best.count > k { best.removeLast() }
+        } else {
+            candidates = hits.map(Int.init).filter(allowed)
         }
+        let cut = Self.kthLargest(candidates.lazy.map { acc[$0] }, k)
+        var finalists = candidates.filter { acc[$0] >= cut - slack }.map { ($0, exactScore(q, slot: $0)) }
+        for h in hits { acc[Int(h)] = 0 }
         accumulator = acc
         touched = hits
-        return best
+        finalists.sort { better($0.1, $0.0, than: $1) }
+        return Array(finalists.prefix(k))
+    }
+
+    /// The k-th largest value (−∞ when there are fewer than k).
+    static func kthLargest<S: Sequence>(_ values: S, _ k: Int) -> Double where S.Element == Double {
+        var top: [Double] = []
+        top.reserveCapacity(k + 1)
+        for v in values {
+            if top.count == k && v <= top[k - 1] { continue }
+            var i = top.count
+            while i > 0 && top[i - 1] < v { i -= 1 }
+            top.insert(v, at: i)
+            if top.count > k { top.removeLast() }
+        }
+        return top.count == k ? top[k - 1] : -.infinity
+    }
+
+    /// A postulate's cosine with the query, summed in the query's term-string order: the canonical score.
+    func exactScore(_ q: QueryVector, slot: Int) -> Double {
+        let range = docStart[slot]..<docStart[slot + 1]
+        var score = 0.0
+        for e in q.entries {
+            guard let t = vocabulary.id(of: e.term) else { continue }
+            var lo = range.lowerBound, hi = range.upperBound
+            while lo < hi { let mid = (lo + hi) / 2; if docTerms[mid] < t { lo = mid + 1 } else { hi = mid } }
+            if lo < range.upperBound && docTerms[lo] == t {
+                score += e.weight * Double(weight(count: docCounts[lo], term: Int(t), norm: norms[slot]))
+            }
+        }
+        return score
     }
 
     @inline(__always) private func better(_ score: Double, _ slot: Int, than other: (Int, Double)) -> Bool {

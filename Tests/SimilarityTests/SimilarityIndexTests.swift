@@ -34,6 +34,9 @@ final class SimilarityIndexTests: XCTestCase {
                     XCTAssertEqual(got.map(\.1), want.map(\.1), "seed \(seed) query \(qi) k \(k)")
                 }
             }
+            // Both paths ran: queries that stopped reading postings early and queries that read them all.
+            XCTAssertGreaterThan(index.earlyTerminations, 10)
+            XCTAssertLessThan(index.earlyTerminations, 180)
         }
     }
 

@@ -88,4 +88,16 @@ final class TagIOTests: XCTestCase {
         let (csv, _) = try tag(path, kind: .text, output: .csv)
         XCTAssertTrue(csv.hasPrefix("line,text,predicted,scores,evidence,why,no_theme\r\n1,Policja i monitoring przy szkole,"), csv)
     }
+
+    func testFastJSONFieldsEqualTheGenericOnes() throws {
+        let tagger = try Tagger(model: try Fixtures.model(), analyzer: try Fixtures.analyzer())
+        for text in ["policja monitoring kluby seniorzy \"cytat\" \\ ukośnik", "miasto ulica", "szkoła"] {
+            let p = tagger.tag(text: text)
+            var bytes = Array("{\"a\":1".utf8)
+            Tagger.appendOutputFields(p, to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
+            let fast = try JSONValue.parse(String(decoding: bytes, as: UTF8.self))
+            XCTAssertEqual(fast, .object([("a", .number("1"))] + Tagger.outputFields(p)), text)
+        }
+    }
 }

@@ -105,18 +105,33 @@ public struct ThemeModel: Sendable {
     }
 
     /// The labels assigned to scores `p` (label indices, ascending).
+    /// Multi-label: the labels whose score reaches their threshold, at most `maxLabels` of them (those with the
+    /// highest score ÷ threshold, ties to the lower index); if none, the label with the highest score ÷ threshold
+    /// when that ratio ≥ `fallbackRatio`.
     public func decide(_ p: [Double]) -> [Int] {
+        let L = p.count
         switch mode {
         case .singleLabel:
-            guard let best = p.indices.max(by: { p[$0] != p[$1] ? p[$0] < p[$1] : $0 > $1 }) else { return [] }
+            guard L > 0 else { return [] }
+            var best = 0
+            for l in 1..<L where p[l] > p[best] { best = l }
             return [best]
         case .multiLabel:
-            let ratio = p.indices.map { thresholds[$0] > 0 ? p[$0] / thresholds[$0] : .infinity }
-            let byRatio = p.indices.sorted { ratio[$0] != ratio[$1] ? ratio[$0] > ratio[$1] : $0 < $1 }
-            var passed = byRatio.filter { p[$0] >= thresholds[$0] }
-            if maxLabels > 0 && passed.count > maxLabels { passed = Array(passed.prefix(maxLabels)) }
-            if passed.isEmpty, let best = byRatio.first, ratio[best] >= fallbackRatio { passed = [best] }
-            return passed.sorted()
+            guard L > 0 else { return [] }
+            var ratio = [Double](repeating: 0, count: L)
+            var passing = 0, best = 0
+            for l in 0..<L {
+                ratio[l] = thresholds[l] > 0 ? p[l] / thresholds[l] : .infinity
+                if p[l] >= thresholds[l] { passing += 1 }
+                if ratio[l] > ratio[best] { best = l }
+            }
+            if passing == 0 { return ratio[best] >= fallbackRatio ? [best] : [] }
+            var passed = (0..<L).filter { p[$0] >= thresholds[$0] }
+            if maxLabels > 0 && passed.count > maxLabels {
+                passed.sort { ratio[$0] != ratio[$1] ? ratio[$0] > ratio[$1] : $0 < $1 }
+                passed = Array(passed.prefix(maxLabels)).sorted()
+            }
+            return passed
         }
     }
 

@@ -23,12 +23,18 @@ public struct TagOutputWriter {
         record.extra.removeAll { Self.addedFields.contains($0.0) }
         switch format {
         case .jsonl:
-            var fields: [(String, JSONValue)] = item.plainText
-                ? [("line", .number(String(item.line))), ("text", .string(record.text))]
-                : record.jsonObject
-            fields.removeAll { Self.addedFields.contains($0.0) }
-            fields += Tagger.outputFields(prediction)
-            var out = Array(JSONValue.object(fields).jsonText.utf8)
+            var out: [UInt8]
+            if item.plainText {
+                out = Array("{\"line\":\(item.line),\"text\":".utf8)
+                JSONBytes.string(record.text, to: &out)
+            } else {
+                var fields = record.jsonObject
+                fields.removeAll { Self.addedFields.contains($0.0) }
+                out = Array(JSONValue.object(fields).jsonText.utf8)
+                if out.last == UInt8(ascii: "}") { out.removeLast() }
+            }
+            Tagger.appendOutputFields(prediction, to: &out)
+            out.append(UInt8(ascii: "}"))
             out.append(0x0A)
             return out
         case .csv:

@@ -44,4 +44,31 @@ public final class Tagger {
             return p.predicted.isEmpty ? nil : (name, .string(p.predicted.joined(separator: "|")))
         }
     }
+
+    /// `outputFields` written straight as JSON bytes: `,"predicted":[…],"scores":{…},"evidence":{…},"why":{…},
+    /// "no_theme":…` (with the leading comma, to follow a record's own fields).
+    public static func appendOutputFields(_ p: ThemePrediction, to out: inout [UInt8]) {
+        JSONBytes.literal(",\"predicted\":[", to: &out)
+        for (i, l) in p.predicted.enumerated() { if i > 0 { out.append(0x2C) }; JSONBytes.string(l, to: &out) }
+        JSONBytes.literal("],\"scores\":{", to: &out)
+        for (i, e) in p.labels.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            JSONBytes.string(e.label, to: &out); out.append(0x3A); JSONBytes.fixed(e.score, 4, to: &out)
+        }
+        JSONBytes.literal("},\"evidence\":{", to: &out)
+        var first = true
+        for e in p.labels where e.assigned {
+            if !first { out.append(0x2C) }
+            first = false
+            JSONBytes.string(e.label, to: &out); JSONBytes.literal(":[", to: &out)
+            for (i, t) in e.terms.enumerated() { if i > 0 { out.append(0x2C) }; JSONBytes.string(t.term, to: &out) }
+            out.append(0x5D)
+        }
+        JSONBytes.literal("},\"why\":{", to: &out)
+        for (i, e) in p.labels.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            JSONBytes.string(e.label, to: &out); out.append(0x3A); JSONBytes.why(e, to: &out)
+        }
+        JSONBytes.literal(p.noTheme ? "},\"no_theme\":true" : "},\"no_theme\":false", to: &out)
+    }
 }

@@ -1,0 +1,86 @@
+import Corpus
+import Foundation
+import PolishText
+import Themes
+
+/// The Swift side of Benchmarks/themes/speed.py: the theme engine alone, in process, on the same documents the
+/// script gives scikit-learn; thread CPU time (the shared 2-core machine makes wall time noisy).
+///
+/// usage: postulaty-bench themes TRAIN.jsonl TAG.jsonl [--labels categories] [--fields text] [--pretokenized]
+///        [--runs 3]
+/// Prints one JSON line: analysis time (raw text only), core fit (TF-IDF fit + one naive Bayes fit: what
+/// scikit-learn's pipeline.fit does), full train (core fit + variant/α choice by 5-fold CV, calibration,
+/// thresholds), tag-probabilities (transform + calibrated scores: what predict_proba does), tag-full (+ decisions
+/// and evidence terms), each the median of --runs, and the peak RSS.
+enum ThemesBench {
+    static func cpu() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    static func peakMiB() -> Double {
+        var u = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &u)
+        return Double(u.ru_maxrss) / 1024
+    }
+
+    static func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
+
+    static func run(_ args: [String]) throws {
+        var positional: [String] = []
+        var labels = "categories", fields = "text", pretokenized = false, runs = 3
+        var i = 0
+        while i < args.count {
+            switch args[i] {
+            case "--labels": i += 1; labels = args[i]
+            case "--fields": i += 1; fields = args[i]
+            case "--pretokenized": pretokenized = true
+            case "--runs": i += 1; runs = Int(args[i]) ?? 3
+            default: positional.append(args[i])
+            }
+            i += 1
+        }
+        guard positional.count == 2 else { throw ThemesError.invalidTrainingData("usage: themes TRAIN.jsonl TAG.jsonl [options]") }
+        let weights = fields.split(separator: ",").map { FieldWeight(String($0), 1) }
+        let analyzer: any TermAnalyzing = pretokenized ? WhitespaceTerms() : try DefaultAnalyzer.make()
+        let trainRecords = try CorpusReader.read(path: positional[0])
+        let tagRecords = try CorpusReader.read(path: positional[1])
+        var t = cpu()
+        let train = try LabelledCorpus.make(records: trainRecords, labelField: labels, fields: weights, analyzer: analyzer)
+        let tagDocs = tagRecords.map { FieldText.terms(of: $0, fields: weights, analyzer: analyzer) }
+        let analysis = cpu() - t
+        let options = TrainingOptions(vectorizer: VectorizerConfiguration(fields: weights))
+
+        var core: [Double] = [], full: [Double] = [], probs: [Double] = [], tagFull: [Double] = []
+        var model: ThemeModel!
+        var checksum = 0.0
+        for _ in 0..<runs {
+            t = cpu()
+            let m = try ThemeTrainer.train(documents: train.documents, labels: train.labels.values, mode: train.labels.mode,
+                                           labelField: labels, analyzer: analyzer.configuration, options: options)
+            full.append(cpu() - t)
+            model = m
+            t = cpu()
+            _ = try ThemeTrainer.coreFit(documents: train.documents, labels: train.labels.values, mode: train.labels.mode,
+                                         options: options, variant: m.variant, alpha: m.alpha)
+            core.append(cpu() - t)
+            t = cpu()
+            for d in tagDocs { checksum += model.probabilities(model.vectorizer.transform(d))[0] }
+            probs.append(cpu() - t)
+            t = cpu()
+            for d in tagDocs { checksum += Double(model.predict(d).predicted.count) }
+            tagFull.append(cpu() - t)
+        }
+        let out: [(String, String)] = [
+            ("train_documents", String(train.labelledCount)), ("tag_documents", String(tagDocs.count)),
+            ("pretokenized", String(pretokenized)), ("analysis_s", String(format: "%.3f", analysis)),
+            ("core_fit_s", String(format: "%.3f", median(core))), ("full_train_s", String(format: "%.3f", median(full))),
+            ("tag_probabilities_s", String(format: "%.3f", median(probs))), ("tag_full_s", String(format: "%.3f", median(tagFull))),
+            ("features", String(model.vectorizer.featureCount)), ("variant", "\"\(model.variant.rawValue)\""),
+            ("alpha", String(model.alpha)), ("peak_rss_mib", String(format: "%.0f", peakMiB())),
+            ("checksum", String(format: "%.3f", checksum)),
+        ]
+        print("{" + out.map { "\"\($0.0)\":\($0.0 == "variant" ? $0.1 : ($0.1 == "true" || $0.1 == "false" ? $0.1 : $0.1))" }.joined(separator: ",") + "}")
+    }
+}

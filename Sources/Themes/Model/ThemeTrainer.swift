@@ -29,6 +29,9 @@ public struct TrainingOptions: Sendable {
 ///    per-label thresholds and the "no theme" fallback rule, all stored in the model.
 /// 5. The final scorer is fitted on all documents.
 public enum ThemeTrainer {
+    /// Rows used to compare candidates and fit the calibration when the training set is larger.
+    static let sampleSize = 20_000
+
     public static func train(documents: [FieldTerms], labels: [[String]?], mode: LabelMode, labelField: String,
                              analyzer: AnalyzerConfiguration, taxonomy: [ThemeDescription] = [],
                              options: TrainingOptions = TrainingOptions()) throws -> ThemeModel {
@@ -61,48 +64,55 @@ public enum ThemeTrainer {
         let present = (0..<L).filter { l in positives[l].contains(true) }
         let gold = y.map { $0.first ?? 0 }  // single-label: the one label
 
-        // Out-of-fold scores of every candidate, flat (row-major n × L); the log tables are shared per fold and α.
+        // Candidates are compared on out-of-fold scores of a deterministic sample (every row up to 20 000 rows,
+        // else an even stride): the ranking of a handful of smoothing values does not need 100 000 rows.
+        let sample: [Int] = n <= Self.sampleSize ? Array(0..<n) : (0..<Self.sampleSize).map { $0 * n / Self.sampleSize }
+        let m = sample.count
+        let samplePositives = positives.map { col in sample.map { col[$0] } }
+        func outOfFold(_ variant: NaiveBayesVariant, tables: [NaiveBayesStatistics.LogTables], rows: [Int]) -> [Double] {
+            var oof = [Double](repeating: 0, count: rows.count * L)
+            let scorers = (0..<k).map { trainStats[$0].scorer(variant, tables: tables[$0]) }
+            oof.withUnsafeMutableBufferPointer { out in
+                for (j, r) in rows.enumerated() {
+                    scorers[fold[r]].scores(x[r], into: UnsafeMutableBufferPointer(rebasing: out[(j * L)..<(j * L + L)]))
+                }
+            }
+            return oof
+        }
+
         var candidates: [CandidateScore] = []
-        var best: (score: Double, variant: NaiveBayesVariant, alpha: Double, oof: [Double])?
+        var best: (score: Double, variant: NaiveBayesVariant, alpha: Double)?
         let variants = options.variants ?? NaiveBayesVariant.candidates(for: mode)
         for alpha in options.alphas {
             let tables = trainStats.map { $0.logTables(alpha: alpha) }
             for variant in variants {
-                var oof = [Double](repeating: 0, count: n * L)
-                oof.withUnsafeMutableBufferPointer { out in
-                    for f in 0..<k {
-                        let scorer = trainStats[f].scorer(variant, tables: tables[f])
-                        for r in rowsOf[f] { scorer.scores(x[r], into: UnsafeMutableBufferPointer(rebasing: out[(r * L)..<(r * L + L)])) }
-                    }
-                }
+                let oof = outOfFold(variant, tables: tables, rows: sample)
                 let macro = oof.withUnsafeBufferPointer { o -> Double in
                     switch mode {
                     case .multiLabel:
                         // Platt scaling is monotone per label, so the best-threshold F1 of raw scores is the same.
                         var sum = 0.0
                         for l in present {
-                            if n > 20_000 {
-                                sum += ThresholdSearch.approximateBestF1(values: o, step: L, offset: l, count: n, positives: positives[l])
-                            } else {
-                                sum += ThresholdSearch.best(probabilities: (0..<n).map { o[$0 * L + l] }, positives: positives[l]).f1
-                            }
+                            sum += ThresholdSearch.best(probabilities: (0..<m).map { o[$0 * L + l] }, positives: samplePositives[l]).f1
                         }
                         return present.isEmpty ? 0 : sum / Double(present.count)
                     case .singleLabel:
-                        var pred = [Int](repeating: 0, count: n)
-                        for r in 0..<n {
+                        var pred = [Int](repeating: 0, count: m)
+                        for r in 0..<m {
                             var b = 0
                             for l in 1..<L where o[r * L + l] > o[r * L + b] { b = l }
                             pred[r] = b
                         }
-                        return DecisionSearch.macroF1(gold: gold, predicted: pred, labelCount: L)
+                        return DecisionSearch.macroF1(gold: sample.map { gold[$0] }, predicted: pred, labelCount: L)
                     }
                 }
                 candidates.append(CandidateScore(variant: variant, alpha: alpha, macroF1: macro))
-                if best == nil || macro > best!.score + 1e-12 { best = (macro, variant, alpha, oof) }
+                if best == nil || macro > best!.score + 1e-12 { best = (macro, variant, alpha) }
             }
         }
-        guard let chosen = best else { throw ThemesError.invalidTrainingData("no naive Bayes variant to try") }
+        guard let picked = best else { throw ThemesError.invalidTrainingData("no naive Bayes variant to try") }
+        let chosen = (variant: picked.variant, alpha: picked.alpha,
+                      oof: outOfFold(picked.variant, tables: trainStats.map { $0.logTables(alpha: picked.alpha) }, rows: Array(0..<n)))
 
         var model = ThemeModel(analyzer: analyzer, labelField: labelField, mode: mode, labels: labelNames,
                                taxonomy: taxonomy.sorted { $0.code < $1.code }, vectorizer: vectorizer,
@@ -115,8 +125,9 @@ public enum ThemeTrainer {
         var probabilities = [Double](repeating: 0, count: n * L)
         switch mode {
         case .multiLabel:
+            // Platt's two parameters are fitted on the sample too (20 000 rows pin them down).
             model.platt = (0..<L).map { l in
-                PlattScaling.fit(scores: (0..<n).map { chosen.oof[$0 * L + l] }, positives: positives[l])
+                PlattScaling.fit(scores: sample.map { chosen.oof[$0 * L + l] }, positives: samplePositives[l])
             }
             for r in 0..<n { for l in 0..<L { probabilities[r * L + l] = model.platt[l].probability(chosen.oof[r * L + l]) } }
             model.thresholds = (0..<L).map { l in
@@ -126,7 +137,7 @@ public enum ThemeTrainer {
                                                                              gold: y, labelCount: L)
         case .singleLabel:
             let rows = (0..<n).map { r in Array(chosen.oof[(r * L)..<(r * L + L)]) }
-            let temperature = TemperatureScaling.fit(scores: rows, gold: gold)
+            let temperature = TemperatureScaling.fit(scores: sample.map { rows[$0] }, gold: sample.map { gold[$0] })
             model.temperature = temperature
             for r in 0..<n { probabilities.replaceSubrange((r * L)..<(r * L + L), with: temperature.probabilities(rows[r])) }
         }

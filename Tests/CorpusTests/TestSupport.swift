@@ -9,11 +9,15 @@ let repoRoot: String = {
     return url.path
 }()
 
-/// A fresh temporary folder per test; bad-input fixtures are written here, never committed.
-func makeTempDir(_ name: String = #function) throws -> String {
-    let dir = NSTemporaryDirectory() + "corpus-tests-\(getpid())-\(name.filter { $0.isLetter || $0.isNumber })-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    return dir
+extension XCTestCase {
+    /// A fresh temporary folder per test, removed when the test ends; bad-input fixtures are written here,
+    /// never committed.
+    func makeTempDir(_ name: String = #function) throws -> String {
+        let dir = NSTemporaryDirectory() + "corpus-tests-\(getpid())-\(name.filter { $0.isLetter || $0.isNumber })-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        return dir
+    }
 }
 
 func writeFile(_ path: String, _ text: String) throws {

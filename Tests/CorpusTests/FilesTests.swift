@@ -77,6 +77,19 @@ final class FilesTests: XCTestCase {
         XCTAssertNil(r2.value(of: "kategoria"))
     }
 
+    func testPolishColumnNamesOfAClerksSpreadsheet() throws {
+        let dir = try makeTempDir()
+        try writeFile(dir + "/k.csv", "Rok;Organizacja;Treść;Uzasadnienie;Odpowiedź;Tematy;Uwagi\n2024;Fundacja A;Więcej ławek.;Brak miejsc.;Tak.;seniors;pilne\n")
+        let p = try XCTUnwrap(try CorpusReader.read(path: dir + "/k.csv").first)
+        XCTAssertEqual(p.year, 2024)
+        XCTAssertEqual(p.organisation, "Fundacja A")
+        XCTAssertEqual(p.text, "Więcej ławek.")
+        XCTAssertEqual(p.justification, "Brak miejsc.")
+        XCTAssertEqual(p.response, "Tak.")
+        XCTAssertEqual(p.themes, ["seniors"])
+        XCTAssertEqual(p.value(of: "Uwagi"), .string("pilne"))
+    }
+
     func testCommaDelimiterDetectedWhenHeaderUsesIt() throws {
         let dir = try makeTempDir()
         let path = dir + "/in.csv"

@@ -29,7 +29,7 @@ public final class CorpusStream {
         if self.format == .csv {
             guard let (cells, delim) = try CSVParser.readHeader(reader, file: path) else { return }
             csvDelimiter = Character(UnicodeScalar(delim))
-            csvHeader = cells.map { $0.text.trimmingCharacters() }
+            csvHeader = cells.map { PostulateCSV.fieldName(forHeader: $0.text.trimmingCharacters()) }
             var seen = Set<String>()
             for (i, h) in csvHeader.enumerated() where !h.isEmpty && !seen.insert(h).inserted {
                 throw CorpusError(.csvShape, file: path, line: 1, field: h, "kolumna \(i + 1): nazwa kolumny powtórzona w nagłówku")

@@ -7,6 +7,20 @@
 enum PostulateCSV {
     static let themeSeparator: Character = "|"
 
+    /// Polish column names a clerk's spreadsheet may use, read as the typed fields (written back in English).
+    static let headerAliases: [String: String] = [
+        "rok": "year", "spotkanie": "meeting", "organizacja": "organisation", "nazwa organizacji": "organisation",
+        "postulat": "text", "treść": "text", "tresc": "text", "treść postulatu": "text", "tekst": "text",
+        "uzasadnienie": "justification", "odpowiedź": "response", "odpowiedz": "response", "stanowisko": "response",
+        "jednostka": "respondent", "tematy": "themes", "temat": "themes",
+    ]
+
+    /// The field a header cell names: itself, or the typed field of a Polish alias (case-insensitive).
+    static func fieldName(forHeader h: String) -> String {
+        if Postulate.typedFields.contains(h) { return h }
+        return headerAliases[h.lowercased()] ?? h
+    }
+
     static func record(cells: [CSVCell], header: [String]) -> Postulate {
         var p = Postulate(id: "", text: "")
         for (i, name) in header.enumerated() {

@@ -43,7 +43,7 @@ struct EvalCommand: ParsableCommand {
         let analyzer = try options.termAnalyzer()
         let opts = try options.trainingOptions()
         let corpus = try LabelledCorpus.load(files: try options.corpusFiles(), labelField: options.labels,
-                                             fields: opts.vectorizer.fields, analyzer: analyzer)
+                                             fields: opts.vectorizer.fields, analyzer: analyzer, groupField: options.groupField)
         try options.dumpTermsIfAsked(corpus, fields: opts.vectorizer.fields)
         let result: EvaluationResult
         let how: String
@@ -51,7 +51,7 @@ struct EvalCommand: ParsableCommand {
             let model = try ThemeTrainer.train(documents: corpus.documents, labels: corpus.labels.values,
                                                mode: corpus.labels.mode, labelField: options.labels,
                                                analyzer: analyzer.configuration, taxonomy: try options.themeDescriptions(),
-                                               options: opts)
+                                               options: opts, groups: corpus.foldGroups)
             let testCorpus = try LabelledCorpus.load(files: [test], labelField: options.labels,
                                                      fields: opts.vectorizer.fields, analyzer: analyzer)
             result = ThemeEvaluation.test(model: model, documents: testCorpus.documents, labels: testCorpus.labels.values)
@@ -61,8 +61,9 @@ struct EvalCommand: ParsableCommand {
             result = try ThemeEvaluation.crossValidate(documents: corpus.documents, labels: corpus.labels.values,
                                                        mode: corpus.labels.mode, labelField: options.labels,
                                                        analyzer: analyzer.configuration,
-                                                       taxonomy: try options.themeDescriptions(), options: opts, folds: k)
-            how = "\(k)-fold cross-validation"
+                                                       taxonomy: try options.themeDescriptions(), options: opts, folds: k,
+                                                       groups: corpus.foldGroups)
+            how = "\(k)-fold cross-validation" + (corpus.foldGroups == nil ? "" : " (a \(options.groupField) stays in one fold)")
         }
         print(json ? jsonReport(result, how: how) : textReport(result, how: how), terminator: "")
     }

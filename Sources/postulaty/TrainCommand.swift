@@ -26,6 +26,9 @@ struct ThemeTrainingOptions: ParsableArguments {
     @Option(name: .long, help: "Naive Bayes variants to try, comma-separated (multinomial-ovr, multinomial, complement, complement-normalized); default: all suited to the labels.")
     var variants: String?
 
+    @Option(name: .long, help: "Field naming resubmission groups: a group stays in one cross-validation fold (records without it are their own group).")
+    var groupField = "group"
+
     @Option(name: .long, help: "Seed of the fold assignment.")
     var seed: UInt64 = 20260617
 
@@ -112,13 +115,13 @@ struct TrainCommand: ParsableCommand {
         let analyzer = try options.termAnalyzer()
         let opts = try options.trainingOptions()
         let corpus = try LabelledCorpus.load(files: try options.corpusFiles(), labelField: options.labels,
-                                             fields: opts.vectorizer.fields, analyzer: analyzer)
+                                             fields: opts.vectorizer.fields, analyzer: analyzer, groupField: options.groupField)
         try options.dumpTermsIfAsked(corpus, fields: opts.vectorizer.fields)
         let t1 = clock.now
         let model = try ThemeTrainer.train(documents: corpus.documents, labels: corpus.labels.values,
                                            mode: corpus.labels.mode, labelField: options.labels,
                                            analyzer: analyzer.configuration, taxonomy: try options.themeDescriptions(),
-                                           options: opts)
+                                           options: opts, groups: corpus.foldGroups)
         let t2 = clock.now
         try ModelFile.save(model, path: output)
         let t3 = clock.now

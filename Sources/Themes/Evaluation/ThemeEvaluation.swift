@@ -44,22 +44,23 @@ public struct EvaluationResult: Sendable {
 /// K-fold cross-validation of the whole training procedure, or a test of a trained model on labelled records.
 public enum ThemeEvaluation {
     /// Outer K-fold cross-validation: each fold is tagged by a model trained (vectoriser, variant choice,
-    /// calibration, thresholds: everything) on the other folds only.
+    /// calibration, thresholds: everything) on the other folds only. With `groups`, a resubmission group stays in
+    /// one fold (outer and inner), so near-copies never sit on both sides.
     public static func crossValidate(documents: [FieldTerms], labels: [[String]?], mode: LabelMode, labelField: String,
                                      analyzer: AnalyzerConfiguration, taxonomy: [ThemeDescription] = [],
                                      options: TrainingOptions = TrainingOptions(), folds: Int = 5,
-                                     seed: UInt64 = 7) throws -> EvaluationResult {
-        var docs: [FieldTerms] = [], gold: [[String]] = []
-        for (d, l) in zip(documents, labels) {
+                                     seed: UInt64 = 7, groups: [String?]? = nil) throws -> EvaluationResult {
+        var docs: [FieldTerms] = [], gold: [[String]] = [], kept: [String?] = []
+        for (i, (d, l)) in zip(documents, labels).enumerated() {
             guard let l, mode == .multiLabel || l.count == 1 else { continue }
-            docs.append(d); gold.append(l)
+            docs.append(d); gold.append(l); kept.append(groups?[i])
         }
         let universe = Array(Set(gold.joined())).sorted()
         let index = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($1, $0) })
         let y = gold.map { $0.compactMap { index[$0] }.sorted() }
         let k = min(folds, docs.count)
         guard k >= 2 else { throw ThemesError.invalidTrainingData("too few labelled documents (\(docs.count)) for \(folds)-fold cross-validation") }
-        let fold = Folds.assign(labels: y, labelCount: universe.count, folds: k, seed: seed)
+        let fold = Folds.assign(labels: y, labelCount: universe.count, folds: k, seed: seed, groups: groups == nil ? nil : kept)
         var predicted = [[Int]](repeating: [], count: docs.count)
         var scores: [Double] = [], outcomes: [Bool] = []
         var methods: [String] = []
@@ -67,7 +68,8 @@ public enum ThemeEvaluation {
             let train = docs.indices.filter { fold[$0] != f }, test = docs.indices.filter { fold[$0] == f }
             let model = try ThemeTrainer.train(documents: train.map { docs[$0] }, labels: train.map { gold[$0] },
                                                mode: mode, labelField: labelField, analyzer: analyzer,
-                                               taxonomy: taxonomy, options: options)
+                                               taxonomy: taxonomy, options: options,
+                                               groups: groups == nil ? nil : train.map { kept[$0] })
             methods.append("\(model.variant.rawValue) α=\(model.alpha)")
             for i in test {
                 let p = model.predict(docs[i])

@@ -7,20 +7,31 @@ public struct LabelledCorpus {
     public var documents: [FieldTerms]
     public var labels: LabelColumn
     public var labelField: String
+    /// Per record, the value of the group field (resubmissions of one demand), nil when absent.
+    public var groups: [String?]
 
     /// Reads every file (JSONL or CSV, via Corpus), takes the labels from `labelField` and analyses the
     /// configured text fields. Records without the label field are kept but not used for training.
-    public static func load(files: [String], labelField: String, fields: [FieldWeight], analyzer: any TermAnalyzing) throws -> LabelledCorpus {
+    public static func load(files: [String], labelField: String, fields: [FieldWeight], analyzer: any TermAnalyzing,
+                            groupField: String = "group") throws -> LabelledCorpus {
         var records: [Postulate] = []
         for f in files { records += try CorpusReader.read(path: f) }
-        return try make(records: records, labelField: labelField, fields: fields, analyzer: analyzer)
+        return try make(records: records, labelField: labelField, fields: fields, analyzer: analyzer, groupField: groupField)
     }
 
-    public static func make(records: [Postulate], labelField: String, fields: [FieldWeight], analyzer: any TermAnalyzing) throws -> LabelledCorpus {
+    public static func make(records: [Postulate], labelField: String, fields: [FieldWeight], analyzer: any TermAnalyzing,
+                            groupField: String = "group") throws -> LabelledCorpus {
         let labels = try LabelColumn.read(records, field: labelField)
         let docs = records.map { FieldText.terms(of: $0, fields: fields, analyzer: analyzer) }
-        return LabelledCorpus(records: records, documents: docs, labels: labels, labelField: labelField)
+        let groups = records.map { r -> String? in
+            guard let g = r.value(of: groupField)?.stringValue, !g.isEmpty else { return nil }
+            return g
+        }
+        return LabelledCorpus(records: records, documents: docs, labels: labels, labelField: labelField, groups: groups)
     }
+
+    /// The groups when any record has one (nil: plain stratified folds).
+    public var foldGroups: [String?]? { groups.contains { $0 != nil } ? groups : nil }
 
     /// Records whose label is usable.
     public var labelledCount: Int { labels.values.filter { $0 != nil }.count }

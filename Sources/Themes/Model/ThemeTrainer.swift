@@ -21,7 +21,7 @@ public struct TrainingOptions: Sendable {
 /// Trains a `ThemeModel` from analysed documents and their labels.
 ///
 /// 1. TF-IDF is fitted on all training documents (unsupervised; the internal folds share its idf).
-/// 2. Documents are dealt into stratified folds; naive Bayes statistics are summed per fold, so the model for
+/// 2. Documents are dealt into stratified folds (a resubmission group stays in one fold when `groups` is given); naive Bayes statistics are summed per fold, so the model for
 ///    "all but fold k" is the total minus fold k.
 /// 3. Every candidate (variant × α) scores each fold with the model that did not see it (out-of-fold scores); the
 ///    candidate with the best macro-F1 wins (per-label best threshold in multi-label mode, arg-max in single-label).
@@ -34,13 +34,13 @@ public enum ThemeTrainer {
 
     public static func train(documents: [FieldTerms], labels: [[String]?], mode: LabelMode, labelField: String,
                              analyzer: AnalyzerConfiguration, taxonomy: [ThemeDescription] = [],
-                             options: TrainingOptions = TrainingOptions()) throws -> ThemeModel {
+                             options: TrainingOptions = TrainingOptions(), groups: [String?]? = nil) throws -> ThemeModel {
         precondition(documents.count == labels.count, "documents and labels differ in count")
-        var docs: [FieldTerms] = [], named: [[String]] = []
-        for (d, l) in zip(documents, labels) {
+        var docs: [FieldTerms] = [], named: [[String]] = [], kept: [String?] = []
+        for (i, (d, l)) in zip(documents, labels).enumerated() {
             guard let l else { continue }
             if mode == .singleLabel && l.count != 1 { continue }
-            docs.append(d); named.append(l)
+            docs.append(d); named.append(l); kept.append(groups?[i])
         }
         let unlabelled = mode == .singleLabel ? documents.count - docs.count : named.filter(\.isEmpty).count
         let labelNames = Array(Set(named.joined()).union(taxonomy.map(\.code))).sorted()
@@ -55,7 +55,7 @@ public enum ThemeTrainer {
 
         let (vectorizer, x) = try TfidfVectorizer.fitTransform(docs, configuration: options.vectorizer)
         let L = labelNames.count, V = vectorizer.featureCount, n = docs.count
-        let fold = Folds.assign(labels: y, labelCount: L, folds: k, seed: options.seed)
+        let fold = Folds.assign(labels: y, labelCount: L, folds: k, seed: options.seed, groups: groups == nil ? nil : kept)
         var rowsOf = [[Int]](repeating: [], count: k)
         for (i, f) in fold.enumerated() { rowsOf[f].append(i) }
         let total = NaiveBayesStatistics(vectors: x, labels: y, rows: 0..<n, labelCount: L, featureCount: V)

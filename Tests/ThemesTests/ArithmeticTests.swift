@@ -115,4 +115,16 @@ final class ArithmeticTests: XCTestCase {
         XCTAssertTrue(r.confusions.contains(Confusion(gold: "(none)", predicted: "b", count: 1)))
         XCTAssertTrue(r.confusions.contains(Confusion(gold: "b", predicted: "(none)", count: 1)))
     }
+
+    func testFoldsAreStratifiedDeterministicAndKeepGroupsTogether() {
+        // 40 documents, label 1 rare (8 documents); groups of 4 consecutive documents
+        let labels: [[Int]] = (0..<40).map { $0 % 5 == 0 ? [1] : [0] }
+        let groups: [String?] = (0..<40).map { $0 < 36 ? "g\($0 / 4)" : nil }
+        let plain = Folds.assign(labels: labels, labelCount: 2, folds: 4, seed: 3)
+        XCTAssertEqual(plain, Folds.assign(labels: labels, labelCount: 2, folds: 4, seed: 3))
+        for f in 0..<4 { XCTAssertEqual(plain.indices.filter { plain[$0] == f && labels[$0] == [1] }.count, 2) }
+        let grouped = Folds.assign(labels: labels, labelCount: 2, folds: 4, seed: 3, groups: groups)
+        for g in 0..<9 { XCTAssertEqual(Set((4 * g..<4 * g + 4).map { grouped[$0] }).count, 1, "group g\(g) split") }
+        XCTAssertEqual(Set(grouped).count, 4)
+    }
 }

@@ -24,7 +24,7 @@ MIN_SHARE = 0.5
 
 TIER = {'prep': 0, 'conj': 0, 'qub': 0, 'comp': 0, 'ppron12': 1, 'ppron3': 1, 'siebie': 1}
 RANK = {c: i for i, c in enumerate(['prep', 'conj', 'qub', 'ppron12', 'ppron3', 'siebie', 'comp', 'pred', 'adv',
-                                    'num', 'interj', 'V', 'A', 'N', 'P', 'G', 'brev', 'burk'])}
+                                    'num', 'interj', 'V', 'P', 'G', 'A', 'N', 'brev', 'burk'])}
 
 
 def reading_class(alt):

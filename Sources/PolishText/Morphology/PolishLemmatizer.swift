@@ -11,7 +11,7 @@
 /// abbreviation readings last, then the most frequent (lemma, class) by `LemmaPriors`, then the class order,
 /// then the lemma's bytes. Participles and gerunds carry the verb's infinitive as lemma in PoliMorf, and
 /// comparatives the positive, which is what UD expects; a lexicalised noun or adjective with the same spelling
-/// ("mieszkanie", "zamknięty") competes as its own candidate.
+/// ("mieszkanie", "zamknięty") competes as its own candidate and wins only when it is more frequent.
 public final class PolishLemmatizer: Lemmatizing, @unchecked Sendable {
     public let dictionary: MorfologikDictionary
     public let priors: LemmaPriors?
@@ -19,7 +19,7 @@ public final class PolishLemmatizer: Lemmatizing, @unchecked Sendable {
     public let identifier: String
 
     /// Bump when the choice rules change.
-    static let methodVersion = 1
+    static let methodVersion = 2
 
     public static let priorsFileName = "lemma-priors.tsv"
     public static let guesserFileName = "guesser-pl.tsv"

@@ -42,7 +42,10 @@ public enum ReadingClass {
     /// Abbreviation readings ("w" = wiek, "m" = metr) come after every other reading.
     public static func isAbbreviation(_ cls: String) -> Bool { cls == "brev" }
 
-    /// Last tie-break between equally likely readings of different classes.
+    /// Tie-break between equally likely readings of different classes. Verb-derived readings (participle, gerund)
+    /// come before an adjective or noun spelled the same: PoliMorf gives both the same forms, so frequencies tie,
+    /// and UD's convention is that participles and gerunds take the verb's infinitive ("zatrzymany",
+    /// "zatrzymanie" → zatrzymać), which also keeps a verb's forms together.
     public static func rank(_ cls: String) -> Int {
         switch cls {
         case "prep": return 0
@@ -57,10 +60,10 @@ public enum ReadingClass {
         case "num": return 9
         case "interj": return 10
         case "V": return 11
-        case "A": return 12
-        case "N": return 13
-        case "P": return 14
-        case "G": return 15
+        case "P": return 12
+        case "G": return 13
+        case "A": return 14
+        case "N": return 15
         case "brev": return 16
         case "burk": return 17
         default: return 50

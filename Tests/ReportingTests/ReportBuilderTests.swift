@@ -1,0 +1,55 @@
+import Corpus
+import XCTest
+@testable import Reporting
+
+final class ReportBuilderTests: XCTestCase {
+    func records() -> [Postulate] {
+        [
+            Postulate(id: "a", year: 2022, organisation: "O1", text: "kluby seniora", response: "Tak.", themes: ["seniors"],
+                      extra: [("response_stance", .string("accepted"))]),
+            Postulate(id: "b", year: 2023, organisation: "O2", text: "granty", response: "  \n ", themes: ["funding"]),
+            Postulate(id: "c", year: 2024, organisation: "O1", text: "nowy postulat", response: "Nie."),
+            Postulate(id: "d", year: nil, organisation: "O3", text: "bez roku", response: "Odpowiedź.", themes: []),
+        ]
+    }
+
+    func testWithoutModelsTheAnalystsLabelsAreUsedAndSaid() throws {
+        let b = ReportBuilder(themes: Fixtures.themes)
+        let data = try b.build(records(), name: "x", sources: [])
+        XCTAssertEqual(data.themeSource, .analyst)
+        XCTAssertEqual(data.stanceSource, .analyst)
+        XCTAssertFalse(data.clustersAvailable)
+        XCTAssertEqual(data.postulates.map(\.predictedThemes), [["seniors"], ["funding"], [], []])
+        XCTAssertEqual(data.postulates[0].goldStance, "accepted")
+        // "c" and "d" carry no theme and no stance: not labelled, so not compared with any model.
+        XCTAssertEqual(data.postulates.map { $0.goldThemes != nil }, [true, true, false, false])
+    }
+
+    func testYearFilterKeepsOnlyThoseYears() throws {
+        let data = try ReportBuilder(themes: Fixtures.themes).build(records(), name: "x", sources: [], years: 2023...2024)
+        XCTAssertEqual(data.postulates.map(\.id), ["b", "c"])
+        XCTAssertEqual(data.yearFilter, 2023...2024)
+    }
+
+    func testModelsArePluggedInAndEvidenceBecomesCharacteristicTerms() throws {
+        var b = ReportBuilder(themes: Fixtures.themes)
+        var stanceCalls: [String] = []
+        b.themeTagger = { p in
+            ThemeTagging(themes: ["security"], scores: ["security": 0.9],
+                         evidence: ["security": [WeightedTerm(term: "straż", weight: 1.5), WeightedTerm(term: p.id, weight: 0.25)]])
+        }
+        b.stanceClassifier = { p in stanceCalls.append(p.id); return "rejected" }
+        b.clusterer = { ps in [ps.map(\.id)] }
+        let data = try b.build(records(), name: "x", sources: [])
+        XCTAssertEqual(data.themeSource, .model)
+        XCTAssertEqual(data.stanceSource, .model)
+        XCTAssertEqual(stanceCalls, ["a", "c", "d"], "no stance asked for a blank response")
+        XCTAssertNil(data.postulates[1].predictedStance)
+        XCTAssertEqual(data.clusters, [["a", "b", "c", "d"]])
+        let terms = try XCTUnwrap(data.characteristicTerms["security"])
+        XCTAssertEqual(terms.first, WeightedTerm(term: "straż", weight: 6), "summed over the four postulates")
+        XCTAssertEqual(terms.dropFirst().map(\.term), ["a", "b", "c", "d"], "ties by term")
+        let analysis = ReportAnalysis(data)
+        XCTAssertEqual(analysis.shownStance, ["rejected", Stance.none, "rejected", "rejected"])
+    }
+}

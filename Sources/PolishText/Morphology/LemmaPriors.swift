@@ -17,10 +17,21 @@ public final class LemmaPriors: @unchecked Sendable {
 
     /// The score of `lemma` read as `cls`, 0 when unseen.
     public func score(lemma: String, cls: String) -> Int {
-        var key = Array(lemma.utf8)
-        key.append(0x09)
-        key.append(contentsOf: cls.utf8)
-        guard let rest = table.lookup(key), let first = rest.first, let v = Int(first) else { return 0 }
-        return v
+        var lemma = lemma
+        return lemma.withUTF8 { score(lemma: $0, cls: cls) }
+    }
+
+    /// The same from the lemma's UTF-8 bytes, building the key on the stack.
+    public func score(lemma: UnsafeBufferPointer<UInt8>, cls: String) -> Int {
+        var cls = cls
+        return cls.withUTF8 { c in
+            let n = lemma.count + 1 + c.count
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { key in
+                for i in 0..<lemma.count { key[i] = lemma[i] }
+                key[lemma.count] = 0x09
+                for i in 0..<c.count { key[lemma.count + 1 + i] = c[i] }
+                return table.lookupInt(UnsafeBufferPointer(key)) ?? 0
+            }
+        }
     }
 }

@@ -75,10 +75,10 @@ public final class PolishLemmatizer: Lemmatizing, @unchecked Sendable {
         var out: [Candidate] = []
         dictionary.forEachReading(of: form, matching: matching) { _, lemmaBytes, tagBytes in
             let lemma = String(decoding: lemmaBytes, as: UTF8.self)
-            let tag = String(decoding: tagBytes, as: UTF8.self)
-            for cls in ReadingClass.classes(ofTag: tag)
-            where !out.contains(where: { $0.lemma == lemma && $0.cls == cls }) {
-                out.append(Candidate(lemma: lemma, cls: cls, score: priors?.score(lemma: lemma, cls: cls) ?? 0))
+            ReadingClass.forEachClass(ofTag: tagBytes) { cls in
+                guard !out.contains(where: { $0.cls == cls && $0.lemma == lemma }) else { return }
+                let score = lemmaBytes.withUnsafeBufferPointer { priors?.score(lemma: $0, cls: cls) ?? 0 }
+                out.append(Candidate(lemma: lemma, cls: cls, score: score))
             }
         }
         out.sort(by: Self.ranksBefore)

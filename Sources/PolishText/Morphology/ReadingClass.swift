@@ -7,14 +7,18 @@
 public enum ReadingClass {
     /// The class of one tag alternative (the part before the first ":" decides).
     public static func of(tagAlternative tag: Substring) -> String {
-        let pos = tag.prefix { $0 != ":" }
+        of(pos: String(tag.prefix { $0 != ":" }))
+    }
+
+    /// The class of a part-of-speech name (the first field of a tag).
+    public static func of(pos: String) -> String {
         switch pos {
         case "verb", "fin", "praet", "inf", "impt", "imps", "bedzie", "aglt", "winien", "pcon", "pant": return "V"
         case "ger": return "G"
         case "pact", "ppas": return "P"
         case "adj", "adja", "adjp", "adjc": return "A"
         case "subst", "depr": return "N"
-        default: return String(pos)
+        default: return pos
         }
     }
 
@@ -26,6 +30,24 @@ public enum ReadingClass {
             if !out.contains(c) { out.append(c) }
         }
         return out
+    }
+
+    /// Calls `body` with the class of each "+"-joined alternative of a tag given as UTF-8 bytes (repeats included).
+    /// Allocation-free for the short part-of-speech names of the NKJP tag set: the hot path of every lookup.
+    @inline(__always)
+    static func forEachClass(ofTag tag: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
+        var start = 0
+        let n = tag.count
+        while start < n {
+            var end = start, colon = -1
+            while end < n && tag[end] != 0x2B {
+                if colon < 0 && tag[end] == 0x3A { colon = end }
+                end += 1
+            }
+            let posEnd = colon < 0 ? end : colon
+            body(of(pos: String(decoding: UnsafeBufferPointer(rebasing: tag[start..<posEnd]), as: UTF8.self)))
+            start = end + 1
+        }
     }
 
     /// Function words first (uninflected ones, then pronouns): a form that can be "nie", "to", "w" or "może" is that

@@ -84,29 +84,52 @@ final class SortedTable: @unchecked Sendable {
     /// The fields after the key of the line whose key equals `key` (fields joined by tabs), or nil.
     func lookup(_ key: [UInt8]) -> ArraySlice<Substring>? {
         bytes.withUnsafeBufferPointer { p -> ArraySlice<Substring>? in
-            var lo = 0, hi = lineStarts.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                let r = keyRange(p, Int(lineStarts[mid]))
-                var c = 0
-                let n = min(r.count, key.count)
-                var k = 0
-                while k < n {
-                    let x = p[r.lowerBound + k], y = key[k]
-                    if x != y { c = x < y ? -1 : 1; break }
-                    k += 1
-                }
-                if c == 0 { c = r.count == key.count ? 0 : (r.count < key.count ? -1 : 1) }
-                if c == 0 {
-                    var end = r.upperBound
-                    while end < p.count && p[end] != 0x0A { end += 1 }
-                    let restStart = min(r.upperBound + 1, end)
-                    let line = String(decoding: UnsafeBufferPointer(rebasing: p[restStart..<end]), as: UTF8.self)
-                    return ArraySlice(line.split(separator: "\t", omittingEmptySubsequences: false))
-                }
-                if c < 0 { lo = mid + 1 } else { hi = mid }
-            }
-            return nil
+            guard let r = find(p, key) else { return nil }
+            var end = r.upperBound
+            while end < p.count && p[end] != 0x0A { end += 1 }
+            let restStart = min(r.upperBound + 1, end)
+            let line = String(decoding: UnsafeBufferPointer(rebasing: p[restStart..<end]), as: UTF8.self)
+            return ArraySlice(line.split(separator: "\t", omittingEmptySubsequences: false))
         }
+    }
+
+    /// The first field after the key parsed as a non-negative integer (no allocation), or nil when the key is
+    /// absent or the field is not a number. The hot path of the lemma priors.
+    func lookupInt(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { p -> Int? in
+            guard let r = find(p, key) else { return nil }
+            var i = r.upperBound + 1, value = 0, digits = 0
+            while i < p.count, p[i] >= 0x30, p[i] <= 0x39 {
+                value = value &* 10 &+ Int(p[i] - 0x30)
+                digits += 1
+                i += 1
+            }
+            return digits > 0 ? value : nil
+        }
+    }
+
+    private func find(_ p: UnsafeBufferPointer<UInt8>, _ key: [UInt8]) -> Range<Int>? {
+        key.withUnsafeBufferPointer { find(p, $0) }
+    }
+
+    /// The key range of the line whose key equals `key`.
+    private func find(_ p: UnsafeBufferPointer<UInt8>, _ key: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var lo = 0, hi = lineStarts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let r = keyRange(p, Int(lineStarts[mid]))
+            var c = 0
+            let n = min(r.count, key.count)
+            var k = 0
+            while k < n {
+                let x = p[r.lowerBound + k], y = key[k]
+                if x != y { c = x < y ? -1 : 1; break }
+                k += 1
+            }
+            if c == 0 { c = r.count == key.count ? 0 : (r.count < key.count ? -1 : 1) }
+            if c == 0 { return r }
+            if c < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return nil
     }
 }

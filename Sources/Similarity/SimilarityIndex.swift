@@ -67,6 +67,9 @@ public final class SimilarityIndex {
     private var touched: [Int32] = []
     /// How many queries stopped reading postings early (max-score): lets tests see both paths run.
     var earlyTerminations = 0
+    /// Max-score early termination on (default) or off (every posting read): for the benchmark's A/B; results are
+    /// identical either way.
+    public var usesEarlyTermination = true
 
     public private(set) var count = 0
     static let noYear = Int32.min
@@ -340,9 +343,11 @@ public final class SimilarityIndex {
                     }
                 }
                 // θ can only be reached if some partial score already exceeds what the rest could add.
-                if i + 1 < terms.count && remaining[i + 1] < maxAcc {
+                if usesEarlyTermination && i + 1 < terms.count && remaining[i + 1] < maxAcc {
+                    // A lower bound of θ is enough to prune safely: take it over the postulates met first (by
+                    // the rarest, most telling terms), so the check stays O(1) however long the postings are.
                     let base = UnsafeBufferPointer(a)
-                    theta = Self.kthLargest(hits.lazy.map(Int.init).filter(allowed).map { base[$0] }, k)
+                    theta = Self.kthLargest(hits.prefix(4096).lazy.map(Int.init).filter(allowed).map { base[$0] }, k)
                     if remaining[i + 1] < theta - slack { next = i + 1; break }
                 }
             }
@@ -361,7 +366,8 @@ public final class SimilarityIndex {
             candidates = hits.map(Int.init).filter(allowed)
         }
         let cut = Self.kthLargest(candidates.lazy.map { acc[$0] }, k)
-        var finalists = candidates.filter { acc[$0] >= cut - slack }.map { ($0, exactScore(q, slot: $0)) }
+        let ids = q.entries.map { vocabulary.id(of: $0.term) }
+        var finalists = candidates.filter { acc[$0] >= cut - slack }.map { ($0, exactScore(q, ids: ids, slot: $0)) }
         for h in hits { acc[Int(h)] = 0 }
         accumulator = acc
         touched = hits
@@ -384,11 +390,11 @@ public final class SimilarityIndex {
     }
 
     /// A postulate's cosine with the query, summed in the query's term-string order: the canonical score.
-    func exactScore(_ q: QueryVector, slot: Int) -> Double {
+    func exactScore(_ q: QueryVector, ids: [UInt32?], slot: Int) -> Double {
         let range = docStart[slot]..<docStart[slot + 1]
         var score = 0.0
-        for e in q.entries {
-            guard let t = vocabulary.id(of: e.term) else { continue }
+        for (e, id) in zip(q.entries, ids) {
+            guard let t = id else { continue }
             var lo = range.lowerBound, hi = range.upperBound
             while lo < hi { let mid = (lo + hi) / 2; if docTerms[mid] < t { lo = mid + 1 } else { hi = mid } }
             if lo < range.upperBound && docTerms[lo] == t {

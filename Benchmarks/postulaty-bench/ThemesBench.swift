@@ -65,11 +65,12 @@ enum ThemesBench {
             _ = try ThemeTrainer.coreFit(documents: train.documents, labels: train.labels.values, mode: train.labels.mode,
                                          options: options, variant: m.variant, alpha: m.alpha)
             core.append(cpu() - t)
+            let scratch = TfidfVectorizer.Scratch()
             t = cpu()
-            for d in tagDocs { checksum += model.probabilities(model.vectorizer.transform(d))[0] }
+            for d in tagDocs { checksum += model.probabilities(model.vectorizer.transform(d, scratch: scratch))[0] }
             probs.append(cpu() - t)
             t = cpu()
-            for d in tagDocs { checksum += Double(model.predict(d).predicted.count) }
+            for d in tagDocs { checksum += Double(model.predict(d, scratch: scratch).predicted.count) }
             tagFull.append(cpu() - t)
         }
         let out: [(String, String)] = [

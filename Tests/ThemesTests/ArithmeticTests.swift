@@ -44,6 +44,11 @@ final class ArithmeticTests: XCTestCase {
         // a bigram is not formed across an unknown term
         XCTAssertEqual(v.transform([["klub", "xyz", "senior"], []]).indices, [0, 2])
         XCTAssertEqual(v.transform([["klub", "senior"], []]).indices, [0, 1, 2])
+        // the buffer-reusing transform gives the same vectors
+        let scratch = TfidfVectorizer.Scratch()
+        for d in docs + [[["klub", "senior", "klub"], ["dom", "klub", "senior"]]] {
+            XCTAssertEqual(v.transform(d, scratch: scratch), v.transform(d))
+        }
         // the stored state rebuilds the same vectoriser
         let data = try JSONEncoder().encode(v)
         let back = try JSONDecoder().decode(TfidfVectorizer.self, from: data)

@@ -136,7 +136,12 @@ public struct ThemeModel: Sendable {
     }
 
     public func predict(_ document: FieldTerms) -> ThemePrediction {
-        let x = vectorizer.transform(document)
+        predict(document, scratch: TfidfVectorizer.Scratch())
+    }
+
+    /// `predict` reusing the vectoriser's buffers (for streams).
+    public func predict(_ document: FieldTerms, scratch: TfidfVectorizer.Scratch) -> ThemePrediction {
+        let x = vectorizer.transform(document, scratch: scratch)
         let p = probabilities(x)
         let assigned = decide(p)
         var evidence: [LabelEvidence] = []

@@ -4,7 +4,15 @@
 enum JSONBytes {
     static func string(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
-        for b in s.utf8 {
+        escaped(s, to: &out)
+        out.append(0x22)
+    }
+
+    /// The string's bytes with JSON escapes, without quotes (bulk copy when nothing needs escaping).
+    static func escaped(_ s: String, to out: inout [UInt8]) {
+        let utf8 = s.utf8
+        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { out.append(contentsOf: utf8); return }
+        for b in utf8 {
             switch b {
             case 0x22: out.append(0x5C); out.append(0x22)
             case 0x5C: out.append(0x5C); out.append(0x5C)
@@ -17,29 +25,24 @@ enum JSONBytes {
             default: out.append(b)
             }
         }
-        out.append(0x22)
     }
 
     /// `v` with exactly `decimals` decimals ("0.9120"), locale-free; the same digits as `fixed(_:_:)`.
     static func fixed(_ v: Double, _ decimals: Int, to out: inout [UInt8]) {
         var scale = 1
         for _ in 0..<decimals { scale *= 10 }
-        guard v.isFinite, abs(v) < 1e15 else { out += Array("0".utf8); return }
-        let r = Int((v * Double(scale)).rounded())
-        var a = r
+        guard v.isFinite, abs(v) < 1e15 else { out.append(0x30); return }
+        var a = Int((v * Double(scale)).rounded())
         if a < 0 { out.append(UInt8(ascii: "-")); a = -a }
         appendInt(a / scale, to: &out)
-        if decimals > 0 {
-            out.append(UInt8(ascii: "."))
-            var frac = a % scale, digits = [UInt8](repeating: 0x30, count: decimals)
-            for i in stride(from: decimals - 1, through: 0, by: -1) { digits[i] = 0x30 + UInt8(frac % 10); frac /= 10 }
-            out += digits
-        }
+        guard decimals > 0 else { return }
+        out.append(UInt8(ascii: "."))
+        var frac = a % scale, div = scale / 10
+        while div > 0 { out.append(0x30 + UInt8(frac / div)); frac %= div; div /= 10 }
     }
 
     static func appendInt(_ v: Int, to out: inout [UInt8]) {
-        if v < 10 { out.append(0x30 + UInt8(v)); return }
-        appendInt(v / 10, to: &out)
+        if v >= 10 { appendInt(v / 10, to: &out) }
         out.append(0x30 + UInt8(v % 10))
     }
 
@@ -49,24 +52,24 @@ enum JSONBytes {
 
     /// The one-line reason of `LabelEvidence.why`, written as a JSON string.
     static func why(_ e: LabelEvidence, to out: inout [UInt8]) {
-        var s: [UInt8] = []
-        fixed(e.score, 3, to: &s)
+        out.append(0x22)
+        fixed(e.score, 3, to: &out)
         if e.assigned {
-            literal(e.score >= e.threshold ? " ≥ " : " < ", to: &s)
-            fixed(e.threshold, 3, to: &s)
-            if e.score < e.threshold { literal(", closest label", to: &s) }
+            literal(e.score >= e.threshold ? " ≥ " : " < ", to: &out)
+            fixed(e.threshold, 3, to: &out)
+            if e.score < e.threshold { literal(", closest label", to: &out) }
             for (i, t) in e.terms.enumerated() {
-                literal(i == 0 ? ": " : ", ", to: &s)
-                s += Array(t.term.utf8)
-                literal(" (", to: &s)
-                fixed(t.weight, 3, to: &s)
-                literal(")", to: &s)
+                literal(i == 0 ? ": " : ", ", to: &out)
+                escaped(t.term, to: &out)
+                literal(" (", to: &out)
+                fixed(t.weight, 3, to: &out)
+                out.append(UInt8(ascii: ")"))
             }
         } else if e.score < e.threshold {
-            literal(" < ", to: &s); fixed(e.threshold, 3, to: &s)
+            literal(" < ", to: &out); fixed(e.threshold, 3, to: &out)
         } else {
-            literal(" ≥ ", to: &s); fixed(e.threshold, 3, to: &s); literal(", other labels stronger", to: &s)
+            literal(" ≥ ", to: &out); fixed(e.threshold, 3, to: &out); literal(", other labels stronger", to: &out)
         }
-        string(String(decoding: s, as: UTF8.self), to: &out)
+        out.append(0x22)
     }
 }

@@ -14,8 +14,10 @@ public final class Tagger {
         self.analyzer = analyzer
     }
 
+    private let scratch = TfidfVectorizer.Scratch()
+
     public func tag(_ record: Postulate) -> ThemePrediction {
-        model.predict(model.fieldTerms(of: record, analyzer: analyzer))
+        model.predict(model.fieldTerms(of: record, analyzer: analyzer), scratch: scratch)
     }
 
     /// A bare text (plain-text input): read as the postulate's `text` field.

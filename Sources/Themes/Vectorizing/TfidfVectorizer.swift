@@ -149,6 +149,53 @@ public struct TfidfVectorizer: Sendable {
         return finish(&pairs)
     }
 
+    /// Reusable buffers for `transform(_:scratch:)`: tagging a stream allocates nothing per document but the
+    /// result. One scratch per thread.
+    public final class Scratch {
+        var keys: [UInt64] = []
+        var weighted: [(UInt64, Int, Double)] = []
+        var pairs: [(Int32, Double)] = []
+        public init() {}
+    }
+
+    /// `transform(_:)` without per-document temporary arrays.
+    public func transform(_ document: FieldTerms, scratch: Scratch) -> SparseVector {
+        scratch.weighted.removeAll(keepingCapacity: true)
+        scratch.pairs.removeAll(keepingCapacity: true)
+        for (fi, field) in configuration.fields.enumerated() where fi < document.count {
+            scratch.keys.removeAll(keepingCapacity: true)
+            var prev = UInt32.max
+            for term in document[fi] {
+                let id = termIDs[term] ?? UInt32.max
+                if id != UInt32.max {
+                    scratch.keys.append(Self.unigramKey(id))
+                    if configuration.bigrams && prev != UInt32.max { scratch.keys.append(Self.bigramKey(prev, id)) }
+                }
+                prev = id
+            }
+            scratch.keys.sort()
+            var i = 0
+            let keys = scratch.keys
+            while i < keys.count {
+                var j = i + 1
+                while j < keys.count && keys[j] == keys[i] { j += 1 }
+                let c = Double(j - i)
+                let tf = configuration.sublinearTF ? 1 + log(c) : c
+                let k = keys[i]
+                let b = UInt32(k & 0xFFFF_FFFF)
+                let f: Int32 = b == 0xFFFF_FFFF ? unigramFeature[Int(k >> 32)] : (bigramFeature[k] ?? -1)
+                if f >= 0 { scratch.weighted.append((UInt64(f), fi, field.weight * tf)) }
+                i = j
+            }
+        }
+        if configuration.fields.count > 1 { scratch.weighted.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 } }
+        for (f, _, w) in scratch.weighted {
+            if let last = scratch.pairs.last, last.0 == Int32(f) { scratch.pairs[scratch.pairs.count - 1].1 += w }
+            else { scratch.pairs.append((Int32(f), w)) }
+        }
+        return finish(&scratch.pairs)
+    }
+
     /// Feature id of a feature string ("senior", "klub senior"), or nil.
     public func featureID(_ feature: String) -> Int32? {
         var lo = 0, hi = vocabulary.count

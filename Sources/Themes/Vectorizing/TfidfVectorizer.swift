@@ -81,24 +81,48 @@ public struct TfidfVectorizer: Sendable {
     /// (one pass of interning; the vectors use the final, pruned vocabulary).
     public static func fitTransform(_ documents: [FieldTerms], configuration: VectorizerConfiguration) throws
         -> (TfidfVectorizer, [SparseVector]) {
+        // Pass 1: intern terms, and keep every document's (feature key, tf) pairs in two flat arrays (no per-document
+        // arrays), counting document frequencies on the way.
         var ids: [String: UInt32] = [:]
         var terms: [String] = []
-        var docKeys: [[UInt64]] = []
-        var docTF: [[Double]] = []
-        docKeys.reserveCapacity(documents.count)
-        docTF.reserveCapacity(documents.count)
+        var allKeys: [UInt64] = [], allTF: [Double] = []
+        var offsets: [Int] = [0]
+        offsets.reserveCapacity(documents.count + 1)
         var df: [UInt64: Int32] = [:]
+        var keys: [UInt64] = []
+        var weighted: [(UInt64, Int, Double)] = []
         for doc in documents {
-            let (keys, tf) = weightedCounts(doc, configuration: configuration) { term in
-                if let id = ids[term] { return id }
-                let id = UInt32(terms.count)
-                ids[term] = id
-                terms.append(term)
-                return id
+            weighted.removeAll(keepingCapacity: true)
+            for (fi, field) in configuration.fields.enumerated() where fi < doc.count {
+                keys.removeAll(keepingCapacity: true)
+                var prev = UInt32.max
+                for term in doc[fi] {
+                    let id: UInt32
+                    if let known = ids[term] { id = known } else {
+                        id = UInt32(terms.count)
+                        ids[term] = id
+                        terms.append(term)
+                    }
+                    keys.append(unigramKey(id))
+                    if configuration.bigrams && prev != UInt32.max { keys.append(bigramKey(prev, id)) }
+                    prev = id
+                }
+                keys.sort()
+                var i = 0
+                while i < keys.count {
+                    var j = i + 1
+                    while j < keys.count && keys[j] == keys[i] { j += 1 }
+                    let c = Double(j - i)
+                    weighted.append((keys[i], fi, field.weight * (configuration.sublinearTF ? 1 + log(c) : c)))
+                    i = j
+                }
             }
-            for k in keys { df[k, default: 0] += 1 }
-            docKeys.append(keys)
-            docTF.append(tf)
+            if configuration.fields.count > 1 { weighted.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 } }
+            for (k, _, w) in weighted {
+                if allKeys.count > offsets[offsets.count - 1], allKeys[allKeys.count - 1] == k { allTF[allTF.count - 1] += w }
+                else { allKeys.append(k); allTF.append(w); df[k, default: 0] += 1 }
+            }
+            offsets.append(allKeys.count)
         }
         let n = documents.count
         let maxDF = configuration.maxDocumentFrequencyRatio >= 1 ? Int.max
@@ -115,12 +139,13 @@ public struct TfidfVectorizer: Sendable {
         for (i, k) in kept.enumerated() { featureOf[k.1] = Int32(i) }
         let vectorizer = try TfidfVectorizer(configuration: configuration, documentCount: n,
                                              vocabulary: kept.map(\.0), documentFrequency: kept.map(\.2))
+        // Pass 2: the kept features of each document, tf·idf, l2.
         var vectors: [SparseVector] = []
         vectors.reserveCapacity(n)
         var pairs: [(Int32, Double)] = []
         for d in 0..<n {
             pairs.removeAll(keepingCapacity: true)
-            for (k, tf) in zip(docKeys[d], docTF[d]) { if let f = featureOf[k] { pairs.append((f, tf)) } }
+            for j in offsets[d]..<offsets[d + 1] { if let f = featureOf[allKeys[j]] { pairs.append((f, allTF[j])) } }
             vectors.append(vectorizer.finish(&pairs))
         }
         return (vectorizer, vectors)

@@ -12,7 +12,7 @@ struct HTMLRenderer {
     func render() -> String {
         var h = "<!DOCTYPE html>\n<html lang=\"\(a.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        h += "<title>\(e(s.title)): \(e(a.data.name))</title>\n<style>\n\(HTMLRenderer.css)</style>\n</head>\n<body>\n"
+        h += "<title>\(e(s.title)): \(e(a.data.title ?? a.data.name))</title>\n<style>\n\(HTMLRenderer.css)</style>\n</head>\n<body>\n"
         h += header()
         h += toc()
         h += summary()
@@ -32,7 +32,7 @@ struct HTMLRenderer {
     // MARK: header, contents, summary
 
     func header() -> String {
-        var h = "<header>\n<h1>\(e(s.title)): \(e(a.data.name))</h1>\n"
+        var h = "<header>\n<h1>\(e(s.title)): \(e(a.data.title ?? a.data.name))</h1>\n"
         h += "<p class=\"meta\">\(e(s.summaryLine(postulates: ps.count, organisations: a.organisations.count, years: a.years, f: f)))"
         if a.unknownYearCount > 0 { h += " \(e(s.unknownYear)): \(e(f.integer(a.unknownYearCount)))." }
         h += " \(e(s.sourcesOfLabels(themes: a.data.themeSource, stances: a.data.stanceSource)))</p>\n"

@@ -10,7 +10,7 @@ struct MarkdownRenderer {
     func m(_ x: String) -> String { Escape.markdown(x) }
 
     func render() -> String {
-        var o = "# \(m(s.title)): \(m(a.data.name))\n\n"
+        var o = "# \(m(s.title)): \(m(a.data.title ?? a.data.name))\n\n"
         o += m(s.summaryLine(postulates: ps.count, organisations: a.organisations.count, years: a.years, f: f))
         if a.unknownYearCount > 0 { o += " \(m(s.unknownYear)): \(m(f.integer(a.unknownYearCount)))." }
         o += " " + m(s.sourcesOfLabels(themes: a.data.themeSource, stances: a.data.stanceSource)) + "\n"

@@ -190,12 +190,16 @@ public struct ReportAnalysis: Sendable {
             for ti in tis { orgs[oi].perTheme[ti] += 1 }
         }
 
-        func byYearThenId(_ a: Int, _ b: Int) -> Bool {
+        // One sort by (year, id, input position); every later order compares these ranks (ints, not strings).
+        let order = ps.indices.sorted { a, b in
             let ya = ps[a].year ?? Int.max, yb = ps[b].year ?? Int.max
             if ya != yb { return ya < yb }
             if ps[a].id != ps[b].id { return ps[a].id < ps[b].id }
             return a < b
         }
+        var rank = [Int](repeating: 0, count: ps.count)
+        for (k, i) in order.enumerated() { rank[i] = k }
+        func byYearThenId(_ a: Int, _ b: Int) -> Bool { rank[a] < rank[b] }
         members = members.map { $0.sorted(by: byYearThenId) }
 
         // Representatives: highest score for the theme; distinct organisations first; ties by id.

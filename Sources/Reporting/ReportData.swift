@@ -3,8 +3,10 @@
 /// stance model, similarity join, or analyst labels) so rendering can be tested on hand-made data and the
 /// command can fill it from whichever models exist.
 public struct ReportData: Sendable {
-    /// Short name of the report (the folder name), shown in the title.
+    /// Short name of the report (the folder name), shown in the title unless `title` is set.
     public var name: String
+    /// What the report is about, as a reader writes it ("Kraków"); nil: `name`.
+    public var title: String?
     /// Input files as given on the command line (relative paths; never machine paths).
     public var sources: [String]
     /// Themes in taxonomy order; codes found in labels but missing here are appended by the analysis.

@@ -7,6 +7,8 @@ import PolishText
 public struct ReportJob {
     public var inputs: [String]
     public var name: String
+    /// The report's title ("Kraków"); nil: `name`.
+    public var title: String?
     public var taxonomyPath: String
     public var themeModelPath: String
     public var stanceModelPath: String
@@ -55,7 +57,8 @@ public struct ReportJob {
         hooks.phase("models loaded")
         builder.progress = hooks.progress
         builder.phase = hooks.phase
-        let data = try builder.build(records, name: name, sources: inputs, years: years)
+        var data = try builder.build(records, name: name, sources: inputs, years: years)
+        data.title = title
         let files = Report.render(data, language: language, limits: limits)
         hooks.phase("rendered")
         return (data, files)

@@ -21,8 +21,9 @@ struct ReportCommand: ParsableCommand {
         """
     )
 
-    /// The default corpus is Kraków's meetings, so its report is Reports/krakow/.
+    /// The default corpus is Kraków's meetings, so its report is Reports/krakow/, titled "Kraków".
     static let defaultName = "krakow"
+    static let defaultTitle = "Kraków"
 
     @Argument(help: "Corpus files (JSONL or CSV); default: Corpora/*.jsonl.")
     var files: [String] = []
@@ -79,6 +80,7 @@ struct ReportCommand: ParsableCommand {
         let yearRange = try years.map(ReportCommand.parseYears)
 
         var job = ReportJob(inputs: inputs, name: name, taxonomyPath: taxonomy, themeModelPath: model, stanceModelPath: stanceModel)
+        job.title = files.isEmpty ? ReportCommand.defaultTitle : nil
         job.recurring = !noRecurring
         job.years = yearRange
         job.language = language

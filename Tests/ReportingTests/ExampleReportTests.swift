@@ -15,8 +15,9 @@ final class ExampleReportTests: XCTestCase {
         XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(root))
         defer { FileManager.default.changeCurrentDirectoryPath(previous) }
         let inputs = try FileManager.default.contentsOfDirectory(atPath: "Corpora").filter { $0.hasSuffix(".jsonl") }.sorted().map { "Corpora/\($0)" }
-        let job = ReportJob(inputs: inputs, name: "krakow", taxonomyPath: "Models/taxonomy.json",
+        var job = ReportJob(inputs: inputs, name: "krakow", taxonomyPath: "Models/taxonomy.json",
                             themeModelPath: "Models/themes.model", stanceModelPath: "Models/stance.model")
+        job.title = "Kraków"
         let files = try job.run(modelsDirectory: "Models").files
         for f in files {
             let committed = try Data(contentsOf: URL(fileURLWithPath: "Reports/krakow/" + f.name))

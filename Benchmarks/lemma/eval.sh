@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Lemmatiser quality on UD Polish (issue 2): `postulaty stem` on the first column of the token file, scored by
 # ../shared/eval/score-stemmer; then the same scores restricted to the tokens whose form the lexicon does not
-# know (lemma source guesser or identity, as `postulaty-bench lemma-explain` reports it).
+# know (lemma source guesser or identity, as `postulaty-bench lemma-explain` reports it), and the guesser's share:
+# the whole file scored again with each guessed lemma replaced by the form itself. (Among the unknown forms alone,
+# pairwise F1 is degenerate on this file: its unknown forms almost never share a lemma; lemma accuracy is the
+# informative figure there.)
 #
 # usage (from anywhere): Benchmarks/lemma/eval.sh [TOKENS.tsv]
 #   TOKENS.tsv  default ../shared/eval/ud-polish-dev-tokens.tsv (relative to the repository root)
@@ -36,4 +39,14 @@ if [[ -s "$TMP/g.tsv" ]]; then
   cut -f1-3 "$TMP/g.tsv" > "$TMP/g-tok.tsv"; cut -f4 "$TMP/g.tsv" > "$TMP/g-pred.txt"
   echo "== of which the guesser changed the form"
   "$SCORER" "$TMP/g-tok.tsv" "$TMP/g-pred.txt"
+fi
+paste "$TMP/pred.txt" "$TMP/sources.tsv" | awk -F'\t' '{ print ($4 == "guesser") ? $2 : $1 }' > "$TMP/noguess.txt"
+echo "== all tokens, guesser off (an unknown form is its own term)"
+"$SCORER" "$TOKENS" "$TMP/noguess.txt"
+paste "$TMP/pred.txt" "$TMP/sources.tsv" | awk -F'\t' '{ print ($4 == "guesser" || $4 == "diacritics") ? $2 : $1 }' > "$TMP/nodia.txt"
+echo "== all tokens, guesser and diacritic restoration off"
+"$SCORER" "$TOKENS" "$TMP/nodia.txt"
+if [[ -s "$TMP/g.tsv" ]]; then
+  echo "== guessed tokens left as the form (for comparison with the guesser's lemma accuracy above)"
+  "$SCORER" "$TMP/g-tok.tsv" <(cut -f1 "$TMP/g-tok.tsv")
 fi

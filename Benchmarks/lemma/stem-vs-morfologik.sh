@@ -56,13 +56,14 @@ public class MorfologikStem {
 JAVA
 javac -cp "$CP" -d "$TMP/java" "$TMP/java/MorfologikStem.java"
 
-run() {  # name, command...; prints "seconds maxrss_kb"
+run() {  # name, command...; prints "wall_seconds maxrss_kb cpu_seconds" (cpu = user + system)
   local name=$1; shift
   /usr/bin/time -v -o "$TMP/time.txt" "$@" < "$TMP/words.txt" > "$TMP/out-$name.txt"
-  local secs kb
+  local secs kb cpu
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$TMP/time.txt")
   kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$TMP/time.txt")
-  echo "$secs $kb"
+  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$TMP/time.txt")
+  echo "$secs $kb $cpu"
 }
 
 echo "words: $(wc -l < "$TMP/words.txt") (distinct: $(sort -u "$TMP/words.txt" | wc -l)); runs: $RUNS; $(nproc) cores; $(date -u +%F)"
@@ -71,9 +72,16 @@ for i in $(seq "$RUNS"); do
   s=$(run swift "$BIN_DIR/postulaty" stem); echo "run $i postulaty stem: $s" ; echo "$s" >> "$TMP/swift.txt"
   j=$(run java java -cp "$CP:$TMP/java" MorfologikStem); echo "run $i morfologik:    $j"; echo "$j" >> "$TMP/java.txt"
 done
+echo kot > "$TMP/one.txt"
+for i in $(seq "$RUNS"); do
+  /usr/bin/time -f "%e %U %S" -a -o "$TMP/start.txt" "$BIN_DIR/postulaty" stem < "$TMP/one.txt" > /dev/null
+done
+echo "start-up (one word, median of $RUNS): $(awk '{ print $1 }' "$TMP/start.txt" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')s wall, $(awk '{ print $2 + $3 }' "$TMP/start.txt" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')s CPU"
 [[ $(wc -l < "$TMP/out-swift.txt") == 1000000 ]] || { echo "postulaty stem did not write one line per word" >&2; exit 1; }
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 ms=$(cut -d' ' -f1 "$TMP/swift.txt" | median); mj=$(cut -d' ' -f1 "$TMP/java.txt" | median)
 rs=$(cut -d' ' -f2 "$TMP/swift.txt" | median); rj=$(cut -d' ' -f2 "$TMP/java.txt" | median)
+cs=$(cut -d' ' -f3 "$TMP/swift.txt" | median); cj=$(cut -d' ' -f3 "$TMP/java.txt" | median)
 echo "median wall time: postulaty stem ${ms}s, morfologik ${mj}s; ratio $(awk -v a="$mj" -v b="$ms" 'BEGIN { printf "%.1f", a / b }')x"
+echo "median CPU time (user+sys): postulaty stem ${cs}s, morfologik ${cj}s; ratio $(awk -v a="$cj" -v b="$cs" 'BEGIN { printf "%.1f", a / b }')x"
 echo "median peak RSS: postulaty stem $((rs / 1024)) MiB, morfologik $((rj / 1024)) MiB"

@@ -32,8 +32,9 @@ public struct CFSA2Automaton: Sendable {
 
     /// The arcs (the bytes after the header and label table). Offsets below index into this array.
     public let arcs: [UInt8]
-    /// Label table: `labels[i]` is the label of an arc whose M bits are `i` (i > 0).
-    let labels: [UInt8]
+    /// Label table: `labels[i]` is the label of an arc whose M bits are `i` (i > 0). Inline (no heap, no
+    /// bounds-checked array) because it is read for almost every arc.
+    let labels: SIMD32<UInt8>
     let hasNumbers: Bool
     /// Offset of the root node.
     public let root: Int
@@ -46,7 +47,7 @@ public struct CFSA2Automaton: Sendable {
         let flags = UInt16(bytes[5]) << 8 | UInt16(bytes[6])
         let labelCount = Int(bytes[7])
         guard bytes.count > 8 + labelCount else { throw FormatError.truncated }
-        var table = [UInt8](repeating: 0, count: 32)
+        var table = SIMD32<UInt8>()
         for i in 0..<min(labelCount, 32) { table[i] = bytes[8 + i] }
         labels = table
         hasNumbers = flags & Self.flagNumbers != 0
@@ -75,10 +76,10 @@ public struct CFSA2Automaton: Sendable {
     /// Primitive operations on the arcs; valid only inside `withWalker`.
     public struct Walker {
         let a: UnsafeBufferPointer<UInt8>
-        let labels: [UInt8]
+        let labels: SIMD32<UInt8>
         let hasNumbers: Bool
 
-        init(arcs: UnsafeBufferPointer<UInt8>, labels: [UInt8], hasNumbers: Bool) {
+        init(arcs: UnsafeBufferPointer<UInt8>, labels: SIMD32<UInt8>, hasNumbers: Bool) {
             a = arcs
             self.labels = labels
             self.hasNumbers = hasNumbers

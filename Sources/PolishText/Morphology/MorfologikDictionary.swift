@@ -162,23 +162,39 @@ public final class MorfologikDictionary: @unchecked Sendable {
         var node: Int
     }
 
-    /// For each input scalar, the UTF-8 spellings it may match in the lexicon (the scalar itself first).
-    static func alternatives(of form: String, matching: Matching) -> [[[UInt8]]] {
-        var out: [[[UInt8]]] = []
-        out.reserveCapacity(form.unicodeScalars.count)
+    /// One spelling of one input letter: up to 4 UTF-8 bytes.
+    struct Spelling {
+        var bytes: (UInt8, UInt8, UInt8, UInt8)
+        var count: Int
+        init(_ u: Unicode.Scalar) {
+            var b: [UInt8] = []
+            UTF8.encode(u) { b.append($0) }
+            count = b.count
+            bytes = (b[0], count > 1 ? b[1] : 0, count > 2 ? b[2] : 0, count > 3 ? b[3] : 0)
+        }
+        @inline(__always) subscript(i: Int) -> UInt8 {
+            switch i { case 0: return bytes.0; case 1: return bytes.1; case 2: return bytes.2; default: return bytes.3 }
+        }
+    }
+
+    /// The spellings of each input letter, flattened: letter `i` has `spellings[starts[i]..<starts[i+1]]`.
+    struct Alternatives {
+        var spellings: [Spelling] = []
+        var starts: [Int] = [0]
+        var count: Int { starts.count - 1 }
+    }
+
+    /// For each input scalar, the spellings it may match in the lexicon (the scalar itself first).
+    static func alternatives(of form: String, matching: Matching) -> Alternatives {
+        var out = Alternatives()
+        out.spellings.reserveCapacity(form.utf8.count * 3)
+        out.starts.reserveCapacity(form.utf8.count + 1)
+        let table = matching.contains(.restoreDiacritics)
+            ? (matching.contains(.caseInsensitive) ? restoreAnyCase : restoreSameCase)
+            : (matching.contains(.caseInsensitive) ? anyCase : [:])
         for u in form.unicodeScalars {
-            var alts: [[UInt8]] = [Array(String(u).utf8)]
-            if matching.contains(.restoreDiacritics), let extra = Self.diacriticVariants[u] {
-                for e in extra { alts.append(Array(String(e).utf8)) }
-            }
-            if matching.contains(.caseInsensitive) {
-                for a in alts {
-                    let s = String(decoding: a, as: UTF8.self)
-                    let up = s.uppercased()
-                    if up != s, up.unicodeScalars.count == 1 { alts.append(Array(up.utf8)) }
-                }
-            }
-            out.append(alts)
+            if let known = table[u] { out.spellings.append(contentsOf: known) } else { out.spellings.append(Spelling(u)) }
+            out.starts.append(out.spellings.count)
         }
         return out
     }
@@ -188,9 +204,31 @@ public final class MorfologikDictionary: @unchecked Sendable {
         "a": ["ą"], "c": ["ć"], "e": ["ę"], "l": ["ł"], "n": ["ń"], "o": ["ó"], "s": ["ś"], "z": ["ź", "ż"],
     ]
 
-    private func matchSurfaces(_ alts: [[[UInt8]]], walker w: CFSA2Automaton.Walker, limit: Int) -> [SurfaceMatch] {
+    /// Spelling tables for the Latin letters (U+0000–U+024F), built once: computing upper-case forms per lookup
+    /// would allocate strings on the hot path. Other scalars match only themselves.
+    private static func spellingTable(restore: Bool, anyCase: Bool) -> [Unicode.Scalar: [Spelling]] {
+        var table: [Unicode.Scalar: [Spelling]] = [:]
+        for v in UInt32(0x41)...UInt32(0x24F) {
+            guard let u = Unicode.Scalar(v), u.properties.isAlphabetic else { continue }
+            var scalars: [Unicode.Scalar] = [u]
+            if restore, let extra = diacriticVariants[u] { scalars += extra }
+            if anyCase {
+                for s in scalars {
+                    let up = String(s).uppercased().unicodeScalars
+                    if up.count == 1, let first = up.first, first != s, !scalars.contains(first) { scalars.append(first) }
+                }
+            }
+            if scalars.count > 1 { table[u] = scalars.map(Spelling.init) }
+        }
+        return table
+    }
+    private static let anyCase = spellingTable(restore: false, anyCase: true)
+    private static let restoreSameCase = spellingTable(restore: true, anyCase: false)
+    private static let restoreAnyCase = spellingTable(restore: true, anyCase: true)
+
+    private func matchSurfaces(_ alts: Alternatives, walker w: CFSA2Automaton.Walker, limit: Int) -> [SurfaceMatch] {
         var found: [SurfaceMatch] = []
-        guard !alts.isEmpty else { return found }
+        guard alts.count > 0 else { return found }
         let sep = metadata.separator
         var surface: [UInt8] = []
         surface.reserveCapacity(alts.count * 2 + 4)
@@ -204,10 +242,18 @@ public final class MorfologikDictionary: @unchecked Sendable {
                 }
                 return
             }
-            for alt in alts[pos] {
-                guard let next = w.follow(alt, from: node), next > 0 else { continue }
+            for k in alts.starts[pos]..<alts.starts[pos + 1] {
+                let spelling = alts.spellings[k]
+                var next = node
+                var i = 0
+                while i < spelling.count && next > 0 {
+                    let arc = w.arc(of: next, label: spelling[i])
+                    next = arc > 0 ? w.destination(ofArc: arc) : -1
+                    i += 1
+                }
+                guard next > 0 else { continue }
                 let mark = surface.count
-                surface.append(contentsOf: alt)
+                for b in 0..<spelling.count { surface.append(spelling[b]) }
                 go(pos + 1, next)
                 surface.removeSubrange(mark...)
             }

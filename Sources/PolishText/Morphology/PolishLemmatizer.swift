@@ -104,7 +104,7 @@ public final class PolishLemmatizer: Lemmatizing, @unchecked Sendable {
     /// The indexed spelling of a lemma: lower case ("Kraków" → "kraków"), spaces joined ("na przykład").
     static func term(_ lemma: String) -> String {
         var t = lemma.lowercased()
-        if t.contains(" ") { t = t.replacingSpaces() }
+        if t.utf8.contains(0x20) { t = t.replacingSpaces() }  // bytes: String.contains(String) goes through Foundation
         return t
     }
 

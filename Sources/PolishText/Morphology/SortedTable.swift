@@ -11,6 +11,8 @@ final class SortedTable: @unchecked Sendable {
     let bytes: [UInt8]
     /// Start offset of each data line.
     private let lineStarts: [Int32]
+    /// End offset (exclusive) of each data line's key, so a binary-search step compares without scanning.
+    private let keyEnds: [Int32]
     private let keyFields: Int
     /// FNV-1a 64 of the file, as hex.
     let contentHash: String
@@ -37,6 +39,19 @@ final class SortedTable: @unchecked Sendable {
             }
         }
         lineStarts = starts
+        var ends: [Int32] = []
+        ends.reserveCapacity(starts.count)
+        bytes.withUnsafeBufferPointer { p in
+            for start in starts {
+                var i = Int(start), tabs = 0
+                while i < p.count && p[i] != 0x0A {
+                    if p[i] == 0x09 { tabs += 1; if tabs == keyFields { break } }
+                    i += 1
+                }
+                ends.append(Int32(i))
+            }
+        }
+        keyEnds = ends
         contentHash = h.hex
         try validateOrder()
     }
@@ -117,7 +132,7 @@ final class SortedTable: @unchecked Sendable {
         var lo = 0, hi = lineStarts.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            let r = keyRange(p, Int(lineStarts[mid]))
+            let r = Int(lineStarts[mid])..<Int(keyEnds[mid])
             var c = 0
             let n = min(r.count, key.count)
             var k = 0

@@ -38,6 +38,9 @@ final class MorphologyLemmatizerTests: XCTestCase {
         XCTAssertEqual(Set(readings.map(\.lemma)), ["rok", "lato"])
         XCTAssertTrue(readings.allSatisfy { $0.surface == "lat" && $0.tag.hasPrefix("subst:pl:gen") })
         XCTAssertTrue(dict.readings(of: "qqqzzx").isEmpty)
+        XCTAssertTrue(dict.readings(of: "kot+").isEmpty, "the separator must not lead into the lemma codes")
+        XCTAssertTrue(dict.readings(of: "kota+AA", matching: .caseInsensitive).isEmpty)
+        XCTAssertTrue(dict.readings(of: "").isEmpty)
         XCTAssertTrue(dict.readings(of: "kraków").isEmpty, "without case folding the lower-cased name is not found")
         XCTAssertTrue(dict.readings(of: "kraków", matching: .caseInsensitive).contains { $0.surface == "Kraków" && $0.lemma == "Kraków" })
     }

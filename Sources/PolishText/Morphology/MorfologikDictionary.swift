@@ -228,8 +228,9 @@ public final class MorfologikDictionary: @unchecked Sendable {
 
     private func matchSurfaces(_ alts: Alternatives, walker w: CFSA2Automaton.Walker, limit: Int) -> [SurfaceMatch] {
         var found: [SurfaceMatch] = []
-        guard alts.count > 0 else { return found }
         let sep = metadata.separator
+        // A form containing the separator ("kot+…") would walk into the encoded lemmas and tags: no match.
+        guard alts.count > 0, !alts.spellings.contains(where: { $0.count == 1 && $0[0] == sep }) else { return found }
         var surface: [UInt8] = []
         surface.reserveCapacity(alts.count * 2 + 4)
         func go(_ pos: Int, _ node: Int) {

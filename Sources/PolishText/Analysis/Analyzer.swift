@@ -118,7 +118,7 @@ public final class Analyzer {
     /// Runs `body` with the form table moved into a local variable, then moves it back.
     private func withFormTable<R>(_ body: (inout FormTable) -> R) -> R {
         var table = formTable
-        formTable = FormTable()
+        formTable = FormTable.placeholder  // shares one tiny table: no allocation per call
         defer { formTable = table }
         return body(&table)
     }
@@ -172,6 +172,10 @@ public final class Analyzer {
 struct FormTable {
     var cache = FormCache()
     var forms: [Analyzer.CachedForm] = []
+
+    /// Stands in the analyzer's property while the real table is moved out; never mutated, so assigning it is
+    /// only a reference-count change.
+    static let placeholder = FormTable(cache: FormCache(capacity: 1), forms: [])
 
     /// Index into `forms` of the analysis of `bytes`, computed on first sight.
     @inline(__always)

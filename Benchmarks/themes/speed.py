@@ -15,10 +15,14 @@ Two inputs, each fed to both sides:
     Polish analysis on either side: this is the fair engine-to-engine figure.
   raw: the titles as written; scikit-learn uses its default tokeniser, postulaty its full Polish analysis
     (tokeniser, normaliser, lemmatiser, stop words), which does more work per token.
-scikit-learn's time is its fit (vectoriser + NB) or transform + predict_proba, in process, excluding Python start-up
-and reading the file; ours is the whole CLI process (start-up, reading JSONL, model selection by 5-fold CV over
-variants × alphas, calibration, thresholds, writing the model; or reading, tagging with evidence, writing JSONL).
-Peak memory: max RSS from /usr/bin/time -v for our process; tracemalloc peak + process RSS for scikit-learn.
+Figures, all single-threaded, medians of --runs:
+  engine (in process, thread CPU time): `postulaty-bench themes` — our core fit (TF-IDF fit + one naive Bayes fit:
+    what scikit-learn's pipeline.fit does), our full train (+ variant/α choice by 5-fold CV, calibration,
+    thresholds), our transform + calibrated scores (what predict_proba does), and full tagging (+ decisions and
+    evidence terms); scikit-learn's fit and transform + predict_proba, in process, CPU time (time.process_time).
+    Reading files is outside both.
+  command line (wall time, max RSS from /usr/bin/time -v): the whole `postulaty train` and `postulaty tag`
+    processes (start-up, reading JSONL, everything above, writing the model or the tagged JSONL with evidence).
 """
 import argparse, hashlib, json, os, re, resource, statistics, subprocess, sys, time
 
@@ -73,15 +77,15 @@ def prepare(work, n):
     return sets
 
 
-def run_ours(args, cmd):
-    """Wall time and max RSS (MiB) of one CLI run."""
+def run_ours(cmd):
+    """Wall time and max RSS (MiB) of one process."""
     t = time.perf_counter()
     p = subprocess.run(["/usr/bin/time", "-v"] + cmd, cwd=ROOT, capture_output=True, text=True)
     wall = time.perf_counter() - t
     if p.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1)) / 1024
-    return wall, rss
+    return wall, rss, p.stdout
 
 
 def sklearn_times(train_rows, tag_rows, pretok, runs):
@@ -107,8 +111,8 @@ def sklearn_times(train_rows, tag_rows, pretok, runs):
         fits, tags = [], []
         for _ in range(runs):
             pipe = make()
-            t = time.perf_counter(); pipe.fit(X, target); fits.append(time.perf_counter() - t)
-            t = time.perf_counter(); pipe.predict_proba(T); tags.append(time.perf_counter() - t)
+            t = time.process_time(); pipe.fit(X, target); fits.append(time.process_time() - t)
+            t = time.process_time(); pipe.predict_proba(T); tags.append(time.process_time() - t)
         out[name] = (statistics.median(fits), statistics.median(tags))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out, rss
@@ -119,30 +123,40 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--bin", default=".build-themes-rel/release/postulaty")
+    ap.add_argument("--bench", default=".build-themes-rel/release/postulaty-bench")
     ap.add_argument("--work", default="/tmp/themes-speed")
     a = ap.parse_args()
     os.environ.update(OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
-    sets = prepare(a.work, a.n)
-    print(f"documents: train {len(sets['train'])} (Wrocław categories, grown), tag {len(sets['tag'])} (all titles, grown); "
-          f"median of {a.runs} runs; 2-core shared machine, one process each, single-threaded")
+    prepare(a.work, a.n)
+    print(f"documents: train {a.n} (Wrocław categories, grown), tag {a.n} (all titles, grown); median of {a.runs} runs; "
+          f"2-core machine shared with other builds, single-threaded")
     for kind, pretok in (("pre-tokenised", True), ("raw", False)):
         flag = ["--pretokenized"] if pretok else []
         suffix = "tok" if pretok else "raw"
+        train, tag = os.path.join(a.work, f"train-{suffix}.jsonl"), os.path.join(a.work, f"tag-{suffix}.jsonl")
+        _, bench_rss, out = run_ours([a.bench, "themes", train, tag, "--labels", "categories", "--fields", "text",
+                                      "--runs", str(a.runs)] + flag)
+        e = json.loads(out.strip().splitlines()[-1])
         model = os.path.join(a.work, f"speed-{suffix}.model")
-        trains = [run_ours(a, [a.bin, "train", os.path.join(a.work, f"train-{suffix}.jsonl"), "--labels", "categories",
-                               "--fields", "text", "-o", model] + flag) for _ in range(a.runs)]
-        tags = [run_ours(a, [a.bin, "tag", os.path.join(a.work, f"tag-{suffix}.jsonl"), "--model", model,
-                             "-o", os.path.join(a.work, f"tagged-{suffix}.jsonl")] + flag) for _ in range(a.runs)]
-        sk, sk_rss = sklearn_times(sets["train"] if not pretok else [json.loads(l) for l in open(os.path.join(a.work, "train-tok.jsonl"))],
-                                   sets["tag"] if not pretok else [json.loads(l) for l in open(os.path.join(a.work, "tag-tok.jsonl"))],
-                                   pretok, a.runs)
-        ot, orss = statistics.median(t for t, _ in trains), max(r for _, r in trains)
-        gt, grss = statistics.median(t for t, _ in tags), max(r for _, r in tags)
-        print(f"\n{kind} input")
-        print(f"  postulaty train: {ot:.2f} s (peak RSS {orss:.0f} MiB); postulaty tag: {gt:.2f} s (peak RSS {grss:.0f} MiB)")
+        trains = [run_ours([a.bin, "train", train, "--labels", "categories", "--fields", "text", "-o", model] + flag)
+                  for _ in range(a.runs)]
+        tags = [run_ours([a.bin, "tag", tag, "--model", model, "-o", os.path.join(a.work, f"tagged-{suffix}.jsonl")] + flag)
+                for _ in range(a.runs)]
+        rows = lambda path: [json.loads(l) for l in open(path, encoding="utf-8")]
+        sk, sk_rss = sklearn_times(rows(train), rows(tag), pretok, a.runs)
+        print(f"\n{kind} input ({e['features']} features; chosen {e['variant']} alpha {e['alpha']})")
+        if not pretok:
+            print(f"  our Polish analysis of both sets: {e['analysis_s']:.2f} s (not in the engine figures below)")
+        print(f"  ours, engine: core fit {e['core_fit_s']:.2f} s, full train {e['full_train_s']:.2f} s, "
+              f"transform+scores {e['tag_probabilities_s']:.2f} s, full tagging {e['tag_full_s']:.2f} s; "
+              f"peak RSS {e['peak_rss_mib']:.0f} MiB")
+        ct, cr = statistics.median(t for t, _, _ in trains), max(r for _, r, _ in trains)
+        gt, gr = statistics.median(t for t, _, _ in tags), max(r for _, r, _ in tags)
+        print(f"  ours, command line: train {ct:.2f} s (max RSS {cr:.0f} MiB), tag {gt:.2f} s (max RSS {gr:.0f} MiB)")
         for name, (f, t) in sk.items():
-            print(f"  scikit-learn {name}: fit {f:.2f} s, transform+predict_proba {t:.2f} s"
-                  f"  → ours ×{f / ot:.1f} faster to train, ×{t / gt:.1f} faster to tag")
+            print(f"  scikit-learn {name}: fit {f:.2f} s, transform+predict_proba {t:.2f} s → ours ×{f / e['core_fit_s']:.1f} "
+                  f"(core fit), ×{f / e['full_train_s']:.1f} (full train), ×{t / e['tag_probabilities_s']:.1f} "
+                  f"(transform+scores), ×{t / e['tag_full_s']:.1f} (full tagging) faster")
         print(f"  scikit-learn process peak RSS {sk_rss:.0f} MiB")
 
 

@@ -2,7 +2,8 @@
 # Report speed: the whole corpus (time after the models are loaded) and 100k synthetic postulates (whole run),
 # medians of RUNS runs, peak memory. Run from the repository root:
 #   Benchmarks/report/bench.sh [RUNS=5] [N=100000]
-# SCRATCH=DIR builds in DIR instead of .build. Uses Models/themes.model and Models/stance.model when they load with the current analyzer; otherwise trains both
+# Env: BIN=release binary (skip the build), SCRATCH=build folder, RECURRING_RUNS=runs of the 100k report with the
+# near-duplicate join (default 1: it takes minutes). Uses Models/themes.model and Models/stance.model when they load with the current analyzer; otherwise trains both
 # into a temporary folder first (the stance model from the response text: --fields response:1).
 set -euo pipefail
 runs=${1:-5}
@@ -10,10 +11,14 @@ n=${2:-100000}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# SCRATCH=.build-x uses another build folder (engineers sharing one tree each build in their own).
-scratch=(); [ -n "${SCRATCH:-}" ] && scratch=(--scratch-path "$SCRATCH")
-swift build -c release "${scratch[@]}" --product postulaty >/dev/null
-bin=$(swift build -c release "${scratch[@]}" --show-bin-path)/postulaty
+# BIN=path uses a release binary built elsewhere; SCRATCH=.build-x builds in another folder.
+if [ -n "${BIN:-}" ]; then
+  bin=$BIN
+else
+  scratch=(); [ -n "${SCRATCH:-}" ] && scratch=(--scratch-path "$SCRATCH")
+  swift build -c release "${scratch[@]}" --product postulaty >/dev/null
+  bin=$(swift build -c release "${scratch[@]}" --show-bin-path)/postulaty
+fi
 
 themes=Models/themes.model; stance=Models/stance.model
 "$bin" report -o "$tmp/probe" 2> "$tmp/probe.err" || { cat "$tmp/probe.err" >&2; exit 1; }
@@ -49,6 +54,7 @@ python3 Benchmarks/report/synth.py "$n" "$tmp/synth.jsonl"
 for mode in "--no-recurring" ""; do
   : > "$tmp/total"
   r=$(( runs < 3 ? runs : 3 ))
+  [ -z "$mode" ] && r=${RECURRING_RUNS:-1}
   for i in $(seq "$r"); do
     /usr/bin/time -f "%e %M" -o "$tmp/time" "$bin" report "$tmp/synth.jsonl" -o "$tmp/synth" --model "$themes" --stance-model "$stance" $mode 2> "$tmp/err"
     cut -d' ' -f1 "$tmp/time" >> "$tmp/total"

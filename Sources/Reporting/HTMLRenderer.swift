@@ -379,8 +379,9 @@ struct HTMLRenderer {
     .ch { font-size: 7.5pt; color: #555555; }
     .ch.up { color: #006644; } .ch.down { color: #A33A00; }
     table.heat td.n { text-align: center; vertical-align: middle; border: 1px solid #FFFFFF; }
-    table.heat tbody th { font-weight: normal; width: 30%; }
-    table.heat th.rot { text-align: center; white-space: normal; width: 10%; }
+    table.heat tbody th { font-weight: normal; }
+    table.heat th.rot { text-align: center; white-space: normal; font-size: 7.5pt; }
+    table.heat thead th:first-child { width: 34%; }
     table.heat tr.rest th, table.heat tr.rest td { font-style: italic; background: #FAFAFA; }
     col.c-year { width: 7%; } col.c-org { width: 19%; } col.c-text { width: 43%; } col.c-resp { width: 31%; }
     col.c-id { width: 14%; } col.c-text2 { width: 50%; } col.c-lab { width: 18%; }

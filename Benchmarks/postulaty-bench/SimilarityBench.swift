@@ -131,6 +131,24 @@ enum SimilarityBench {
     }
 }
 
+/// `postulaty-bench similarity-load INDEX [--identity]`: load time and peak memory of a saved index alone, in a
+/// fresh process (what `postulaty similar` pays before its first query), then one query.
+enum SimilarityLoadBench {
+    static func run(_ args: [String]) throws {
+        guard let path = args.first else { throw BenchError("usage: similarity-load INDEX [--identity]") }
+        let analyzer = args.contains("--identity") ? try Analyzer(lemmatizer: IdentityLemmatizer()) : try DefaultAnalyzer.make()
+        let before = SimilarityBench.peakMiB()
+        let t0 = SimilarityBench.cpu()
+        let index = try SimilarityIndex.load(path: path, analyzer: analyzer)
+        let load = SimilarityBench.cpu() - t0
+        let t1 = SimilarityBench.cpu()
+        _ = index.similar(to: "remont chodnika przy szkole", top: 10)
+        let first = SimilarityBench.cpu() - t1
+        print(String(format: "{\"postulates\": %d, \"load_s\": %.4f, \"first_query_ms\": %.3f, \"rss_before_mib\": %.1f, \"peak_rss_mib\": %.1f}",
+                     index.count, load, first * 1000, before, SimilarityBench.peakMiB()))
+    }
+}
+
 struct BenchError: Error, CustomStringConvertible {
     let description: String
     init(_ d: String) { description = d }

@@ -13,6 +13,7 @@ do {
     case "lemma-explain": try LemmaBench.explain(Array(args.dropFirst()))
     case "similarity": try SimilarityBench.run(Array(args.dropFirst()))
     case "similarity-quality": try SimilarityQuality.run(Array(args.dropFirst()))
+    case "similarity-load": try SimilarityLoadBench.run(Array(args.dropFirst()))
     case "themes": try ThemesBench.run(Array(args.dropFirst()))
     default:
         FileHandle.standardError.write(Data("postulaty-bench: unknown benchmark \(name)\n".utf8))

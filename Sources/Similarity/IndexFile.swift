@@ -202,20 +202,60 @@ extension SimilarityIndex {
         }
         guard termIDs.allSatisfy({ Int($0) < v }) else { throw c.corrupted("term id out of range") }
 
-        let index = SimilarityIndex(analyzer: analyzer, settings: header.settings)
-        index.vocabulary = Vocabulary(terms: terms)
         for i in 0..<n {
-            let f = fields[(6 * i)..<(6 * i + 6)].map { $0 }
-            let doc = IndexedPostulate(id: f[0], year: years[i] == SimilarityIndex.noYear ? nil : Int(years[i]),
-                                       meeting: f[1], organisation: f[2], text: f[3], response: f[4], respondent: f[5])
             let range = Int(start[i])..<Int(start[i + 1])
             guard zip(termIDs[range], termIDs[range].dropFirst()).allSatisfy({ $0 < $1 }) else {
                 throw c.corrupted("terms of postulate \(i + 1) not in ascending order")
             }
-            do {
-                try index.add(doc, terms: range.lazy.map { (key: termIDs[$0], value: Float(bitPattern: countBits[$0])) })
-            } catch SimilarityError.duplicateID(let id) { throw c.corrupted("duplicate id \"\(id)\"") }
         }
+        // Bulk assembly (not `add` one by one): postings by a counting sort over the vectors.
+        let index = SimilarityIndex(analyzer: analyzer, settings: header.settings)
+        index.vocabulary = Vocabulary(terms: terms)
+        var docs: [IndexedPostulate] = []
+        docs.reserveCapacity(n)
+        var slotByID: [String: Int] = [:]
+        slotByID.reserveCapacity(n)
+        var meetingOf = [Int32](repeating: -1, count: n)
+        var meetingIDs: [String: Int32] = [:]
+        for i in 0..<n {
+            let b = 6 * i
+            let doc = IndexedPostulate(id: fields[b], year: years[i] == SimilarityIndex.noYear ? nil : Int(years[i]),
+                                       meeting: fields[b + 1], organisation: fields[b + 2], text: fields[b + 3],
+                                       response: fields[b + 4], respondent: fields[b + 5])
+            guard slotByID.updateValue(i, forKey: doc.id) == nil else { throw c.corrupted("duplicate id \"\(doc.id)\"") }
+            if !doc.meeting.isEmpty {
+                if let m = meetingIDs[doc.meeting] { meetingOf[i] = m } else {
+                    let m = Int32(meetingIDs.count); meetingIDs[doc.meeting] = m; meetingOf[i] = m
+                }
+            }
+            docs.append(doc)
+        }
+        var df = [Int32](repeating: 0, count: v)
+        for t in termIDs { df[Int(t)] += 1 }
+        var offset = [Int](repeating: 0, count: v + 1)
+        for t in 0..<v { offset[t + 1] = offset[t] + Int(df[t]) }
+        var flat = [UInt32](repeating: 0, count: p)
+        var fill = offset
+        for i in 0..<n {
+            for k in Int(start[i])..<Int(start[i + 1]) {
+                let t = Int(termIDs[k])
+                flat[fill[t]] = UInt32(i)
+                fill[t] += 1
+            }
+        }
+        index.postings = (0..<v).map { Array(flat[offset[$0]..<offset[$0 + 1]]) }
+        index.postingWeights = (0..<v).map { [Float](repeating: 0, count: Int(df[$0])) }
+        index.df = df
+        index.docs = docs
+        index.alive = [Bool](repeating: true, count: n)
+        index.years = years
+        index.meetingOf = meetingOf
+        index.meetingIDs = meetingIDs
+        index.slotByID = slotByID
+        index.docStart = start.map { Int($0) }
+        index.docTerms = termIDs
+        index.docCounts = countBits.map { Float(bitPattern: $0) }
+        index.setLoaded(count: n)
         index.refresh()
         return index
     }

@@ -167,6 +167,12 @@ public final class SimilarityIndex {
         return out
     }
 
+    /// After a bulk load: `n` live postulates, derived weights to compute.
+    func setLoaded(count n: Int) {
+        count = n
+        stale = true
+    }
+
     private func internMeeting(_ m: String) -> Int32 {
         if m.isEmpty { return -1 }
         if let id = meetingIDs[m] { return id }

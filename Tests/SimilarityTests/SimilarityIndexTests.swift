@@ -112,6 +112,20 @@ final class SimilarityIndexTests: XCTestCase {
         XCTAssertThrowsError(try incremental.add(kept)) { XCTAssertEqual($0 as? SimilarityError, .duplicateID(kept.id)) }
     }
 
+    func testUpdatesAfterLoadEqualRebuild() throws {
+        let all = Fixtures.corpus(size: 200, seed: 51)
+        let loaded = try SimilarityIndex.load(
+            bytes: try SimilarityIndex(analyzer: Fixtures.analyzer(), postulates: Array(all.prefix(150))).serialized(),
+            analyzer: Fixtures.analyzer())
+        for p in all.dropFirst(150) { try loaded.add(p) }
+        try loaded.remove(id: "p3"); try loaded.remove(id: "p160")
+        let rebuilt = try SimilarityIndex(analyzer: Fixtures.analyzer(),
+                                          postulates: all.filter { $0.id != "p3" && $0.id != "p160" })
+        for q in Fixtures.queries(count: 40, seed: 52) {
+            XCTAssertEqual(loaded.similar(to: q, top: 10), rebuilt.similar(to: q, top: 10), q)
+        }
+    }
+
     func testSavedFileIsDeterministic() throws {
         let docs = Fixtures.corpus(size: 100, seed: 31)
         let a = try SimilarityIndex(analyzer: Fixtures.analyzer(), postulates: docs).serialized()

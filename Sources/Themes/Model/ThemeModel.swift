@@ -153,8 +153,9 @@ public struct ThemeModel: Sendable {
             case .multiLabel: cut = thresholds[l]
             case .singleLabel: cut = assigned.first.map { p[$0] } ?? 1
             }
+            let (terms, total) = isAssigned ? self.evidence(x, label: l) : ([], 0)
             evidence.append(LabelEvidence(label: labels[l], score: p[l], threshold: cut, assigned: isAssigned,
-                                          terms: isAssigned ? topTerms(x, label: l) : []))
+                                          terms: terms, evidenceTotal: total))
         }
         let fallback = mode == .multiLabel && assigned.count == 1 && p[assigned[0]] < thresholds[assigned[0]]
         return ThemePrediction(predicted: assigned.map { labels[$0] }, labels: evidence, viaFallback: fallback)
@@ -164,6 +165,11 @@ public struct ThemeModel: Sendable {
     /// variant e = w (a log-likelihood ratio); for the others e = w − mean over labels of w, i.e. how much the term
     /// favours this label over an average one (complement weights are stored centred already).
     public func topTerms(_ x: SparseVector, label l: Int, count: Int = ThemeModel.evidenceTerms) -> [TermContribution] {
+        evidence(x, label: l, count: count).terms
+    }
+
+    /// The top terms and the sum of all positive contributions (so a term's share can be shown).
+    func evidence(_ x: SparseVector, label l: Int, count: Int = ThemeModel.evidenceTerms) -> (terms: [TermContribution], total: Double) {
         let L = labels.count
         var out: [TermContribution] = []
         for (t, v) in zip(x.indices, x.values) {
@@ -177,7 +183,9 @@ public struct ThemeModel: Sendable {
             if c > 0 { out.append(TermContribution(term: vectorizer.vocabulary[Int(t)], weight: c)) }
         }
         out.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
-        return Array(out.prefix(count))
+        var total = 0.0
+        for c in out { total += c.weight }
+        return (Array(out.prefix(count)), total)
     }
 }
 
@@ -196,12 +204,19 @@ public struct LabelEvidence: Sendable, Equatable {
     public var threshold: Double
     public var assigned: Bool
     public var terms: [TermContribution]
+    /// Sum of the positive contributions of all the document's terms to this label (assigned labels only).
+    public var evidenceTotal: Double = 0
 
-    /// Why, in one line: "0.910 ≥ 0.420: senior (0.310), klub senior (0.120)" or "0.210 < 0.450".
+    /// A term's share of the label's positive evidence, in per cent (what `why` shows: raw contributions of
+    /// complement NB are tiny numbers that mean nothing to a reader).
+    public func share(_ t: TermContribution) -> Double { evidenceTotal > 0 ? 100 * t.weight / evidenceTotal : 0 }
+
+    /// Why, in one line: "0.910 ≥ 0.420: senior 41%, klub senior 22%" (each term's share of the label's positive
+    /// evidence) or "0.210 < 0.450".
     public var why: String {
         let s = fixed(score, 3), t = fixed(threshold, 3)
         if assigned {
-            let list = terms.map { "\($0.term) (\(fixed($0.weight, 3)))" }.joined(separator: ", ")
+            let list = terms.map { "\($0.term) \(fixed(share($0), 0))%" }.joined(separator: ", ")
             return (score >= threshold ? "\(s) ≥ \(t)" : "\(s) < \(t), closest label") + (list.isEmpty ? "" : ": " + list)
         }
         return score < threshold ? "\(s) < \(t)" : "\(s) ≥ \(t), other labels stronger"
@@ -227,6 +242,7 @@ func fixed(_ v: Double, _ decimals: Int) -> String {
     let neg = r < 0
     let i = Int(abs(r))
     let p = Int(scale)
+    guard decimals > 0 else { return (neg ? "-" : "") + String(i) }
     var frac = String(i % p)
     frac = String(repeating: "0", count: decimals - frac.count) + frac
     return (neg ? "-" : "") + String(i / p) + (decimals > 0 ? "." + frac : "")

@@ -61,9 +61,9 @@ enum JSONBytes {
             for (i, t) in e.terms.enumerated() {
                 literal(i == 0 ? ": " : ", ", to: &out)
                 escaped(t.term, to: &out)
-                literal(" (", to: &out)
-                fixed(t.weight, 3, to: &out)
-                out.append(UInt8(ascii: ")"))
+                out.append(0x20)
+                fixed(e.share(t), 0, to: &out)
+                out.append(UInt8(ascii: "%"))
             }
         } else if e.score < e.threshold {
             literal(" < ", to: &out); fixed(e.threshold, 3, to: &out)

@@ -6,6 +6,8 @@ public enum ThemesError: Error, CustomStringConvertible, Equatable {
     case analyzerMismatch([String])
     /// Training data that cannot train anything (no labels, no texts…).
     case invalidTrainingData(String)
+    /// An input file that cannot be opened or read.
+    case unreadableInput(String)
 
     public var description: String {
         switch self {
@@ -14,6 +16,7 @@ public enum ThemesError: Error, CustomStringConvertible, Equatable {
             return "the model was trained with a different analyzer configuration (model vs current): "
                 + d.joined(separator: "; ") + ". Retrain the model (postulaty train) or use the matching analyzer."
         case .invalidTrainingData(let m): return "invalid training data: \(m)"
+        case .unreadableInput(let m): return m
         }
     }
 }

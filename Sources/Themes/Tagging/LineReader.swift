@@ -21,11 +21,11 @@ public final class LineReader {
     public init(path: String, chunkSize: Int = 1 << 16) throws {
         self.path = path
         if path == "-" {
-            guard let f = fdopen(0, "rb") else { throw ThemesError.invalidTrainingData("stdin: cannot read") }
+            guard let f = fdopen(0, "rb") else { throw ThemesError.unreadableInput("stdin: cannot read") }
             file = f; owns = false
         } else {
             guard let f = fopen(path, "rb") else {
-                throw ThemesError.invalidTrainingData("\(path): cannot open the file (missing or not readable)")
+                throw ThemesError.unreadableInput("\(path): cannot open the file (missing or not readable)")
             }
             file = f; owns = true
         }

@@ -13,7 +13,7 @@ public final class TagInput {
         public init(explicit: String?, path: String) throws {
             if let explicit {
                 guard let k = Kind(rawValue: explicit), k != .sniff else {
-                    throw ThemesError.invalidTrainingData("unknown input format \(explicit)")
+                    throw ThemesError.unreadableInput("unknown input format \(explicit) (jsonl, csv or text)")
                 }
                 self = k
                 return

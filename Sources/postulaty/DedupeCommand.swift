@@ -11,10 +11,10 @@ struct DedupeCommand: ParsableCommand {
         commandName: "dedupe",
         abstract: "Find near-duplicate postulates (exact all-pairs cosine ≥ T) and clusters of recurring demands.",
         discussion: """
-        JSONL: first one line per pair {"a": ID, "b": ID, "score": S} (a before b in input order), then one line
-        per cluster {"cluster": N, "ids": [...]} (members in year order). Markdown: one section per cluster with
-        its years, organisations, texts and the city's responses in year order, then the pairs.
-        A cluster grows only while its average similarity stays ≥ the link threshold (no chaining through one
+        JSONL: first one line per pair {"a": ID, "b": ID, "score": S} (a before b in input order), then one line \
+        per cluster {"cluster": N, "ids": [...]} (members in year order). Markdown: one section per cluster with \
+        its years, organisations, texts and the city's responses in year order, then the pairs. \
+        A cluster grows only while its average similarity stays ≥ the link threshold (no chaining through one \
         shared neighbour). Details in docs/similarity.md.
 
         Examples:

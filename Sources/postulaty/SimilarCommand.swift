@@ -10,9 +10,9 @@ struct SimilarCommand: ParsableCommand {
         commandName: "similar",
         abstract: "Find earlier postulates similar to a text, to an indexed postulate, or to each line of a file.",
         discussion: """
-        Ranks postulates by cosine similarity (exact top-k) and prints, for each, the score, year, organisation,
-        text, the city's response and the terms shared with the query. With --id the postulate itself and the
-        rest of its meeting are left out. --batch reads one query text a line and writes one JSON line per query.
+        Ranks postulates by cosine similarity (exact top-k) and prints, for each, the score, year, organisation, \
+        text, the city's response and the terms shared with the query. With --id the postulate itself and the \
+        rest of its meeting are left out. --batch reads one query text a line and writes one JSON line per query. \
         Output formats are described in docs/similarity.md.
 
         Examples:

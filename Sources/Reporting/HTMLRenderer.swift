@@ -35,6 +35,7 @@ struct HTMLRenderer {
         var h = "<header>\n<h1>\(e(s.title)): \(e(a.data.title ?? a.data.name))</h1>\n"
         h += "<p class=\"meta\">\(e(s.summaryLine(postulates: ps.count, organisations: a.organisations.count, years: a.years, f: f)))"
         if a.unknownYearCount > 0 { h += " \(e(s.unknownYear)): \(e(f.integer(a.unknownYearCount)))." }
+        if let r = a.data.yearFilter { h += " \(e(s.yearFilter(r)))" }
         h += " \(e(s.sourcesOfLabels(themes: a.data.themeSource, stances: a.data.stanceSource)))</p>\n"
         if !a.data.sources.isEmpty {
             h += "<p class=\"meta\">\(e(s.sources)): " + a.data.sources.map { "<code>\(e($0))</code>" }.joined(separator: ", ") + "</p>\n"

@@ -13,6 +13,7 @@ struct MarkdownRenderer {
         var o = "# \(m(s.title)): \(m(a.data.title ?? a.data.name))\n\n"
         o += m(s.summaryLine(postulates: ps.count, organisations: a.organisations.count, years: a.years, f: f))
         if a.unknownYearCount > 0 { o += " \(m(s.unknownYear)): \(m(f.integer(a.unknownYearCount)))." }
+        if let r = a.data.yearFilter { o += " " + m(s.yearFilter(r)) }
         o += " " + m(s.sourcesOfLabels(themes: a.data.themeSource, stances: a.data.stanceSource)) + "\n"
         if !a.data.sources.isEmpty { o += "\n\(m(s.sources)): " + a.data.sources.map(m).joined(separator: ", ") + "\n" }
 

@@ -106,6 +106,11 @@ struct ReportStrings: Sendable {
           "Themes assigned by: \(labelSource(themes)). Response stances: \(labelSource(stances)).")
     }
 
+    func yearFilter(_ r: ClosedRange<Int>) -> String {
+        let span = r.lowerBound == r.upperBound ? "\(r.lowerBound)" : "\(r.lowerBound)–\(r.upperBound)"
+        return t("Wybrane lata: \(span).", "Selected years: \(span).")
+    }
+
     var themesByYearIntro: String {
         t("Liczba postulatów z danym tematem w każdym roku, jego udział wśród postulatów tego roku i zmiana wobec poprzedniego roku w danych. Postulat może mieć kilka tematów, więc udziały nie sumują się do 100%.",
           "The number of postulates with each theme in each year, its share of that year's postulates and the change against the previous year in the data. A postulate may have several themes, so shares do not add up to 100%.")

@@ -100,6 +100,9 @@ struct ReportCommand: ParsableCommand {
             if pct / 10 != lastTenth { lastTenth = pct / 10; printError("report: labelled \(done)/\(total) (\(pct)%)") }
         }
         let (data, rendered) = try job.run(modelsDirectory: Defaults.modelsDirectory, hooks: hooks)
+        guard !data.postulates.isEmpty else {
+            throw ToolError("no postulates\(years.map { " in years \($0)" } ?? "") in \(inputs.joined(separator: ", ")): nothing written")
+        }
         try Report.write(rendered, to: outDir)
         clock.lap("written")
         printError("report: \(data.postulates.count) postulates → \(outDir)/index.html (\(rendered.count) files); seconds: \(clock.summary)")

@@ -171,8 +171,15 @@ struct HTMLRenderer {
         let p = ps[i]
         var h = "<blockquote class=\"rep\">\n<p>\(e(Escape.oneLine(p.text)))</p>\n"
         h += "<p class=\"src\">\(e(Escape.oneLine(p.organisation)))\(p.year.map { ", \($0)" } ?? "") · <code>\(e(p.id))</code></p>\n"
-        h += "<p class=\"resp\">\(badge(a.shownStance[i])) \(e(Escape.shortened(p.response, limit: a.limits.responseCharacters * 2)))</p>\n"
+        h += "<p class=\"resp\">\(stanceCell(i)) \(e(Escape.shortened(p.response, limit: a.limits.responseCharacters * 2)))</p>\n"
         return h + "</blockquote>\n"
+    }
+
+    /// The shown stance, and the analyst's where it differs from the model's.
+    func stanceCell(_ i: Int) -> String {
+        var h = badge(a.shownStance[i])
+        if let g = a.differingAnalystStance(i) { h += " <small class=\"gold\">(\(e(s.analystSaid(s.stanceLabel(g)))))</small>" }
+        return h
     }
 
     func badge(_ code: String) -> String {
@@ -188,7 +195,7 @@ struct HTMLRenderer {
             let p = ps[i]
             h += "<tr><td>\(p.year.map(String.init) ?? "—")</td><td>\(e(Escape.oneLine(p.organisation)))</td>"
             h += "<td>\(e(Escape.shortened(p.text, limit: a.limits.textCharacters))) <code class=\"id\">\(e(p.id))</code></td>"
-            h += "<td>\(badge(a.shownStance[i])) \(e(Escape.shortened(p.response, limit: a.limits.responseCharacters)))</td></tr>\n"
+            h += "<td>\(stanceCell(i)) \(e(Escape.shortened(p.response, limit: a.limits.responseCharacters)))</td></tr>\n"
         }
         return h + "</tbody>\n</table>\n"
     }
@@ -396,6 +403,7 @@ struct HTMLRenderer {
     table.matrix td.diag { background: #E6F4EE; font-weight: bold; }
     table.stances small { color: #555555; }
     mark { background: #FFE8A3; color: inherit; }
+    small.gold { color: #8A3B00; font-size: 7.5pt; }
     .note { font-size: 8.5pt; color: #555555; }
     .data { font-size: 8pt; color: #555555; margin-top: 0.1em; }
     .files { font-size: 9pt; }

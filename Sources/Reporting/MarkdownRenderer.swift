@@ -94,8 +94,15 @@ struct MarkdownRenderer {
             let p = ps[i]
             o += row([p.year.map(String.init) ?? "—", m(p.organisation),
                       m(Escape.shortened(p.text, limit: a.limits.textCharacters)) + " (" + m(p.id) + ")",
-                      "**\(m(s.stanceLabel(a.shownStance[i])))** " + m(Escape.shortened(p.response, limit: a.limits.responseCharacters))])
+                      stanceCell(i) + " " + m(Escape.shortened(p.response, limit: a.limits.responseCharacters))])
         }
+        return o
+    }
+
+    /// The shown stance in bold, and the analyst's where it differs from the model's.
+    func stanceCell(_ i: Int) -> String {
+        var o = "**\(m(s.stanceLabel(a.shownStance[i])))**"
+        if let g = a.differingAnalystStance(i) { o += " (\(m(s.analystSaid(s.stanceLabel(g)))))" }
         return o
     }
 
@@ -111,7 +118,7 @@ struct MarkdownRenderer {
                 for i in a.representatives[ti] {
                     let p = ps[i]
                     o += "> \(m(p.text))\n>\n> — \(m(p.organisation))\(p.year.map { ", \($0)" } ?? "") (\(m(p.id)))\n>\n"
-                    o += "> **\(m(s.stanceLabel(a.shownStance[i])))**: \(m(Escape.shortened(p.response, limit: a.limits.responseCharacters * 2)))\n\n"
+                    o += "> \(stanceCell(i)): \(m(Escape.shortened(p.response, limit: a.limits.responseCharacters * 2)))\n\n"
                 }
             }
             let members = a.themeMembers[ti]

@@ -268,6 +268,14 @@ public struct ReportAnalysis: Sendable {
         self.shownStance = shown
     }
 
+    /// The analyst's stance of postulate `i` when the shown stance is the model's and differs from it (the report
+    /// shows both there), else nil.
+    public func differingAnalystStance(_ i: Int) -> String? {
+        guard data.stanceSource == .model, let g = data.postulates[i].goldStance, !g.isEmpty, shownStance[i] != Stance.none,
+              g != shownStance[i] else { return nil }
+        return g
+    }
+
     /// Share of the year's postulates carrying theme `t` (0 when the year is empty).
     public func share(theme t: Int, year y: Int) -> Double {
         yearTotals[y] == 0 ? 0 : Double(themeYearCounts[t][y]) / Double(yearTotals[y])

@@ -52,6 +52,7 @@ struct ReportStrings: Sendable {
     var characteristicTerms: String { t("Terminy charakterystyczne (z modelu)", "Characteristic terms (from the model)") }
     var representative: String { t("Postulaty reprezentatywne", "Representative postulates") }
     var allOfTheme: String { t("Postulaty tematu", "Postulates of the theme") }
+    func analystSaid(_ label: String) -> String { t("analityk: \(label)", "analyst: \(label)") }
     var postulatesInYear: String { t("Postulaty w roku", "Postulates in the year") }
     var others: String { t("Pozostałe organizacje", "Other organisations") }
 

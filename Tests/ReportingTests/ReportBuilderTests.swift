@@ -53,3 +53,23 @@ final class ReportBuilderTests: XCTestCase {
         XCTAssertEqual(analysis.shownStance, ["rejected", Stance.none, "rejected", "rejected"])
     }
 }
+
+final class AnalystStanceTests: XCTestCase {
+    func testAnalystStanceShownBesideTheModelsWhereTheyDiffer() {
+        let ps = [
+            ReportPostulate(id: "same", year: 2024, organisation: "O", text: "t1", response: "r1", goldThemes: [],
+                            goldStance: "accepted", predictedStance: "accepted"),
+            ReportPostulate(id: "diff", year: 2024, organisation: "O", text: "t2", response: "r2", goldThemes: [],
+                            goldStance: "rejected", predictedStance: "accepted"),
+        ]
+        let data = ReportData(name: "x", themes: Fixtures.themes, postulates: ps)
+        let a = ReportAnalysis(data)
+        XCTAssertNil(a.differingAnalystStance(0))
+        XCTAssertEqual(a.differingAnalystStance(1), "rejected")
+        let files = Report.render(data)
+        let html = Fixtures.file(files, "index.html")
+        XCTAssertEqual(html.components(separatedBy: "(analityk: nieuwzględniony)").count - 1, 1, "once, in the no-theme list")
+        XCTAssertFalse(html.contains("(analityk: uwzględniony)"))
+        XCTAssertTrue(Fixtures.file(files, "report.md").contains("**uwzględniony** (analityk: nieuwzględniony)"))
+    }
+}

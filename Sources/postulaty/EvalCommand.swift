@@ -3,9 +3,6 @@ import Corpus
 import Foundation
 import Themes
 
-/// Corpus's JSON value (this module has its own `JSONValue` for simple lines).
-typealias CorpusJSON = Corpus.JSONValue
-
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
@@ -88,7 +85,7 @@ struct EvalCommand: ParsableCommand {
 
     private func jsonReport(_ r: EvaluationResult, how: String) -> String {
         let rep = r.report
-        let obj: CorpusJSON = .object([
+        let obj: JSONValue = .object([
             ("labels_field", .string(options.labels)), ("documents", .number(String(rep.documents))),
             ("evaluation", .string(how)), ("methods", .array(r.methods.map { .string($0) })),
             ("per_label", .array(rep.perLabel.map { m in

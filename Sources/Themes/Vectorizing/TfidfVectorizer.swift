@@ -22,9 +22,10 @@ public struct TfidfVectorizer: Sendable {
 
     // Lookup tables rebuilt from `vocabulary` (not stored): term → term id; term id → unigram feature (-1: none);
     // (term id, term id) → bigram feature.
-    private let termIDs: [String: UInt32]
+    // Byte-keyed and integer-keyed open-addressing tables (TermTables.swift): faster than Dictionary's SipHash.
+    private let termIDs: TermTable
     private let unigramFeature: [Int32]
-    private let bigramFeature: [UInt64: Int32]
+    private let bigramFeature: KeyTable
 
     public var featureCount: Int { vocabulary.count }
 
@@ -42,22 +43,19 @@ public struct TfidfVectorizer: Sendable {
         self.vocabulary = vocabulary
         self.documentFrequency = documentFrequency
         self.idf = documentFrequency.map { Self.idf(df: $0, n: documentCount, smooth: configuration.smoothIDF) }
-        var ids: [String: UInt32] = [:]
+        var ids = TermTable(capacity: vocabulary.count)
         var unigram: [Int32] = []
-        var bigram: [UInt64: Int32] = [:]
+        var bigram = KeyTable(capacity: vocabulary.count)
         func intern(_ t: Substring) -> UInt32 {
-            let s = String(t)
-            if let id = ids[s] { return id }
-            let id = UInt32(ids.count)
-            ids[s] = id
-            unigram.append(-1)
+            let (id, isNew) = ids.intern(String(t))
+            if isNew { unigram.append(-1) }
             return id
         }
         for (fid, feature) in vocabulary.enumerated() {
             let parts = feature.split(separator: " ", omittingEmptySubsequences: false)
             if parts.count == 2 {
                 let a = intern(parts[0]), b = intern(parts[1])
-                bigram[Self.bigramKey(a, b)] = Int32(fid)
+                _ = bigram.valueOrInsert(Self.bigramKey(a, b), Int32(fid))
             } else {
                 let a = intern(Substring(feature))
                 unigram[Int(a)] = Int32(fid)
@@ -81,61 +79,68 @@ public struct TfidfVectorizer: Sendable {
     /// (one pass of interning; the vectors use the final, pruned vocabulary).
     public static func fitTransform(_ documents: [FieldTerms], configuration: VectorizerConfiguration) throws
         -> (TfidfVectorizer, [SparseVector]) {
-        // Pass 1: intern terms, and keep every document's (feature key, tf) pairs in two flat arrays (no per-document
-        // arrays), counting document frequencies on the way.
-        var ids: [String: UInt32] = [:]
+        // Pass 1: intern terms, give every distinct feature key a dense key id, and keep every document's (key id,
+        // tf) pairs in two flat arrays (no per-document arrays), counting document frequencies on the way. Counts
+        // and sums go to dense scratch arrays indexed by key id, with lists of the ids touched (no sorting, no
+        // hashing beyond one table probe per key). A key's tf is summed over fields in field order, as before.
+        var ids = TermTable(capacity: 1 << 14)
         var terms: [String] = []
-        var allKeys: [UInt64] = [], allTF: [Double] = []
+        var keyID = KeyTable(capacity: 1 << 16)
+        var keyList: [UInt64] = [], dfCounts: [Int32] = []
+        var fieldCount: [Int32] = [], acc: [Double] = [], mark: [Bool] = []
+        var fieldTouched: [Int32] = [], touched: [Int32] = []
+        var allKeys: [Int32] = [], allTF: [Double] = []
         var offsets: [Int] = [0]
         offsets.reserveCapacity(documents.count + 1)
-        var df: [UInt64: Int32] = [:]
-        var keys: [UInt64] = []
-        var weighted: [(UInt64, Int, Double)] = []
+        let tfOf = TFTable(sublinear: configuration.sublinearTF)
         for doc in documents {
-            weighted.removeAll(keepingCapacity: true)
+            touched.removeAll(keepingCapacity: true)
             for (fi, field) in configuration.fields.enumerated() where fi < doc.count {
-                keys.removeAll(keepingCapacity: true)
+                fieldTouched.removeAll(keepingCapacity: true)
                 var prev = UInt32.max
                 for term in doc[fi] {
-                    let id: UInt32
-                    if let known = ids[term] { id = known } else {
-                        id = UInt32(terms.count)
-                        ids[term] = id
-                        terms.append(term)
+                    let (id, isNew) = ids.intern(term)
+                    if isNew { terms.append(term) }
+                    var key = unigramKey(id)
+                    while true {
+                        var k = keyID.valueOrInsert(key, Int32(keyList.count))
+                        if k < 0 {
+                            k = Int32(keyList.count)
+                            keyList.append(key); dfCounts.append(0); fieldCount.append(0); acc.append(0); mark.append(false)
+                        }
+                        if fieldCount[Int(k)] == 0 { fieldTouched.append(k) }
+                        fieldCount[Int(k)] += 1
+                        if configuration.bigrams && prev != UInt32.max && key & 0xFFFF_FFFF == 0xFFFF_FFFF {
+                            key = bigramKey(prev, id)
+                        } else { break }
                     }
-                    keys.append(unigramKey(id))
-                    if configuration.bigrams && prev != UInt32.max { keys.append(bigramKey(prev, id)) }
                     prev = id
                 }
-                keys.sort()
-                var i = 0
-                while i < keys.count {
-                    var j = i + 1
-                    while j < keys.count && keys[j] == keys[i] { j += 1 }
-                    let c = Double(j - i)
-                    weighted.append((keys[i], fi, field.weight * (configuration.sublinearTF ? 1 + log(c) : c)))
-                    i = j
+                for k in fieldTouched {
+                    let w = field.weight * tfOf[Int(fieldCount[Int(k)])]
+                    fieldCount[Int(k)] = 0
+                    if mark[Int(k)] { acc[Int(k)] += w } else { mark[Int(k)] = true; acc[Int(k)] = w; touched.append(k) }
                 }
             }
-            if configuration.fields.count > 1 { weighted.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 } }
-            for (k, _, w) in weighted {
-                if allKeys.count > offsets[offsets.count - 1], allKeys[allKeys.count - 1] == k { allTF[allTF.count - 1] += w }
-                else { allKeys.append(k); allTF.append(w); df[k, default: 0] += 1 }
+            for k in touched {
+                allKeys.append(k); allTF.append(acc[Int(k)])
+                acc[Int(k)] = 0; mark[Int(k)] = false
+                dfCounts[Int(k)] += 1
             }
             offsets.append(allKeys.count)
         }
         let n = documents.count
         let maxDF = configuration.maxDocumentFrequencyRatio >= 1 ? Int.max
             : max(1, Int((configuration.maxDocumentFrequencyRatio * Double(n)).rounded(.down)))
-        var kept: [(String, UInt64, Int)] = []
-        for (key, count) in df where Int(count) >= configuration.minDocumentFrequency && Int(count) <= maxDF {
+        var kept: [(String, Int, Int)] = []
+        for (kid, count) in dfCounts.enumerated() where Int(count) >= configuration.minDocumentFrequency && Int(count) <= maxDF {
+            let key = keyList[kid]
             let a = Int(key >> 32), b = key & 0xFFFF_FFFF
             let name = b == 0xFFFF_FFFF ? terms[a] : terms[a] + " " + terms[Int(b)]
-            kept.append((name, key, Int(count)))
+            kept.append((name, kid, Int(count)))
         }
         kept.sort { $0.0 < $1.0 }
-        var featureOf: [UInt64: Int32] = [:]
-        featureOf.reserveCapacity(kept.count)
+        var featureOf = [Int32](repeating: -1, count: keyList.count)
         for (i, k) in kept.enumerated() { featureOf[k.1] = Int32(i) }
         let vectorizer = try TfidfVectorizer(configuration: configuration, documentCount: n,
                                              vocabulary: kept.map(\.0), documentFrequency: kept.map(\.2))
@@ -145,7 +150,10 @@ public struct TfidfVectorizer: Sendable {
         var pairs: [(Int32, Double)] = []
         for d in 0..<n {
             pairs.removeAll(keepingCapacity: true)
-            for j in offsets[d]..<offsets[d + 1] { if let f = featureOf[allKeys[j]] { pairs.append((f, allTF[j])) } }
+            for j in offsets[d]..<offsets[d + 1] {
+                let f = featureOf[Int(allKeys[j])]
+                if f >= 0 { pairs.append((f, allTF[j])) }
+            }
             vectors.append(vectorizer.finish(&pairs))
         }
         return (vectorizer, vectors)
@@ -161,64 +169,98 @@ public struct TfidfVectorizer: Sendable {
     /// The TF-IDF vector of one document (terms unknown to the vocabulary are ignored).
     public func transform(_ document: FieldTerms) -> SparseVector {
         let (keys, tf) = Self.weightedCounts(document, configuration: configuration) { term in
-            termIDs[term] ?? UInt32.max
+            termIDs.id(term)
         }
         var pairs: [(Int32, Double)] = []
         pairs.reserveCapacity(keys.count)
         for (k, w) in zip(keys, tf) {
             let a = UInt32(k >> 32), b = UInt32(k & 0xFFFF_FFFF)
             let f: Int32
-            if b == 0xFFFF_FFFF { f = Int(a) < unigramFeature.count ? unigramFeature[Int(a)] : -1 } else { f = bigramFeature[k] ?? -1 }
+            if b == 0xFFFF_FFFF { f = Int(a) < unigramFeature.count ? unigramFeature[Int(a)] : -1 } else { f = bigramFeature.value(k) }
             if f >= 0 { pairs.append((f, w)) }
         }
         return finish(&pairs)
     }
 
     /// Reusable buffers for `transform(_:scratch:)`: tagging a stream allocates nothing per document but the
-    /// result. One scratch per thread.
+    /// result. One scratch per thread. Dense per-feature arrays (sized on first use) with lists of the features
+    /// touched, so a document costs O(its terms), with no sorting of keys and no per-document hashing but one
+    /// probe per term and per bigram.
     public final class Scratch {
-        var keys: [UInt64] = []
-        var weighted: [(UInt64, Int, Double)] = []
-        var pairs: [(Int32, Double)] = []
+        var counts: [Int32] = []
+        var acc: [Double] = []
+        var mark: [Bool] = []
+        var fieldTouched: [Int32] = []
+        var touched: [Int32] = []
         public init() {}
     }
 
-    /// `transform(_:)` without per-document temporary arrays.
+    /// `transform(_:)` without per-document temporary arrays. Same arithmetic in the same order: a feature's tf is
+    /// summed over fields in field order, tf·idf and the norm are taken in feature-id order.
     public func transform(_ document: FieldTerms, scratch: Scratch) -> SparseVector {
-        scratch.weighted.removeAll(keepingCapacity: true)
-        scratch.pairs.removeAll(keepingCapacity: true)
+        let V = vocabulary.count
+        if scratch.acc.count < V {
+            scratch.counts = [Int32](repeating: 0, count: V)
+            scratch.acc = [Double](repeating: 0, count: V)
+            scratch.mark = [Bool](repeating: false, count: V)
+        }
+        // Moved out of the class for the call: local arrays are uniquely owned (no copy-on-write or exclusivity
+        // checks per access); moved back at the end.
+        var counts = scratch.counts, acc = scratch.acc, mark = scratch.mark
+        var fieldTouched = scratch.fieldTouched, touched = scratch.touched
+        scratch.counts = []; scratch.acc = []; scratch.mark = []; scratch.fieldTouched = []; scratch.touched = []
+        defer {
+            scratch.counts = counts; scratch.acc = acc; scratch.mark = mark
+            scratch.fieldTouched = fieldTouched; scratch.touched = touched
+        }
+        let tfOf = TFTable(sublinear: configuration.sublinearTF)
+        touched.removeAll(keepingCapacity: true)
         for (fi, field) in configuration.fields.enumerated() where fi < document.count {
-            scratch.keys.removeAll(keepingCapacity: true)
+            fieldTouched.removeAll(keepingCapacity: true)
             var prev = UInt32.max
             for term in document[fi] {
-                let id = termIDs[term] ?? UInt32.max
+                let id = termIDs.id(term)
                 if id != UInt32.max {
-                    scratch.keys.append(Self.unigramKey(id))
-                    if configuration.bigrams && prev != UInt32.max { scratch.keys.append(Self.bigramKey(prev, id)) }
+                    let u = unigramFeature[Int(id)]
+                    if u >= 0 {
+                        if counts[Int(u)] == 0 { fieldTouched.append(u) }
+                        counts[Int(u)] += 1
+                    }
+                    if configuration.bigrams && prev != UInt32.max {
+                        let b = bigramFeature.value(Self.bigramKey(prev, id))
+                        if b >= 0 {
+                            if counts[Int(b)] == 0 { fieldTouched.append(b) }
+                            counts[Int(b)] += 1
+                        }
+                    }
                 }
                 prev = id
             }
-            scratch.keys.sort()
-            var i = 0
-            let keys = scratch.keys
-            while i < keys.count {
-                var j = i + 1
-                while j < keys.count && keys[j] == keys[i] { j += 1 }
-                let c = Double(j - i)
-                let tf = configuration.sublinearTF ? 1 + log(c) : c
-                let k = keys[i]
-                let b = UInt32(k & 0xFFFF_FFFF)
-                let f: Int32 = b == 0xFFFF_FFFF ? unigramFeature[Int(k >> 32)] : (bigramFeature[k] ?? -1)
-                if f >= 0 { scratch.weighted.append((UInt64(f), fi, field.weight * tf)) }
-                i = j
+            for f in fieldTouched {
+                let w = field.weight * tfOf[Int(counts[Int(f)])]
+                counts[Int(f)] = 0
+                if mark[Int(f)] { acc[Int(f)] += w } else { mark[Int(f)] = true; acc[Int(f)] = w; touched.append(f) }
             }
         }
-        if configuration.fields.count > 1 { scratch.weighted.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 } }
-        for (f, _, w) in scratch.weighted {
-            if let last = scratch.pairs.last, last.0 == Int32(f) { scratch.pairs[scratch.pairs.count - 1].1 += w }
-            else { scratch.pairs.append((Int32(f), w)) }
+        touched.sort()
+        let n = touched.count
+        var norm = 0.0
+        var indices = [Int32](repeating: 0, count: n)
+        var values = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            let f = Int(touched[i])
+            let v = acc[f] * idf[f]
+            acc[f] = 0
+            mark[f] = false
+            indices[i] = Int32(f)
+            values[i] = v
+            norm += v * v
         }
-        return finish(&scratch.pairs)
+        if configuration.l2Normalize && norm > 0 {
+            let inv = 1 / norm.squareRoot()
+            for i in 0..<n { values[i] *= inv }
+        }
+        return SparseVector(indices: indices, values: values)
     }
 
     /// Feature id of a feature string ("senior", "klub senior"), or nil.
@@ -309,5 +351,29 @@ extension TfidfVectorizer: Codable {
         try c.encode(documentCount, forKey: .documentCount)
         try c.encode(vocabulary, forKey: .vocabulary)
         try c.encode(documentFrequency, forKey: .documentFrequency)
+    }
+}
+
+/// tf of a count (1 + ln c, or c), tabulated for small counts: the same Double `1 + log(Double(c))` gives, without
+/// calling `log` for every feature of every document.
+struct TFTable {
+    private let small: (Double, Double, Double, Double, Double, Double, Double, Double)
+    private let sublinear: Bool
+    init(sublinear: Bool) {
+        self.sublinear = sublinear
+        small = (0, 1 + log(1.0), 1 + log(2.0), 1 + log(3.0), 1 + log(4.0), 1 + log(5.0), 1 + log(6.0), 1 + log(7.0))
+    }
+    @inline(__always) subscript(c: Int) -> Double {
+        guard sublinear else { return Double(c) }
+        switch c {
+        case 1: return small.1
+        case 2: return small.2
+        case 3: return small.3
+        case 4: return small.4
+        case 5: return small.5
+        case 6: return small.6
+        case 7: return small.7
+        default: return 1 + log(Double(c))
+        }
     }
 }

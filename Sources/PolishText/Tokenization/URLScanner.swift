@@ -92,16 +92,16 @@ enum URLScanner {
             || c == UInt8(ascii: ".") || c == UInt8(ascii: "_") || c == UInt8(ascii: "-") || c == UInt8(ascii: "+")
     }
 
-    static func email(_ b: UnsafeBufferPointer<UInt8>, at at: Int) -> Span? {
-        var s = at
+    static func email(_ b: UnsafeBufferPointer<UInt8>, at position: Int) -> Span? {
+        var s = position
         while s > 0, isEmailLocal(b[s - 1]) { s -= 1 }
-        while s < at, b[s] == UInt8(ascii: ".") { s += 1 }
-        guard s < at else { return nil }
-        var e = at + 1
+        while s < position, b[s] == UInt8(ascii: ".") { s += 1 }
+        guard s < position else { return nil }
+        var e = position + 1
         var dots = 0
         while e < b.count, isEmailLocal(b[e]) { if b[e] == UInt8(ascii: ".") { dots += 1 }; e += 1 }
-        while e > at + 1, b[e - 1] == UInt8(ascii: ".") || b[e - 1] == UInt8(ascii: "-") { e -= 1; dots -= 1 }
-        guard dots >= 1, e > at + 3 else { return nil }
+        while e > position + 1, b[e - 1] == UInt8(ascii: ".") || b[e - 1] == UInt8(ascii: "-") { e -= 1; dots -= 1 }
+        guard dots >= 1, e > position + 3 else { return nil }
         return Span(start: s, end: e, kind: .email)
     }
 }

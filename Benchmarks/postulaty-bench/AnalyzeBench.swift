@@ -9,12 +9,6 @@ import PolishText
 /// the steady-state figure a long-running tagger sees. Times are the thread's CPU time (CLOCK_THREAD_CPUTIME_ID):
 /// on a shared, busy 2-core machine wall time also counts the time other processes hold the core.
 enum AnalyzeBench {
-    /// CPU time of the calling thread.
-    static func cpuNow() -> Duration {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return .seconds(ts.tv_sec) + .nanoseconds(ts.tv_nsec)
-    }
 
     static func run(_ args: [String]) throws {
         var passes = 5

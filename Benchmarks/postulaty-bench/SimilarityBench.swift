@@ -13,18 +13,7 @@ import Similarity
 /// OUTDIR/topk.tsv (query row, rank, result row, score) and OUTDIR/pairs.tsv (row a, row b, score).
 /// `--identity` uses lower-cased forms instead of the default lemmatiser (same index code; other terms).
 enum SimilarityBench {
-    static func cpu() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
 
-    /// Peak resident memory of the process so far, in MiB.
-    static func peakMiB() -> Double {
-        var u = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &u)
-        return Double(u.ru_maxrss) / 1024
-    }
 
     static func run(_ args: [String]) throws {
         var positional: [String] = []
@@ -137,15 +126,15 @@ enum SimilarityLoadBench {
     static func run(_ args: [String]) throws {
         guard let path = args.first else { throw BenchError("usage: similarity-load INDEX [--identity]") }
         let analyzer = args.contains("--identity") ? try Analyzer(lemmatizer: IdentityLemmatizer()) : try DefaultAnalyzer.make()
-        let before = SimilarityBench.peakMiB()
-        let t0 = SimilarityBench.cpu()
+        let before = peakMiB()
+        let t0 = cpu()
         let index = try SimilarityIndex.load(path: path, analyzer: analyzer)
-        let load = SimilarityBench.cpu() - t0
-        let t1 = SimilarityBench.cpu()
+        let load = cpu() - t0
+        let t1 = cpu()
         _ = index.similar(to: "remont chodnika przy szkole", top: 10)
-        let first = SimilarityBench.cpu() - t1
+        let first = cpu() - t1
         print(String(format: "{\"postulates\": %d, \"load_s\": %.4f, \"first_query_ms\": %.3f, \"rss_before_mib\": %.1f, \"peak_rss_mib\": %.1f}",
-                     index.count, load, first * 1000, before, SimilarityBench.peakMiB()))
+                     index.count, load, first * 1000, before, peakMiB()))
     }
 }
 

@@ -13,17 +13,7 @@ import Themes
 /// thresholds), tag-probabilities (transform + calibrated scores: what predict_proba does), tag-full (+ decisions
 /// and evidence terms), each the median of --runs, and the peak RSS.
 enum ThemesBench {
-    static func cpu() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
 
-    static func peakMiB() -> Double {
-        var u = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &u)
-        return Double(u.ru_maxrss) / 1024
-    }
 
     static func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One pair of rows whose cosine reaches the threshold; `a < b` (row order).
 public struct DuplicatePair: Sendable, Equatable {
     public var a: Int
@@ -6,93 +8,61 @@ public struct DuplicatePair: Sendable, Equatable {
     public init(a: Int, b: Int, score: Double) { self.a = a; self.b = b; self.score = score }
 }
 
-/// All pairs of unit vectors with cosine ≥ T, exactly (AllPairs / L2AP-style prefix filtering).
+/// All pairs of unit vectors with cosine ≥ T, exactly (AllPairs / L2AP-style prefix filtering with l2 bounds).
 ///
-/// Terms are ranked from most to least frequent. Each row, in that rank order, is split into a prefix whose
-/// l2 norm stays below T and the rest; only the rest is indexed. Why nothing is missed: for rows x and y,
-/// dot(x, y) = dot(x, y_prefix) + dot(x, y_rest), and dot(x, y_prefix) ≤ ‖x‖·‖y_prefix‖ < T, so a qualifying pair
-/// shares at least one indexed term of y. Probing, x's terms are taken rarest first; a row y first met at x's term
-/// t shares with x only terms no rarer than t (a rarer shared term would be indexed in y and would have met it
-/// first), so its cosine is at most the norm of x's terms no rarer than t, and probing stops once that norm
-/// is below T. Every candidate is then verified with `SparseVectors.dot`, the brute-force score itself.
-/// A small margin (`slack`) on both bounds absorbs Float rounding: it only indexes and probes a little more.
+/// Terms are ranked from most to least frequent; "x_{<t}" below is the part of x on terms more frequent than t.
+/// * **Index**: each row y is split, in rank order, into a prefix and the rest; only the rest is indexed. The prefix
+///   is the longest one whose bound on any dot product, min(‖y_prefix‖, Σ y_i·maxweight_i), stays below T, so a
+///   qualifying pair shares at least one indexed term of y.
+/// * **Candidates**: x's terms are read rarest first. A row y first met at x's term t shares nothing rarer with x
+///   (a rarer shared term would be indexed in y and would have met it first), so dot(x, y) ≤ x_t·y_t +
+///   ‖x_{<t}‖·‖y_{<t}‖ (the posting stores ‖y_{<t}‖); y becomes a candidate only if that reaches T. New candidates
+///   stop once min(‖x_{≤t}‖, Σ x_s·maxweight_s) is below T; x's remaining terms then only complete the partial
+///   scores of the candidates, so each partial score holds every shared term of y's indexed part.
+/// * **Filter**: what is left of dot(x, y) is on y's prefix: at most ‖x_{<split(y)}‖·‖y_prefix‖. Survivors get that
+///   part exactly (x's weights scattered into a dense array, y's few prefix terms read), and those still reaching
+///   T are verified with the brute-force sum itself (`SparseVectors.dot`'s order and arithmetic), so scores are
+///   bit-identical to the brute force.
+/// Bounds are computed in Float where cheap; a margin (`slack`) far above Float rounding keeps them safe (it only
+/// lets a few more rows through to the exact check). Rows are probed in parallel chunks, each against the rows
+/// before it; the pairs are sorted at the end, so the output does not depend on the number of threads.
 public enum NearDuplicateJoin {
     static let slack = 1e-4
+    /// Rows per unit of work: small enough to balance (later rows meet more postings), large enough to be cheap.
+    static let chunk = 64
+
+    /// The number of threads `pairs` uses by default: the machine's active cores.
+    public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Pairs with cosine ≥ `threshold` for which `accept(a, b)` holds (e.g. different years), sorted by (a, b).
+    /// `accept` is asked before any score is computed.
     public static func pairs(_ v: SparseVectors, threshold t: Double,
-                             accept: ((Int, Int) -> Bool)? = nil) -> [DuplicatePair] {
+                             accept: (@Sendable (Int, Int) -> Bool)? = nil,
+                             threads: Int = defaultThreads) -> [DuplicatePair] {
         let n = v.count
         guard n > 1 else { return [] }
-        // Rank terms by document frequency, most frequent first (ties by id): prefixes hold the frequent terms,
-        // so the indexed postings are the short ones.
-        var df = [Int32](repeating: 0, count: v.dimension)
-        for term in v.terms { df[Int(term)] += 1 }
-        let order = (0..<v.dimension).sorted { df[$0] != df[$1] ? df[$0] > df[$1] : $0 < $1 }
-        var rank = [UInt32](repeating: 0, count: v.dimension)
-        for (r, term) in order.enumerated() { rank[term] = UInt32(r) }
-
-        let bound = max(0, t - slack), boundSq = bound * bound
-        var indexTerms = [[UInt32]](repeating: [], count: v.dimension)   // rows, ascending
-        var indexWeights = [[Float]](repeating: [], count: v.dimension)
-        var prefixNorm = [Double](repeating: 0, count: n)
-        var acc = [Double](repeating: 0, count: n)
-        var touched: [Int] = []
-        var out: [DuplicatePair] = []
-        var row: [(rank: UInt32, weight: Float)] = []
-        var cumulative: [Double] = []
-
-        for x in 0..<n {
-            row.removeAll(keepingCapacity: true)
-            for k in v.row(x) { row.append((rank[Int(v.terms[k])], v.weights[k])) }
-            row.sort { $0.rank < $1.rank }
-            cumulative.removeAll(keepingCapacity: true)
-            var sum = 0.0
-            for e in row { sum += Double(e.weight) * Double(e.weight); cumulative.append(sum) }
-
-            // Probe: rarest term first, while x's remaining (more frequent) part could still reach T.
-            touched.removeAll(keepingCapacity: true)
-            var p = row.count - 1
-            acc.withUnsafeMutableBufferPointer { a in
-                while p >= 0 && cumulative[p] >= boundSq {
-                    let r = Int(row[p].rank), xw = Double(row[p].weight)
-                    indexTerms[r].withUnsafeBufferPointer { ys in
-                        indexWeights[r].withUnsafeBufferPointer { ws in
-                            for i in 0..<ys.count {
-                                let y = Int(ys[i])
-                                if a[y] == 0 { touched.append(y) }
-                                a[y] += xw * Double(ws[i])
-                            }
-                        }
-                    }
-                    p -= 1
-                }
-            }
-            // Unprobed part of x: norm at most sqrt(cumulative[p]).
-            let restNorm = p >= 0 ? cumulative[p].squareRoot() : 0
-            if !touched.isEmpty {
-                touched.sort()
-                for y in touched {
-                    let partial = acc[y]
-                    acc[y] = 0
-                    // dot(x,y) − partial ≤ ‖x_rest‖·‖y‖ + ‖x‖·‖y_prefix‖ (Cauchy–Schwarz on the unseen parts).
-                    if partial + restNorm + prefixNorm[y] + slack < t { continue }
-                    if let accept, !accept(y, x) { continue }
-                    let s = v.dot(y, x)
-                    if s >= t { out.append(DuplicatePair(a: y, b: x, score: s)) }
-                }
-            }
-            // Index x's suffix: everything after the longest prefix whose norm stays below the bound.
-            var split = 0
-            while split < row.count && cumulative[split] < boundSq { split += 1 }
-            prefixNorm[x] = split > 0 ? cumulative[split - 1].squareRoot() : 0
-            for e in row[split...] {
-                indexTerms[Int(e.rank)].append(UInt32(x))
-                indexWeights[Int(e.rank)].append(e.weight)
-            }
+        let index = JoinIndex(v, threshold: t)
+        let chunks = (n + chunk - 1) / chunk
+        let workers = max(1, min(threads, chunks))
+        if workers == 1 {
+            var probe = Probe(index, vectors: v, threshold: t, accept: accept)
+            for x in 0..<n { probe.run(x) }
+            return sorted(probe.out)
         }
-        out.sort { $0.a != $1.a ? $0.a < $1.a : $0.b < $1.b }
-        return out
+        let results = ResultSlots(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var probe = Probe(index, vectors: v, threshold: t, accept: accept)
+            // Interleaved chunks: work grows with the row number, so each worker gets early and late rows.
+            for c in stride(from: w, to: chunks, by: workers) {
+                for x in (c * chunk)..<min(n, (c + 1) * chunk) { probe.run(x) }
+            }
+            results.set(w, probe.out)
+        }
+        return sorted(results.all())
+    }
+
+    static func sorted(_ pairs: [DuplicatePair]) -> [DuplicatePair] {
+        pairs.sorted { $0.a != $1.a ? $0.a < $1.a : $0.b < $1.b }
     }
 
     /// Every pair compared directly: the reference the tests hold the join to.
@@ -107,5 +77,234 @@ public enum NearDuplicateJoin {
             }
         }
         return out
+    }
+}
+
+/// One worker's pairs, written once per worker slot; read after all workers finished.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [[DuplicatePair]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ pairs: [DuplicatePair]) { lock.lock(); slots[i] = pairs; lock.unlock() }
+    func all() -> [DuplicatePair] { lock.lock(); defer { lock.unlock() }; return slots.flatMap { $0 } }
+}
+
+/// The read-only part of the join, built once: term ranks, the indexed suffixes and the prefixes.
+struct JoinIndex: Sendable {
+    /// An indexed term of row `row`: its weight and ‖row_{<t}‖, the norm of the row's more frequent terms.
+    struct Posting { var row: UInt32; var weight: Float; var before: Float }
+
+    /// Term → rank (0 = most frequent) and, by rank, the largest weight of the term in any row.
+    let rank: [UInt32]
+    let maxWeight: [Double]
+    /// Postings by rank, rows ascending: `postings[postingStart[r]..<postingStart[r + 1]]`.
+    let postingStart: [Int]
+    let postings: [Posting]
+    /// Per row: the rank of its first indexed term (UInt32.max if none) and the norm of its prefix.
+    let splitRank: [UInt32]
+    let prefixNorm: [Double]
+    /// Per row: its prefix as (term id, weight), `prefixTerms[prefixStart[y]..<prefixStart[y + 1]]`.
+    let prefixStart: [Int]
+    let prefixTerms: [UInt32]
+    let prefixWeights: [Float]
+
+    init(_ v: SparseVectors, threshold t: Double) {
+        let n = v.count, dim = v.dimension
+        var df = [Int](repeating: 0, count: dim)
+        var maxByTerm = [Float](repeating: 0, count: dim)
+        for k in v.terms.indices {
+            let term = Int(v.terms[k])
+            df[term] += 1
+            maxByTerm[term] = max(maxByTerm[term], v.weights[k])
+        }
+        // Most frequent first (ties by id): prefixes hold the frequent terms, so the indexed postings are short.
+        let order = (0..<dim).sorted { df[$0] != df[$1] ? df[$0] > df[$1] : $0 < $1 }
+        var rank = [UInt32](repeating: 0, count: dim)
+        for (r, term) in order.enumerated() { rank[term] = UInt32(r) }
+        let maxWeight = order.map { Double(maxByTerm[$0]) }
+
+        let bound = max(0, t - NearDuplicateJoin.slack)
+        var splitRank = [UInt32](repeating: .max, count: n)
+        var prefixNorm = [Double](repeating: 0, count: n)
+        var prefixStart = [Int](repeating: 0, count: n + 1)
+        var prefixTerms: [UInt32] = [], prefixWeights: [Float] = []
+        var indexed: [(row: Int, entry: RankedRow.Entry, before: Double)] = []
+        var perRank = [Int](repeating: 0, count: dim + 1)
+        var ranked = RankedRow()
+        for y in 0..<n {
+            ranked.load(y, of: v, rank: rank, maxWeight: maxWeight)
+            let split = ranked.split(bound: bound)
+            prefixNorm[y] = ranked.norm(below: split)
+            if split < ranked.count { splitRank[y] = ranked.entries[split].rank }
+            for i in 0..<split {
+                prefixTerms.append(UInt32(order[Int(ranked.entries[i].rank)])); prefixWeights.append(ranked.entries[i].weight)
+            }
+            prefixStart[y + 1] = prefixTerms.count
+            for i in split..<ranked.count {
+                indexed.append((y, ranked.entries[i], ranked.norm(below: i)))
+                perRank[Int(ranked.entries[i].rank) + 1] += 1
+            }
+        }
+        // Postings grouped by rank with a counting sort; rows stay ascending within a rank.
+        for r in 0..<dim { perRank[r + 1] += perRank[r] }
+        var cursor = perRank
+        var postings = [Posting](repeating: Posting(row: 0, weight: 0, before: 0), count: indexed.count)
+        for e in indexed {
+            let r = Int(e.entry.rank)
+            postings[cursor[r]] = Posting(row: UInt32(e.row), weight: e.entry.weight, before: Float(e.before))
+            cursor[r] += 1
+        }
+        self.rank = rank; self.maxWeight = maxWeight
+        self.postingStart = perRank; self.postings = postings
+        self.splitRank = splitRank; self.prefixNorm = prefixNorm
+        self.prefixStart = prefixStart; self.prefixTerms = prefixTerms; self.prefixWeights = prefixWeights
+    }
+}
+
+/// A row's terms in rank order (most frequent first) with running bounds, reused from row to row.
+struct RankedRow {
+    struct Entry { var rank: UInt32; var weight: Float }
+    var entries: [Entry] = []
+    /// squares[i] = Σ_{j ≤ i} w_j²; maxDots[i] = Σ_{j ≤ i} w_j · maxWeight of term j (a bound on any row's share).
+    var squares: [Double] = []
+    var maxDots: [Double] = []
+    var count: Int { entries.count }
+
+    mutating func load(_ x: Int, of v: SparseVectors, rank: [UInt32], maxWeight: [Double]) {
+        entries.removeAll(keepingCapacity: true)
+        for k in v.row(x) { entries.append(Entry(rank: rank[Int(v.terms[k])], weight: v.weights[k])) }
+        entries.sort { $0.rank < $1.rank }
+        squares.removeAll(keepingCapacity: true); maxDots.removeAll(keepingCapacity: true)
+        var sq = 0.0, md = 0.0
+        for e in entries {
+            sq += Double(e.weight) * Double(e.weight); squares.append(sq)
+            md += Double(e.weight) * maxWeight[Int(e.rank)]; maxDots.append(md)
+        }
+    }
+
+    /// ‖x_{<i}‖: the norm of the first i entries.
+    func norm(below i: Int) -> Double { i > 0 ? squares[i - 1].squareRoot() : 0 }
+    /// The largest share any row can have with the first i + 1 entries.
+    func shareBound(through i: Int) -> Double { min(squares[i].squareRoot(), maxDots[i]) }
+    /// The length of the longest prefix whose share bound stays below `bound`.
+    func split(bound: Double) -> Int {
+        var s = 0
+        while s < count && shareBound(through: s) < bound { s += 1 }
+        return s
+    }
+    /// The number of entries with rank below `r` (binary search).
+    func position(ofRank r: UInt32) -> Int {
+        var lo = 0, hi = count
+        while lo < hi { let mid = (lo + hi) >> 1; if entries[mid].rank < r { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+}
+
+/// One worker's state: partial scores for every row, x's weights scattered by term id, and its pairs.
+struct Probe {
+    /// The partial score of row y for the current x; `stamp` tells whether it belongs to this x (no resets).
+    /// A negative score marks a row ruled out for this x.
+    struct Slot { var stamp: UInt32; var score: Float }
+
+    let index: JoinIndex
+    let v: SparseVectors
+    let t: Double
+    let bound: Double
+    let accept: (@Sendable (Int, Int) -> Bool)?
+    var slots: [Slot]
+    var dense: [Double]
+    var candidates: [Int] = []
+    var row = RankedRow()
+    var out: [DuplicatePair] = []
+
+    init(_ index: JoinIndex, vectors: SparseVectors, threshold: Double, accept: (@Sendable (Int, Int) -> Bool)?) {
+        self.index = index; v = vectors; t = threshold; self.accept = accept
+        bound = max(0, threshold - NearDuplicateJoin.slack)
+        slots = Array(repeating: Slot(stamp: .max, score: 0), count: vectors.count)
+        dense = Array(repeating: 0, count: vectors.dimension)
+    }
+
+    /// Pairs (y, x) for every y < x.
+    mutating func run(_ x: Int) {
+        row.load(x, of: v, rank: index.rank, maxWeight: index.maxWeight)
+        candidates.removeAll(keepingCapacity: true)
+        accumulate(x)
+        if !candidates.isEmpty { verify(x) }
+    }
+
+    private mutating func accumulate(_ x: Int) {
+        let stamp = UInt32(x), boundF = Float(bound)
+        let index = self.index, row = self.row, accept = self.accept
+        var candidates: [Int] = []
+        swap(&candidates, &self.candidates)
+        defer { swap(&candidates, &self.candidates) }
+        slots.withUnsafeMutableBufferPointer { slot in
+        index.postings.withUnsafeBufferPointer { postings in
+            var admit = true
+            for p in stride(from: row.count - 1, through: 0, by: -1) {
+                if admit && row.shareBound(through: p) < bound {
+                    admit = false   // no row not met yet can reach T
+                    if candidates.isEmpty { return }
+                }
+                let xw = row.entries[p].weight
+                let xBefore = Float(row.norm(below: p))
+                let shareBefore = p > 0 ? Float(row.shareBound(through: p - 1)) : 0
+                let r = Int(row.entries[p].rank)
+                let list = UnsafeBufferPointer(rebasing: postings[index.postingStart[r]..<index.postingStart[r + 1]])
+                if admit {
+                    for post in list {
+                        let y = Int(post.row)
+                        if y >= x { break }
+                        if slot[y].stamp != stamp {
+                            slot[y].stamp = stamp
+                            let s = xw * post.weight
+                            // Nothing rarer is shared: the rest is on terms more frequent than this one.
+                            if s + min(xBefore * post.before, shareBefore) < boundF { slot[y].score = -1; continue }
+                            if let accept, !accept(y, x) { slot[y].score = -1; continue }
+                            slot[y].score = s
+                            candidates.append(y)
+                        } else if slot[y].score >= 0 {
+                            slot[y].score += xw * post.weight
+                        }
+                    }
+                } else {
+                    for post in list {
+                        let y = Int(post.row)
+                        if y >= x { break }
+                        if slot[y].stamp == stamp && slot[y].score >= 0 { slot[y].score += xw * post.weight }
+                    }
+                }
+            }
+        }}
+    }
+
+    private mutating func verify(_ x: Int) {
+        for k in v.row(x) { dense[Int(v.terms[k])] = Double(v.weights[k]) }
+        let index = self.index, row = self.row, v = self.v, bound = self.bound, t = self.t
+        var out: [DuplicatePair] = []
+        swap(&out, &self.out)
+        slots.withUnsafeBufferPointer { slot in
+        dense.withUnsafeBufferPointer { dense in
+            for y in candidates {
+                let partial = Double(slot[y].score)
+                if partial < 0 { continue }
+                // The partial score holds every shared term of y's indexed part; the rest is on y's prefix.
+                let pn = index.prefixNorm[y]
+                if partial + pn < bound { continue }
+                let below = row.norm(below: row.position(ofRank: index.splitRank[y]))
+                if partial + below * pn < bound { continue }
+                var estimate = partial
+                for k in index.prefixStart[y]..<index.prefixStart[y + 1] {
+                    estimate += Double(index.prefixWeights[k]) * dense[Int(index.prefixTerms[k])]
+                }
+                if estimate < bound { continue }
+                // The brute force's sum: y's terms in ascending id, Double products (absent terms add +0).
+                var s = 0.0
+                for k in v.row(y) { s += Double(v.weights[k]) * dense[Int(v.terms[k])] }
+                if s >= t { out.append(DuplicatePair(a: y, b: x, score: s)) }
+            }
+        }}
+        swap(&out, &self.out)
+        for k in v.row(x) { dense[Int(v.terms[k])] = 0 }
     }
 }

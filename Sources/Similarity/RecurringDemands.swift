@@ -25,7 +25,7 @@ public struct RecurringDemands: Sendable {
         let index = try SimilarityIndex(analyzer: analyzer, settings: settings, postulates: records)
         let (vectors, postulates) = index.documentVectors()
         let years = postulates.map(\.year)
-        let accept: ((Int, Int) -> Bool)? = acrossYears ? { a, b in years[a] != years[b] } : nil
+        let accept: (@Sendable (Int, Int) -> Bool)? = acrossYears ? { @Sendable a, b in years[a] != years[b] } : nil
         let pairs = NearDuplicateJoin.pairs(vectors, threshold: threshold, accept: accept)
         let raw = DuplicateClustering.clusters(vectors, pairs: pairs, linkThreshold: linkThreshold ?? threshold)
         let clusters = raw.map { members in

@@ -22,9 +22,75 @@ final class NearDuplicateJoinTests: XCTestCase {
 
     func testAcceptPredicateRestrictsPairs() throws {
         let v = try vectors(300, seed: 9)
-        let even: (Int, Int) -> Bool = { ($0 + $1) % 2 == 0 }
+        let even: @Sendable (Int, Int) -> Bool = { ($0 + $1) % 2 == 0 }
         XCTAssertEqual(NearDuplicateJoin.pairs(v, threshold: 0.6, accept: even),
                        NearDuplicateJoin.bruteForce(v, threshold: 0.6, accept: even))
+    }
+
+    /// The number of worker threads changes nothing: chunks of rows are probed independently, pairs sorted after.
+    func testThreadCountDoesNotChangePairs() throws {
+        let v = try vectors(700, seed: 4)
+        for t in [0.3, 0.5, 0.8] {
+            let want = NearDuplicateJoin.bruteForce(v, threshold: t)
+            for threads in [1, 2, 3, 16] {
+                XCTAssertEqual(NearDuplicateJoin.pairs(v, threshold: t, threads: threads), want, "threshold \(t), \(threads) threads")
+            }
+        }
+    }
+
+    /// A small vocabulary with long rows (text and justification): every term is frequent, prefixes are short
+    /// and most candidates are settled by the bound on y's prefix or by the prefix estimate, the paths the
+    /// synthetic 100k benchmark lives on.
+    func testSmallVocabularyLongRowsEqualBruteForce() throws {
+        var rng = SplitMix64(seed: 77)
+        var records: [Postulate] = []
+        for i in 0..<400 {
+            func words(_ count: Int) -> String {
+                (0..<count).map { _ in Fixtures.word(min(rng.int(40), rng.int(40))) }.joined(separator: " ")
+            }
+            let text = i > 0 && rng.int(5) == 0 ? records[rng.int(records.count)].text + " " + words(1) : words(8 + rng.int(12))
+            records.append(Postulate(id: "s\(i)", year: 2020 + rng.int(5), text: text, justification: words(rng.int(15))))
+        }
+        let v = try SimilarityIndex(analyzer: Fixtures.analyzer(), postulates: records).documentVectors().vectors
+        for t in [0.3, 0.5, 0.8] {
+            let want = NearDuplicateJoin.bruteForce(v, threshold: t)
+            if t == 0.5 { XCTAssertGreaterThan(want.count, 50) }
+            XCTAssertEqual(NearDuplicateJoin.pairs(v, threshold: t, threads: 1), want, "threshold \(t)")
+            XCTAssertEqual(NearDuplicateJoin.pairs(v, threshold: t, threads: 2), want, "threshold \(t), 2 threads")
+        }
+    }
+
+    /// The across-years filter (`dedupe --across-years`) is asked before any score: the pairs must still be
+    /// exactly the brute force's among the accepted ones.
+    func testAcrossYearsFilterEqualsBruteForce() throws {
+        let records = Fixtures.corpus(size: 600, vocabulary: 50, seed: 12)
+        let index = try SimilarityIndex(analyzer: Fixtures.analyzer(), postulates: records)
+        let (v, postulates) = index.documentVectors()
+        let years = postulates.map(\.year)
+        let acrossYears: @Sendable (Int, Int) -> Bool = { years[$0] != years[$1] }
+        for t in [0.3, 0.5, 0.8] {
+            let want = NearDuplicateJoin.bruteForce(v, threshold: t, accept: acrossYears)
+            XCTAssertLessThan(want.count, NearDuplicateJoin.bruteForce(v, threshold: t).count, "the filter must matter")
+            for threads in [1, 2] {
+                XCTAssertEqual(NearDuplicateJoin.pairs(v, threshold: t, accept: acrossYears, threads: threads), want,
+                               "threshold \(t), \(threads) threads")
+            }
+        }
+    }
+
+    /// Identical rows, an empty row and single-term rows at the extreme thresholds.
+    func testEdgeRows() {
+        var v = SparseVectors()
+        v.append([(0, 0.6), (1, 0.8)])
+        v.append([(0, 0.6), (1, 0.8)])
+        v.append([])
+        v.append([(2, 1)])
+        v.append([(2, 1)])
+        v.append([(0, 0.8), (1, 0.6)])
+        for t in [0.01, 0.5, 0.96, 0.99, 1.0] {
+            XCTAssertEqual(NearDuplicateJoin.pairs(v, threshold: t, threads: 1), NearDuplicateJoin.bruteForce(v, threshold: t), "threshold \(t)")
+        }
+        XCTAssertEqual(NearDuplicateJoin.pairs(SparseVectors(), threshold: 0.5), [])
     }
 
     func testClustersDoNotChain() {

@@ -57,6 +57,41 @@ public struct LinearScorer: Codable, Sendable, Equatable {
 
     public func weight(feature t: Int, label l: Int) -> Double { weights[t * labelCount + l] }
 
+    /// Writes the scores of the vector (`ids`, `values`: `count` features) into `out` (labelCount values, and one
+    /// more slot used as scratch), without allocating; the same sums in the same order as `scores(_:)`.
+    func scores(ids: UnsafePointer<Int32>, values: UnsafePointer<Double>, count n: Int, into out: UnsafeMutablePointer<Double>) {
+        let L = labelCount
+        bias.withUnsafeBufferPointer { b in for l in 0..<L { out[l] = b[l] } }
+        weights.withUnsafeBufferPointer { w in
+            guard L > 0, let w = w.baseAddress else { return }
+            // The weight rows are scattered over a table larger than the caches: touch each row's first and last
+            // value first (independent loads, whose misses overlap), so the sums below find them in cache.
+            var touch = 0.0
+            for i in 0..<n {
+                let base = Int(ids[i]) * L
+                touch += w[base] + w[base + L - 1]
+            }
+            out[L] = touch
+            // Four labels at a time (each lane adds the same products in the same order as a scalar loop).
+            var l = 0
+            while l + 4 <= L {
+                var acc = UnsafeRawPointer(out + l).loadUnaligned(as: SIMD4<Double>.self)
+                for i in 0..<n {
+                    let row = UnsafeRawPointer(w + Int(ids[i]) * L + l).loadUnaligned(as: SIMD4<Double>.self)
+                    acc += SIMD4(repeating: values[i]) * row
+                }
+                UnsafeMutableRawPointer(out + l).storeBytes(of: acc, as: SIMD4<Double>.self)
+                l += 4
+            }
+            while l < L {
+                var acc = out[l]
+                for i in 0..<n { acc += values[i] * w[Int(ids[i]) * L + l] }
+                out[l] = acc
+                l += 1
+            }
+        }
+    }
+
     /// Writes the scores of `x` into `out` (labelCount values), without allocating.
     func scores(_ x: SparseVector, into out: UnsafeMutableBufferPointer<Double>) {
         let L = labelCount
@@ -92,15 +127,33 @@ struct NaiveBayesStatistics {
 
     init(vectors: [SparseVector], labels: [[Int]], rows: some Sequence<Int>, labelCount: Int, featureCount: Int) {
         self.init(labelCount: labelCount, featureCount: featureCount)
+        for r in rows { add(vectors[r], labels: labels[r]) }
+    }
+
+    /// Statistics of all `vectors`, document r having the labels `labelValues[labelOffsets[r]..<labelOffsets[r + 1]]`
+    /// (flat: no array per document).
+    init(vectors: [SparseVector], labelOffsets: [Int], labelValues: [Int], labelCount: Int, featureCount: Int) {
+        self.init(labelCount: labelCount, featureCount: featureCount)
+        for r in vectors.indices { add(vectors[r], labels: labelValues[labelOffsets[r]..<labelOffsets[r + 1]]) }
+    }
+
+    /// Adds one document: its values to the totals and to the totals of each of its labels, in that order.
+    @inline(__always)
+    private mutating func add(_ x: SparseVector, labels: some Collection<Int>) {
         let V = featureCount
-        for r in rows {
-            let x = vectors[r]
-            documents += 1
-            for (t, v) in zip(x.indices, x.values) { totals[Int(t)] += v }
-            for l in labels[r] {
-                labelDocuments[l] += 1
-                let base = l * V
-                for (t, v) in zip(x.indices, x.values) { labelTotals[base + Int(t)] += v }
+        documents += 1
+        x.indices.withUnsafeBufferPointer { idx in
+            x.values.withUnsafeBufferPointer { val in
+                totals.withUnsafeMutableBufferPointer { tot in
+                    for i in 0..<idx.count { tot[Int(idx[i])] += val[i] }
+                }
+                labelTotals.withUnsafeMutableBufferPointer { lt in
+                    for l in labels {
+                        labelDocuments[l] += 1
+                        let base = l * V
+                        for i in 0..<idx.count { lt[base + Int(idx[i])] += val[i] }
+                    }
+                }
             }
         }
     }
@@ -126,16 +179,35 @@ struct NaiveBayesStatistics {
         var logTheta = [Double](repeating: 0, count: L * V), logComp = [Double](repeating: 0, count: L * V)
         var allSum = 0.0
         for t in 0..<V { allSum += totals[t] }
-        for l in 0..<L {
-            let base = l * V
-            var labelSum = 0.0
-            for t in 0..<V { labelSum += labelTotals[base + t] }
-            let compSum = max(0, allSum - labelSum)
-            let dl = log(labelSum + alpha * Double(V)), dc = log(compSum + alpha * Double(V))
-            for t in 0..<V {
-                let f = labelTotals[base + t]
-                logTheta[base + t] = log(f + alpha) - dl
-                logComp[base + t] = log(max(0, totals[t] - f) + alpha) - dc
+        // Most (label, term) sums are 0 (a term occurs under few labels): then log(f + α) is log α and the
+        // complement's log(max(0, total − f) + α) is the term's log(max(0, total) + α), the same for every label.
+        // Both are taken once instead of per label: the same values, far fewer logs.
+        let logAlpha = log(alpha)
+        var logTotal = [Double](repeating: 0, count: V)
+        for t in 0..<V { logTotal[t] = log(max(0, totals[t]) + alpha) }
+        labelTotals.withUnsafeBufferPointer { lt in
+            totals.withUnsafeBufferPointer { tot in
+                logTheta.withUnsafeMutableBufferPointer { theta in
+                    logComp.withUnsafeMutableBufferPointer { comp in
+                        for l in 0..<L {
+                            let base = l * V
+                            var labelSum = 0.0
+                            for t in 0..<V { labelSum += lt[base + t] }
+                            let compSum = max(0, allSum - labelSum)
+                            let dl = log(labelSum + alpha * Double(V)), dc = log(compSum + alpha * Double(V))
+                            for t in 0..<V {
+                                let f = lt[base + t]
+                                if f == 0 {
+                                    theta[base + t] = logAlpha - dl
+                                    comp[base + t] = logTotal[t] - dc
+                                } else {
+                                    theta[base + t] = log(f + alpha) - dl
+                                    comp[base + t] = log(max(0, tot[t] - f) + alpha) - dc
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         return LogTables(logTheta: logTheta, logComplement: logComp)

@@ -136,29 +136,33 @@ public struct ThemeModel: Sendable {
     }
 
     public func predict(_ document: FieldTerms) -> ThemePrediction {
-        predict(document, scratch: TfidfVectorizer.Scratch())
+        predict(document, scratch: Scratch())
     }
 
-    /// `predict` reusing the vectoriser's buffers (for streams).
-    public func predict(_ document: FieldTerms, scratch: TfidfVectorizer.Scratch) -> ThemePrediction {
-        let x = vectorizer.transform(document, scratch: scratch)
-        let p = probabilities(x)
-        let assigned = decide(p)
+    /// `predict` reusing `scratch`'s buffers (for streams): only the prediction itself is allocated.
+    public func predict(_ document: FieldTerms, scratch: Scratch) -> ThemePrediction {
+        let p = probabilities(document, scratch: scratch)
+        let k = decide(p, scratch: scratch)
+        let assigned = scratch.assigned
         var evidence: [LabelEvidence] = []
         evidence.reserveCapacity(labels.count)
         for l in labels.indices {
-            let isAssigned = assigned.contains(l)
+            var isAssigned = false
+            for i in 0..<k where assigned[i] == l { isAssigned = true }
             let cut: Double
             switch mode {
             case .multiLabel: cut = thresholds[l]
-            case .singleLabel: cut = assigned.first.map { p[$0] } ?? 1
+            case .singleLabel: cut = k > 0 ? p[assigned[0]] : 1
             }
-            let (terms, total) = isAssigned ? self.evidence(x, label: l) : ([], 0)
+            let (terms, total) = isAssigned ? self.evidence(scratch: scratch, label: l) : ([], 0)
             evidence.append(LabelEvidence(label: labels[l], score: p[l], threshold: cut, assigned: isAssigned,
                                           terms: terms, evidenceTotal: total))
         }
-        let fallback = mode == .multiLabel && assigned.count == 1 && p[assigned[0]] < thresholds[assigned[0]]
-        return ThemePrediction(predicted: assigned.map { labels[$0] }, labels: evidence, viaFallback: fallback)
+        let fallback = mode == .multiLabel && k == 1 && p[assigned[0]] < thresholds[assigned[0]]
+        var predicted: [String] = []
+        predicted.reserveCapacity(k)
+        for i in 0..<k { predicted.append(labels[assigned[i]]) }
+        return ThemePrediction(predicted: predicted, labels: evidence, viaFallback: fallback)
     }
 
     /// The features that pushed label `l` up most, with their contribution x_t · e_lt. For the one-vs-rest

@@ -150,16 +150,43 @@ public enum ThemeTrainer {
     /// `pipeline.fit` does, for like-for-like speed measurements.
     public static func coreFit(documents: [FieldTerms], labels: [[String]?], mode: LabelMode, options: TrainingOptions,
                                variant: NaiveBayesVariant, alpha: Double) throws -> (TfidfVectorizer, LinearScorer) {
-        var docs: [FieldTerms] = [], named: [[String]] = []
-        for (d, l) in zip(documents, labels) {
+        // Labels become indices as they are met (a handful of distinct labels: compared, not hashed), then are
+        // renumbered in sorted order; the documents are copied only when some are skipped.
+        var kept: [Int] = [], seen = LabelInterner(), firstSeen: [Int] = [], offsets: [Int] = [0]
+        kept.reserveCapacity(documents.count); offsets.reserveCapacity(documents.count + 1)
+        for (i, l) in labels.enumerated() {
             guard let l, mode == .multiLabel || l.count == 1 else { continue }
-            docs.append(d); named.append(l)
+            kept.append(i)
+            for name in l { firstSeen.append(seen.index(name)) }
+            offsets.append(firstSeen.count)
         }
-        let names = Array(Set(named.joined())).sorted()
-        let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        let names = seen.names.sorted()
+        let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        let renumber = seen.names.map { position[$0]! }
+        let docs = kept.count == documents.count ? documents : kept.map { documents[$0] }
         let (vectorizer, x) = try TfidfVectorizer.fitTransform(docs, configuration: options.vectorizer)
-        let stats = NaiveBayesStatistics(vectors: x, labels: named.map { $0.compactMap { index[$0] } }, rows: 0..<docs.count,
+        let stats = NaiveBayesStatistics(vectors: x, labelOffsets: offsets, labelValues: firstSeen.map { renumber[$0] },
                                          labelCount: names.count, featureCount: vectorizer.featureCount)
         return (vectorizer, stats.scorer(variant, alpha: alpha))
+    }
+}
+
+/// Distinct label names in the order first met, each looked up by comparison while there are few (label strings
+/// are short, so equality is cheaper than hashing), by a dictionary beyond.
+struct LabelInterner {
+    private(set) var names: [String] = []
+    private var table: [String: Int] = [:]
+
+    mutating func index(_ name: String) -> Int {
+        if names.count <= 16 {
+            for (i, n) in names.enumerated() where n == name { return i }
+        } else if let i = table[name] {
+            return i
+        }
+        names.append(name)
+        if names.count > 16 {
+            if table.isEmpty { for (i, n) in names.enumerated() { table[n] = i } } else { table[name] = names.count - 1 }
+        }
+        return names.count - 1
     }
 }

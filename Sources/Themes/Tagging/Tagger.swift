@@ -14,7 +14,7 @@ public final class Tagger {
         self.analyzer = analyzer
     }
 
-    private let scratch = TfidfVectorizer.Scratch()
+    private let scratch = ThemeModel.Scratch()
 
     public func tag(_ record: Postulate) -> ThemePrediction {
         model.predict(model.fieldTerms(of: record, analyzer: analyzer), scratch: scratch)

@@ -10,16 +10,22 @@ import Foundation
 struct TermTable: Sendable {
     private var arena: [UInt8] = []
     private var starts: [Int] = [0]  // id → arena offset; starts[id + 1] − starts[id] is the length
-    private var slots: [Int32]  // id, or −1 when empty
-    private var tags: [UInt32]  // high bits of the hash, to skip most memcmps
+    /// Slot: id (−1 when empty) and the high bits of the hash (to skip most memcmps), side by side so a probe
+    /// touches one cache line.
+    private struct Slot {
+        var id: Int32
+        var tag: UInt32
+    }
+    private var slots: [Slot]
     private var mask: Int
     private(set) var count = 0
 
+    /// `capacity`: the number of terms expected (the table grows past it; a good guess saves rehashing, too large
+    /// a guess spreads probes over memory the caches cannot hold).
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
-        tags = [UInt32](repeating: 0, count: size)
+        slots = [Slot](repeating: Slot(id: -1, tag: 0), count: size)
         mask = size - 1
     }
 
@@ -54,20 +60,40 @@ struct TermTable: Sendable {
         return key.withUTF8 { body($0) }
     }
 
+    /// `len` bytes at `x` and `y` are equal (8 at a time, then byte by byte: terms are short, a call to memcmp
+    /// costs more than the comparison).
+    @inline(__always)
+    static func equal(_ x: UnsafePointer<UInt8>, _ y: UnsafePointer<UInt8>?, _ len: Int) -> Bool {
+        guard len > 0, let y else { return len == 0 }
+        let rx = UnsafeRawPointer(x), ry = UnsafeRawPointer(y)
+        var i = 0
+        while i + 8 <= len {
+            if rx.loadUnaligned(fromByteOffset: i, as: UInt64.self) != ry.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                return false
+            }
+            i += 8
+        }
+        while i < len {
+            if x[i] != y[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
     @inline(__always)
     private func find(_ p: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> (slot: Int, id: Int32) {
         var slot = Int(truncatingIfNeeded: h) & mask
         let tag = UInt32(truncatingIfNeeded: h >> 32)
         return arena.withUnsafeBufferPointer { a in
-            slots.withUnsafeBufferPointer { s in
-                tags.withUnsafeBufferPointer { t in
+            starts.withUnsafeBufferPointer { st in
+                slots.withUnsafeBufferPointer { s in
                     while true {
-                        let id = s[slot]
-                        if id < 0 { return (slot, -1) }
-                        if t[slot] == tag {
-                            let off = starts[Int(id)], len = starts[Int(id) + 1] - off
-                            if len == p.count && (len == 0 || memcmp(a.baseAddress! + off, p.baseAddress!, len) == 0) {
-                                return (slot, id)
+                        let e = s[slot]
+                        if e.id < 0 { return (slot, -1) }
+                        if e.tag == tag {
+                            let off = st[Int(e.id)], len = st[Int(e.id) + 1] - off
+                            if len == p.count && Self.equal(a.baseAddress! + off, p.baseAddress, len) {
+                                return (slot, e.id)
                             }
                         }
                         slot = (slot + 1) & mask
@@ -87,52 +113,76 @@ struct TermTable: Sendable {
 
     /// The id of `term`, giving it the next id (`count`) when new.
     mutating func intern(_ term: String) -> (id: UInt32, isNew: Bool) {
-        Self.withKey(term) { p in
-            let h = Self.hash(p)
-            let r = find(p, h)
-            if r.id >= 0 { return (UInt32(r.id), false) }
-            let id = Int32(count)
-            arena.append(contentsOf: p)
-            starts.append(arena.count)
-            count += 1
-            slots[r.slot] = id
-            tags[r.slot] = UInt32(truncatingIfNeeded: h >> 32)
-            if count * 2 > mask + 1 { grow() }
-            return (UInt32(id), true)
+        Self.withKey(term) { p in intern(key: p) }
+    }
+
+    /// `intern` of a term given by its key bytes (as `withKey` gives them, e.g. another table's `bytes`).
+    mutating func intern(key p: UnsafeBufferPointer<UInt8>) -> (id: UInt32, isNew: Bool) {
+        intern(key: p, hash: Self.hash(p))
+    }
+
+    @inline(__always)
+    private mutating func intern(key p: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> (id: UInt32, isNew: Bool) {
+        let r = find(p, h)
+        if r.id >= 0 { return (UInt32(r.id), false) }
+        let id = Int32(count)
+        arena.append(contentsOf: p)
+        starts.append(arena.count)
+        count += 1
+        slots[r.slot] = Slot(id: id, tag: UInt32(truncatingIfNeeded: h >> 32))
+        if count * 2 > mask + 1 { grow() }
+        return (UInt32(id), true)
+    }
+
+    /// Calls `body` with the key bytes of term `id` (valid during the call only).
+    @inline(__always)
+    func withBytes<R>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        arena.withUnsafeBufferPointer { a in
+            let off = starts[id], len = starts[id + 1] - off
+            return body(UnsafeBufferPointer(rebasing: a[off..<(off + len)]))
         }
+    }
+
+    /// The whole arena and the id → offset table, for loops over many terms (see `withBytes`).
+    @inline(__always)
+    func withStorage<R>(_ body: (_ arena: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int>) -> R) -> R {
+        arena.withUnsafeBufferPointer { a in starts.withUnsafeBufferPointer { s in body(a, s) } }
     }
 
     private mutating func grow() {
         let size = (mask + 1) * 2
-        slots = [Int32](repeating: -1, count: size)
-        tags = [UInt32](repeating: 0, count: size)
+        slots = [Slot](repeating: Slot(id: -1, tag: 0), count: size)
         mask = size - 1
         arena.withUnsafeBufferPointer { a in
             for id in 0..<count {
                 let off = starts[id], len = starts[id + 1] - off
                 let h = Self.hash(UnsafeBufferPointer(rebasing: a[off..<(off + len)]))
                 var slot = Int(truncatingIfNeeded: h) & mask
-                while slots[slot] >= 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(id)
-                tags[slot] = UInt32(truncatingIfNeeded: h >> 32)
+                while slots[slot].id >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Slot(id: Int32(id), tag: UInt32(truncatingIfNeeded: h >> 32))
             }
         }
     }
 }
 
 /// UInt64 → Int32 table (open addressing, multiplicative hash). Why: feature keys (term-id pairs) are looked up once
-/// per term of every document; `Dictionary<UInt64, _>` pays SipHash for each.
+/// per bigram of every document; `Dictionary<UInt64, _>` pays SipHash for each. Key and value share one 16-byte slot,
+/// so a probe touches one cache line, not two (the table outgrows the L1/L2 caches on 100k documents).
 struct KeyTable: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]  // −1: empty slot
+    private struct Slot {
+        var key: UInt64
+        var value: Int32  // −1: empty
+    }
+    private var slots: [Slot]
     private var shift: UInt64
     private(set) var count = 0
 
+    /// `capacity`: the number of keys expected (the table grows past it). Filled to at most 70 %: four slots share
+    /// a cache line, so a longer probe costs little, and a smaller table stays in cache.
     init(capacity: Int = 1024) {
         var bits: UInt64 = 4
-        while (1 << bits) < capacity * 2 { bits += 1 }
-        keys = [UInt64](repeating: 0, count: 1 << bits)
-        values = [Int32](repeating: -1, count: 1 << bits)
+        while (1 << bits) * 7 < capacity * 10 { bits += 1 }
+        slots = [Slot](repeating: Slot(key: 0, value: -1), count: 1 << bits)
         shift = 64 - bits
     }
 
@@ -141,15 +191,13 @@ struct KeyTable: Sendable {
     /// The value of `k`, or −1.
     @inline(__always)
     func value(_ k: UInt64) -> Int32 {
-        let mask = keys.count - 1
         var slot = home(k)
-        return keys.withUnsafeBufferPointer { ks in
-            values.withUnsafeBufferPointer { vs in
-                while true {
-                    let v = vs[slot]
-                    if v < 0 || ks[slot] == k { return v }
-                    slot = (slot + 1) & mask
-                }
+        return slots.withUnsafeBufferPointer { s in
+            let mask = s.count - 1
+            while true {
+                let e = s[slot]
+                if e.value < 0 || e.key == k { return e.value }
+                slot = (slot + 1) & mask
             }
         }
     }
@@ -157,32 +205,83 @@ struct KeyTable: Sendable {
     /// The value of `k`; when absent, stores `value` for it and returns −1.
     @inline(__always)
     mutating func valueOrInsert(_ k: UInt64, _ value: Int32) -> Int32 {
-        let mask = keys.count - 1
         var slot = home(k)
-        while true {
-            let v = values[slot]
-            if v < 0 { break }
-            if keys[slot] == k { return v }
-            slot = (slot + 1) & mask
+        let found: Int32 = slots.withUnsafeMutableBufferPointer { s in
+            let mask = s.count - 1
+            while true {
+                let e = s[slot]
+                if e.value < 0 { s[slot] = Slot(key: k, value: value); return -1 }
+                if e.key == k { return e.value }
+                slot = (slot + 1) & mask
+            }
         }
-        keys[slot] = k
-        values[slot] = value
+        if found >= 0 { return found }
         count += 1
-        if count * 2 > keys.count { grow() }
+        if count * 10 > slots.count * 7 { grow() }
         return -1
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Int32](repeating: -1, count: oldKeys.count * 2)
+        let old = slots
+        slots = [Slot](repeating: Slot(key: 0, value: -1), count: old.count * 2)
         shift -= 1
-        let mask = keys.count - 1
-        for i in oldKeys.indices where oldValues[i] >= 0 {
-            var slot = home(oldKeys[i])
-            while values[slot] >= 0 { slot = (slot + 1) & mask }
-            keys[slot] = oldKeys[i]
-            values[slot] = oldValues[i]
+        let mask = slots.count - 1
+        for e in old where e.value >= 0 {
+            var slot = home(e.key)
+            while slots[slot].value >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = e
+        }
+    }
+}
+
+/// (first term id, second term id) → bigram feature id of a fitted vocabulary, as compressed rows: for each first
+/// term, its second terms in ascending order, each packed with its feature (second << 32 | feature).
+///
+/// Why not a hash table: tagging probes one bigram per term of every document, and a hash table of all bigram
+/// features (16-byte slots, 30 % empty) is several times the L2 cache, so most probes miss it. Rows are a quarter of
+/// that size, a term's row is one or two cache lines, and frequent first terms keep theirs in cache.
+struct BigramIndex: Sendable {
+    private var start: [Int32]  // first term id → row start; start[id + 1] is its end
+    private var entries: [UInt64]
+
+    /// `pairs`: (first term, second term, feature) of every bigram feature; `termCount`: ids are below it.
+    init(termCount: Int, pairs: [(UInt32, UInt32, Int32)]) {
+        var start = [Int32](repeating: 0, count: termCount + 1)
+        for p in pairs { start[Int(p.0) + 1] += 1 }
+        for i in 0..<termCount { start[i + 1] += start[i] }
+        var next = start
+        var entries = [UInt64](repeating: 0, count: pairs.count)
+        for p in pairs {
+            entries[Int(next[Int(p.0)])] = UInt64(p.1) << 32 | UInt64(UInt32(bitPattern: p.2))
+            next[Int(p.0)] += 1
+        }
+        for i in 0..<termCount where start[i + 1] - start[i] > 1 {
+            entries[Int(start[i])..<Int(start[i + 1])].sort()
+        }
+        self.start = start
+        self.entries = entries
+    }
+
+    /// The feature of bigram (`a`, `b`), or −1. Short rows are scanned, long ones bisected.
+    @inline(__always)
+    func value(_ a: UInt32, _ b: UInt32) -> Int32 {
+        guard Int(a) + 1 < start.count else { return -1 }
+        return start.withUnsafeBufferPointer { st in
+            entries.withUnsafeBufferPointer { e in
+                var lo = Int(st[Int(a)]), hi = Int(st[Int(a) + 1])
+                let end = hi, key = UInt64(b) << 32
+                while hi - lo > 8 {
+                    let mid = (lo + hi) >> 1
+                    if e[mid] < key { lo = mid + 1 } else { hi = mid }
+                }
+                while lo < end {
+                    let x = e[lo]
+                    if x >> 32 == UInt64(b) { return Int32(bitPattern: UInt32(truncatingIfNeeded: x)) }
+                    if x > key { return -1 }
+                    lo += 1
+                }
+                return -1
+            }
         }
     }
 }

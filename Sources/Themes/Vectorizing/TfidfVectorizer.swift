@@ -4,7 +4,9 @@ import Foundation
 /// document-frequency pruning, l2 normalisation. `fitTransform` learns the vocabulary; `transform` never changes it.
 ///
 /// Why deterministic ids: feature id = position of the feature's string in the sorted vocabulary (Swift `String <`),
-/// so the same training data always give the same ids, the same model bytes and the same vectors.
+/// so the same training data always give the same ids, the same model bytes and the same vectors. (`fitTransform`
+/// sorts by the features' NFC UTF-8 bytes, which is the same order: Swift orders strings by their NFC scalars, and
+/// UTF-8 byte order is scalar order.)
 /// Bigram features are spelt "a b" (terms never contain spaces).
 ///
 /// Term frequency of a feature in a document is Σ over fields f of weight_f · tf_f, where tf_f is 1 + ln(count in f)
@@ -22,10 +24,10 @@ public struct TfidfVectorizer: Sendable {
 
     // Lookup tables rebuilt from `vocabulary` (not stored): term → term id; term id → unigram feature (-1: none);
     // (term id, term id) → bigram feature.
-    // Byte-keyed and integer-keyed open-addressing tables (TermTables.swift): faster than Dictionary's SipHash.
+    // A byte-keyed open-addressing table and compressed rows (TermTables.swift): faster than Dictionary's SipHash.
     private let termIDs: TermTable
     private let unigramFeature: [Int32]
-    private let bigramFeature: KeyTable
+    private let bigramFeature: BigramIndex
 
     public var featureCount: Int { vocabulary.count }
 
@@ -38,14 +40,9 @@ public struct TfidfVectorizer: Sendable {
         for i in vocabulary.indices.dropFirst() where !(vocabulary[i - 1] < vocabulary[i]) {
             throw ThemesError.invalidModel("vocabulary is not sorted at entry \(i) (\"\(vocabulary[i])\")")
         }
-        self.configuration = configuration
-        self.documentCount = documentCount
-        self.vocabulary = vocabulary
-        self.documentFrequency = documentFrequency
-        self.idf = documentFrequency.map { Self.idf(df: $0, n: documentCount, smooth: configuration.smoothIDF) }
-        var ids = TermTable(capacity: vocabulary.count)
+        var ids = TermTable()
         var unigram: [Int32] = []
-        var bigram = KeyTable(capacity: vocabulary.count)
+        var pairs: [(UInt32, UInt32, Int32)] = []
         func intern(_ t: Substring) -> UInt32 {
             let (id, isNew) = ids.intern(String(t))
             if isNew { unigram.append(-1) }
@@ -55,15 +52,29 @@ public struct TfidfVectorizer: Sendable {
             let parts = feature.split(separator: " ", omittingEmptySubsequences: false)
             if parts.count == 2 {
                 let a = intern(parts[0]), b = intern(parts[1])
-                _ = bigram.valueOrInsert(Self.bigramKey(a, b), Int32(fid))
+                pairs.append((a, b, Int32(fid)))
             } else {
                 let a = intern(Substring(feature))
                 unigram[Int(a)] = Int32(fid)
             }
         }
-        termIDs = ids
-        unigramFeature = unigram
-        bigramFeature = bigram
+        self.init(configuration: configuration, documentCount: documentCount, vocabulary: vocabulary,
+                  documentFrequency: documentFrequency, termIDs: ids, unigramFeature: unigram,
+                  bigramFeature: BigramIndex(termCount: unigram.count, pairs: pairs))
+    }
+
+    /// A vectoriser from lookup tables already built (by `fitTransform`, which has the terms' bytes at hand and
+    /// sorted the vocabulary itself).
+    init(configuration: VectorizerConfiguration, documentCount: Int, vocabulary: [String], documentFrequency: [Int],
+         termIDs: TermTable, unigramFeature: [Int32], bigramFeature: BigramIndex) {
+        self.configuration = configuration
+        self.documentCount = documentCount
+        self.vocabulary = vocabulary
+        self.documentFrequency = documentFrequency
+        self.idf = documentFrequency.map { Self.idf(df: $0, n: documentCount, smooth: configuration.smoothIDF) }
+        self.termIDs = termIDs
+        self.unigramFeature = unigramFeature
+        self.bigramFeature = bigramFeature
     }
 
     static func idf(df: Int, n: Int, smooth: Bool) -> Double {
@@ -79,84 +90,168 @@ public struct TfidfVectorizer: Sendable {
     /// (one pass of interning; the vectors use the final, pruned vocabulary).
     public static func fitTransform(_ documents: [FieldTerms], configuration: VectorizerConfiguration) throws
         -> (TfidfVectorizer, [SparseVector]) {
-        // Pass 1: intern terms, give every distinct feature key a dense key id, and keep every document's (key id,
-        // tf) pairs in two flat arrays (no per-document arrays), counting document frequencies on the way. Counts
-        // and sums go to dense scratch arrays indexed by key id, with lists of the ids touched (no sorting, no
-        // hashing beyond one table probe per key). A key's tf is summed over fields in field order, as before.
-        var ids = TermTable(capacity: 1 << 14)
+        // Pass 1: intern terms, give every distinct feature key a dense key id (unigrams through a dense term-id
+        // array, bigrams through one table probe), and keep every document's (key id, tf) pairs in two flat arrays,
+        // counting document frequencies on the way. A document's keys are gathered per field in a small buffer,
+        // sorted and run-length counted (no hashing, no V-sized scratch arrays touched at random); a key's tf is
+        // summed over fields in field order, as `transform` does.
+        var ids = TermTable(capacity: 1 << 12)
         var terms: [String] = []
-        var keyID = KeyTable(capacity: 1 << 16)
+        var unigramKeyID: [Int32] = []
+        var bigramKeyID = KeyTable(capacity: 1 << 12)
         var keyList: [UInt64] = [], dfCounts: [Int32] = []
-        var fieldCount: [Int32] = [], acc: [Double] = [], mark: [Bool] = []
-        var fieldTouched: [Int32] = [], touched: [Int32] = []
         var allKeys: [Int32] = [], allTF: [Double] = []
         var offsets: [Int] = [0]
         offsets.reserveCapacity(documents.count + 1)
         let tfOf = TFTable(sublinear: configuration.sublinearTF)
+        let fields = configuration.fields, bigrams = configuration.bigrams
+        let scratch = Scratch()
         for doc in documents {
-            touched.removeAll(keepingCapacity: true)
-            for (fi, field) in configuration.fields.enumerated() where fi < doc.count {
-                fieldTouched.removeAll(keepingCapacity: true)
-                var prev = UInt32.max
-                for term in doc[fi] {
-                    let (id, isNew) = ids.intern(term)
-                    if isNew { terms.append(term) }
-                    var key = unigramKey(id)
-                    while true {
-                        var k = keyID.valueOrInsert(key, Int32(keyList.count))
+            var nnz = 0
+            for fi in 0..<min(fields.count, doc.count) {
+                // Term ids first, then the keys: the bigram probes of a field are then independent loads in a
+                // tight loop, and the processor overlaps their cache misses.
+                let m: Int = doc[fi].withUnsafeBufferPointer { fieldTerms in
+                    let c = fieldTerms.count
+                    scratch.reserve(raw: 2 * c)
+                    let raw = scratch.raw, termBuffer = scratch.termBuffer
+                    for i in 0..<c {
+                        let (id, isNew) = ids.intern(fieldTerms[i])
+                        if isNew { terms.append(fieldTerms[i]); unigramKeyID.append(-1) }
+                        termBuffer[i] = id
+                    }
+                    var m = 0
+                    for i in 0..<c {
+                        let id = termBuffer[i]
+                        var k = unigramKeyID[Int(id)]
                         if k < 0 {
                             k = Int32(keyList.count)
-                            keyList.append(key); dfCounts.append(0); fieldCount.append(0); acc.append(0); mark.append(false)
+                            unigramKeyID[Int(id)] = k
+                            keyList.append(unigramKey(id)); dfCounts.append(0)
                         }
-                        if fieldCount[Int(k)] == 0 { fieldTouched.append(k) }
-                        fieldCount[Int(k)] += 1
-                        if configuration.bigrams && prev != UInt32.max && key & 0xFFFF_FFFF == 0xFFFF_FFFF {
-                            key = bigramKey(prev, id)
-                        } else { break }
+                        raw[m] = k; m += 1
                     }
-                    prev = id
+                    if bigrams && c > 1 {
+                        for i in 1..<c {
+                            let key = bigramKey(termBuffer[i - 1], termBuffer[i])
+                            var b = bigramKeyID.valueOrInsert(key, Int32(keyList.count))
+                            if b < 0 { b = Int32(keyList.count); keyList.append(key); dfCounts.append(0) }
+                            raw[m] = b; m += 1
+                        }
+                    }
+                    return m
                 }
-                for k in fieldTouched {
-                    let w = field.weight * tfOf[Int(fieldCount[Int(k)])]
-                    fieldCount[Int(k)] = 0
-                    if mark[Int(k)] { acc[Int(k)] += w } else { mark[Int(k)] = true; acc[Int(k)] = w; touched.append(k) }
-                }
+                nnz = scratch.addField(count: m, weight: fields[fi].weight, tf: tfOf, into: nnz)
             }
-            for k in touched {
-                allKeys.append(k); allTF.append(acc[Int(k)])
-                acc[Int(k)] = 0; mark[Int(k)] = false
-                dfCounts[Int(k)] += 1
+            allKeys.append(contentsOf: UnsafeBufferPointer(start: scratch.ids, count: nnz))
+            allTF.append(contentsOf: UnsafeBufferPointer(start: scratch.tf, count: nnz))
+            dfCounts.withUnsafeMutableBufferPointer { df in
+                for i in 0..<nnz { df[Int(scratch.ids[i])] += 1 }
             }
             offsets.append(allKeys.count)
         }
         let n = documents.count
         let maxDF = configuration.maxDocumentFrequencyRatio >= 1 ? Int.max
             : max(1, Int((configuration.maxDocumentFrequencyRatio * Double(n)).rounded(.down)))
-        var kept: [(String, Int, Int)] = []
+        var kept: [Int32] = []
         for (kid, count) in dfCounts.enumerated() where Int(count) >= configuration.minDocumentFrequency && Int(count) <= maxDF {
-            let key = keyList[kid]
-            let a = Int(key >> 32), b = key & 0xFFFF_FFFF
-            let name = b == 0xFFFF_FFFF ? terms[a] : terms[a] + " " + terms[Int(b)]
-            kept.append((name, kid, Int(count)))
+            kept.append(Int32(kid))
         }
-        kept.sort { $0.0 < $1.0 }
+        sortByFeatureBytes(&kept, keys: keyList, terms: ids)
         var featureOf = [Int32](repeating: -1, count: keyList.count)
-        for (i, k) in kept.enumerated() { featureOf[k.1] = Int32(i) }
-        let vectorizer = try TfidfVectorizer(configuration: configuration, documentCount: n,
-                                             vocabulary: kept.map(\.0), documentFrequency: kept.map(\.2))
+        for (i, k) in kept.enumerated() { featureOf[Int(k)] = Int32(i) }
+
+        // The fitted lookup tables: the kept features' terms interned again (by their bytes) in vocabulary order,
+        // exactly as `init(configuration:documentCount:vocabulary:documentFrequency:)` does from the strings.
+        var vocabulary: [String] = [], documentFrequency: [Int] = []
+        vocabulary.reserveCapacity(kept.count); documentFrequency.reserveCapacity(kept.count)
+        var termIDs = TermTable(capacity: ids.count)
+        var unigram: [Int32] = []
+        var pairs: [(UInt32, UInt32, Int32)] = []
+        var newID = [UInt32](repeating: UInt32.max, count: terms.count)
+        func intern(_ old: Int) -> UInt32 {
+            if newID[old] != UInt32.max { return newID[old] }
+            let (id, isNew) = ids.withBytes(old) { termIDs.intern(key: $0) }
+            if isNew { unigram.append(-1) }
+            newID[old] = id
+            return id
+        }
+        for (fid, kid) in kept.enumerated() {
+            let key = keyList[Int(kid)]
+            let a = Int(key >> 32), b = key & 0xFFFF_FFFF
+            if b == 0xFFFF_FFFF {
+                vocabulary.append(terms[a])
+                unigram[Int(intern(a))] = Int32(fid)
+            } else {
+                vocabulary.append(terms[a] + " " + terms[Int(b)])
+                let x = intern(a), y = intern(Int(b))
+                pairs.append((x, y, Int32(fid)))
+            }
+            documentFrequency.append(Int(dfCounts[Int(kid)]))
+        }
+        let vectorizer = TfidfVectorizer(configuration: configuration, documentCount: n, vocabulary: vocabulary,
+                                         documentFrequency: documentFrequency, termIDs: termIDs,
+                                         unigramFeature: unigram,
+                                         bigramFeature: BigramIndex(termCount: unigram.count, pairs: pairs))
         // Pass 2: the kept features of each document, tf·idf, l2.
         var vectors: [SparseVector] = []
         vectors.reserveCapacity(n)
-        var pairs: [(Int32, Double)] = []
-        for d in 0..<n {
-            pairs.removeAll(keepingCapacity: true)
-            for j in offsets[d]..<offsets[d + 1] {
-                let f = featureOf[Int(allKeys[j])]
-                if f >= 0 { pairs.append((f, allTF[j])) }
+        allKeys.withUnsafeBufferPointer { keys in
+            allTF.withUnsafeBufferPointer { tfs in
+                featureOf.withUnsafeBufferPointer { fOf in
+                    for d in 0..<n {
+                        let lo = offsets[d], hi = offsets[d + 1]
+                        scratch.reserve(out: hi - lo)
+                        var m = 0
+                        for j in lo..<hi {
+                            let f = fOf[Int(keys[j])]
+                            if f >= 0 { scratch.mergeIDs[m] = f; scratch.mergeTF[m] = tfs[j]; m += 1 }
+                        }
+                        sortPairs(scratch.mergeIDs, scratch.mergeTF, m, into: scratch.ids, scratch.tf)
+                        vectorizer.weigh(scratch, count: m)
+                        vectors.append(scratch.vector(count: m))
+                    }
+                }
             }
-            vectors.append(vectorizer.finish(&pairs))
         }
         return (vectorizer, vectors)
+    }
+
+    /// Sorts key ids by their features' strings, compared as UTF-8 bytes of the NFC keys the term table holds (the
+    /// order of Swift's `String <`; see the type's comment): an 8-byte big-endian prefix first, bytes on a tie.
+    static func sortByFeatureBytes(_ kept: inout [Int32], keys: [UInt64], terms: TermTable) {
+        var bytes: [UInt8] = [], starts: [Int] = [0]
+        starts.reserveCapacity(kept.count + 1)
+        terms.withStorage { arena, at in
+            for kid in kept {
+                let key = keys[Int(kid)]
+                let a = Int(key >> 32), b = key & 0xFFFF_FFFF
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: arena[at[a]..<at[a + 1]]))
+                if b != 0xFFFF_FFFF {
+                    bytes.append(0x20)
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: arena[at[Int(b)]..<at[Int(b) + 1]]))
+                }
+                starts.append(bytes.count)
+            }
+        }
+        var order: [(prefix: UInt64, index: Int32)] = []
+        order.reserveCapacity(kept.count)
+        for i in kept.indices {
+            var p: UInt64 = 0
+            for j in 0..<8 { p = p << 8 | UInt64(starts[i] + j < starts[i + 1] ? bytes[starts[i] + j] : 0) }
+            order.append((p, Int32(i)))
+        }
+        bytes.withUnsafeBufferPointer { by in
+            let base = by.baseAddress!
+            order.sort { x, y in
+                if x.prefix != y.prefix { return x.prefix < y.prefix }
+                let i = Int(x.index), j = Int(y.index)
+                let li = starts[i + 1] - starts[i], lj = starts[j + 1] - starts[j]
+                let c = memcmp(base + starts[i], base + starts[j], min(li, lj))
+                return c != 0 ? c < 0 : li < lj
+            }
+        }
+        kept = order.map { kept[Int($0.index)] }
     }
 
     /// Fits without keeping the training vectors.
@@ -168,99 +263,149 @@ public struct TfidfVectorizer: Sendable {
 
     /// The TF-IDF vector of one document (terms unknown to the vocabulary are ignored).
     public func transform(_ document: FieldTerms) -> SparseVector {
-        let (keys, tf) = Self.weightedCounts(document, configuration: configuration) { term in
-            termIDs.id(term)
-        }
-        var pairs: [(Int32, Double)] = []
-        pairs.reserveCapacity(keys.count)
-        for (k, w) in zip(keys, tf) {
-            let a = UInt32(k >> 32), b = UInt32(k & 0xFFFF_FFFF)
-            let f: Int32
-            if b == 0xFFFF_FFFF { f = Int(a) < unigramFeature.count ? unigramFeature[Int(a)] : -1 } else { f = bigramFeature.value(k) }
-            if f >= 0 { pairs.append((f, w)) }
-        }
-        return finish(&pairs)
+        transform(document, scratch: Scratch())
     }
 
-    /// Reusable buffers for `transform(_:scratch:)`: tagging a stream allocates nothing per document but the
-    /// result. One scratch per thread. Dense per-feature arrays (sized on first use) with lists of the features
-    /// touched, so a document costs O(its terms), with no sorting of keys and no per-document hashing but one
-    /// probe per term and per bigram.
-    public final class Scratch {
-        var counts: [Int32] = []
-        var acc: [Double] = []
-        var mark: [Bool] = []
-        var fieldTouched: [Int32] = []
-        var touched: [Int32] = []
-        public init() {}
-    }
-
-    /// `transform(_:)` without per-document temporary arrays. Same arithmetic in the same order: a feature's tf is
-    /// summed over fields in field order, tf·idf and the norm are taken in feature-id order.
+    /// `transform(_:)` reusing `scratch`'s buffers: only the result is allocated.
     public func transform(_ document: FieldTerms, scratch: Scratch) -> SparseVector {
-        let V = vocabulary.count
-        if scratch.acc.count < V {
-            scratch.counts = [Int32](repeating: 0, count: V)
-            scratch.acc = [Double](repeating: 0, count: V)
-            scratch.mark = [Bool](repeating: false, count: V)
+        scratch.vector(count: vectorize(document, into: scratch))
+    }
+
+    /// Reusable buffers of the vectoriser. One scratch per thread. After `vectorize`, `ids[0..<n]` and `tf[0..<n]`
+    /// hold the document's vector (feature ids ascending): read it in place instead of allocating a `SparseVector`.
+    /// Why unsafe buffers in a class: a document costs a few dozen array accesses, and Swift arrays held by a class
+    /// pay uniqueness and exclusivity checks on each.
+    public final class Scratch {
+        /// Feature (or key) ids of one field, with repeats.
+        private(set) var raw = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+        /// Term ids of one field (half of `raw`'s capacity is enough: a term gives at most two features).
+        private(set) var termBuffer = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+        /// `raw` sorted.
+        private var sorted = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+        private var rawCapacity = 64
+        /// The document's features so far (ascending) and their tf, then tf·idf (normalised) after `weigh`.
+        private(set) var ids = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+        private(set) var tf = UnsafeMutablePointer<Double>.allocate(capacity: 64)
+        /// Where a second field's features are merged in.
+        private(set) var mergeIDs = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+        private(set) var mergeTF = UnsafeMutablePointer<Double>.allocate(capacity: 64)
+        private var outCapacity = 64
+
+        public init() {}
+        deinit { raw.deallocate(); termBuffer.deallocate(); sorted.deallocate(); ids.deallocate(); tf.deallocate(); mergeIDs.deallocate(); mergeTF.deallocate() }
+
+        /// The vector `vectorize` left (its `count` first entries), as a `SparseVector`.
+        public func vector(count n: Int) -> SparseVector {
+            SparseVector(indices: Array(UnsafeBufferPointer(start: ids, count: n)),
+                         values: Array(UnsafeBufferPointer(start: tf, count: n)))
         }
-        // Moved out of the class for the call: local arrays are uniquely owned (no copy-on-write or exclusivity
-        // checks per access); moved back at the end.
-        var counts = scratch.counts, acc = scratch.acc, mark = scratch.mark
-        var fieldTouched = scratch.fieldTouched, touched = scratch.touched
-        scratch.counts = []; scratch.acc = []; scratch.mark = []; scratch.fieldTouched = []; scratch.touched = []
-        defer {
-            scratch.counts = counts; scratch.acc = acc; scratch.mark = mark
-            scratch.fieldTouched = fieldTouched; scratch.touched = touched
+
+        /// The vector `vectorize` left, in place (valid until the scratch is used again).
+        public func indices(count n: Int) -> UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: ids, count: n) }
+        public func values(count n: Int) -> UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: tf, count: n) }
+
+        @inline(__always) func reserve(raw n: Int) {
+            guard n > rawCapacity else { return }
+            rawCapacity = max(n, 2 * rawCapacity)
+            raw.deallocate(); termBuffer.deallocate(); sorted.deallocate()
+            raw = .allocate(capacity: rawCapacity); termBuffer = .allocate(capacity: rawCapacity)
+            sorted = .allocate(capacity: rawCapacity)
         }
+
+        @inline(__always) func reserve(out n: Int) {
+            guard n > outCapacity else { return }
+            let c = max(n, 2 * outCapacity)
+            let newIDs = UnsafeMutablePointer<Int32>.allocate(capacity: c), newTF = UnsafeMutablePointer<Double>.allocate(capacity: c)
+            newIDs.update(from: ids, count: outCapacity); newTF.update(from: tf, count: outCapacity)
+            ids.deallocate(); tf.deallocate(); mergeIDs.deallocate(); mergeTF.deallocate()
+            ids = newIDs; tf = newTF
+            mergeIDs = .allocate(capacity: c); mergeTF = .allocate(capacity: c)
+            outCapacity = c
+        }
+
+        /// Adds one field's ids (`raw[0..<m]`) to the document's features `ids[0..<nnz]`: sorts them, counts each,
+        /// tf = weight · tf(count), summed with the same feature of earlier fields. Returns the new feature count.
+        func addField(count m: Int, weight: Double, tf tfOf: TFTable, into nnz: Int) -> Int {
+            guard m > 0 else { return nnz }
+            sortIDs(raw, m, into: sorted)
+            let raw = sorted
+            reserve(out: nnz + m)
+            // Run-length counts, written to the output directly for the first field, else merged.
+            let (dstIDs, dstTF) = nnz == 0 ? (ids, tf) : (mergeIDs, mergeTF)
+            var out = 0, i = 0, j = 0
+            while i < m {
+                let f = raw[i]
+                var e = i + 1
+                while e < m && raw[e] == f { e += 1 }
+                let w = weight * tfOf[e - i]
+                while j < nnz && ids[j] < f { dstIDs[out] = ids[j]; dstTF[out] = tf[j]; out += 1; j += 1 }
+                if j < nnz && ids[j] == f {
+                    dstIDs[out] = f; dstTF[out] = tf[j] + w; j += 1
+                } else {
+                    dstIDs[out] = f; dstTF[out] = w
+                }
+                out += 1
+                i = e
+            }
+            guard nnz > 0 else { return out }
+            while j < nnz { dstIDs[out] = ids[j]; dstTF[out] = tf[j]; out += 1; j += 1 }
+            swap(&ids, &mergeIDs); swap(&tf, &mergeTF)
+            return out
+        }
+    }
+
+    /// Vectorises `document` into `scratch` (see `Scratch`) and returns its number of features. Same arithmetic in
+    /// the same order as always: a feature's tf is summed over fields in field order; tf·idf and the norm are taken
+    /// in feature-id order.
+    @discardableResult
+    public func vectorize(_ document: FieldTerms, into scratch: Scratch) -> Int {
+        let fields = configuration.fields, bigrams = configuration.bigrams
         let tfOf = TFTable(sublinear: configuration.sublinearTF)
-        touched.removeAll(keepingCapacity: true)
-        for (fi, field) in configuration.fields.enumerated() where fi < document.count {
-            fieldTouched.removeAll(keepingCapacity: true)
-            var prev = UInt32.max
-            for term in document[fi] {
-                let id = termIDs.id(term)
-                if id != UInt32.max {
-                    let u = unigramFeature[Int(id)]
-                    if u >= 0 {
-                        if counts[Int(u)] == 0 { fieldTouched.append(u) }
-                        counts[Int(u)] += 1
-                    }
-                    if configuration.bigrams && prev != UInt32.max {
-                        let b = bigramFeature.value(Self.bigramKey(prev, id))
-                        if b >= 0 {
-                            if counts[Int(b)] == 0 { fieldTouched.append(b) }
-                            counts[Int(b)] += 1
-                        }
+        var nnz = 0
+        for fi in 0..<min(fields.count, document.count) {
+            // Term ids, then unigram features, then bigram lookups (independent loads in tight loops, whose cache
+            // misses the processor overlaps). An unknown term (UInt32.max) yields nothing and breaks the chain.
+            let m: Int = document[fi].withUnsafeBufferPointer { fieldTerms in
+                let c = fieldTerms.count
+                scratch.reserve(raw: 2 * c)
+                let raw = scratch.raw, termBuffer = scratch.termBuffer
+                for i in 0..<c { termBuffer[i] = termIDs.id(fieldTerms[i]) }
+                var m = 0
+                unigramFeature.withUnsafeBufferPointer { uni in
+                    for i in 0..<c where termBuffer[i] != UInt32.max {
+                        let u = uni[Int(termBuffer[i])]
+                        if u >= 0 { raw[m] = u; m += 1 }
                     }
                 }
-                prev = id
+                if bigrams && c > 1 {
+                    for i in 1..<c where termBuffer[i - 1] != UInt32.max && termBuffer[i] != UInt32.max {
+                        let b = bigramFeature.value(termBuffer[i - 1], termBuffer[i])
+                        if b >= 0 { raw[m] = b; m += 1 }
+                    }
+                }
+                return m
             }
-            for f in fieldTouched {
-                let w = field.weight * tfOf[Int(counts[Int(f)])]
-                counts[Int(f)] = 0
-                if mark[Int(f)] { acc[Int(f)] += w } else { mark[Int(f)] = true; acc[Int(f)] = w; touched.append(f) }
-            }
+            nnz = scratch.addField(count: m, weight: fields[fi].weight, tf: tfOf, into: nnz)
         }
-        touched.sort()
-        let n = touched.count
+        weigh(scratch, count: nnz)
+        return nnz
+    }
+
+    /// tf → tf·idf, l2-normalised, in place (`scratch.ids` ascending).
+    func weigh(_ scratch: Scratch, count n: Int) {
+        let ids = scratch.ids, values = scratch.tf
         var norm = 0.0
-        var indices = [Int32](repeating: 0, count: n)
-        var values = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            let f = Int(touched[i])
-            let v = acc[f] * idf[f]
-            acc[f] = 0
-            mark[f] = false
-            indices[i] = Int32(f)
-            values[i] = v
-            norm += v * v
+        idf.withUnsafeBufferPointer { idf in
+            for i in 0..<n {
+                let v = values[i] * idf[Int(ids[i])]
+                values[i] = v
+                norm += v * v
+            }
         }
         if configuration.l2Normalize && norm > 0 {
             let inv = 1 / norm.squareRoot()
             for i in 0..<n { values[i] *= inv }
         }
-        return SparseVector(indices: indices, values: values)
     }
 
     /// Feature id of a feature string ("senior", "klub senior"), or nil.
@@ -272,64 +417,47 @@ public struct TfidfVectorizer: Sendable {
         }
         return lo < vocabulary.count && vocabulary[lo] == feature ? Int32(lo) : nil
     }
+}
 
-    /// tf → tf·idf, sorted by id, l2-normalised.
-    private func finish(_ pairs: inout [(Int32, Double)]) -> SparseVector {
-        pairs.sort { $0.0 < $1.0 }
-        var indices: [Int32] = []
-        var values: [Double] = []
-        indices.reserveCapacity(pairs.count)
-        values.reserveCapacity(pairs.count)
-        var norm = 0.0
-        for (f, tf) in pairs {
-            let v = tf * idf[Int(f)]
-            indices.append(f)
-            values.append(v)
-            norm += v * v
-        }
-        if configuration.l2Normalize && norm > 0 {
-            let inv = 1 / norm.squareRoot()
-            for i in values.indices { values[i] *= inv }
-        }
-        return SparseVector(indices: indices, values: values)
+/// Sorts `p[0..<n]` ascending into `out` (which must not overlap `p`). Up to 32 ids by rank: each id's place is the
+/// number of smaller ids (plus equal ones before it), counted without branches; for a postulate's dozen features
+/// that beats any comparison sort, whose branches mispredict. The standard sort beyond.
+@inline(__always)
+func sortIDs(_ p: UnsafeMutablePointer<Int32>, _ n: Int, into out: UnsafeMutablePointer<Int32>) {
+    if n > 32 {
+        out.update(from: p, count: n)
+        var b = UnsafeMutableBufferPointer(start: out, count: n)
+        b.sort()
+        return
     }
+    for i in 0..<n {
+        let x = Int64(p[i])
+        var r: Int64 = 0
+        for j in 0..<n { r &-= (Int64(p[j]) &- x) >> 63 }  // −1 when p[j] < x: arithmetic, not a branch
+        for j in 0..<i {
+            let d = Int64(p[j]) ^ x
+            r &+= 1 &- Int64(bitPattern: UInt64(bitPattern: d | (0 &- d)) >> 63)  // 1 when p[j] == x
+        }
+        out[Int(r)] = Int32(truncatingIfNeeded: x)
+    }
+}
 
-    /// Feature keys of a document with their field-weighted term frequencies, sorted by key.
-    /// `termID` maps a term to its id (UInt32.max: unknown, which also breaks the bigram chain).
-    static func weightedCounts(_ document: FieldTerms, configuration: VectorizerConfiguration,
-                               termID: (String) -> UInt32) -> ([UInt64], [Double]) {
-        var all: [(UInt64, Int, Double)] = []  // key, field index, tf in that field
-        var keys: [UInt64] = []
-        for (fi, field) in configuration.fields.enumerated() where fi < document.count {
-            keys.removeAll(keepingCapacity: true)
-            var prev = UInt32.max
-            for term in document[fi] {
-                let id = termID(term)
-                if id != UInt32.max {
-                    keys.append(unigramKey(id))
-                    if configuration.bigrams && prev != UInt32.max { keys.append(bigramKey(prev, id)) }
-                }
-                prev = id
-            }
-            keys.sort()
-            var i = 0
-            while i < keys.count {
-                var j = i + 1
-                while j < keys.count && keys[j] == keys[i] { j += 1 }
-                let c = Double(j - i)
-                let tf = configuration.sublinearTF ? 1 + log(c) : c
-                all.append((keys[i], fi, field.weight * tf))
-                i = j
-            }
-        }
-        if configuration.fields.count > 1 { all.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 } }
-        var outKeys: [UInt64] = [], outTF: [Double] = []
-        outKeys.reserveCapacity(all.count)
-        outTF.reserveCapacity(all.count)
-        for (k, _, w) in all {
-            if let last = outKeys.last, last == k { outTF[outTF.count - 1] += w } else { outKeys.append(k); outTF.append(w) }
-        }
-        return (outKeys, outTF)
+/// Sorts the pairs (`ids[i]`, `values[i]`), i < n, by id (ids are distinct), into `outIDs`/`outValues`; by rank
+/// (see `sortIDs`) up to 32 pairs.
+func sortPairs(_ ids: UnsafeMutablePointer<Int32>, _ values: UnsafeMutablePointer<Double>, _ n: Int,
+               into outIDs: UnsafeMutablePointer<Int32>, _ outValues: UnsafeMutablePointer<Double>) {
+    if n > 32 {
+        var pairs = (0..<n).map { (ids[$0], values[$0]) }
+        pairs.sort { $0.0 < $1.0 }
+        for (i, p) in pairs.enumerated() { outIDs[i] = p.0; outValues[i] = p.1 }
+        return
+    }
+    for i in 0..<n {
+        let x = Int64(ids[i])
+        var r: Int64 = 0
+        for j in 0..<n { r &-= (Int64(ids[j]) &- x) >> 63 }
+        outIDs[Int(r)] = ids[i]
+        outValues[Int(r)] = values[i]
     }
 }
 

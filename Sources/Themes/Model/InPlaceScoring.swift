@@ -1,0 +1,170 @@
+import Foundation
+
+/// Scoring a document without allocating: the vector, raw scores, calibrated scores, decisions and evidence
+/// candidates live in a caller-owned `ThemeModel.Scratch`. Why: tagging 100 000 short postulates is dominated by
+/// per-document arrays and reference counting, not arithmetic. The arithmetic is the same, in the same order, as
+/// `probabilities(_:)`, `decide(_:)` and `evidence(_:label:)` on arrays, so scores and tagged output are
+/// bit-identical.
+extension ThemeModel {
+    /// Reusable buffers for one thread's tagging. A buffer returned by a method taking a scratch is valid until
+    /// the scratch is used again.
+    public final class Scratch {
+        public let vector = TfidfVectorizer.Scratch()
+        /// Features of the last document vectorised (`vector`'s ids and values).
+        var count = 0
+        var raw = UnsafeMutablePointer<Double>.allocate(capacity: 16)
+        var probabilities = UnsafeMutablePointer<Double>.allocate(capacity: 16)
+        var ratio = UnsafeMutablePointer<Double>.allocate(capacity: 16)
+        var assigned = UnsafeMutablePointer<Int>.allocate(capacity: 16)
+        var labelCapacity = 16
+        /// Evidence candidates: feature id and contribution.
+        var terms = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+        var weights = UnsafeMutablePointer<Double>.allocate(capacity: 64)
+        var termCapacity = 64
+
+        public init() {}
+        deinit {
+            raw.deallocate(); probabilities.deallocate(); ratio.deallocate(); assigned.deallocate()
+            terms.deallocate(); weights.deallocate()
+        }
+
+        @inline(__always) func reserve(labels n: Int) {
+            guard n > labelCapacity else { return }
+            raw.deallocate(); probabilities.deallocate(); ratio.deallocate(); assigned.deallocate()
+            raw = .allocate(capacity: n); probabilities = .allocate(capacity: n)
+            ratio = .allocate(capacity: n); assigned = .allocate(capacity: n)
+            labelCapacity = n
+        }
+
+        @inline(__always) func reserve(terms n: Int) {
+            guard n > termCapacity else { return }
+            terms.deallocate(); weights.deallocate()
+            terms = .allocate(capacity: n); weights = .allocate(capacity: n)
+            termCapacity = n
+        }
+    }
+
+    /// Calibrated scores of `document` for every label (in label order), computed in `scratch`: what
+    /// `probabilities(vectorizer.transform(document))` gives, without its arrays.
+    public func probabilities(_ document: FieldTerms, scratch: Scratch) -> UnsafeBufferPointer<Double> {
+        let n = vectorizer.vectorize(document, into: scratch.vector)
+        scratch.count = n
+        let L = scorer.labelCount
+        scratch.reserve(labels: max(L, labels.count) + 1)
+        let raw = scratch.raw, p = scratch.probabilities
+        scorer.scores(ids: scratch.vector.ids, values: scratch.vector.tf, count: n, into: raw)
+        switch mode {
+        case .multiLabel:
+            let m = min(L, platt.count)
+            platt.withUnsafeBufferPointer { platt in
+                for l in 0..<m { p[l] = platt[l].probability(raw[l]) }
+            }
+            return UnsafeBufferPointer(start: p, count: m)
+        case .singleLabel:
+            guard L > 0 else { return UnsafeBufferPointer(start: p, count: 0) }
+            let k = (temperature ?? TemperatureScaling(k: 1)).k
+            var m = raw[0]
+            for l in 1..<L where m < raw[l] { m = raw[l] }
+            var z = 0.0
+            for l in 0..<L { p[l] = exp(k * (raw[l] - m)); z += p[l] }
+            for l in 0..<L { p[l] /= z }
+            return UnsafeBufferPointer(start: p, count: L)
+        }
+    }
+
+    /// `decide(_:)` into `scratch.assigned` (label indices, ascending); returns how many.
+    func decide(_ p: UnsafeBufferPointer<Double>, scratch: Scratch) -> Int {
+        let L = p.count
+        guard L > 0 else { return 0 }
+        scratch.reserve(labels: L)
+        let out = scratch.assigned
+        switch mode {
+        case .singleLabel:
+            var best = 0
+            for l in 1..<L where p[l] > p[best] { best = l }
+            out[0] = best
+            return 1
+        case .multiLabel:
+            let ratio = scratch.ratio
+            var passing = 0, best = 0
+            thresholds.withUnsafeBufferPointer { th in
+                for l in 0..<L {
+                    ratio[l] = th[l] > 0 ? p[l] / th[l] : .infinity
+                    if p[l] >= th[l] { out[passing] = l; passing += 1 }
+                    if ratio[l] > ratio[best] { best = l }
+                }
+            }
+            if passing == 0 {
+                if ratio[best] >= fallbackRatio { out[0] = best; return 1 }
+                return 0
+            }
+            guard maxLabels > 0 && passing > maxLabels else { return passing }
+            // The maxLabels furthest above their thresholds (ties to the lower index), then ascending.
+            func before(_ a: Int, _ b: Int) -> Bool { ratio[a] != ratio[b] ? ratio[a] > ratio[b] : a < b }
+            for i in 1..<passing {
+                let x = out[i]
+                var j = i - 1
+                while j >= 0 && before(x, out[j]) { out[j + 1] = out[j]; j -= 1 }
+                out[j + 1] = x
+            }
+            for i in 1..<maxLabels {
+                let x = out[i]
+                var j = i - 1
+                while j >= 0 && out[j] > x { out[j + 1] = out[j]; j -= 1 }
+                out[j + 1] = x
+            }
+            return maxLabels
+        }
+    }
+
+    /// `evidence(_:label:count:)` of the document last scored in `scratch`.
+    func evidence(scratch: Scratch, label l: Int, count: Int = ThemeModel.evidenceTerms)
+        -> (terms: [TermContribution], total: Double) {
+        let L = labels.count, n = scratch.count
+        let ids = scratch.vector.ids, values = scratch.vector.tf
+        scratch.reserve(terms: n)
+        let terms = scratch.terms, weights = scratch.weights
+        let centre = variant != .multinomialOneVsRest && L > 1
+        let stride = scorer.labelCount
+        var m = 0
+        scorer.weights.withUnsafeBufferPointer { w in
+            for i in 0..<n {
+                let t = Int(ids[i])
+                var e = w[t * stride + l]
+                if centre {
+                    var mean = 0.0
+                    for j in 0..<L { mean += w[t * stride + j] }
+                    e -= mean / Double(L)
+                }
+                let c = values[i] * e
+                if c > 0 { terms[m] = Int32(t); weights[m] = c; m += 1 }
+            }
+        }
+        // Highest contribution first, ties by term: a total order, so the same sequence as sorting the
+        // `TermContribution`s (and the same total, summed in that order).
+        let vocabulary = vectorizer.vocabulary
+        if m > 48 {
+            var pairs = (0..<m).map { (terms[$0], weights[$0]) }
+            pairs.sort { $0.1 != $1.1 ? $0.1 > $1.1 : vocabulary[Int($0.0)] < vocabulary[Int($1.0)] }
+            for (i, p) in pairs.enumerated() { terms[i] = p.0; weights[i] = p.1 }
+        } else {
+            var i = 1
+            while i < m {
+                let t = terms[i], c = weights[i]
+                var j = i - 1
+                while j >= 0 && (c != weights[j] ? c > weights[j] : vocabulary[Int(t)] < vocabulary[Int(terms[j])]) {
+                    terms[j + 1] = terms[j]; weights[j + 1] = weights[j]; j -= 1
+                }
+                terms[j + 1] = t; weights[j + 1] = c
+                i += 1
+            }
+        }
+        var total = 0.0
+        for i in 0..<m { total += weights[i] }
+        let k = min(count, m)
+        var out: [TermContribution] = []
+        out.reserveCapacity(k)
+        for i in 0..<k { out.append(TermContribution(term: vocabulary[Int(terms[i])], weight: weights[i])) }
+        return (out, total)
+    }
+}

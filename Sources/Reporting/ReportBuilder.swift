@@ -9,12 +9,15 @@ public struct ReportBuilder {
     /// Stance model: the stance of the record's response (never called when the response is empty).
     public typealias StanceClassifier = (Postulate) -> String?
     /// Near-duplicate clusters over the postulates (ids).
-    public typealias Clusterer = ([Postulate]) throws -> [[String]]
+    public typealias Clusterer = @Sendable ([Postulate]) throws -> [[String]]
 
     public var themes: [ReportTheme]
     public var themeTagger: ThemeTagger?
     public var stanceClassifier: StanceClassifier?
     public var clusterer: Clusterer?
+    /// Whether `clusterer` may run on another thread while the postulates are labelled: true only when it shares
+    /// no mutable state with the taggers (e.g. its own analyzer). The result is the same either way.
+    public var clustererRunsAlongside = false
     /// Characteristic terms given from outside; for a theme not given here they are the model's evidence terms
     /// summed over the postulates it tagged with the theme (what drove the model's decisions in this corpus).
     public var characteristicTerms: [String: [WeightedTerm]] = [:]
@@ -37,6 +40,7 @@ public struct ReportBuilder {
 
     public func build(_ records: [Postulate], name: String, sources: [String], years: ClosedRange<Int>? = nil) throws -> ReportData {
         let selected = years.map { r in records.filter { $0.year.map(r.contains) ?? false } } ?? records
+        let alongside = clustererRunsAlongside ? clusterer.map { c in BackgroundJob { try c(selected) } } : nil
         var out: [ReportPostulate] = []
         out.reserveCapacity(selected.count)
         let step = max(1, selected.count / 20)
@@ -66,7 +70,7 @@ public struct ReportBuilder {
             if let progress, (i + 1) % step == 0 || i + 1 == selected.count { progress(i + 1, selected.count) }
         }
         phase?("labelled")
-        let clusters = try clusterer.map { try $0(selected) } ?? []
+        let clusters = try alongside?.wait() ?? clusterer.map { try $0(selected) } ?? []
         if clusterer != nil { phase?("recurring demands") }
         var terms = characteristicTerms
         for (label, sums) in evidence where terms[label] == nil {

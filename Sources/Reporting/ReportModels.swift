@@ -30,10 +30,16 @@ public enum ReportModels {
             builder.stanceClassifier = { p in stance.tag(p).predicted.first }
         }
         if recurring {
+            // The join runs alongside the labelling when it can have an analyzer of its own (an analyzer's caches
+            // are not thread-safe; the Polish lemmatiser's tables are read-only and shared).
+            let own = analyzer.lemmatizer is PolishLemmatizer
+                ? try? Analyzer(lemmatizer: analyzer.lemmatizer, configuration: analyzer.configuration) : nil
+            let joinAnalyzer = OneThreadAnalyzer(own ?? analyzer)
             builder.clusterer = { records in
-                let found = try RecurringDemands.find(in: records, analyzer: analyzer)
+                let found = try RecurringDemands.find(in: records, analyzer: joinAnalyzer.analyzer)
                 return found.clusters.map { $0.map { found.postulates[$0].id } }
             }
+            builder.clustererRunsAlongside = own != nil
         }
     }
 
@@ -49,4 +55,11 @@ public enum ReportModels {
             return nil
         }
     }
+}
+
+/// An analyzer handed to the clusterer: used by one thread at a time (its own analyzer runs only on the join's
+/// thread; the shared one only when the join runs after the labelling), which is what makes the box safe.
+private struct OneThreadAnalyzer: @unchecked Sendable {
+    let analyzer: Analyzer
+    init(_ analyzer: Analyzer) { self.analyzer = analyzer }
 }

@@ -52,6 +52,23 @@ final class ReportBuilderTests: XCTestCase {
         let analysis = ReportAnalysis(data)
         XCTAssertEqual(analysis.shownStance, ["rejected", Stance.none, "rejected", "rejected"])
     }
+
+    /// The clusterer running on another thread while the postulates are labelled gives the same clusters, after
+    /// the year filter, and its error still stops the report.
+    func testClustererAlongsideLabellingGivesTheSameClusters() throws {
+        struct Failure: Error {}
+        var b = ReportBuilder(themes: Fixtures.themes)
+        b.themeTagger = { _ in ThemeTagging(themes: ["security"]) }
+        b.clusterer = { ps in [ps.map(\.id).reversed()] }
+        let inline = try b.build(records(), name: "x", sources: [], years: 2022...2023)
+        b.clustererRunsAlongside = true
+        let alongside = try b.build(records(), name: "x", sources: [], years: 2022...2023)
+        XCTAssertEqual(alongside.clusters, [["b", "a"]])
+        XCTAssertEqual(alongside.clusters, inline.clusters)
+        XCTAssertEqual(alongside.postulates, inline.postulates)
+        b.clusterer = { _ in throw Failure() }
+        XCTAssertThrowsError(try b.build(records(), name: "x", sources: []))
+    }
 }
 
 final class AnalystStanceTests: XCTestCase {

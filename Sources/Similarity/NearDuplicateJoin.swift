@@ -91,8 +91,9 @@ private final class ResultSlots: @unchecked Sendable {
 
 /// The read-only part of the join, built once: term ranks, the indexed suffixes and the prefixes.
 struct JoinIndex: Sendable {
-    /// An indexed term of row `row`: its weight and ‖row_{<t}‖, the norm of the row's more frequent terms.
-    struct Posting { var row: UInt32; var weight: Float; var before: Float }
+    /// An indexed term of row `row`: its weight, ‖row_{<t}‖ (the norm of the row's more frequent terms), and the
+    /// row's split rank and prefix norm, carried along so the final filter reads no per-row table at random.
+    struct Posting { var row: UInt32; var weight: Float; var before: Float; var split: UInt32; var prefixNorm: Float }
 
     /// Term → rank (0 = most frequent) and, by rank, the largest weight of the term in any row.
     let rank: [UInt32]
@@ -100,9 +101,6 @@ struct JoinIndex: Sendable {
     /// Postings by rank, rows ascending: `postings[postingStart[r]..<postingStart[r + 1]]`.
     let postingStart: [Int]
     let postings: [Posting]
-    /// Per row: the rank of its first indexed term (UInt32.max if none) and the norm of its prefix.
-    let splitRank: [UInt32]
-    let prefixNorm: [Double]
     /// Per row: its prefix as (term id, weight), `prefixTerms[prefixStart[y]..<prefixStart[y + 1]]`.
     let prefixStart: [Int]
     let prefixTerms: [UInt32]
@@ -124,11 +122,13 @@ struct JoinIndex: Sendable {
         let maxWeight = order.map { Double(maxByTerm[$0]) }
 
         let bound = max(0, t - NearDuplicateJoin.slack)
+        // Per row: the rank of its first indexed term (UInt32.max if none) and the norm of its prefix.
         var splitRank = [UInt32](repeating: .max, count: n)
         var prefixNorm = [Double](repeating: 0, count: n)
         var prefixStart = [Int](repeating: 0, count: n + 1)
         var prefixTerms: [UInt32] = [], prefixWeights: [Float] = []
         var indexed: [(row: Int, entry: RankedRow.Entry, before: Double)] = []
+        indexed.reserveCapacity(v.terms.count)
         var perRank = [Int](repeating: 0, count: dim + 1)
         var ranked = RankedRow()
         for y in 0..<n {
@@ -148,15 +148,15 @@ struct JoinIndex: Sendable {
         // Postings grouped by rank with a counting sort; rows stay ascending within a rank.
         for r in 0..<dim { perRank[r + 1] += perRank[r] }
         var cursor = perRank
-        var postings = [Posting](repeating: Posting(row: 0, weight: 0, before: 0), count: indexed.count)
+        var postings = [Posting](repeating: Posting(row: 0, weight: 0, before: 0, split: 0, prefixNorm: 0), count: indexed.count)
         for e in indexed {
             let r = Int(e.entry.rank)
-            postings[cursor[r]] = Posting(row: UInt32(e.row), weight: e.entry.weight, before: Float(e.before))
+            postings[cursor[r]] = Posting(row: UInt32(e.row), weight: e.entry.weight, before: Float(e.before),
+                                          split: splitRank[e.row], prefixNorm: Float(prefixNorm[e.row]))
             cursor[r] += 1
         }
         self.rank = rank; self.maxWeight = maxWeight
         self.postingStart = perRank; self.postings = postings
-        self.splitRank = splitRank; self.prefixNorm = prefixNorm
         self.prefixStart = prefixStart; self.prefixTerms = prefixTerms; self.prefixWeights = prefixWeights
     }
 }
@@ -213,7 +213,9 @@ struct Probe {
     let accept: (@Sendable (Int, Int) -> Bool)?
     var slots: [Slot]
     var dense: [Double]
-    var candidates: [Int] = []
+    /// A row that may still reach T, with what the final filter needs of it.
+    struct Candidate { var row: UInt32; var split: UInt32; var prefixNorm: Float }
+    var candidates: [Candidate] = []
     var row = RankedRow()
     var out: [DuplicatePair] = []
 
@@ -235,7 +237,7 @@ struct Probe {
     private mutating func accumulate(_ x: Int) {
         let stamp = UInt32(x), boundF = Float(bound)
         let index = self.index, row = self.row, accept = self.accept
-        var candidates: [Int] = []
+        var candidates: [Candidate] = []
         swap(&candidates, &self.candidates)
         defer { swap(&candidates, &self.candidates) }
         slots.withUnsafeMutableBufferPointer { slot in
@@ -262,7 +264,7 @@ struct Probe {
                             if s + min(xBefore * post.before, shareBefore) < boundF { slot[y].score = -1; continue }
                             if let accept, !accept(y, x) { slot[y].score = -1; continue }
                             slot[y].score = s
-                            candidates.append(y)
+                            candidates.append(Candidate(row: post.row, split: post.split, prefixNorm: post.prefixNorm))
                         } else if slot[y].score >= 0 {
                             slot[y].score += xw * post.weight
                         }
@@ -285,13 +287,15 @@ struct Probe {
         swap(&out, &self.out)
         slots.withUnsafeBufferPointer { slot in
         dense.withUnsafeBufferPointer { dense in
-            for y in candidates {
+            for c in candidates {
+                let y = Int(c.row)
                 let partial = Double(slot[y].score)
                 if partial < 0 { continue }
-                // The partial score holds every shared term of y's indexed part; the rest is on y's prefix.
-                let pn = index.prefixNorm[y]
+                // The partial score holds every shared term of y's indexed part; the rest is on y's prefix
+                // (its norm is rounded to Float: far below the margin).
+                let pn = Double(c.prefixNorm)
                 if partial + pn < bound { continue }
-                let below = row.norm(below: row.position(ofRank: index.splitRank[y]))
+                let below = row.norm(below: row.position(ofRank: c.split))
                 if partial + below * pn < bound { continue }
                 var estimate = partial
                 for k in index.prefixStart[y]..<index.prefixStart[y + 1] {

@@ -86,19 +86,22 @@ extension ThemeModel {
             return 1
         case .multiLabel:
             let ratio = scratch.ratio
-            var passing = 0, best = 0
+            var passing = 0
             thresholds.withUnsafeBufferPointer { th in
-                for l in 0..<L {
-                    ratio[l] = th[l] > 0 ? p[l] / th[l] : .infinity
-                    if p[l] >= th[l] { out[passing] = l; passing += 1 }
-                    if ratio[l] > ratio[best] { best = l }
-                }
+                for l in 0..<L where p[l] >= th[l] { out[passing] = l; passing += 1 }
+            }
+            // Score ÷ threshold only matters when nothing passes (fallback) or too many do: the divisions are
+            // skipped otherwise.
+            guard passing == 0 || (maxLabels > 0 && passing > maxLabels) else { return passing }
+            thresholds.withUnsafeBufferPointer { th in
+                for l in 0..<L { ratio[l] = th[l] > 0 ? p[l] / th[l] : .infinity }
             }
             if passing == 0 {
+                var best = 0
+                for l in 0..<L where ratio[l] > ratio[best] { best = l }
                 if ratio[best] >= fallbackRatio { out[0] = best; return 1 }
                 return 0
             }
-            guard maxLabels > 0 && passing > maxLabels else { return passing }
             // The maxLabels furthest above their thresholds (ties to the lower index), then ascending.
             func before(_ a: Int, _ b: Int) -> Bool { ratio[a] != ratio[b] ? ratio[a] > ratio[b] : a < b }
             for i in 1..<passing {
@@ -117,9 +120,10 @@ extension ThemeModel {
         }
     }
 
-    /// `evidence(_:label:count:)` of the document last scored in `scratch`.
-    func evidence(scratch: Scratch, label l: Int, count: Int = ThemeModel.evidenceTerms)
-        -> (terms: [TermContribution], total: Double) {
+    /// `evidence(_:label:count:)` of the document last scored in `scratch`, appended to `out`: the label's entry
+    /// (with the sum of the positive contributions), then its top terms as feature ids and weights, strongest first.
+    func evidence(scratch: Scratch, label l: Int, count: Int = ThemeModel.evidenceTerms,
+                  into out: inout [ThemePrediction.EvidenceTerm]) {
         let L = labels.count, n = scratch.count
         let ids = scratch.vector.ids, values = scratch.vector.tf
         scratch.reserve(terms: n)
@@ -161,10 +165,7 @@ extension ThemeModel {
         }
         var total = 0.0
         for i in 0..<m { total += weights[i] }
-        let k = min(count, m)
-        var out: [TermContribution] = []
-        out.reserveCapacity(k)
-        for i in 0..<k { out.append(TermContribution(term: vocabulary[Int(terms[i])], weight: weights[i])) }
-        return (out, total)
+        out.append(ThemePrediction.EvidenceTerm(label: Int32(l), feature: -1, weight: total))
+        for i in 0..<min(count, m) { out.append(ThemePrediction.EvidenceTerm(label: Int32(l), feature: terms[i], weight: weights[i])) }
     }
 }

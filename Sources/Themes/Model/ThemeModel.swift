@@ -144,25 +144,18 @@ public struct ThemeModel: Sendable {
         let p = probabilities(document, scratch: scratch)
         let k = decide(p, scratch: scratch)
         let assigned = scratch.assigned
-        var evidence: [LabelEvidence] = []
-        evidence.reserveCapacity(labels.count)
-        for l in labels.indices {
-            var isAssigned = false
-            for i in 0..<k where assigned[i] == l { isAssigned = true }
-            let cut: Double
-            switch mode {
-            case .multiLabel: cut = thresholds[l]
-            case .singleLabel: cut = k > 0 ? p[assigned[0]] : 1
-            }
-            let (terms, total) = isAssigned ? self.evidence(scratch: scratch, label: l) : ([], 0)
-            evidence.append(LabelEvidence(label: labels[l], score: p[l], threshold: cut, assigned: isAssigned,
-                                          terms: terms, evidenceTotal: total))
+        var predicted: [String] = [], evidence: [ThemePrediction.EvidenceTerm] = []
+        predicted.reserveCapacity(k)
+        evidence.reserveCapacity(k * (Self.evidenceTerms + 1))
+        for i in 0..<k {
+            predicted.append(labels[assigned[i]])
+            self.evidence(scratch: scratch, label: assigned[i], into: &evidence)
         }
         let fallback = mode == .multiLabel && k == 1 && p[assigned[0]] < thresholds[assigned[0]]
-        var predicted: [String] = []
-        predicted.reserveCapacity(k)
-        for i in 0..<k { predicted.append(labels[assigned[i]]) }
-        return ThemePrediction(predicted: predicted, labels: evidence, viaFallback: fallback)
+        return ThemePrediction(predicted: predicted, viaFallback: fallback, labelNames: labels, scores: Array(p),
+                               thresholds: mode == .multiLabel ? thresholds : [],
+                               singleLabelCut: mode == .singleLabel ? (k > 0 ? p[assigned[0]] : 1) : nil,
+                               evidence: evidence, vocabulary: vectorizer.vocabulary)
     }
 
     /// The features that pushed label `l` up most, with their contribution x_t · e_lt. For the one-vs-rest
@@ -227,15 +220,57 @@ public struct LabelEvidence: Sendable, Equatable {
     }
 }
 
-/// The result of tagging one record.
+/// The result of tagging one record: the assigned labels, every label's calibrated score and, for each assigned
+/// label, its strongest terms. Kept compact (scores, label indices, evidence as feature ids and weights, sharing
+/// the model's label, threshold and vocabulary arrays): the per-label records of `labels`, with their strings, are
+/// built when read. Why: tagging a stream of short postulates otherwise spends as long building ten records
+/// per postulate as it does scoring it.
 public struct ThemePrediction: Sendable, Equatable {
     /// Assigned labels (empty: explicit "no theme").
     public var predicted: [String]
-    /// Every label of the model, in label order.
-    public var labels: [LabelEvidence]
     /// Multi-label: no label passed its threshold and the best one was assigned by the fallback rule.
     public var viaFallback: Bool
     public var noTheme: Bool { predicted.isEmpty }
+
+    /// An assigned label's entry (`feature` −1, `weight` the sum of its positive contributions) or one of its
+    /// terms (feature id and contribution); each label's entry precedes its terms.
+    struct EvidenceTerm: Sendable, Equatable {
+        var label: Int32
+        var feature: Int32
+        var weight: Double
+    }
+    let labelNames: [String]
+    let scores: [Double]
+    /// Multi-label: the model's thresholds. Single-label: empty (see `singleLabelCut`).
+    let thresholds: [Double]
+    /// Single-label: every label's `threshold` (the winning label's score).
+    let singleLabelCut: Double?
+    /// The assigned labels (ascending), each with its top terms, strongest first.
+    let evidence: [EvidenceTerm]
+    let vocabulary: [String]
+
+    /// Every label of the model, in label order: score, threshold, whether assigned and (assigned labels) the
+    /// terms behind it. Built on each read: read it once per prediction.
+    public var labels: [LabelEvidence] {
+        var out: [LabelEvidence] = []
+        out.reserveCapacity(labelNames.count)
+        var e = 0
+        for l in labelNames.indices {
+            var terms: [TermContribution] = [], total = 0.0, isAssigned = false
+            if e < evidence.count && Int(evidence[e].label) == l {
+                isAssigned = true
+                total = evidence[e].weight
+                e += 1
+                while e < evidence.count && evidence[e].feature >= 0 {
+                    terms.append(TermContribution(term: vocabulary[Int(evidence[e].feature)], weight: evidence[e].weight))
+                    e += 1
+                }
+            }
+            out.append(LabelEvidence(label: labelNames[l], score: scores[l], threshold: singleLabelCut ?? thresholds[l],
+                                     assigned: isAssigned, terms: terms, evidenceTotal: total))
+        }
+        return out
+    }
 }
 
 /// A number with exactly `decimals` decimals, locale-free ("0.9120").

@@ -29,11 +29,12 @@ public final class Tagger {
     /// assigned label → its top terms (base forms; bigrams as "a b"); `why`: label → one-line reason;
     /// `no_theme`: true when nothing was assigned.
     public static func outputFields(_ p: ThemePrediction) -> [(String, JSONValue)] {
-        [
+        let labels = p.labels
+        return [
             ("predicted", .array(p.predicted.map { .string($0) })),
-            ("scores", .object(p.labels.map { ($0.label, .number(fixed($0.score, 4))) })),
-            ("evidence", .object(p.labels.filter(\.assigned).map { ($0.label, .array($0.terms.map { .string($0.term) })) })),
-            ("why", .object(p.labels.map { ($0.label, .string($0.why)) })),
+            ("scores", .object(labels.map { ($0.label, .number(fixed($0.score, 4))) })),
+            ("evidence", .object(labels.filter(\.assigned).map { ($0.label, .array($0.terms.map { .string($0.term) })) })),
+            ("why", .object(labels.map { ($0.label, .string($0.why)) })),
             ("no_theme", .bool(p.noTheme)),
         ]
     }
@@ -50,16 +51,17 @@ public final class Tagger {
     /// `outputFields` written straight as JSON bytes: `,"predicted":[…],"scores":{…},"evidence":{…},"why":{…},
     /// "no_theme":…` (with the leading comma, to follow a record's own fields).
     public static func appendOutputFields(_ p: ThemePrediction, to out: inout [UInt8]) {
+        let labels = p.labels
         JSONBytes.literal(",\"predicted\":[", to: &out)
         for (i, l) in p.predicted.enumerated() { if i > 0 { out.append(0x2C) }; JSONBytes.string(l, to: &out) }
         JSONBytes.literal("],\"scores\":{", to: &out)
-        for (i, e) in p.labels.enumerated() {
+        for (i, e) in labels.enumerated() {
             if i > 0 { out.append(0x2C) }
             JSONBytes.string(e.label, to: &out); out.append(0x3A); JSONBytes.fixed(e.score, 4, to: &out)
         }
         JSONBytes.literal("},\"evidence\":{", to: &out)
         var first = true
-        for e in p.labels where e.assigned {
+        for e in labels where e.assigned {
             if !first { out.append(0x2C) }
             first = false
             JSONBytes.string(e.label, to: &out); JSONBytes.literal(":[", to: &out)
@@ -67,7 +69,7 @@ public final class Tagger {
             out.append(0x5D)
         }
         JSONBytes.literal("},\"why\":{", to: &out)
-        for (i, e) in p.labels.enumerated() {
+        for (i, e) in labels.enumerated() {
             if i > 0 { out.append(0x2C) }
             JSONBytes.string(e.label, to: &out); out.append(0x3A); JSONBytes.why(e, to: &out)
         }

@@ -92,14 +92,15 @@ public struct TfidfVectorizer: Sendable {
         -> (TfidfVectorizer, [SparseVector]) {
         // Pass 1: intern terms, give every distinct feature key a dense key id (unigrams through a dense term-id
         // array, bigrams through one table probe), and keep every document's (key id, tf) pairs in two flat arrays,
-        // counting document frequencies on the way. A document's keys are gathered per field in a small buffer,
-        // sorted and run-length counted (no hashing, no V-sized scratch arrays touched at random); a key's tf is
-        // summed over fields in field order, as `transform` does.
+        // counting document frequencies on the way. Counts and sums go to dense arrays indexed by key id, with
+        // lists of the ids touched (the pairs need no order here: pass 2 sorts each document's features); a key's
+        // tf is summed over fields in field order, as `transform` does.
         var ids = TermTable(capacity: 1 << 12)
         var terms: [String] = []
         var unigramKeyID: [Int32] = []
         var bigramKeyID = KeyTable(capacity: 1 << 12)
         var keyList: [UInt64] = [], dfCounts: [Int32] = []
+        var fieldCount: [Int32] = [], acc: [Double] = [], mark: [Bool] = [], touched: [Int32] = []
         var allKeys: [Int32] = [], allTF: [Double] = []
         var offsets: [Int] = [0]
         offsets.reserveCapacity(documents.count + 1)
@@ -107,7 +108,6 @@ public struct TfidfVectorizer: Sendable {
         let fields = configuration.fields, bigrams = configuration.bigrams
         let scratch = Scratch()
         for doc in documents {
-            var nnz = 0
             for fi in 0..<min(fields.count, doc.count) {
                 // Term ids first, then the keys: the bigram probes of a field are then independent loads in a
                 // tight loop, and the processor overlaps their cache misses.
@@ -128,6 +128,7 @@ public struct TfidfVectorizer: Sendable {
                             k = Int32(keyList.count)
                             unigramKeyID[Int(id)] = k
                             keyList.append(unigramKey(id)); dfCounts.append(0)
+                            fieldCount.append(0); acc.append(0); mark.append(false)
                         }
                         raw[m] = k; m += 1
                     }
@@ -135,19 +136,42 @@ public struct TfidfVectorizer: Sendable {
                         for i in 1..<c {
                             let key = bigramKey(termBuffer[i - 1], termBuffer[i])
                             var b = bigramKeyID.valueOrInsert(key, Int32(keyList.count))
-                            if b < 0 { b = Int32(keyList.count); keyList.append(key); dfCounts.append(0) }
+                            if b < 0 {
+                                b = Int32(keyList.count)
+                                keyList.append(key); dfCounts.append(0)
+                                fieldCount.append(0); acc.append(0); mark.append(false)
+                            }
                             raw[m] = b; m += 1
                         }
                     }
                     return m
                 }
-                nnz = scratch.addField(count: m, weight: fields[fi].weight, tf: tfOf, into: nnz)
+                let weight = fields[fi].weight, raw = scratch.raw, fieldTouched = scratch.sorted
+                fieldCount.withUnsafeMutableBufferPointer { fc in
+                    acc.withUnsafeMutableBufferPointer { ac in
+                        mark.withUnsafeMutableBufferPointer { mk in
+                            var ft = 0
+                            for i in 0..<m {
+                                let k = Int(raw[i])
+                                if fc[k] == 0 { fieldTouched[ft] = raw[i]; ft += 1 }
+                                fc[k] += 1
+                            }
+                            for j in 0..<ft {
+                                let k = Int(fieldTouched[j])
+                                let w = weight * tfOf[Int(fc[k])]
+                                fc[k] = 0
+                                if mk[k] { ac[k] += w } else { mk[k] = true; ac[k] = w; touched.append(Int32(k)) }
+                            }
+                        }
+                    }
+                }
             }
-            allKeys.append(contentsOf: UnsafeBufferPointer(start: scratch.ids, count: nnz))
-            allTF.append(contentsOf: UnsafeBufferPointer(start: scratch.tf, count: nnz))
-            dfCounts.withUnsafeMutableBufferPointer { df in
-                for i in 0..<nnz { df[Int(scratch.ids[i])] += 1 }
+            for k in touched {
+                allKeys.append(k); allTF.append(acc[Int(k)])
+                acc[Int(k)] = 0; mark[Int(k)] = false
+                dfCounts[Int(k)] += 1
             }
+            touched.removeAll(keepingCapacity: true)
             offsets.append(allKeys.count)
         }
         let n = documents.count
@@ -280,8 +304,8 @@ public struct TfidfVectorizer: Sendable {
         private(set) var raw = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
         /// Term ids of one field (half of `raw`'s capacity is enough: a term gives at most two features).
         private(set) var termBuffer = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
-        /// `raw` sorted.
-        private var sorted = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+        /// `raw` sorted (or, in `fitTransform`, the distinct ids of `raw`).
+        private(set) var sorted = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
         private var rawCapacity = 64
         /// The document's features so far (ascending) and their tf, then tf·idf (normalised) after `weigh`.
         private(set) var ids = UnsafeMutablePointer<Int32>.allocate(capacity: 64)

@@ -15,9 +15,12 @@ public struct ReportBuilder {
     public var themeTagger: ThemeTagger?
     public var stanceClassifier: StanceClassifier?
     public var clusterer: Clusterer?
-    /// Whether `clusterer` may run on another thread while the postulates are labelled: true only when it shares
-    /// no mutable state with the taggers (e.g. its own analyzer). The result is the same either way.
-    public var clustererRunsAlongside = false
+    /// The same clusters from a clusterer that shares no mutable state with the taggers (e.g. an analyzer of its
+    /// own), so it may run on another thread while the postulates are labelled. Used instead of `clusterer` from
+    /// `alongsideMinimum` postulates on: below that the join takes milliseconds and a fresh analyzer's cold
+    /// caches cost more than the overlap saves.
+    public var alongsideClusterer: Clusterer?
+    public var alongsideMinimum = 5_000
     /// Characteristic terms given from outside; for a theme not given here they are the model's evidence terms
     /// summed over the postulates it tagged with the theme (what drove the model's decisions in this corpus).
     public var characteristicTerms: [String: [WeightedTerm]] = [:]
@@ -40,7 +43,8 @@ public struct ReportBuilder {
 
     public func build(_ records: [Postulate], name: String, sources: [String], years: ClosedRange<Int>? = nil) throws -> ReportData {
         let selected = years.map { r in records.filter { $0.year.map(r.contains) ?? false } } ?? records
-        let alongside = clustererRunsAlongside ? clusterer.map { c in BackgroundJob { try c(selected) } } : nil
+        let alongside = clusterer != nil && selected.count >= alongsideMinimum
+            ? alongsideClusterer.map { c in BackgroundJob { try c(selected) } } : nil
         var out: [ReportPostulate] = []
         out.reserveCapacity(selected.count)
         let step = max(1, selected.count / 20)

@@ -30,17 +30,22 @@ public enum ReportModels {
             builder.stanceClassifier = { p in stance.tag(p).predicted.first }
         }
         if recurring {
-            // The join runs alongside the labelling when it can have an analyzer of its own (an analyzer's caches
-            // are not thread-safe; the Polish lemmatiser's tables are read-only and shared).
-            let own = analyzer.lemmatizer is PolishLemmatizer
-                ? try? Analyzer(lemmatizer: analyzer.lemmatizer, configuration: analyzer.configuration) : nil
-            let joinAnalyzer = OneThreadAnalyzer(own ?? analyzer)
-            builder.clusterer = { records in
-                let found = try RecurringDemands.find(in: records, analyzer: joinAnalyzer.analyzer)
-                return found.clusters.map { $0.map { found.postulates[$0].id } }
+            let shared = OneThreadAnalyzer(analyzer)
+            builder.clusterer = { records in try recurringClusters(records, analyzer: shared.analyzer) }
+            // On a large corpus the join runs alongside the labelling, with an analyzer of its own (an analyzer's
+            // caches are not thread-safe; the Polish lemmatiser's tables are read-only and shared).
+            if let polish = analyzer.lemmatizer as? PolishLemmatizer {
+                let configuration = analyzer.configuration
+                builder.alongsideClusterer = { records in
+                    try recurringClusters(records, analyzer: try Analyzer(lemmatizer: polish, configuration: configuration))
+                }
             }
-            builder.clustererRunsAlongside = own != nil
         }
+    }
+
+    static func recurringClusters(_ records: [Postulate], analyzer: Analyzer) throws -> [[String]] {
+        let found = try RecurringDemands.find(in: records, analyzer: analyzer)
+        return found.clusters.map { $0.map { found.postulates[$0].id } }
     }
 
     static func loadTagger(_ path: String, analyzer: Analyzer, what: String, notice: (String) -> Void) -> Tagger? {
@@ -57,8 +62,8 @@ public enum ReportModels {
     }
 }
 
-/// An analyzer handed to the clusterer: used by one thread at a time (its own analyzer runs only on the join's
-/// thread; the shared one only when the join runs after the labelling), which is what makes the box safe.
+/// The taggers' analyzer handed to `clusterer`, which runs after the labelling on the same thread: one thread at a
+/// time uses it, which is what makes the box safe.
 private struct OneThreadAnalyzer: @unchecked Sendable {
     let analyzer: Analyzer
     init(_ analyzer: Analyzer) { self.analyzer = analyzer }

@@ -60,13 +60,15 @@ final class ReportBuilderTests: XCTestCase {
         var b = ReportBuilder(themes: Fixtures.themes)
         b.themeTagger = { _ in ThemeTagging(themes: ["security"]) }
         b.clusterer = { ps in [ps.map(\.id).reversed()] }
-        let inline = try b.build(records(), name: "x", sources: [], years: 2022...2023)
-        b.clustererRunsAlongside = true
+        b.alongsideClusterer = { _ in [["alongside"]] }
+        let small = try b.build(records(), name: "x", sources: [], years: 2022...2023)
+        XCTAssertEqual(small.clusters, [["b", "a"]], "below alongsideMinimum the plain clusterer runs")
+        b.alongsideMinimum = 2
+        b.alongsideClusterer = b.clusterer
         let alongside = try b.build(records(), name: "x", sources: [], years: 2022...2023)
-        XCTAssertEqual(alongside.clusters, [["b", "a"]])
-        XCTAssertEqual(alongside.clusters, inline.clusters)
-        XCTAssertEqual(alongside.postulates, inline.postulates)
-        b.clusterer = { _ in throw Failure() }
+        XCTAssertEqual(alongside.clusters, small.clusters)
+        XCTAssertEqual(alongside.postulates, small.postulates)
+        b.alongsideClusterer = { _ in throw Failure() }
         XCTAssertThrowsError(try b.build(records(), name: "x", sources: []))
     }
 }

@@ -56,9 +56,15 @@ enum ThemesBench {
             }
             let m: ThemeModel = model
             t = cpu()
-            _ = try ThemeTrainer.coreFit(documents: train.documents, labels: train.labels.values, mode: train.labels.mode,
-                                         options: options, variant: m.variant, alpha: m.alpha)
+            let (coreVectorizer, coreScorer) = try ThemeTrainer.coreFit(documents: train.documents, labels: train.labels.values,
+                                                                        mode: train.labels.mode, options: options,
+                                                                        variant: m.variant, alpha: m.alpha)
             core.append(cpu() - t)
+            // The core fit must be the trained model's vectoriser and final scorer, bit for bit.
+            guard coreScorer == m.scorer && coreVectorizer.vocabulary == m.vectorizer.vocabulary
+                    && coreVectorizer.idf == m.vectorizer.idf else {
+                throw ThemesError.invalidTrainingData("core fit differs from the trained model")
+            }
             let scratch = ThemeModel.Scratch()
             t = cpu()
             for d in tagDocs { checksum += model.probabilities(d, scratch: scratch)[0] }

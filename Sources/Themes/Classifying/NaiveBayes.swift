@@ -130,30 +130,41 @@ struct NaiveBayesStatistics {
         for r in rows { add(vectors[r], labels: labels[r]) }
     }
 
-    /// Statistics of all `vectors`, document r having the labels `labelValues[labelOffsets[r]..<labelOffsets[r + 1]]`
+    /// Statistics of all `rows`, row r having the labels `labelValues[labelOffsets[r]..<labelOffsets[r + 1]]`
     /// (flat: no array per document).
-    init(vectors: [SparseVector], labelOffsets: [Int], labelValues: [Int], labelCount: Int, featureCount: Int) {
+    init(rows: SparseRows, labelOffsets: [Int], labelValues: [Int], labelCount: Int, featureCount: Int) {
         self.init(labelCount: labelCount, featureCount: featureCount)
-        for r in vectors.indices { add(vectors[r], labels: labelValues[labelOffsets[r]..<labelOffsets[r + 1]]) }
+        rows.indices.withUnsafeBufferPointer { idx in
+            rows.values.withUnsafeBufferPointer { val in
+                for r in 0..<rows.count {
+                    let lo = rows.offsets[r], hi = rows.offsets[r + 1]
+                    add(UnsafeBufferPointer(rebasing: idx[lo..<hi]), UnsafeBufferPointer(rebasing: val[lo..<hi]),
+                        labels: labelValues[labelOffsets[r]..<labelOffsets[r + 1]])
+                }
+            }
+        }
     }
 
     /// Adds one document: its values to the totals and to the totals of each of its labels, in that order.
     @inline(__always)
     private mutating func add(_ x: SparseVector, labels: some Collection<Int>) {
+        x.indices.withUnsafeBufferPointer { idx in
+            x.values.withUnsafeBufferPointer { val in add(idx, val, labels: labels) }
+        }
+    }
+
+    @inline(__always)
+    private mutating func add(_ idx: UnsafeBufferPointer<Int32>, _ val: UnsafeBufferPointer<Double>, labels: some Collection<Int>) {
         let V = featureCount
         documents += 1
-        x.indices.withUnsafeBufferPointer { idx in
-            x.values.withUnsafeBufferPointer { val in
-                totals.withUnsafeMutableBufferPointer { tot in
-                    for i in 0..<idx.count { tot[Int(idx[i])] += val[i] }
-                }
-                labelTotals.withUnsafeMutableBufferPointer { lt in
-                    for l in labels {
-                        labelDocuments[l] += 1
-                        let base = l * V
-                        for i in 0..<idx.count { lt[base + Int(idx[i])] += val[i] }
-                    }
-                }
+        totals.withUnsafeMutableBufferPointer { tot in
+            for i in 0..<idx.count { tot[Int(idx[i])] += val[i] }
+        }
+        labelTotals.withUnsafeMutableBufferPointer { lt in
+            for l in labels {
+                labelDocuments[l] += 1
+                let base = l * V
+                for i in 0..<idx.count { lt[base + Int(idx[i])] += val[i] }
             }
         }
     }

@@ -164,8 +164,8 @@ public enum ThemeTrainer {
         let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let renumber = seen.names.map { position[$0]! }
         let docs = kept.count == documents.count ? documents : kept.map { documents[$0] }
-        let (vectorizer, x) = try TfidfVectorizer.fitTransform(docs, configuration: options.vectorizer)
-        let stats = NaiveBayesStatistics(vectors: x, labelOffsets: offsets, labelValues: firstSeen.map { renumber[$0] },
+        let (vectorizer, x) = try TfidfVectorizer.fitRows(docs, configuration: options.vectorizer)
+        let stats = NaiveBayesStatistics(rows: x, labelOffsets: offsets, labelValues: firstSeen.map { renumber[$0] },
                                          labelCount: names.count, featureCount: vectorizer.featureCount)
         return (vectorizer, stats.scorer(variant, alpha: alpha))
     }

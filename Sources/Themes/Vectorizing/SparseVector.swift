@@ -35,3 +35,18 @@ public struct SparseVector: Sendable, Equatable, Codable {
         return sum
     }
 }
+
+/// Sparse vectors stored end to end: row r is `indices[offsets[r]..<offsets[r + 1]]` with its `values`. Why: a
+/// training set of 100 000 vectors as one allocation, read in order, instead of 200 000 small arrays.
+struct SparseRows: Sendable {
+    var offsets: [Int] = [0]
+    var indices: [Int32] = []
+    var values: [Double] = []
+
+    var count: Int { offsets.count - 1 }
+
+    /// Row `r` as a `SparseVector`.
+    func vector(_ r: Int) -> SparseVector {
+        SparseVector(indices: Array(indices[offsets[r]..<offsets[r + 1]]), values: Array(values[offsets[r]..<offsets[r + 1]]))
+    }
+}

@@ -90,6 +90,13 @@ public struct TfidfVectorizer: Sendable {
     /// (one pass of interning; the vectors use the final, pruned vocabulary).
     public static func fitTransform(_ documents: [FieldTerms], configuration: VectorizerConfiguration) throws
         -> (TfidfVectorizer, [SparseVector]) {
+        let (vectorizer, rows) = try fitRows(documents, configuration: configuration)
+        return (vectorizer, (0..<rows.count).map { rows.vector($0) })
+    }
+
+    /// `fitTransform` with the vectors as one `SparseRows` (three arrays instead of two per document).
+    static func fitRows(_ documents: [FieldTerms], configuration: VectorizerConfiguration) throws
+        -> (TfidfVectorizer, SparseRows) {
         // Pass 1: intern terms, give every distinct feature key a dense key id (unigrams through a dense term-id
         // array, bigrams through one table probe), and keep every document's (key id, tf) pairs in two flat arrays,
         // counting document frequencies on the way. Counts and sums go to dense arrays indexed by key id, with
@@ -221,8 +228,10 @@ public struct TfidfVectorizer: Sendable {
                                          unigramFeature: unigram,
                                          bigramFeature: BigramIndex(termCount: unigram.count, pairs: pairs))
         // Pass 2: the kept features of each document, tf·idf, l2.
-        var vectors: [SparseVector] = []
-        vectors.reserveCapacity(n)
+        var rows = SparseRows()
+        rows.offsets.reserveCapacity(n + 1)
+        rows.indices.reserveCapacity(allKeys.count)
+        rows.values.reserveCapacity(allKeys.count)
         allKeys.withUnsafeBufferPointer { keys in
             allTF.withUnsafeBufferPointer { tfs in
                 featureOf.withUnsafeBufferPointer { fOf in
@@ -236,12 +245,14 @@ public struct TfidfVectorizer: Sendable {
                         }
                         sortPairs(scratch.mergeIDs, scratch.mergeTF, m, into: scratch.ids, scratch.tf)
                         vectorizer.weigh(scratch, count: m)
-                        vectors.append(scratch.vector(count: m))
+                        rows.indices.append(contentsOf: UnsafeBufferPointer(start: scratch.ids, count: m))
+                        rows.values.append(contentsOf: UnsafeBufferPointer(start: scratch.tf, count: m))
+                        rows.offsets.append(rows.indices.count)
                     }
                 }
             }
         }
-        return (vectorizer, vectors)
+        return (vectorizer, rows)
     }
 
     /// Sorts key ids by their features' strings, compared as UTF-8 bytes of the NFC keys the term table holds (the

@@ -262,25 +262,28 @@ struct BigramIndex: Sendable {
         self.entries = entries
     }
 
-    /// The feature of bigram (`a`, `b`), or −1. Short rows are scanned, long ones bisected.
+    /// The feature of bigram (`a`, `b`), or −1: a bisection of `a`'s row whose steps depend only on the row's
+    /// length (the comparison picks the half by a conditional move, not a branch the processor would mispredict).
     @inline(__always)
     func value(_ a: UInt32, _ b: UInt32) -> Int32 {
         guard Int(a) + 1 < start.count else { return -1 }
         return start.withUnsafeBufferPointer { st in
             entries.withUnsafeBufferPointer { e in
-                var lo = Int(st[Int(a)]), hi = Int(st[Int(a) + 1])
-                let end = hi, key = UInt64(b) << 32
-                while hi - lo > 8 {
-                    let mid = (lo + hi) >> 1
-                    if e[mid] < key { lo = mid + 1 } else { hi = mid }
+                var base = Int(st[Int(a)])
+                let end = Int(st[Int(a) + 1])
+                var len = end - base
+                guard len > 0 else { return -1 }
+                let key = UInt64(b) << 32
+                while len > 1 {
+                    let half = len >> 1
+                    base = e[base + half - 1] < key ? base + half : base
+                    len -= half
                 }
-                while lo < end {
-                    let x = e[lo]
-                    if x >> 32 == UInt64(b) { return Int32(bitPattern: UInt32(truncatingIfNeeded: x)) }
-                    if x > key { return -1 }
-                    lo += 1
-                }
-                return -1
+                // The first entry ≥ key is e[base] or, when that is smaller, the next one (if the row has it).
+                base += e[base] < key ? 1 : 0
+                guard base < end else { return -1 }
+                let x = e[base]
+                return x >> 32 == UInt64(b) ? Int32(bitPattern: UInt32(truncatingIfNeeded: x)) : -1
             }
         }
     }

@@ -4,27 +4,32 @@
 /// Here pairs are merged best first (Kruskal order), and two clusters join only when their *average link* —
 /// the mean cosine over all cross pairs, computed exactly from the clusters' summed vectors — reaches
 /// `linkThreshold`. A member therefore resembles the cluster as a whole, not just one neighbour.
+///
+/// A cluster's summed vector is kept as term ids ascending with their sums: the average link's dot product adds the
+/// products of the shared terms in ascending term id (a merge walk, or a binary search per term of the smaller
+/// vector when the other is much longer), and merging adds two sorted lists; no hashing, no sorting per pair.
 public enum DuplicateClustering {
     /// Clusters of ≥ 2 rows: members ascending, clusters ordered by their first member.
     public static func clusters(_ v: SparseVectors, pairs: [DuplicatePair], linkThreshold: Double) -> [[Int]] {
-        var parent: [Int: Int] = [:]
-        var members: [Int: [Int]] = [:]
-        var sums: [Int: [UInt32: Double]] = [:]
+        let n = v.count
+        var parent = [Int](repeating: -1, count: n)      // -1: not in any pair yet
+        var members = [[Int]](repeating: [], count: n)
+        var keys = [[UInt32]](repeating: [], count: n)   // the summed vector of a root's cluster
+        var sums = [[Double]](repeating: [], count: n)
 
         func find(_ x: Int) -> Int {
             var r = x
-            while let p = parent[r], p != r { r = p }
+            while parent[r] != r { r = parent[r] }
             var c = x
-            while let p = parent[c], p != r { parent[c] = r; c = p }
+            while parent[c] != r { let next = parent[c]; parent[c] = r; c = next }
             return r
         }
         func ensure(_ x: Int) {
-            guard parent[x] == nil else { return }
+            guard parent[x] < 0 else { return }
             parent[x] = x
             members[x] = [x]
-            var s: [UInt32: Double] = [:]
-            for k in v.row(x) { s[v.terms[k]] = Double(v.weights[k]) }
-            sums[x] = s
+            keys[x] = Array(v.terms[v.row(x)])                 // ascending within a row
+            sums[x] = v.row(x).map { Double(v.weights[$0]) }
         }
 
         let ordered = pairs.sorted { $0.score != $1.score ? $0.score > $1.score : ($0.a != $1.a ? $0.a < $1.a : $0.b < $1.b) }
@@ -32,19 +37,53 @@ public enum DuplicateClustering {
             ensure(p.a); ensure(p.b)
             let ra = find(p.a), rb = find(p.b)
             if ra == rb { continue }
-            let sa = sums[ra]!, sb = sums[rb]!
-            let (small, large) = sa.count <= sb.count ? (sa, sb) : (sb, sa)
-            var dot = 0.0
-            for key in small.keys.sorted() { if let w = large[key] { dot += small[key]! * w } }
-            let size = Double(members[ra]!.count * members[rb]!.count)
+            let (small, large) = keys[ra].count <= keys[rb].count ? (ra, rb) : (rb, ra)
+            let dot = sharedDot(keys[small], sums[small], keys[large], sums[large])
+            let size = Double(members[ra].count * members[rb].count)
             guard dot / size >= linkThreshold else { continue }
-            let (keep, drop) = members[ra]!.count >= members[rb]!.count ? (ra, rb) : (rb, ra)
+            let (keep, drop) = members[ra].count >= members[rb].count ? (ra, rb) : (rb, ra)
             parent[drop] = keep
-            members[keep]!.append(contentsOf: members.removeValue(forKey: drop)!)
-            var merged = sums.removeValue(forKey: keep)!
-            for (key, w) in sums.removeValue(forKey: drop)! { merged[key, default: 0] += w }
-            sums[keep] = merged
+            members[keep].append(contentsOf: members[drop])
+            members[drop] = []
+            (keys[keep], sums[keep]) = merged(keys[keep], sums[keep], keys[drop], sums[drop])
+            keys[drop] = []; sums[drop] = []
         }
-        return members.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        var out: [[Int]] = []
+        for x in 0..<n where parent[x] == x && members[x].count > 1 { out.append(members[x].sorted()) }
+        return out.sorted { $0[0] < $1[0] }
+    }
+
+    /// Σ small·large over the shared terms, in ascending term id (the terms of `small` that `large` holds).
+    static func sharedDot(_ sk: [UInt32], _ sv: [Double], _ lk: [UInt32], _ lv: [Double]) -> Double {
+        var dot = 0.0
+        if sk.count * 16 < lk.count {
+            var lo = 0
+            for i in sk.indices {
+                var a = lo, b = lk.count
+                while a < b { let m = (a + b) >> 1; if lk[m] < sk[i] { a = m + 1 } else { b = m } }
+                lo = a
+                if a < lk.count && lk[a] == sk[i] { dot += sv[i] * lv[a] }
+            }
+            return dot
+        }
+        var i = 0, j = 0
+        while i < sk.count && j < lk.count {
+            if sk[i] == lk[j] { dot += sv[i] * lv[j]; i += 1; j += 1 }
+            else if sk[i] < lk[j] { i += 1 } else { j += 1 }
+        }
+        return dot
+    }
+
+    /// The sum of two sorted sparse vectors (a shared term gets keep + drop).
+    static func merged(_ ak: [UInt32], _ av: [Double], _ bk: [UInt32], _ bv: [Double]) -> ([UInt32], [Double]) {
+        var keys: [UInt32] = [], values: [Double] = []
+        keys.reserveCapacity(ak.count + bk.count); values.reserveCapacity(ak.count + bk.count)
+        var i = 0, j = 0
+        while i < ak.count || j < bk.count {
+            if j == bk.count || (i < ak.count && ak[i] < bk[j]) { keys.append(ak[i]); values.append(av[i]); i += 1 }
+            else if i == ak.count || bk[j] < ak[i] { keys.append(bk[j]); values.append(bv[j]); j += 1 }
+            else { keys.append(ak[i]); values.append(av[i] + bv[j]); i += 1; j += 1 }
+        }
+        return (keys, values)
     }
 }

@@ -113,6 +113,49 @@ final class NearDuplicateJoinTests: XCTestCase {
         XCTAssertTrue(clusters.contains { $0.contains(0) && $0.contains(3) })
     }
 
+    /// The clustering's sorted-list sums give the clusters of a plain dictionary implementation (the previous
+    /// one, kept here as the reference) at low thresholds, where clusters grow large and many links are refused.
+    func testClustersEqualDictionaryReference() throws {
+        for seed in UInt64(21)...23 {
+            let v = try vectors(600, seed: seed)
+            for (t, link) in [(0.2, 0.2), (0.3, 0.15), (0.5, 0.5)] {
+                let pairs = NearDuplicateJoin.pairs(v, threshold: t)
+                let got = DuplicateClustering.clusters(v, pairs: pairs, linkThreshold: link)
+                XCTAssertEqual(got, referenceClusters(v, pairs: pairs, linkThreshold: link), "seed \(seed), \(t)/\(link)")
+                if t == 0.2 { XCTAssertTrue(got.contains { $0.count > 5 }, "large clusters must occur") }
+            }
+        }
+    }
+
+    private func referenceClusters(_ v: SparseVectors, pairs: [DuplicatePair], linkThreshold: Double) -> [[Int]] {
+        var parent: [Int: Int] = [:], members: [Int: [Int]] = [:], sums: [Int: [UInt32: Double]] = [:]
+        func find(_ x: Int) -> Int { var r = x; while let p = parent[r], p != r { r = p }; return r }
+        func ensure(_ x: Int) {
+            guard parent[x] == nil else { return }
+            parent[x] = x; members[x] = [x]
+            var s: [UInt32: Double] = [:]
+            for k in v.row(x) { s[v.terms[k]] = Double(v.weights[k]) }
+            sums[x] = s
+        }
+        for p in pairs.sorted(by: { $0.score != $1.score ? $0.score > $1.score : ($0.a, $0.b) < ($1.a, $1.b) }) {
+            ensure(p.a); ensure(p.b)
+            let ra = find(p.a), rb = find(p.b)
+            if ra == rb { continue }
+            let sa = sums[ra]!, sb = sums[rb]!
+            let (small, large) = sa.count <= sb.count ? (sa, sb) : (sb, sa)
+            var dot = 0.0
+            for key in small.keys.sorted() { if let w = large[key] { dot += small[key]! * w } }
+            guard dot / Double(members[ra]!.count * members[rb]!.count) >= linkThreshold else { continue }
+            let (keep, drop) = members[ra]!.count >= members[rb]!.count ? (ra, rb) : (rb, ra)
+            parent[drop] = keep
+            members[keep]!.append(contentsOf: members.removeValue(forKey: drop)!)
+            var merged = sums.removeValue(forKey: keep)!
+            for (key, w) in sums.removeValue(forKey: drop)! { merged[key, default: 0] += w }
+            sums[keep] = merged
+        }
+        return members.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
     func testClusterOfTrueDuplicatesStaysWhole() throws {
         let index = try SimilarityIndex(analyzer: Fixtures.analyzer(), postulates: [
             Postulate(id: "a", year: 2019, text: "remont chodnika na ulicy długiej przy szkole"),

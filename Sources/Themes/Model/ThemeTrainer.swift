@@ -154,11 +154,14 @@ public enum ThemeTrainer {
         // renumbered in sorted order; the documents are copied only when some are skipped.
         var kept: [Int] = [], seen = LabelInterner(), firstSeen: [Int] = [], offsets: [Int] = [0]
         kept.reserveCapacity(documents.count); offsets.reserveCapacity(documents.count + 1)
-        for (i, l) in labels.enumerated() {
-            guard let l, mode == .multiLabel || l.count == 1 else { continue }
-            kept.append(i)
-            for name in l { firstSeen.append(seen.index(name)) }
-            offsets.append(firstSeen.count)
+        firstSeen.reserveCapacity(documents.count)
+        labels.withUnsafeBufferPointer { labels in
+            for i in 0..<labels.count {
+                guard let l = labels[i], mode == .multiLabel || l.count == 1 else { continue }
+                kept.append(i)
+                l.withUnsafeBufferPointer { l in for j in 0..<l.count { firstSeen.append(seen.index(l[j])) } }
+                offsets.append(firstSeen.count)
+            }
         }
         let names = seen.names.sorted()
         let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })

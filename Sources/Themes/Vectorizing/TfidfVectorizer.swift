@@ -118,6 +118,10 @@ public struct TfidfVectorizer: Sendable {
         var allKeys: [Int32] = [], allTF: [Double] = []
         var offsets: [Int] = [0]
         offsets.reserveCapacity(documents.count + 1)
+        // At most two keys per term: reserving that once spares the flat arrays their regrowth copies.
+        var termTotal = 0
+        for doc in documents { for field in doc { termTotal += field.count } }
+        allKeys.reserveCapacity(2 * termTotal); allTF.reserveCapacity(2 * termTotal)
         let tfOf = TFTable(sublinear: configuration.sublinearTF)
         let fields = configuration.fields, bigrams = configuration.bigrams
         let scratch = Scratch()

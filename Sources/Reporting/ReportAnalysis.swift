@@ -1,3 +1,5 @@
+import Corpus
+
 /// How much of each list the HTML and Markdown show; the CSV files always hold everything. Keeps a report on
 /// 100k postulates readable and quick to render.
 public struct ReportLimits: Sendable {

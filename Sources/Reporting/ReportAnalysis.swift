@@ -1,3 +1,5 @@
+import Corpus
+
 /// How much of each list the HTML and Markdown show; the CSV files always hold everything. Keeps a report on
 /// 100k postulates readable and quick to render.
 public struct ReportLimits: Sendable {
@@ -35,7 +37,8 @@ public struct ReportAnalysis: Sendable {
     public let themeYearCounts: [[Int]]
     /// Postulates per theme (all years, unknown year included).
     public let themeTotals: [Int]
-    /// Organisations, most postulates first (ties by name).
+    /// Organisations, most postulates first (ties by name); the spellings of one organisation count as one
+    /// (`OrganisationNames`).
     public let organisations: [OrganisationRow]
     /// Per theme, indices of its postulates ordered by year, then id.
     public let themeMembers: [[Int]]
@@ -138,6 +141,8 @@ public struct ReportAnalysis: Sendable {
         var shown = [String](repeating: Stance.none, count: ps.count)
         var orgIndex: [String: Int] = [:]
         var orgs: [OrganisationRow] = []
+        let orgNames = OrganisationNames(ps.map { Escape.oneLine($0.organisation) })
+        func organisation(_ i: Int) -> String { orgNames.display(Escape.oneLine(ps[i].organisation)) }
 
         for (i, p) in ps.enumerated() {
             let yi = p.year.flatMap { yearIndex[$0] }
@@ -178,8 +183,8 @@ public struct ReportAnalysis: Sendable {
                 if g != m { themeDis.append(i) }
             }
 
-            // Organisations.
-            let name = Escape.oneLine(p.organisation)
+            // Organisations, under one spelling per organisation.
+            let name = organisation(i)
             let oi: Int
             if let k = orgIndex[name] { oi = k } else {
                 oi = orgs.count; orgIndex[name] = oi
@@ -213,7 +218,7 @@ public struct ReportAnalysis: Sendable {
             var chosen: [Int] = []
             var seen = Set<String>()
             for i in ranked where chosen.count < limits.representative {
-                if seen.insert(Escape.oneLine(ps[i].organisation)).inserted { chosen.append(i) }
+                if seen.insert(organisation(i)).inserted { chosen.append(i) }
             }
             for i in ranked where chosen.count < limits.representative && !chosen.contains(i) { chosen.append(i) }
             reps.append(chosen)
@@ -227,7 +232,7 @@ public struct ReportAnalysis: Sendable {
             let m = Array(Set(cluster.compactMap { idIndex[$0] })).sorted(by: byYearThenId)
             let ys = Set(m.compactMap { ps[$0].year }).sorted()
             guard ys.count >= 2 else { continue }
-            let os = Set(m.map { Escape.oneLine(ps[$0].organisation) }).sorted()
+            let os = Set(m.map { organisation($0) }).sorted()
             recurring.append(RecurringDemand(members: m, years: ys, organisations: os))
         }
         recurring.sort { a, b in

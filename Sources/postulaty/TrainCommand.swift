@@ -23,7 +23,7 @@ struct ThemeTrainingOptions: ParsableArguments {
     @Option(name: .long, help: "Folds of the internal cross-validation (variant choice, calibration, thresholds).")
     var innerFolds = 5
 
-    @Option(name: .long, help: "Naive Bayes variants to try, comma-separated (multinomial-ovr, multinomial, complement, complement-normalized); default: all suited to the labels.")
+    @Option(name: .long, help: "Variants to try, comma-separated (naive Bayes: multinomial-ovr, multinomial, complement, complement-normalized; logistic: logistic regression, up to 20 000 documents); default: all suited to the labels.")
     var variants: String?
 
     @Option(name: .long, help: "Field naming resubmission groups: a group stays in one cross-validation fold (records without it are their own group).")
@@ -90,9 +90,10 @@ struct ThemeTrainingOptions: ParsableArguments {
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a theme (or any label) model: TF-IDF + naive Bayes, calibrated, with per-label thresholds.",
+        abstract: "Train a theme (or any label) model: TF-IDF + naive Bayes (or logistic regression), calibrated, with per-label thresholds.",
         discussion: """
-        Reads labelled postulates, chooses the naive Bayes variant and smoothing by cross-validation, calibrates the \
+        Reads labelled postulates, chooses the naive Bayes variant and smoothing (or logistic regression and its \
+        penalty, when that scores higher) by cross-validation, calibrates the \
         scores on held-out folds, picks a threshold per label and writes the model (deterministic: the same data \
         and options give the same bytes). An array label field trains a multi-label model; a string field a \
         single-label one. Timings go to stderr.

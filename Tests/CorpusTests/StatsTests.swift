@@ -41,4 +41,17 @@ final class StatsTests: XCTestCase {
         for r in records.reversed() { t.add(r) }
         XCTAssertEqual(t.report(taxonomy: nil, files: ["a.jsonl"]), report)
     }
+
+    /// One organisation typed with and without Polish letters is one line of the stats, under its usual spelling.
+    func testOrganisationSpellingsAreMerged() {
+        var s = CorpusStats()
+        for (i, org) in ["Stowarzyszenie Pokoleń „Splot”", "Stowarzyszenie Pokolen \"Splot\"", "Stowarzyszenie Pokoleń „Splot”",
+                         "Fundacja A"].enumerated() {
+            s.add(Postulate(id: "\(i)", year: 2024, organisation: org, text: "t"))
+        }
+        XCTAssertEqual(s.byOrganisation.count, 3, "raw spellings are kept")
+        XCTAssertEqual(s.organisations.map(\.name), ["Stowarzyszenie Pokoleń „Splot”", "Fundacja A"])
+        XCTAssertEqual(s.organisations.map(\.count), [3, 1])
+        XCTAssertTrue(s.report(taxonomy: nil, files: []).contains("Organizacje (2, najczęstsze 2)"))
+    }
 }

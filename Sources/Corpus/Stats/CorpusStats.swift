@@ -8,6 +8,7 @@ public struct CorpusStats: Sendable {
     public private(set) var byTheme: [String: Int] = [:]
     public private(set) var withoutTheme = 0
     public private(set) var withSeveralThemes = 0
+    /// Postulates per organisation as spelled in the records (see `organisations` for spellings merged).
     public private(set) var byOrganisation: [String: Int] = [:]
     public private(set) var byStance: [String: Int] = [:]
     public private(set) var withoutStance = 0
@@ -34,6 +35,9 @@ public struct CorpusStats: Sendable {
             groups[g] = e
         }
     }
+
+    /// Postulates per organisation, the spellings of one organisation merged (`OrganisationNames`): most first.
+    public var organisations: [(name: String, count: Int)] { OrganisationNames.grouped(byOrganisation) }
 
     /// Group sizes → how many groups have that size.
     public var groupSizeHistogram: [(size: Int, groups: Int)] {
@@ -84,7 +88,7 @@ public struct CorpusStats: Sendable {
         }
         if withoutStance > 0 { s += row("bez oznaczenia", withoutStance) }
 
-        let orgs = byOrganisation.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let orgs = organisations
         s += "\nOrganizacje (\(orgs.count), najczęstsze \(min(topOrganisations, orgs.count))):\n"
         for (o, n) in orgs.prefix(topOrganisations) { s += row(o.isEmpty ? "(brak organizacji)" : o, n, width: 60) }
 

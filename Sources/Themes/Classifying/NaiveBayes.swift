@@ -1,6 +1,7 @@
 import Foundation
 
-/// The naive Bayes variants the trainer measures (and chooses between by cross-validation).
+/// The variants the trainer measures (and chooses between by cross-validation): four naive Bayes variants and,
+/// as their discriminative counterpart, logistic regression (see `LogisticRegression`).
 ///
 /// All are linear in the TF-IDF vector x: score_l(x) = bias_l + Σ_t x_t · w_lt, so one scorer type serves them all.
 /// θ_l is the smoothed term distribution of the documents with label l, θ_¬l of the documents without it (its
@@ -17,14 +18,20 @@ public enum NaiveBayesVariant: String, Codable, CaseIterable, Sendable {
     case complement = "complement"
     /// Complement NB with Rennie's weight normalisation: w = −log θ_¬l / Σ_t |log θ_¬l,t|.
     case complementNormalized = "complement-normalized"
+    /// L2-regularised logistic regression per label (one-vs-rest), fitted on the same vectors; `alpha` holds its
+    /// penalty C. Like one-vs-rest NB, its weights are directly each term's evidence for the label.
+    case logistic = "logistic"
 
     /// The variants that make sense for a mode (multinomial multi-class needs exactly one label per document).
     public static func candidates(for mode: LabelMode) -> [NaiveBayesVariant] {
         switch mode {
-        case .multiLabel: return [.multinomialOneVsRest, .complement, .complementNormalized]
-        case .singleLabel: return [.multinomial, .complement, .complementNormalized, .multinomialOneVsRest]
+        case .multiLabel: return [.multinomialOneVsRest, .complement, .complementNormalized, .logistic]
+        case .singleLabel: return [.multinomial, .complement, .complementNormalized, .multinomialOneVsRest, .logistic]
         }
     }
+
+    /// Whether each label's weights are a binary model's own evidence (no comparison with the other labels needed).
+    public var isPerLabelBinary: Bool { self == .multinomialOneVsRest || self == .logistic }
 }
 
 /// Multi-label (a set of labels per document, possibly empty) or single-label (exactly one per document).
@@ -250,6 +257,8 @@ struct NaiveBayesStatistics {
                 var s = 0.0
                 for t in 0..<V { s += abs(tables.logComplement[base + t]) }
                 for t in 0..<V { weights[t * L + l] = s > 0 ? -tables.logComplement[base + t] / s : 0 }
+            case .logistic:
+                preconditionFailure("logistic regression is fitted by LogisticRegression, not from naive Bayes statistics")
             }
         }
         if variant == .complement || variant == .complementNormalized {

@@ -128,7 +128,7 @@ extension ThemeModel {
         let ids = scratch.vector.ids, values = scratch.vector.tf
         scratch.reserve(terms: n)
         let terms = scratch.terms, weights = scratch.weights
-        let centre = variant != .multinomialOneVsRest && L > 1
+        let centre = !variant.isPerLabelBinary && L > 1
         let stride = scorer.labelCount
         var m = 0
         scorer.weights.withUnsafeBufferPointer { w in

@@ -159,7 +159,7 @@ public struct ThemeModel: Sendable {
     }
 
     /// The features that pushed label `l` up most, with their contribution x_t · e_lt. For the one-vs-rest
-    /// variant e = w (a log-likelihood ratio); for the others e = w − mean over labels of w, i.e. how much the term
+    /// variants e = w (a log-likelihood ratio, or a logistic regression weight); for the others e = w − mean over labels of w, i.e. how much the term
     /// favours this label over an average one (complement weights are stored centred already).
     public func topTerms(_ x: SparseVector, label l: Int, count: Int = ThemeModel.evidenceTerms) -> [TermContribution] {
         evidence(x, label: l, count: count).terms
@@ -171,7 +171,7 @@ public struct ThemeModel: Sendable {
         var out: [TermContribution] = []
         for (t, v) in zip(x.indices, x.values) {
             var e = scorer.weight(feature: Int(t), label: l)
-            if variant != .multinomialOneVsRest && L > 1 {
+            if !variant.isPerLabelBinary && L > 1 {
                 var mean = 0.0
                 for j in 0..<L { mean += scorer.weight(feature: Int(t), label: j) }
                 e -= mean / Double(L)

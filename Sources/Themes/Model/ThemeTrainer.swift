@@ -23,8 +23,8 @@ public struct TrainingOptions: Sendable {
 /// 1. TF-IDF is fitted on all training documents (unsupervised; the internal folds share its idf).
 /// 2. Documents are dealt into stratified folds (a resubmission group stays in one fold when `groups` is given); naive Bayes statistics are summed per fold, so the model for
 ///    "all but fold k" is the total minus fold k.
-/// 3. Every candidate (variant × α) scores each fold with the model that did not see it (out-of-fold scores); the
-///    candidate with the best macro-F1 wins (per-label best threshold in multi-label mode, arg-max in single-label).
+/// 3. Every candidate (NB variant × α, and logistic regression × C) scores each fold with the model that did not
+///    see it (out-of-fold scores); the candidate with the best macro-F1 wins (per-label best threshold in multi-label mode, arg-max in single-label).
 /// 4. The winner's out-of-fold scores fit the calibration (Platt per label, or a softmax temperature), then the
 ///    per-label thresholds and the "no theme" fallback rule, all stored in the model.
 /// 5. The final scorer is fitted on all documents.
@@ -69,9 +69,9 @@ public enum ThemeTrainer {
         let sample: [Int] = n <= Self.sampleSize ? Array(0..<n) : (0..<Self.sampleSize).map { $0 * n / Self.sampleSize }
         let m = sample.count
         let samplePositives = positives.map { col in sample.map { col[$0] } }
-        func outOfFold(_ variant: NaiveBayesVariant, tables: [NaiveBayesStatistics.LogTables], rows: [Int]) -> [Double] {
+        /// Out-of-fold scores of `rows`: row r scored by the fold model that did not see r's fold.
+        func outOfFold(_ scorers: [LinearScorer], rows: [Int]) -> [Double] {
             var oof = [Double](repeating: 0, count: rows.count * L)
-            let scorers = (0..<k).map { trainStats[$0].scorer(variant, tables: tables[$0]) }
             oof.withUnsafeMutableBufferPointer { out in
                 for (j, r) in rows.enumerated() {
                     scorers[fold[r]].scores(x[r], into: UnsafeMutableBufferPointer(rebasing: out[(j * L)..<(j * L + L)]))
@@ -79,45 +79,74 @@ public enum ThemeTrainer {
             }
             return oof
         }
+        /// The out-of-fold macro-F1 of sample scores: what candidates are compared by.
+        func macroF1(_ oof: [Double]) -> Double {
+            oof.withUnsafeBufferPointer { o -> Double in
+                switch mode {
+                case .multiLabel:
+                    // Platt scaling is monotone per label, so the best-threshold F1 of raw scores is the same.
+                    var sum = 0.0
+                    for l in present {
+                        sum += ThresholdSearch.best(probabilities: (0..<m).map { o[$0 * L + l] }, positives: samplePositives[l]).f1
+                    }
+                    return present.isEmpty ? 0 : sum / Double(present.count)
+                case .singleLabel:
+                    var pred = [Int](repeating: 0, count: m)
+                    for r in 0..<m {
+                        var b = 0
+                        for l in 1..<L where o[r * L + l] > o[r * L + b] { b = l }
+                        pred[r] = b
+                    }
+                    return DecisionSearch.macroF1(gold: sample.map { gold[$0] }, predicted: pred, labelCount: L)
+                }
+            }
+        }
+        // Logistic regression has no sufficient statistics to subtract: each fold model is fitted on the rows outside
+        // the fold (tried only up to 20 000 rows, where the sample is every row) and kept for the chosen candidate's
+        // out-of-fold scores.
+        func logisticFoldScorers(c: Double) -> [LinearScorer] {
+            (0..<k).map { f in
+                LogisticRegression.scorer(x, rows: (0..<n).filter { fold[$0] != f }, positives: positives, featureCount: V, c: c)
+            }
+        }
 
         var candidates: [CandidateScore] = []
         var best: (score: Double, variant: NaiveBayesVariant, alpha: Double)?
+        var bestLogistic: [LinearScorer] = []
+        func consider(_ variant: NaiveBayesVariant, _ alpha: Double, _ macro: Double) -> Bool {
+            candidates.append(CandidateScore(variant: variant, alpha: alpha, macroF1: macro))
+            guard best == nil || macro > best!.score + 1e-12 else { return false }
+            best = (macro, variant, alpha)
+            return true
+        }
         let variants = options.variants ?? NaiveBayesVariant.candidates(for: mode)
-        for alpha in options.alphas {
+        let bayes = variants.filter { $0 != .logistic }
+        for alpha in options.alphas where !bayes.isEmpty {
             let tables = trainStats.map { $0.logTables(alpha: alpha) }
-            for variant in variants {
-                let oof = outOfFold(variant, tables: tables, rows: sample)
-                let macro = oof.withUnsafeBufferPointer { o -> Double in
-                    switch mode {
-                    case .multiLabel:
-                        // Platt scaling is monotone per label, so the best-threshold F1 of raw scores is the same.
-                        var sum = 0.0
-                        for l in present {
-                            sum += ThresholdSearch.best(probabilities: (0..<m).map { o[$0 * L + l] }, positives: samplePositives[l]).f1
-                        }
-                        return present.isEmpty ? 0 : sum / Double(present.count)
-                    case .singleLabel:
-                        var pred = [Int](repeating: 0, count: m)
-                        for r in 0..<m {
-                            var b = 0
-                            for l in 1..<L where o[r * L + l] > o[r * L + b] { b = l }
-                            pred[r] = b
-                        }
-                        return DecisionSearch.macroF1(gold: sample.map { gold[$0] }, predicted: pred, labelCount: L)
-                    }
-                }
-                candidates.append(CandidateScore(variant: variant, alpha: alpha, macroF1: macro))
-                if best == nil || macro > best!.score + 1e-12 { best = (macro, variant, alpha) }
+            for variant in bayes {
+                let scorers = (0..<k).map { trainStats[$0].scorer(variant, tables: tables[$0]) }
+                _ = consider(variant, alpha, macroF1(outOfFold(scorers, rows: sample)))
+            }
+        }
+        if variants.contains(.logistic) && n <= LogisticRegression.maxTrainingRows {
+            for c in LogisticRegression.penalties {
+                let scorers = logisticFoldScorers(c: c)
+                if consider(.logistic, c, macroF1(outOfFold(scorers, rows: sample))) { bestLogistic = scorers }
             }
         }
         guard let picked = best else { throw ThemesError.invalidTrainingData("no naive Bayes variant to try") }
-        let chosen = (variant: picked.variant, alpha: picked.alpha,
-                      oof: outOfFold(picked.variant, tables: trainStats.map { $0.logTables(alpha: picked.alpha) }, rows: Array(0..<n)))
+        let chosenScorers = picked.variant == .logistic
+            ? bestLogistic
+            : (0..<k).map { trainStats[$0].scorer(picked.variant, alpha: picked.alpha) }
+        let chosen = (variant: picked.variant, alpha: picked.alpha, oof: outOfFold(chosenScorers, rows: Array(0..<n)))
+        let finalScorer = picked.variant == .logistic
+            ? LogisticRegression.scorer(x, rows: Array(0..<n), positives: positives, featureCount: V, c: picked.alpha)
+            : total.scorer(chosen.variant, alpha: chosen.alpha)
 
         var model = ThemeModel(analyzer: analyzer, labelField: labelField, mode: mode, labels: labelNames,
                                taxonomy: taxonomy.sorted { $0.code < $1.code }, vectorizer: vectorizer,
                                variant: chosen.variant, alpha: chosen.alpha,
-                               scorer: total.scorer(chosen.variant, alpha: chosen.alpha),
+                               scorer: finalScorer,
                                platt: [], temperature: nil, thresholds: [], maxLabels: 0, fallbackRatio: 2,
                                training: TrainingSummary(documents: n, labelDocuments: total.labelDocuments,
                                                          unlabelledDocuments: unlabelled, folds: k, seed: options.seed,
@@ -167,6 +196,14 @@ public enum ThemeTrainer {
         let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let renumber = seen.names.map { position[$0]! }
         let docs = kept.count == documents.count ? documents : kept.map { documents[$0] }
+        if variant == .logistic {
+            // Logistic regression has no one-pass fit from statistics: it is fitted as the trainer fits it.
+            let (vectorizer, x) = try TfidfVectorizer.fitTransform(docs, configuration: options.vectorizer)
+            var positives = [[Bool]](repeating: [Bool](repeating: false, count: docs.count), count: names.count)
+            for r in 0..<docs.count { for k in offsets[r]..<offsets[r + 1] { positives[renumber[firstSeen[k]]][r] = true } }
+            return (vectorizer, LogisticRegression.scorer(x, rows: Array(0..<docs.count), positives: positives,
+                                                          featureCount: vectorizer.featureCount, c: alpha))
+        }
         let (vectorizer, x) = try TfidfVectorizer.fitRows(docs, configuration: options.vectorizer)
         let stats = NaiveBayesStatistics(rows: x, labelOffsets: offsets, labelValues: firstSeen.map { renumber[$0] },
                                          labelCount: names.count, featureCount: vectorizer.featureCount)

@@ -141,8 +141,10 @@ public struct ReportAnalysis: Sendable {
         var shown = [String](repeating: Stance.none, count: ps.count)
         var orgIndex: [String: Int] = [:]
         var orgs: [OrganisationRow] = []
-        let orgNames = OrganisationNames(ps.map { Escape.oneLine($0.organisation) })
-        func organisation(_ i: Int) -> String { orgNames.display(Escape.oneLine(ps[i].organisation)) }
+        // Each postulate's organisation as shown: its spelling merged with the organisation's other spellings.
+        let spelled = ps.map { Escape.oneLine($0.organisation) }
+        let orgNames = OrganisationNames(spelled)
+        let organisation = spelled.map { orgNames.display($0) }
 
         for (i, p) in ps.enumerated() {
             let yi = p.year.flatMap { yearIndex[$0] }
@@ -184,7 +186,7 @@ public struct ReportAnalysis: Sendable {
             }
 
             // Organisations, under one spelling per organisation.
-            let name = organisation(i)
+            let name = organisation[i]
             let oi: Int
             if let k = orgIndex[name] { oi = k } else {
                 oi = orgs.count; orgIndex[name] = oi
@@ -218,7 +220,7 @@ public struct ReportAnalysis: Sendable {
             var chosen: [Int] = []
             var seen = Set<String>()
             for i in ranked where chosen.count < limits.representative {
-                if seen.insert(organisation(i)).inserted { chosen.append(i) }
+                if seen.insert(organisation[i]).inserted { chosen.append(i) }
             }
             for i in ranked where chosen.count < limits.representative && !chosen.contains(i) { chosen.append(i) }
             reps.append(chosen)
@@ -232,7 +234,7 @@ public struct ReportAnalysis: Sendable {
             let m = Array(Set(cluster.compactMap { idIndex[$0] })).sorted(by: byYearThenId)
             let ys = Set(m.compactMap { ps[$0].year }).sorted()
             guard ys.count >= 2 else { continue }
-            let os = Set(m.map { organisation($0) }).sorted()
+            let os = Set(m.map { organisation[$0] }).sorted()
             recurring.append(RecurringDemand(members: m, years: ys, organisations: os))
         }
         recurring.sort { a, b in

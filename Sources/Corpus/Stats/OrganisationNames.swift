@@ -52,7 +52,8 @@ public struct OrganisationNames: Sendable {
         return out
     }
 
-    /// Lower-case Polish letters and their base letters (the key is taken after lower-casing).
+    /// Lower-case Polish letters and their base letters (the key is taken after lower-casing). A small copy of
+    /// PolishText's `DiacriticFolding` table: Corpus stays free of ICU, and organisation names need only Polish letters.
     private static let polish: [Character: Character] = [
         "ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z",
     ]

@@ -53,4 +53,53 @@ final class LookupTableTests: XCTestCase {
             XCTAssertEqual(out, xs.sorted(), "n = \(n)")
         }
     }
+
+    /// The byte-level split of pre-tokenised text against a split by characters: runs of separators, separators
+    /// at both ends, tabs and line breaks, and multi-byte letters (whose bytes must never be taken for separators).
+    func testWhitespaceTermsSplitLikeCharacterSplit() {
+        let texts = ["", "   ", "senior", " klub  seniora\t", "żółć\ngęś  \t łódź", "a\r\nb", "ą ę\u{00A0}ó", "x y z "]
+        let split = WhitespaceTerms()
+        for t in texts {
+            let expected = t.unicodeScalars.split(whereSeparator: { " \t\n\r".unicodeScalars.contains($0) }).map { String($0) }
+            XCTAssertEqual(split.terms(t), expected, "text \(t.debugDescription)")
+        }
+        XCTAssertEqual(split.terms("żółć\ngęś  \t łódź"), ["żółć", "gęś", "łódź"])
+        XCTAssertEqual(split.terms("ą ę\u{00A0}ó"), ["ą", "ę\u{00A0}ó"], "a no-break space is not a separator")
+    }
+
+    /// Terms streamed from records (`TermDocuments`, `predict(record:analyzer:scratch:)`, as tagging does) give the
+    /// same model and the same predictions as terms analysed into arrays first: for the Polish-style analyzer and
+    /// for pre-tokenised text, with a justification field, a record lacking it, and a decomposed "ó" (o + U+0301,
+    /// which both paths must key by its NFC form).
+    func testStreamedTermsMatchAnalysedTerms() throws {
+        var records = Fixtures.records(count: 120)
+        for i in records.indices where i % 4 == 0 {
+            records[i].justification = records[(i + 7) % records.count].text + " uzasadnienie\tszko\u{0301}ła"
+        }
+        records[3].text += " szko\u{0301}ła  klub\u{0301}"
+        let fields = [FieldWeight("text", 1), FieldWeight("justification", 0.5)]
+        let options = TrainingOptions(vectorizer: VectorizerConfiguration(fields: fields))
+        for analyzer in [try Fixtures.analyzer() as any TermAnalyzing, WhitespaceTerms()] {
+            let corpus = try LabelledCorpus.make(records: records, labelField: "themes", fields: fields, analyzer: analyzer)
+            let (v1, s1) = try ThemeTrainer.coreFit(documents: corpus.documents, labels: corpus.labels.values,
+                                                    mode: corpus.labels.mode, options: options,
+                                                    variant: .multinomialOneVsRest, alpha: 0.3)
+            let (v2, s2) = try ThemeTrainer.coreFit(documents: TermDocuments(records: records, fields: fields, analyzer: analyzer),
+                                                    labels: corpus.labels.values, mode: corpus.labels.mode,
+                                                    options: options, variant: .multinomialOneVsRest, alpha: 0.3)
+            XCTAssertEqual(v1.vocabulary, v2.vocabulary)
+            XCTAssertEqual(v1.idf, v2.idf)
+            XCTAssertEqual(s1, s2)
+            XCTAssertTrue(v1.vocabulary.contains("szkoła"), "the decomposed form is keyed as its NFC form")
+            let model = try ThemeTrainer.train(documents: corpus.documents, labels: corpus.labels.values,
+                                               mode: corpus.labels.mode, labelField: "themes",
+                                               analyzer: analyzer.configuration, options: options)
+            let scratch = ThemeModel.Scratch()
+            for r in records {
+                let a = model.predict(model.fieldTerms(of: r, analyzer: analyzer))
+                let b = model.predict(record: r, analyzer: analyzer, scratch: scratch)
+                XCTAssertEqual(a, b, "record \(r.id)")
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Corpus
 import Foundation
 
 /// Scoring a document without allocating: the vector, raw scores, calibrated scores, decisions and evidence
@@ -47,7 +48,21 @@ extension ThemeModel {
     /// Calibrated scores of `document` for every label (in label order), computed in `scratch`: what
     /// `probabilities(vectorizer.transform(document))` gives, without its arrays.
     public func probabilities(_ document: FieldTerms, scratch: Scratch) -> UnsafeBufferPointer<Double> {
-        let n = vectorizer.vectorize(document, into: scratch.vector)
+        probabilities(vectorized: vectorizer.vectorize(document, into: scratch.vector), scratch: scratch)
+    }
+
+    /// The same for a record whose configured fields are analysed as they are read (no array of terms is built):
+    /// what tagging uses.
+    public func probabilities(record: Postulate, analyzer: any TermAnalyzing, scratch: Scratch) -> UnsafeBufferPointer<Double> {
+        let fields = vectorizer.configuration.fields
+        let n = vectorizer.vectorize(fieldCount: fields.count, into: scratch.vector) { fi, body in
+            analyzer.forEachTermKey(in: FieldText.text(of: record, field: fields[fi].field), body)
+        }
+        return probabilities(vectorized: n, scratch: scratch)
+    }
+
+    /// Scores of the vector just left in `scratch.vector` (`n` features).
+    private func probabilities(vectorized n: Int, scratch: Scratch) -> UnsafeBufferPointer<Double> {
         scratch.count = n
         let L = scorer.labelCount
         scratch.reserve(labels: max(L, labels.count) + 1)

@@ -6,16 +6,79 @@ import PolishText
 public protocol TermAnalyzing: AnyObject {
     var configuration: AnalyzerConfiguration { get }
     func terms(_ text: String) -> [String]
+    /// Calls `body` with the key of each term of `text`, in order: the term's UTF-8 bytes in NFC, as the
+    /// vectoriser's tables key terms (see `TermTable`). The same terms as `terms(_:)`, without an array of
+    /// Strings per field; the bytes are valid during the call only.
+    func forEachTermKey(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void)
 }
 
-extension Analyzer: TermAnalyzing {}
+extension TermAnalyzing {
+    public func forEachTermKey(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        for t in terms(text) { TermTable.withKey(t, body) }
+    }
+}
+
+extension Analyzer: TermAnalyzing {
+    /// Streams the lemmas (which are Strings already) without collecting them in an array.
+    public func forEachTermKey(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        forEachTerm(in: text) { TermTable.withKey($0, body) }
+    }
+}
 
 /// Pre-tokenised text: terms are the text's space-separated pieces, taken as they are.
 public final class WhitespaceTerms: TermAnalyzing {
     public let configuration = AnalyzerConfiguration(lemmatizer: "pretokenized:whitespace", stopWords: nil,
                                                      keepNumbers: true, foldTermDiacritics: false, minTermLength: 1)
     public init() {}
+    /// Splits on ASCII spaces, tabs and line breaks, byte by byte: splitting by `Character` (grapheme clusters)
+    /// cost more than the whole TF-IDF fit on pre-tokenised benchmark input.
     public func terms(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+        var text = text
+        return text.withUTF8 { bytes -> [String] in
+            // One allocation: the pieces are at most one more than the separators.
+            var separators = 0
+            for b in bytes where b <= 0x20 { separators &+= 1 }
+            var out: [String] = []
+            out.reserveCapacity(separators + 1)
+            var start = -1
+            for i in 0..<bytes.count {
+                switch bytes[i] {
+                case 0x20, 0x09, 0x0A, 0x0D:
+                    if start >= 0 {
+                        out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                        start = -1
+                    }
+                default:
+                    if start < 0 { start = i }
+                }
+            }
+            if start >= 0 { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return out
+        }
+    }
+
+    /// The pieces' own bytes are their keys (no String is made), except a piece holding a byte ≥ 0xCC (a scalar
+    /// from U+0300 up, where combining marks begin), which is keyed by its NFC form as `TermTable.withKey` does.
+    public func forEachTermKey(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = -1, high = false
+            func emit(_ end: Int) {
+                let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if high { TermTable.withKey(String(decoding: piece, as: UTF8.self), body) } else { body(piece) }
+                start = -1; high = false
+            }
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                switch b {
+                case 0x20, 0x09, 0x0A, 0x0D:
+                    if start >= 0 { emit(i) }
+                default:
+                    if start < 0 { start = i }
+                    if b >= 0xCC { high = true }
+                }
+            }
+            if start >= 0 { emit(bytes.count) }
+        }
     }
 }

@@ -141,7 +141,16 @@ public struct ThemeModel: Sendable {
 
     /// `predict` reusing `scratch`'s buffers (for streams): only the prediction itself is allocated.
     public func predict(_ document: FieldTerms, scratch: Scratch) -> ThemePrediction {
-        let p = probabilities(document, scratch: scratch)
+        prediction(probabilities(document, scratch: scratch), scratch: scratch)
+    }
+
+    /// `predict` of a record, its fields analysed as they are read (see `probabilities(record:analyzer:scratch:)`).
+    public func predict(record: Postulate, analyzer: any TermAnalyzing, scratch: Scratch) -> ThemePrediction {
+        prediction(probabilities(record: record, analyzer: analyzer, scratch: scratch), scratch: scratch)
+    }
+
+    /// Decisions and evidence for the document just scored in `scratch`.
+    private func prediction(_ p: UnsafeBufferPointer<Double>, scratch: Scratch) -> ThemePrediction {
         let k = decide(p, scratch: scratch)
         let assigned = scratch.assigned
         var predicted: [String] = [], evidence: [ThemePrediction.EvidenceTerm] = []

@@ -179,6 +179,13 @@ public enum ThemeTrainer {
     /// `pipeline.fit` does, for like-for-like speed measurements.
     public static func coreFit(documents: [FieldTerms], labels: [[String]?], mode: LabelMode, options: TrainingOptions,
                                variant: NaiveBayesVariant, alpha: Double) throws -> (TfidfVectorizer, LinearScorer) {
+        try coreFit(documents: TermDocuments(documents), labels: labels, mode: mode, options: options, variant: variant, alpha: alpha)
+    }
+
+    /// `coreFit` of documents whose terms stream in (e.g. records analysed on the fly: text to model, as
+    /// scikit-learn's pipeline goes from text).
+    public static func coreFit(documents: TermDocuments, labels: [[String]?], mode: LabelMode, options: TrainingOptions,
+                               variant: NaiveBayesVariant, alpha: Double) throws -> (TfidfVectorizer, LinearScorer) {
         // Labels become indices as they are met (a handful of distinct labels: compared, not hashed), then are
         // renumbered in sorted order; the documents are copied only when some are skipped.
         var kept: [Int] = [], seen = LabelInterner(), firstSeen: [Int] = [], offsets: [Int] = [0]
@@ -195,10 +202,11 @@ public enum ThemeTrainer {
         let names = seen.names.sorted()
         let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let renumber = seen.names.map { position[$0]! }
-        let docs = kept.count == documents.count ? documents : kept.map { documents[$0] }
+        let docs = kept.count == documents.count ? documents : documents.subset(kept)
         if variant == .logistic {
             // Logistic regression has no one-pass fit from statistics: it is fitted as the trainer fits it.
-            let (vectorizer, x) = try TfidfVectorizer.fitTransform(docs, configuration: options.vectorizer)
+            let (vectorizer, rows) = try TfidfVectorizer.fitRows(docs, configuration: options.vectorizer)
+            let x = (0..<rows.count).map { rows.vector($0) }
             var positives = [[Bool]](repeating: [Bool](repeating: false, count: docs.count), count: names.count)
             for r in 0..<docs.count { for k in offsets[r]..<offsets[r + 1] { positives[renumber[firstSeen[k]]][r] = true } }
             return (vectorizer, LogisticRegression.scorer(x, rows: Array(0..<docs.count), positives: positives,

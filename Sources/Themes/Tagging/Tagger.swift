@@ -17,7 +17,7 @@ public final class Tagger {
     private let scratch = ThemeModel.Scratch()
 
     public func tag(_ record: Postulate) -> ThemePrediction {
-        model.predict(model.fieldTerms(of: record, analyzer: analyzer), scratch: scratch)
+        model.predict(record: record, analyzer: analyzer, scratch: scratch)
     }
 
     /// A bare text (plain-text input): read as the postulate's `text` field.

@@ -111,6 +111,13 @@ struct TermTable: Sendable {
         }
     }
 
+    /// The id of the term keyed by `p` (as `withKey` gives keys), or `UInt32.max` when it was never interned.
+    @inline(__always)
+    func id(key p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let r = find(p, Self.hash(p))
+        return r.id < 0 ? UInt32.max : UInt32(r.id)
+    }
+
     /// The id of `term`, giving it the next id (`count`) when new.
     mutating func intern(_ term: String) -> (id: UInt32, isNew: Bool) {
         Self.withKey(term) { p in intern(key: p) }

@@ -97,6 +97,12 @@ public struct TfidfVectorizer: Sendable {
     /// `fitTransform` with the vectors as one `SparseRows` (three arrays instead of two per document).
     static func fitRows(_ documents: [FieldTerms], configuration: VectorizerConfiguration) throws
         -> (TfidfVectorizer, SparseRows) {
+        try fitRows(TermDocuments(documents), configuration: configuration)
+    }
+
+    /// `fitRows` of documents whose terms stream in as keys (records analysed on the fly, or terms in arrays).
+    static func fitRows(_ documents: TermDocuments, configuration: VectorizerConfiguration) throws
+        -> (TfidfVectorizer, SparseRows) {
         // Pass 1: intern terms, give every distinct feature key a dense key id (unigrams through a dense term-id
         // array, bigrams through one table probe), and keep every document's (key id, tf) pairs in two flat arrays,
         // counting document frequencies on the way. Counts and sums go to dense arrays indexed by key id, with
@@ -119,25 +125,25 @@ public struct TfidfVectorizer: Sendable {
         var offsets: [Int] = [0]
         offsets.reserveCapacity(documents.count + 1)
         // At most two keys per term: reserving that once spares the flat arrays their regrowth copies.
-        var termTotal = 0
-        for doc in documents { for field in doc { termTotal += field.count } }
-        allKeys.reserveCapacity(2 * termTotal); allTF.reserveCapacity(2 * termTotal)
+        if let termTotal = documents.termCount { allKeys.reserveCapacity(2 * termTotal); allTF.reserveCapacity(2 * termTotal) }
         let tfOf = TFTable(sublinear: configuration.sublinearTF)
         let fields = configuration.fields, bigrams = configuration.bigrams
         let scratch = Scratch()
-        for doc in documents {
-            for fi in 0..<min(fields.count, doc.count) {
+        for d in 0..<documents.count {
+            for fi in 0..<fields.count {
                 // Term ids first, then the keys: the bigram probes of a field are then independent loads in a
-                // tight loop, and the processor overlaps their cache misses.
-                let m: Int = doc[fi].withUnsafeBufferPointer { fieldTerms in
-                    let c = fieldTerms.count
+                // tight loop, and the processor overlaps their cache misses. (A field a document lacks has no
+                // terms, so it adds nothing.)
+                var c = 0
+                documents.forEachKey(document: d, field: fi) { key in
+                    let (id, isNew) = ids.intern(key: key)
+                    if isNew { terms.append(String(decoding: key, as: UTF8.self)); unigramKeyID.append(-1) }
+                    scratch.setTerm(id, at: c)
+                    c += 1
+                }
+                let m: Int = {
                     scratch.reserve(raw: 2 * c)
                     let raw = scratch.raw, termBuffer = scratch.termBuffer
-                    for i in 0..<c {
-                        let (id, isNew) = ids.intern(fieldTerms[i])
-                        if isNew { terms.append(fieldTerms[i]); unigramKeyID.append(-1) }
-                        termBuffer[i] = id
-                    }
                     var m = 0
                     for i in 0..<c {
                         let id = termBuffer[i]
@@ -161,7 +167,7 @@ public struct TfidfVectorizer: Sendable {
                         }
                     }
                     return m
-                }
+                }()
                 let weight = fields[fi].weight, raw = scratch.raw, fieldTouched = scratch.sorted
                 counts.withUnsafeMutableBufferPointer { kc in
                     var ft = 0
@@ -320,8 +326,9 @@ public struct TfidfVectorizer: Sendable {
     public final class Scratch {
         /// Feature (or key) ids of one field, with repeats.
         private(set) var raw = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
-        /// Term ids of one field (half of `raw`'s capacity is enough: a term gives at most two features).
+        /// Term ids of one field, filled as its terms stream in (`setTerm`).
         private(set) var termBuffer = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+        private var termCapacity = 64
         /// `raw` sorted (or, in `fitTransform`, the distinct ids of `raw`).
         private(set) var sorted = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
         private var rawCapacity = 64
@@ -349,9 +356,24 @@ public struct TfidfVectorizer: Sendable {
         @inline(__always) func reserve(raw n: Int) {
             guard n > rawCapacity else { return }
             rawCapacity = max(n, 2 * rawCapacity)
-            raw.deallocate(); termBuffer.deallocate(); sorted.deallocate()
-            raw = .allocate(capacity: rawCapacity); termBuffer = .allocate(capacity: rawCapacity)
+            raw.deallocate(); sorted.deallocate()
+            raw = .allocate(capacity: rawCapacity)
             sorted = .allocate(capacity: rawCapacity)
+        }
+
+        /// `termBuffer[i] = id`, growing the buffer (keeping its contents) when the field is longer than any before.
+        @inline(__always) func setTerm(_ id: UInt32, at i: Int) {
+            if i >= termCapacity { growTerms(i + 1) }
+            termBuffer[i] = id
+        }
+
+        private func growTerms(_ n: Int) {
+            let c = max(n, 2 * termCapacity)
+            let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: c)
+            grown.update(from: termBuffer, count: termCapacity)
+            termBuffer.deallocate()
+            termBuffer = grown
+            termCapacity = c
         }
 
         @inline(__always) func reserve(out n: Int) {
@@ -401,31 +423,40 @@ public struct TfidfVectorizer: Sendable {
     /// in feature-id order.
     @discardableResult
     public func vectorize(_ document: FieldTerms, into scratch: Scratch) -> Int {
+        vectorize(fieldCount: min(configuration.fields.count, document.count), into: scratch) { fi, body in
+            for t in document[fi] { TermTable.withKey(t, body) }
+        }
+    }
+
+    /// `vectorize` of `fieldCount` fields whose term keys `keys(f, body)` gives (see `TermDocuments`).
+    @inline(__always)
+    func vectorize(fieldCount: Int, into scratch: Scratch,
+                   keys: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> Int {
         let fields = configuration.fields, bigrams = configuration.bigrams
         let tfOf = TFTable(sublinear: configuration.sublinearTF)
         var nnz = 0
-        for fi in 0..<min(fields.count, document.count) {
+        for fi in 0..<fieldCount {
             // Term ids, then unigram features, then bigram lookups (independent loads in tight loops, whose cache
             // misses the processor overlaps). An unknown term (UInt32.max) yields nothing and breaks the chain.
-            let m: Int = document[fi].withUnsafeBufferPointer { fieldTerms in
-                let c = fieldTerms.count
-                scratch.reserve(raw: 2 * c)
-                let raw = scratch.raw, termBuffer = scratch.termBuffer
-                for i in 0..<c { termBuffer[i] = termIDs.id(fieldTerms[i]) }
-                var m = 0
-                unigramFeature.withUnsafeBufferPointer { uni in
-                    for i in 0..<c where termBuffer[i] != UInt32.max {
-                        let u = uni[Int(termBuffer[i])]
-                        if u >= 0 { raw[m] = u; m += 1 }
-                    }
+            var c = 0
+            keys(fi) { key in
+                scratch.setTerm(termIDs.id(key: key), at: c)
+                c += 1
+            }
+            scratch.reserve(raw: 2 * c)
+            let raw = scratch.raw, termBuffer = scratch.termBuffer
+            var m = 0
+            unigramFeature.withUnsafeBufferPointer { uni in
+                for i in 0..<c where termBuffer[i] != UInt32.max {
+                    let u = uni[Int(termBuffer[i])]
+                    if u >= 0 { raw[m] = u; m += 1 }
                 }
-                if bigrams && c > 1 {
-                    for i in 1..<c where termBuffer[i - 1] != UInt32.max && termBuffer[i] != UInt32.max {
-                        let b = bigramFeature.value(termBuffer[i - 1], termBuffer[i])
-                        if b >= 0 { raw[m] = b; m += 1 }
-                    }
+            }
+            if bigrams && c > 1 {
+                for i in 1..<c where termBuffer[i - 1] != UInt32.max && termBuffer[i] != UInt32.max {
+                    let b = bigramFeature.value(termBuffer[i - 1], termBuffer[i])
+                    if b >= 0 { raw[m] = b; m += 1 }
                 }
-                return m
             }
             nnz = scratch.addField(count: m, weight: fields[fi].weight, tf: tfOf, into: nnz)
         }

@@ -105,22 +105,15 @@ public struct TfidfVectorizer: Sendable {
         -> (TfidfVectorizer, SparseRows) {
         // Pass 1: intern terms, give every distinct feature key a dense key id (unigrams through a dense term-id
         // array, bigrams through one table probe), and keep every document's (key id, tf) pairs in two flat arrays,
-        // counting document frequencies on the way. Counts and sums go to dense arrays indexed by key id, with
-        // lists of the ids touched (the pairs need no order here: pass 2 sorts each document's features); a key's
-        // tf is summed over fields in field order, as `transform` does.
+        // counting document frequencies on the way. A document's keys are counted as `vectorize` counts features:
+        // each field's key ids sorted and run-length counted in the scratch, merged over fields (a key's tf summed
+        // in field order), so the only per-key table touched is the document frequency (4 bytes a key: it stays
+        // in cache, where per-key counters did not).
         var ids = TermTable(capacity: 1 << 12)
         var terms: [String] = []
         var unigramKeyID: [Int32] = []
         var bigramKeyID = KeyTable(capacity: 1 << 12)
-        // Per key: its tf sum in the current document, count in the current field, whether touched, and document
-        // frequency, side by side (one cache line per key touched, not four).
-        struct KeyCounts {
-            var acc = 0.0
-            var df: Int32 = 0
-            var fieldCount: Int32 = 0
-            var mark = false
-        }
-        var keyList: [UInt64] = [], counts: [KeyCounts] = [], touched: [Int32] = []
+        var keyList: [UInt64] = [], df: [Int32] = []
         var allKeys: [Int32] = [], allTF: [Double] = []
         var offsets: [Int] = [0]
         offsets.reserveCapacity(documents.count + 1)
@@ -130,6 +123,7 @@ public struct TfidfVectorizer: Sendable {
         let fields = configuration.fields, bigrams = configuration.bigrams
         let scratch = Scratch()
         for d in 0..<documents.count {
+            var nnz = 0
             for fi in 0..<fields.count {
                 // Term ids first, then the keys: the bigram probes of a field are then independent loads in a
                 // tight loop, and the processor overlaps their cache misses. (A field a document lacks has no
@@ -141,64 +135,48 @@ public struct TfidfVectorizer: Sendable {
                     scratch.setTerm(id, at: c)
                     c += 1
                 }
-                let m: Int = {
-                    scratch.reserve(raw: 2 * c)
-                    let raw = scratch.raw, termBuffer = scratch.termBuffer
-                    var m = 0
-                    for i in 0..<c {
-                        let id = termBuffer[i]
-                        var k = unigramKeyID[Int(id)]
-                        if k < 0 {
-                            k = Int32(keyList.count)
-                            unigramKeyID[Int(id)] = k
-                            keyList.append(unigramKey(id)); counts.append(KeyCounts())
+                scratch.reserve(raw: 2 * c)
+                let raw = scratch.raw, termBuffer = scratch.termBuffer
+                var m = 0
+                for i in 0..<c {
+                    let id = termBuffer[i]
+                    var k = unigramKeyID[Int(id)]
+                    if k < 0 {
+                        k = Int32(keyList.count)
+                        unigramKeyID[Int(id)] = k
+                        keyList.append(unigramKey(id)); df.append(0)
+                    }
+                    raw[m] = k; m += 1
+                }
+                if bigrams && c > 1 {
+                    var touched: Int32 = 0
+                    for i in 1..<c { touched &+= bigramKeyID.touch(bigramKey(termBuffer[i - 1], termBuffer[i])) }
+                    scratch.sink = touched
+                    for i in 1..<c {
+                        let key = bigramKey(termBuffer[i - 1], termBuffer[i])
+                        var b = bigramKeyID.valueOrInsert(key, Int32(keyList.count))
+                        if b < 0 {
+                            b = Int32(keyList.count)
+                            keyList.append(key); df.append(0)
                         }
-                        raw[m] = k; m += 1
-                    }
-                    if bigrams && c > 1 {
-                        for i in 1..<c {
-                            let key = bigramKey(termBuffer[i - 1], termBuffer[i])
-                            var b = bigramKeyID.valueOrInsert(key, Int32(keyList.count))
-                            if b < 0 {
-                                b = Int32(keyList.count)
-                                keyList.append(key); counts.append(KeyCounts())
-                            }
-                            raw[m] = b; m += 1
-                        }
-                    }
-                    return m
-                }()
-                let weight = fields[fi].weight, raw = scratch.raw, fieldTouched = scratch.sorted
-                counts.withUnsafeMutableBufferPointer { kc in
-                    var ft = 0
-                    for i in 0..<m {
-                        let k = Int(raw[i])
-                        if kc[k].fieldCount == 0 { fieldTouched[ft] = raw[i]; ft += 1 }
-                        kc[k].fieldCount += 1
-                    }
-                    for j in 0..<ft {
-                        let k = Int(fieldTouched[j])
-                        let w = weight * tfOf[Int(kc[k].fieldCount)]
-                        kc[k].fieldCount = 0
-                        if kc[k].mark { kc[k].acc += w } else { kc[k].mark = true; kc[k].acc = w; touched.append(Int32(k)) }
+                        raw[m] = b; m += 1
                     }
                 }
+                nnz = scratch.addField(count: m, weight: fields[fi].weight, tf: tfOf, into: nnz)
             }
-            counts.withUnsafeMutableBufferPointer { kc in
-                for k in touched {
-                    allKeys.append(k); allTF.append(kc[Int(k)].acc)
-                    kc[Int(k)].acc = 0; kc[Int(k)].mark = false
-                    kc[Int(k)].df += 1
-                }
+            let keysOfDocument = scratch.ids, tfOfDocument = scratch.tf
+            df.withUnsafeMutableBufferPointer { df in
+                for i in 0..<nnz { df[Int(keysOfDocument[i])] += 1 }
             }
-            touched.removeAll(keepingCapacity: true)
+            allKeys.append(contentsOf: UnsafeBufferPointer(start: keysOfDocument, count: nnz))
+            allTF.append(contentsOf: UnsafeBufferPointer(start: tfOfDocument, count: nnz))
             offsets.append(allKeys.count)
         }
         let n = documents.count
         let maxDF = configuration.maxDocumentFrequencyRatio >= 1 ? Int.max
             : max(1, Int((configuration.maxDocumentFrequencyRatio * Double(n)).rounded(.down)))
         var kept: [Int32] = []
-        for (kid, c) in counts.enumerated() where Int(c.df) >= configuration.minDocumentFrequency && Int(c.df) <= maxDF {
+        for (kid, c) in df.enumerated() where Int(c) >= configuration.minDocumentFrequency && Int(c) <= maxDF {
             kept.append(Int32(kid))
         }
         sortByFeatureBytes(&kept, keys: keyList, terms: ids)
@@ -231,7 +209,7 @@ public struct TfidfVectorizer: Sendable {
                 let x = intern(a), y = intern(Int(b))
                 pairs.append((x, y, Int32(fid)))
             }
-            documentFrequency.append(Int(counts[Int(kid)].df))
+            documentFrequency.append(Int(df[Int(kid)]))
         }
         let vectorizer = TfidfVectorizer(configuration: configuration, documentCount: n, vocabulary: vocabulary,
                                          documentFrequency: documentFrequency, termIDs: termIDs,
@@ -329,6 +307,8 @@ public struct TfidfVectorizer: Sendable {
         /// Term ids of one field, filled as its terms stream in (`setTerm`).
         private(set) var termBuffer = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
         private var termCapacity = 64
+        /// Where cache-warming loads leave their (meaningless) sum, so the compiler keeps them.
+        var sink: Int32 = 0
         /// `raw` sorted (or, in `fitTransform`, the distinct ids of `raw`).
         private(set) var sorted = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
         private var rawCapacity = 64

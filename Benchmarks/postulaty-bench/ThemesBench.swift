@@ -7,12 +7,15 @@ import Themes
 /// script gives scikit-learn; thread CPU time (the shared 2-core machine makes wall time noisy).
 ///
 /// usage: postulaty-bench themes TRAIN.jsonl TAG.jsonl [--labels categories] [--fields text] [--pretokenized]
-///        [--runs 3] [--train-once]
-/// (`--train-once`: the full training is timed once, the other figures --runs times; for quick profiling.)
+///        [--runs 3] [--train-once] [--profile STAGE]
+/// (`--train-once`: the full training is timed once, the other figures --runs times; for quick profiling.
+/// `--profile core|tag|split|texts`: only that stage from text, --runs times, for a profiler.)
 /// Prints one JSON line: analysis time (raw text only), core fit (TF-IDF fit + one naive Bayes fit: what
 /// scikit-learn's pipeline.fit does), full train (core fit + variant/α choice by 5-fold CV, calibration,
 /// thresholds), tag-probabilities (transform + calibrated scores: what predict_proba does), tag-full (+ decisions
-/// and evidence terms), each the median of --runs, and the peak RSS.
+/// and evidence terms), each the median of --runs, and the peak RSS. The `_text_s` figures do the same from the
+/// records' text (terms streamed from the analyzer, as `postulaty tag` does): like scikit-learn's, they include
+/// turning text into terms; the others start from terms analysed beforehand.
 enum ThemesBench {
 
 
@@ -21,6 +24,7 @@ enum ThemesBench {
     static func run(_ args: [String]) throws {
         var positional: [String] = []
         var labels = "categories", fields = "text", pretokenized = false, runs = 3, trainOnce = false
+        var profile: String?
         var i = 0
         while i < args.count {
             switch args[i] {
@@ -29,6 +33,7 @@ enum ThemesBench {
             case "--pretokenized": pretokenized = true
             case "--runs": i += 1; runs = Int(args[i]) ?? 3
             case "--train-once": trainOnce = true
+            case "--profile": i += 1; profile = args[i]
             default: positional.append(args[i])
             }
             i += 1
@@ -38,15 +43,49 @@ enum ThemesBench {
         let analyzer: any TermAnalyzing = pretokenized ? WhitespaceTerms() : try DefaultAnalyzer.make()
         let trainRecords = try CorpusReader.read(path: positional[0])
         let tagRecords = try CorpusReader.read(path: positional[1])
+        var checksum = 0.0
         var t = cpu()
         let train = try LabelledCorpus.make(records: trainRecords, labelField: labels, fields: weights, analyzer: analyzer)
         let tagDocs = tagRecords.map { FieldText.terms(of: $0, fields: weights, analyzer: analyzer) }
         let analysis = cpu() - t
         let options = TrainingOptions(vectorizer: VectorizerConfiguration(fields: weights))
+        if let profile {
+            // For a profiler: one stage from text, --runs times, nothing else.
+            let model = try ThemeTrainer.train(documents: train.documents, labels: train.labels.values, mode: train.labels.mode,
+                                               labelField: labels, analyzer: analyzer.configuration, options: options)
+            let scratch = ThemeModel.Scratch()
+            t = cpu()
+            for _ in 0..<runs {
+                switch profile {
+                case "core":
+                    let docs = TermDocuments(records: trainRecords, fields: weights, analyzer: analyzer)
+                    checksum += try ThemeTrainer.coreFit(documents: docs, labels: train.labels.values, mode: train.labels.mode,
+                                                         options: options, variant: model.variant, alpha: model.alpha).1.bias[0]
+                case "split":
+                    let docs = TermDocuments(records: trainRecords, fields: weights, analyzer: analyzer)
+                    var k = 0
+                    for d in 0..<docs.count { docs.forEachKey(document: d, field: 0) { k &+= $0.count } }
+                    checksum += Double(k)
+                case "texts":
+                    let docs = TermDocuments(records: trainRecords, fields: weights, analyzer: analyzer)
+                    checksum += Double(docs.count)
+                default:
+                    for i in tagRecords.indices {
+                        checksum += Double(model.predict(record: tagRecords[i], analyzer: analyzer, scratch: scratch).predicted.count)
+                    }
+                }
+            }
+            print("profile \(profile): \(String(format: "%.3f", (cpu() - t) / Double(runs))) s a run (checksum \(checksum))")
+            return
+        }
 
         var core: [Double] = [], full: [Double] = [], probs: [Double] = [], tagFull: [Double] = []
+        // From text: the same work from the records' text, terms streamed from the analyzer (the split of
+        // pre-tokenised text, or the Polish analysis) as `postulaty tag` does; scikit-learn's figures include its
+        // tokenising likewise.
+        var coreText: [Double] = [], probsText: [Double] = [], tagText: [Double] = []
+
         var model: ThemeModel!
-        var checksum = 0.0
         for run in 0..<runs {
             if run == 0 || !trainOnce {
                 t = cpu()
@@ -65,7 +104,25 @@ enum ThemesBench {
                     && coreVectorizer.idf == m.vectorizer.idf else {
                 throw ThemesError.invalidTrainingData("core fit differs from the trained model")
             }
+            t = cpu()
+            let trainText = TermDocuments(records: trainRecords, fields: weights, analyzer: analyzer)
+            let (textVectorizer, textScorer) = try ThemeTrainer.coreFit(documents: trainText, labels: train.labels.values,
+                                                                        mode: train.labels.mode, options: options,
+                                                                        variant: m.variant, alpha: m.alpha)
+            coreText.append(cpu() - t)
+            guard textScorer == m.scorer && textVectorizer.vocabulary == m.vectorizer.vocabulary
+                    && textVectorizer.idf == m.vectorizer.idf else {
+                throw ThemesError.invalidTrainingData("core fit from text differs from the trained model")
+            }
             let scratch = ThemeModel.Scratch()
+            t = cpu()
+            for i in tagRecords.indices { checksum += model.probabilities(record: tagRecords[i], analyzer: analyzer, scratch: scratch)[0] }
+            probsText.append(cpu() - t)
+            t = cpu()
+            for i in tagRecords.indices {
+                checksum += Double(model.predict(record: tagRecords[i], analyzer: analyzer, scratch: scratch).predicted.count)
+            }
+            tagText.append(cpu() - t)
             t = cpu()
             for d in tagDocs { checksum += model.probabilities(d, scratch: scratch)[0] }
             probs.append(cpu() - t)
@@ -76,6 +133,9 @@ enum ThemesBench {
         let out: [(String, String)] = [
             ("train_documents", String(train.labelledCount)), ("tag_documents", String(tagDocs.count)),
             ("pretokenized", String(pretokenized)), ("analysis_s", String(format: "%.3f", analysis)),
+            ("core_fit_text_s", String(format: "%.3f", median(coreText))),
+            ("tag_probabilities_text_s", String(format: "%.3f", median(probsText))),
+            ("tag_full_text_s", String(format: "%.3f", median(tagText))),
             ("core_fit_s", String(format: "%.3f", median(core))), ("full_train_s", String(format: "%.3f", median(full))),
             ("tag_probabilities_s", String(format: "%.3f", median(probs))), ("tag_full_s", String(format: "%.3f", median(tagFull))),
             ("features", String(model.vectorizer.featureCount)), ("variant", "\"\(model.variant.rawValue)\""),

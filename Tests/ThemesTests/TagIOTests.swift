@@ -50,6 +50,9 @@ final class TagIOTests: XCTestCase {
         XCTAssertEqual(errors.count, 1)
         XCTAssertTrue(errors[0].contains("in.jsonl:2"), errors[0])
         let first = try JSONValue.parse(lines[0])
+        guard case .object(let firstFields) = first else { return XCTFail("not an object: \(lines[0])") }
+        XCTAssertEqual(firstFields.map(\.0), ["id", "text", "custom"] + TagOutputWriter.addedFields,
+                       "the input's fields in their order, then the added ones; none invented (no empty themes)")
         XCTAssertEqual(first["id"]?.stringValue, "x1")
         XCTAssertEqual(first["custom"]?["k"], .number("1"))
         XCTAssertEqual(first["predicted"], .array([.string("security")]))

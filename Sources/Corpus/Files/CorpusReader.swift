@@ -28,6 +28,19 @@ public enum CorpusReader {
     }
 
     static func record(jsonLine bytes: [UInt8], file: String, line: Int) throws(CorpusError) -> Postulate {
+        try fieldsAndRecord(jsonLine: bytes, file: file, line: line).record
+    }
+
+    /// A JSONL line's fields as written (names and values, in their order) and the record they make. Why both:
+    /// `postulaty tag` writes a record back with the fields it came with (adding its own), not with every field a
+    /// `Postulate` has.
+    public static func fieldsAndRecord(jsonLine: String, file: String = "-", line: Int = 1) throws
+        -> (fields: [(String, JSONValue)], record: Postulate) {
+        try fieldsAndRecord(jsonLine: Array(jsonLine.utf8), file: file, line: line)
+    }
+
+    static func fieldsAndRecord(jsonLine bytes: [UInt8], file: String, line: Int) throws(CorpusError)
+        -> (fields: [(String, JSONValue)], record: Postulate) {
         let value: JSONValue
         do {
             value = try bytes.withUnsafeBufferPointer { b throws(JSONSyntaxError) in
@@ -40,7 +53,7 @@ public enum CorpusReader {
             throw CorpusError(.notAnObject, file: file, line: line, "rekord musi być obiektem JSON {…}")
         }
         do {
-            return try Postulate(jsonObject: fields)
+            return (fields, try Postulate(jsonObject: fields))
         } catch {
             throw CorpusError(.duplicateField, file: file, line: line, field: error.field, error.message)
         }

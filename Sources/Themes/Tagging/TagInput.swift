@@ -30,6 +30,8 @@ public final class TagInput {
         public var record: Postulate
         public var line: Int
         public var plainText: Bool
+        /// JSONL input: the line's fields as written, which the output keeps (nil for CSV and plain text).
+        public var fields: [(String, JSONValue)]? = nil
     }
 
     public let path: String
@@ -69,7 +71,10 @@ public final class TagInput {
                 return .failure(TagInputError(message: "\(name):\(n): not valid UTF-8"))
             }
             if kind == .jsonl {
-                do { return .success(Item(record: try CorpusReader.record(jsonLine: text, file: name, line: n), line: n, plainText: false)) }
+                do {
+                    let (fields, record) = try CorpusReader.fieldsAndRecord(jsonLine: text, file: name, line: n)
+                    return .success(Item(record: record, line: n, plainText: false, fields: fields))
+                }
                 catch { return .failure(TagInputError(message: "\(error)")) }
             }
             return .success(Item(record: Postulate(id: "", text: text), line: n, plainText: true))

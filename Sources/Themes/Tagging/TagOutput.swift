@@ -15,9 +15,9 @@ public struct TagOutputWriter {
     public init(format: CorpusFormat) { self.format = format }
 
     /// The bytes for one tagged record (with the CSV header before the first row).
-    /// JSONL keeps the record as Corpus writes it (typed fields first, then the others in input order); plain-text
-    /// input gives `line` and `text`. CSV keeps the input's columns (or, for JSONL input, the typed fields and the
-    /// first record's other fields), then the added ones.
+    /// JSONL keeps the input line's fields in their order (re-encoded by Corpus's JSON writer); plain-text input
+    /// gives `line` and `text`. CSV keeps the input's columns (or, for JSONL input, the first record's fields),
+    /// then the added ones.
     public mutating func row(_ item: TagInput.Item, prediction: ThemePrediction, csvHeader: [String]) -> [UInt8] {
         var record = item.record
         record.extra.removeAll { Self.addedFields.contains($0.0) }
@@ -28,7 +28,9 @@ public struct TagOutputWriter {
                 out = Array("{\"line\":\(item.line),\"text\":".utf8)
                 JSONBytes.string(record.text, to: &out)
             } else {
-                var fields = record.jsonObject
+                // The input's own fields, as they came (a record read from JSONL keeps only the fields it had;
+                // nothing is invented, such as an empty `themes` that would read as "no theme").
+                var fields = item.fields ?? record.jsonObject
                 fields.removeAll { Self.addedFields.contains($0.0) }
                 out = Array(JSONValue.object(fields).jsonText.utf8)
                 if out.last == UInt8(ascii: "}") { out.removeLast() }
@@ -41,7 +43,7 @@ public struct TagOutputWriter {
             var header = false
             if columns == nil {
                 let base = item.plainText ? ["line", "text"]
-                    : (csvHeader.isEmpty ? Postulate.typedFields + record.extra.map(\.0) : csvHeader)
+                    : (csvHeader.isEmpty ? (item.fields?.map(\.0) ?? Postulate.typedFields + record.extra.map(\.0)) : csvHeader)
                 columns = base.filter { !Self.addedFields.contains($0) } + Self.addedFields
                 header = true
             }

@@ -232,6 +232,7 @@ struct HTMLRenderer {
         h += dataLink("stance_by_year.csv")
         if a.stanceLabelled > 0 {
             h += "<h3>\(e(s.stanceConfusion))</h3>\n<p>\(e(s.agreement(a.stanceAgreed, of: a.stanceLabelled, f))) \(e(s.trainedOnSameData))</p>\n"
+            if let v = a.data.stanceValidation { h += "<p class=\"note\">\(e(s.crossValidated(v, names: s.stanceLabel, f)))</p>\n" }
             let codes = a.stanceCodes
             h += "<table class=\"matrix\">\n<thead><tr><th>\(e(s.rowsGold)) \\ \(e(s.colsModel))</th>"
             h += codes.map { "<th class=\"n\">\(e(s.stanceLabel($0)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
@@ -278,6 +279,9 @@ struct HTMLRenderer {
             h += "<p>\(e(a.data.themeSource == .model ? s.noGold : s.themeSourceGoldNote))</p>\n"
         } else {
             h += "<p class=\"note\">\(e(s.trainedOnSameData))</p>\n"
+            if let v = a.data.themeValidation {
+                h += "<p class=\"note\">\(e(s.crossValidated(v, names: { a.label(ofTheme: $0, a.language) }, f)))</p>\n"
+            }
             h += "<table class=\"agree\">\n<thead><tr><th>\(e(s.theme))</th><th class=\"n\">\(e(s.analyst))</th><th class=\"n\">\(e(s.model))</th><th class=\"n\">\(e(s.agreed))</th><th class=\"n\">\(e(s.precision))</th><th class=\"n\">\(e(s.recall))</th></tr></thead>\n<tbody>\n"
             for (ti, t) in a.themes.enumerated() {
                 let x = a.themeAgreement[ti]

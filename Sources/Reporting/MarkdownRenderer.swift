@@ -164,6 +164,7 @@ struct MarkdownRenderer {
         o += stanceTable(s.year, a.years.map(String.init), a.stanceByYear) + dataLink("stance_by_year.csv")
         if a.stanceLabelled > 0 {
             o += "\n### \(m(s.stanceConfusion))\n\n\(m(s.agreement(a.stanceAgreed, of: a.stanceLabelled, f))) \(m(s.trainedOnSameData))\n\n"
+            if let v = a.data.stanceValidation { o += m(s.crossValidated(v, names: s.stanceLabel, f)) + "\n\n" }
             let codes = a.stanceCodes
             o += header([m("\(s.rowsGold) / \(s.colsModel)")] + codes.map { m(s.stanceLabel($0)) }, numeric: Set(1...codes.count))
             for (gi, g) in codes.enumerated() {
@@ -192,6 +193,7 @@ struct MarkdownRenderer {
             o += m(a.data.themeSource == .model ? s.noGold : s.themeSourceGoldNote) + "\n"
         } else {
             o += m(s.trainedOnSameData) + "\n\n"
+            if let v = a.data.themeValidation { o += m(s.crossValidated(v, names: { a.label(ofTheme: $0, a.language) }, f)) + "\n\n" }
             o += header([m(s.theme), m(s.analyst), m(s.model), m(s.agreed), m(s.precision), m(s.recall)], numeric: [1, 2, 3, 4, 5])
             for (ti, t) in a.themes.enumerated() {
                 let x = a.themeAgreement[ti]

@@ -24,6 +24,9 @@ public struct ReportBuilder {
     /// Characteristic terms given from outside; for a theme not given here they are the model's evidence terms
     /// summed over the postulates it tagged with the theme (what drove the model's decisions in this corpus).
     public var characteristicTerms: [String: [WeightedTerm]] = [:]
+    /// The models' own cross-validated figures, passed on to the report (see `ModelValidation`).
+    public var themeValidation: ModelValidation?
+    public var stanceValidation: ModelValidation?
     /// Called with (done, total) while labelling, for progress on stderr.
     public var progress: ((Int, Int) -> Void)?
     /// Called when a phase has finished ("labelled", "recurring demands"), for progress and timings on stderr.
@@ -81,11 +84,14 @@ public struct ReportBuilder {
             terms[label] = sums.map { WeightedTerm(term: $0.key, weight: $0.value) }
                 .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
         }
-        return ReportData(name: name, sources: sources, themes: themes, postulates: out,
-                          characteristicTerms: terms, clusters: clusters,
-                          themeSource: themeTagger == nil ? .analyst : .model,
-                          stanceSource: stanceClassifier == nil ? .analyst : .model,
-                          clustersAvailable: clusterer != nil, yearFilter: years)
+        var data = ReportData(name: name, sources: sources, themes: themes, postulates: out,
+                              characteristicTerms: terms, clusters: clusters,
+                              themeSource: themeTagger == nil ? .analyst : .model,
+                              stanceSource: stanceClassifier == nil ? .analyst : .model,
+                              clustersAvailable: clusterer != nil, yearFilter: years)
+        data.themeValidation = themeTagger == nil ? nil : themeValidation
+        data.stanceValidation = stanceClassifier == nil ? nil : stanceValidation
+        return data
     }
 }
 

@@ -24,6 +24,9 @@ public struct ReportData: Sendable {
     public var clustersAvailable: Bool
     /// The year filter the command applied, shown in the header.
     public var yearFilter: ClosedRange<Int>?
+    /// The models' own cross-validated figures (from their files), shown next to the agreement with the analysts.
+    public var themeValidation: ModelValidation?
+    public var stanceValidation: ModelValidation?
 
     public init(name: String, sources: [String] = [], themes: [ReportTheme], postulates: [ReportPostulate],
                 characteristicTerms: [String: [WeightedTerm]] = [:], clusters: [[String]] = [],
@@ -108,4 +111,21 @@ public enum Stance {
     public static let all = ["accepted", "already_done", "budget_dependent", "referred", "rejected"]
     /// Bucket for postulates whose response is empty or could not be classified.
     public static let none = "none"
+}
+
+/// A model's cross-validated quality as its training measured it (out-of-fold F1 per label), read from the model
+/// file. Why in the report: agreement with the analysts on the very records a model was trained on is optimistic
+/// (a logistic model can fit them exactly); these figures are what to expect on new postulates.
+public struct ModelValidation: Sendable, Equatable {
+    public struct Label: Sendable, Equatable {
+        public var code: String
+        public var f1: Double
+        public init(code: String, f1: Double) { self.code = code; self.f1 = f1 }
+    }
+    public var documents: Int
+    public var folds: Int
+    public var labels: [Label]
+    public init(documents: Int, folds: Int, labels: [Label]) {
+        self.documents = documents; self.folds = folds; self.labels = labels
+    }
 }

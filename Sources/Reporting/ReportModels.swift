@@ -25,9 +25,11 @@ public enum ReportModels {
                 }
                 return ThemeTagging(themes: r.predicted, scores: scores, evidence: evidence)
             }
+            builder.themeValidation = validation(of: tagger.model)
         }
         if let stance = loadTagger(stanceModel, analyzer: analyzer, what: "stances", notice: notice) {
             builder.stanceClassifier = { p in stance.tag(p).predicted.first }
+            builder.stanceValidation = validation(of: stance.model)
         }
         if recurring {
             let shared = OneThreadAnalyzer(analyzer)
@@ -41,6 +43,14 @@ public enum ReportModels {
                 }
             }
         }
+    }
+
+    /// The out-of-fold F1 per label the model's training recorded (nil for a model file without them).
+    static func validation(of model: ThemeModel) -> ModelValidation? {
+        let t = model.training
+        guard t.labelF1.count == model.labels.count, !t.labelF1.isEmpty else { return nil }
+        return ModelValidation(documents: t.documents, folds: t.folds,
+                               labels: zip(model.labels, t.labelF1).map { ModelValidation.Label(code: $0, f1: $1) })
     }
 
     static func recurringClusters(_ records: [Postulate], analyzer: Analyzer) throws -> [[String]] {

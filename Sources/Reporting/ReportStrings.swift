@@ -151,6 +151,14 @@ struct ReportStrings: Sendable {
         t("Jeśli model uczono na tych samych danych, zgodność jest zawyżona; rzetelną miarą jest walidacja krzyżowa (Benchmarks/RESULTS.md).",
           "If the model was trained on these same data, agreement is optimistic; cross-validation is the honest measure (Benchmarks/RESULTS.md).")
     }
+    /// The model's own cross-validated F1 per label, `names` giving each label as shown.
+    func crossValidated(_ v: ModelValidation, names: (String) -> String, _ f: NumberFormat) -> String {
+        let list = v.labels.map { "\(names($0.code)) \(f.decimal($0.f1, digits: 2))" }.joined(separator: ", ")
+        let docs = polishPlural(v.documents, one: "dokument uczący", few: "dokumenty uczące", many: "dokumentów uczących")
+        let parts = polishPlural(v.folds, one: "część", few: "części", many: "części")
+        return t("Walidacja krzyżowa zapisana w pliku modelu (\(f.integer(v.folds)) \(parts), \(f.integer(v.documents)) \(docs)), F1: \(list).",
+                 "Cross-validation recorded in the model file (\(f.integer(v.folds)) folds, \(f.integer(v.documents)) training documents), F1: \(list).")
+    }
     var rowsGold: String { t("wiersze: analityk", "rows: analyst") }
     var colsModel: String { t("kolumny: model", "columns: model") }
     var noThemeIntro: String {

@@ -53,6 +53,30 @@ final class ReportBuilderTests: XCTestCase {
         XCTAssertEqual(analysis.shownStance, ["rejected", Stance.none, "rejected", "rejected"])
     }
 
+    /// The models' own cross-validated F1 reaches the report beside the agreement figures (which are optimistic on
+    /// training data), named as the report names the labels, in both languages; without a model it is not shown.
+    func testModelValidationIsShownBesideAgreement() throws {
+        var b = ReportBuilder(themes: Fixtures.themes)
+        b.themeTagger = { _ in ThemeTagging(themes: ["security"], scores: ["security": 0.9], evidence: [:]) }
+        b.stanceClassifier = { _ in "rejected" }
+        b.themeValidation = ModelValidation(documents: 472, folds: 5, labels: [.init(code: "security", f1: 0.875),
+                                                                                 .init(code: "youth", f1: 0.5)])
+        b.stanceValidation = ModelValidation(documents: 22, folds: 5, labels: [.init(code: "rejected", f1: 0.8125)])
+        let data = try b.build(records(), name: "x", sources: [])
+        let pl = Report.render(data, language: .pl), en = Report.render(data, language: .en)
+        let html = Fixtures.file(pl, "index.html"), md = Fixtures.file(pl, "report.md")
+        for text in [html, md] {
+            XCTAssertTrue(text.contains("(5 części, 472 dokumenty uczące), F1: Bezpieczeństwo 0,88, Młodzież 0,50."), text)
+            XCTAssertTrue(text.contains("(5 części, 22 dokumenty uczące), F1: nieuwzględniony 0,81."), text)
+        }
+        XCTAssertTrue(Fixtures.file(en, "index.html").contains("(5 folds, 472 training documents), F1: Security 0.88, Youth 0.50."))
+        var bare = ReportBuilder(themes: Fixtures.themes)
+        bare.themeValidation = b.themeValidation
+        let analystOnly = try bare.build(records(), name: "x", sources: [])
+        XCTAssertNil(analystOnly.themeValidation, "no model, so no model figures")
+        XCTAssertFalse(Fixtures.file(Report.render(analystOnly, language: .pl), "index.html").contains("Walidacja krzyżowa zapisana"))
+    }
+
     /// The clusterer running on another thread while the postulates are labelled gives the same clusters, after
     /// the year filter, and its error still stops the report.
     func testClustererAlongsideLabellingGivesTheSameClusters() throws {

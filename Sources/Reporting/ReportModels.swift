@@ -64,7 +64,11 @@ public enum ReportModels {
             return nil
         }
         do {
-            return try Tagger(model: try ModelFile.load(path: path), analyzer: analyzer)
+            // The model's own analysis switches (e.g. a stance model without stop words), on the shared lemmatiser.
+            let model = try ModelFile.load(path: path)
+            let own = DefaultAnalyzer.reproducible(model.analyzer, with: analyzer.lemmatizer)
+            let matching = own == analyzer.configuration ? analyzer : try Analyzer(lemmatizer: analyzer.lemmatizer, configuration: own)
+            return try Tagger(model: model, analyzer: matching)
         } catch {
             notice("warning: \(path) cannot be used (\(error)): \(what) from the analysts' labels")
             return nil

@@ -48,8 +48,11 @@ struct TagCommand: ParsableCommand {
     }
 
     func run() throws {
-        let analyzer: any TermAnalyzing = pretokenized ? WhitespaceTerms() : try Defaults.analyzer()
-        let tagger = try Tagger(model: try ModelFile.load(path: model, analyzer: analyzer.configuration), analyzer: analyzer)
+        // The text is analysed as the model was trained to see it (its stop-word and other switches); a model
+        // from another lemmatiser is refused by the Tagger, which names the differing setting.
+        let loaded = try ModelFile.load(path: model)
+        let analyzer: any TermAnalyzing = pretokenized ? WhitespaceTerms() : try Defaults.analyzer(matching: loaded.analyzer)
+        let tagger = try Tagger(model: loaded, analyzer: analyzer)
         let kind = try TagInput.Kind(explicit: inputFormat, path: file)
         let outFormat: CorpusFormat = format.flatMap(CorpusFormat.init(rawValue:)) ?? (kind == .csv ? .csv : .jsonl)
         let input = try TagInput(path: file, kind: kind)

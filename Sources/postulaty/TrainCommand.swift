@@ -41,8 +41,16 @@ struct ThemeTrainingOptions: ParsableArguments {
     @Option(name: .long, help: "Taxonomy recorded in a themes model (used when --labels is themes and the file exists).")
     var taxonomy = Defaults.taxonomy
 
+    @Option(name: .long, help: "Stop words: default (the project's list, right for themes) or none (keeps words such as \"nie\", \"już\", \"zostać\" that carry e.g. a response's stance). Recorded in the model, whose users analyse text the same way.")
+    var stopWords = "default"
+
     func termAnalyzer() throws -> any TermAnalyzing {
-        pretokenized ? WhitespaceTerms() : try Defaults.analyzer()
+        if pretokenized { return WhitespaceTerms() }
+        switch stopWords {
+        case "default": return try Defaults.analyzer()
+        case "none": return try Defaults.analyzer(stopWords: nil)
+        default: throw ValidationError("--stop-words: \(stopWords) is not default or none")
+        }
     }
 
     /// Writes `--dump-terms` when asked.

@@ -43,4 +43,20 @@ final class AnalyzerTests: XCTestCase {
         let b = try Analyzer(lemmatizer: IdentityLemmatizer())
         XCTAssertEqual(a.analyze(text), b.analyze(text))
     }
+
+    /// A saved configuration's switches are honoured when this lemmatiser and chain can produce them; another
+    /// lemmatiser or chain version falls back to the default configuration (which the model's check then refuses).
+    func testReproducibleConfigurationKeepsSwitchesOnlyForTheSameLemmatiser() throws {
+        let lemmatizer = IdentityLemmatizer()
+        var saved = AnalyzerConfiguration(lemmatizer: lemmatizer.identifier, stopWords: nil, keepNumbers: true)
+        XCTAssertEqual(DefaultAnalyzer.reproducible(saved, with: lemmatizer), saved)
+        let analyzer = try Analyzer(lemmatizer: lemmatizer, configuration: DefaultAnalyzer.reproducible(saved, with: lemmatizer))
+        XCTAssertEqual(analyzer.terms("nie już 2025"), ["nie", "już", "2025"], "no stop words, numbers kept")
+        let own = AnalyzerConfiguration(lemmatizer: lemmatizer.identifier)
+        saved.lemmatizer = "other-dictionary:1234"
+        XCTAssertEqual(DefaultAnalyzer.reproducible(saved, with: lemmatizer), own)
+        saved.lemmatizer = lemmatizer.identifier
+        saved.chainVersion += 1
+        XCTAssertEqual(DefaultAnalyzer.reproducible(saved, with: lemmatizer), own)
+    }
 }

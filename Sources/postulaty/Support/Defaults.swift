@@ -20,4 +20,16 @@ enum Defaults {
     static func analyzer() throws -> Analyzer {
         try DefaultAnalyzer.make(modelsDirectory: modelsDirectory)
     }
+
+    /// The default lemmatiser with the switches a saved model was trained with (see `DefaultAnalyzer.make(matching:)`).
+    static func analyzer(matching saved: AnalyzerConfiguration) throws -> Analyzer {
+        try DefaultAnalyzer.make(matching: saved, modelsDirectory: modelsDirectory)
+    }
+
+    /// The default lemmatiser with a stop-word setting of one's own (nil: none).
+    static func analyzer(stopWords: String?) throws -> Analyzer {
+        let lemmatizer = try DefaultAnalyzer.lemmatizer(modelsDirectory: modelsDirectory)
+        return try Analyzer(lemmatizer: lemmatizer,
+                            configuration: AnalyzerConfiguration(lemmatizer: lemmatizer.identifier, stopWords: stopWords))
+    }
 }

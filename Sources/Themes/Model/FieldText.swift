@@ -96,3 +96,13 @@ extension Postulate {
         }
     }
 }
+
+extension TfidfVectorizer {
+    /// `vectorize` of a record's configured fields, analysed as they are read (no array of terms is built).
+    public func vectorize(record: Postulate, analyzer: any TermAnalyzing, into scratch: Scratch) -> Int {
+        let fields = configuration.fields
+        return vectorize(fieldCount: fields.count, into: scratch) { fi, body in
+            analyzer.forEachTermKey(in: FieldText.text(of: record, field: fields[fi].field), body)
+        }
+    }
+}

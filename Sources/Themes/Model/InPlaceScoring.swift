@@ -54,11 +54,7 @@ extension ThemeModel {
     /// The same for a record whose configured fields are analysed as they are read (no array of terms is built):
     /// what tagging uses.
     public func probabilities(record: Postulate, analyzer: any TermAnalyzing, scratch: Scratch) -> UnsafeBufferPointer<Double> {
-        let fields = vectorizer.configuration.fields
-        let n = vectorizer.vectorize(fieldCount: fields.count, into: scratch.vector) { fi, body in
-            analyzer.forEachTermKey(in: FieldText.text(of: record, field: fields[fi].field), body)
-        }
-        return probabilities(vectorized: n, scratch: scratch)
+        probabilities(vectorized: vectorizer.vectorize(record: record, analyzer: analyzer, into: scratch.vector), scratch: scratch)
     }
 
     /// Scores of the vector just left in `scratch.vector` (`n` features).

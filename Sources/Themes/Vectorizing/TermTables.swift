@@ -279,7 +279,7 @@ struct BigramIndex: Sendable {
     }
 
     /// The feature of bigram (`a`, `b`), or −1: a bisection of `a`'s row whose steps depend only on the row's
-    /// length (the comparison picks the half by a conditional move, not a branch the processor would mispredict).
+    /// length (the comparison picks the half arithmetically, not by a branch the processor would mispredict).
     @inline(__always)
     func value(_ a: UInt32, _ b: UInt32) -> Int32 {
         guard Int(a) + 1 < start.count else { return -1 }
@@ -289,14 +289,19 @@ struct BigramIndex: Sendable {
                 let end = Int(st[Int(a) + 1])
                 var len = end - base
                 guard len > 0 else { return -1 }
-                let key = UInt64(b) << 32
+                // Compared halved (below 2⁶³, so the sign of the difference is exact; an entry is below the key
+                // exactly when its second term is below b, which halving keeps): "entry < key" is then the sign bit,
+                // 1 or 0, and picking the half is arithmetic the compiler cannot turn into a branch (a ternary
+                // here became one, mispredicted half the time).
+                let key = UInt64(b) << 31
+                @inline(__always) func below(_ x: UInt64) -> Int { Int(truncatingIfNeeded: ((x &>> 1) &- key) &>> 63) }
                 while len > 1 {
-                    let half = len >> 1
-                    base = e[base + half - 1] < key ? base + half : base
-                    len -= half
+                    let half = len &>> 1
+                    base &+= half & (0 &- below(e[base &+ half &- 1]))
+                    len &-= half
                 }
                 // The first entry ≥ key is e[base] or, when that is smaller, the next one (if the row has it).
-                base += e[base] < key ? 1 : 0
+                base &+= below(e[base])
                 guard base < end else { return -1 }
                 let x = e[base]
                 return x >> 32 == UInt64(b) ? Int32(bitPattern: UInt32(truncatingIfNeeded: x)) : -1

@@ -4,7 +4,8 @@
 #   Benchmarks/report/bench.sh [RUNS=5] [N=100000]
 # Env: BIN=release binary (skip the build), SCRATCH=build folder, RECURRING_RUNS=runs of the 100k report with the
 # near-duplicate join (default 1: it takes minutes). Uses Models/themes.model and Models/stance.model when they load with the current analyzer; otherwise trains both
-# into a temporary folder first (the stance model from the response text: --fields response:1).
+# into a temporary folder first (the stance model from the response text, without stop words: --fields response:1
+# --stop-words none).
 set -euo pipefail
 runs=${1:-5}
 n=${2:-100000}
@@ -25,7 +26,7 @@ themes=Models/themes.model; stance=Models/stance.model
 if grep -q "cannot be used\|not found\|no analyzer" "$tmp/probe.err"; then
   echo "training models into $tmp (Models/ ones missing or stale)" >&2
   "$bin" train -o "$tmp/themes.model" >/dev/null 2>&1
-  "$bin" train --labels response_stance --fields response:1 -o "$tmp/stance.model" >/dev/null 2>&1
+  "$bin" train --labels response_stance --fields response:1 --stop-words none -o "$tmp/stance.model" >/dev/null 2>&1
   themes=$tmp/themes.model; stance=$tmp/stance.model
 fi
 

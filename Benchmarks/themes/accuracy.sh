@@ -24,5 +24,7 @@ echo "== Corpora themes: trained on one authored set, tested on the other; train
 "$BIN" eval Corpora/authored-b.jsonl --test Corpora/authored-a.jsonl
 "$BIN" eval Corpora/authored-a.jsonl Corpora/authored-b.jsonl --test Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl
 
-echo "== Response stance (single-label, from the response text): 5-fold cross-validation"
+echo "== Response stance (single-label, from the response text, without stop words as Models/stance.model): 5-fold cross-validation"
+"$BIN" eval --labels response_stance --fields response --stop-words none --folds 5
+echo "== Response stance with the default stop words (for comparison)"
 "$BIN" eval --labels response_stance --fields response --folds 5

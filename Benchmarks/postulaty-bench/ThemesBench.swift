@@ -106,26 +106,20 @@ enum ThemesBench {
                 full.append(cpu() - t)
             }
             let m: ThemeModel = model
-            t = cpu()
-            let (coreVectorizer, coreScorer) = try ThemeTrainer.coreFit(documents: train.documents, labels: train.labels.values,
-                                                                        mode: train.labels.mode, options: options,
-                                                                        variant: m.variant, alpha: m.alpha)
-            core.append(cpu() - t)
-            // The core fit must be the trained model's vectoriser and final scorer, bit for bit.
-            guard coreScorer == m.scorer && coreVectorizer.vocabulary == m.vectorizer.vocabulary
-                    && coreVectorizer.idf == m.vectorizer.idf else {
-                throw ThemesError.invalidTrainingData("core fit differs from the trained model")
+            /// CPU time of a core fit from the documents `make` gives (made inside the timing), which must be the
+            /// trained model's vectoriser and final scorer, bit for bit.
+            func timedCoreFit(_ what: String, _ make: () -> TermDocuments) throws -> Double {
+                let t = cpu()
+                let (v, scorer) = try ThemeTrainer.coreFit(documents: make(), labels: train.labels.values, mode: train.labels.mode,
+                                                           options: options, variant: m.variant, alpha: m.alpha)
+                let elapsed = cpu() - t
+                guard scorer == m.scorer && v.vocabulary == m.vectorizer.vocabulary && v.idf == m.vectorizer.idf else {
+                    throw ThemesError.invalidTrainingData("core fit \(what) differs from the trained model")
+                }
+                return elapsed
             }
-            t = cpu()
-            let trainText = TermDocuments(records: trainRecords, fields: weights, analyzer: analyzer)
-            let (textVectorizer, textScorer) = try ThemeTrainer.coreFit(documents: trainText, labels: train.labels.values,
-                                                                        mode: train.labels.mode, options: options,
-                                                                        variant: m.variant, alpha: m.alpha)
-            coreText.append(cpu() - t)
-            guard textScorer == m.scorer && textVectorizer.vocabulary == m.vectorizer.vocabulary
-                    && textVectorizer.idf == m.vectorizer.idf else {
-                throw ThemesError.invalidTrainingData("core fit from text differs from the trained model")
-            }
+            core.append(try timedCoreFit("from terms") { TermDocuments(train.documents) })
+            coreText.append(try timedCoreFit("from text") { TermDocuments(records: trainRecords, fields: weights, analyzer: analyzer) })
             let scratch = ThemeModel.Scratch()
             t = cpu()
             for i in tagRecords.indices { checksum += model.probabilities(record: tagRecords[i], analyzer: analyzer, scratch: scratch)[0] }

@@ -9,7 +9,7 @@ import Themes
 /// usage: postulaty-bench themes TRAIN.jsonl TAG.jsonl [--labels categories] [--fields text] [--pretokenized]
 ///        [--runs 3] [--train-once] [--profile STAGE]
 /// (`--train-once`: the full training is timed once, the other figures --runs times; for quick profiling.
-/// `--profile core|tag|probs|vec|keys|split|texts`: only that stage from text, --runs times, for a profiler.)
+/// `--profile core|tag|probs|vec|keys`: only that stage from text, --runs times, for a profiler.)
 /// Prints one JSON line: analysis time (raw text only), core fit (TF-IDF fit + one naive Bayes fit: what
 /// scikit-learn's pipeline.fit does), full train (core fit + variant/α choice by 5-fold CV, calibration,
 /// thresholds), tag-probabilities (transform + calibrated scores: what predict_proba does), tag-full (+ decisions
@@ -61,26 +61,6 @@ enum ThemesBench {
                     let docs = TermDocuments(records: trainRecords, fields: weights, analyzer: analyzer)
                     checksum += try ThemeTrainer.coreFit(documents: docs, labels: train.labels.values, mode: train.labels.mode,
                                                          options: options, variant: model.variant, alpha: model.alpha).1.bias[0]
-                case "split":
-                    let docs = TermDocuments(records: trainRecords, fields: weights, analyzer: analyzer)
-                    var k = 0
-                    for d in 0..<docs.count { docs.forEachKey(document: d, field: 0) { k &+= $0.count } }
-                    checksum += Double(k)
-                case "vec":
-                    for i in tagRecords.indices {
-                        checksum += Double(model.vectorizer.vectorize(record: tagRecords[i], analyzer: analyzer, into: scratch.vector))
-                    }
-                case "probs":
-                    for i in tagRecords.indices {
-                        checksum += model.probabilities(record: tagRecords[i], analyzer: analyzer, scratch: scratch)[0]
-                    }
-                case "keys":
-                    for i in tagRecords.indices {
-                        analyzer.forEachTermKey(in: tagRecords[i].text) { checksum += Double($0.count) }
-                    }
-                case "texts":
-                    let docs = TermDocuments(records: trainRecords, fields: weights, analyzer: analyzer)
-                    checksum += Double(docs.count)
                 default:
                     for i in tagRecords.indices {
                         checksum += Double(model.predict(record: tagRecords[i], analyzer: analyzer, scratch: scratch).predicted.count)

@@ -33,52 +33,36 @@ public final class WhitespaceTerms: TermAnalyzing {
     /// Splits on ASCII spaces, tabs and line breaks, byte by byte: splitting by `Character` (grapheme clusters)
     /// cost more than the whole TF-IDF fit on pre-tokenised benchmark input.
     public func terms(_ text: String) -> [String] {
-        var text = text
-        return text.withUTF8 { bytes -> [String] in
-            // One allocation: the pieces are at most one more than the separators.
-            var separators = 0
-            for b in bytes where b <= 0x20 { separators &+= 1 }
-            var out: [String] = []
-            out.reserveCapacity(separators + 1)
-            var start = -1
-            for i in 0..<bytes.count {
-                switch bytes[i] {
-                case 0x20, 0x09, 0x0A, 0x0D:
-                    if start >= 0 {
-                        out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
-                        start = -1
-                    }
-                default:
-                    if start < 0 { start = i }
-                }
-            }
-            if start >= 0 { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
-            return out
-        }
+        var out: [String] = []
+        Self.forEachPiece(text) { piece, _ in out.append(String(decoding: piece, as: UTF8.self)) }
+        return out
     }
 
     /// The pieces' own bytes are their keys (no String is made), except a piece holding a byte ≥ 0xCC (a scalar
     /// from U+0300 up, where combining marks begin), which is keyed by its NFC form as `TermTable.withKey` does.
     public func forEachTermKey(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        Self.forEachPiece(text) { piece, high in
+            if high { TermTable.withKey(String(decoding: piece, as: UTF8.self), body) } else { body(piece) }
+        }
+    }
+
+    /// The one split both use: each non-empty run of bytes between separators, and whether it holds a byte ≥ 0xCC.
+    @inline(__always)
+    private static func forEachPiece(_ text: String, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var start = -1, high = false
-            func emit(_ end: Int) {
-                let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if high { TermTable.withKey(String(decoding: piece, as: UTF8.self), body) } else { body(piece) }
-                start = -1; high = false
-            }
             for i in 0..<bytes.count {
                 let b = bytes[i]
                 switch b {
                 case 0x20, 0x09, 0x0A, 0x0D:
-                    if start >= 0 { emit(i) }
+                    if start >= 0 { body(UnsafeBufferPointer(rebasing: bytes[start..<i]), high); start = -1; high = false }
                 default:
                     if start < 0 { start = i }
                     if b >= 0xCC { high = true }
                 }
             }
-            if start >= 0 { emit(bytes.count) }
+            if start >= 0 { body(UnsafeBufferPointer(rebasing: bytes[start...]), high) }
         }
     }
 }

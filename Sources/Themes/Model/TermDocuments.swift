@@ -55,7 +55,7 @@ public struct TermDocuments {
 
     /// Calls `body` with each term key of field `field` of document `document`.
     @inline(__always)
-    public func forEachKey(document: Int, field: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    func forEachKey(document: Int, field: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         keys(document, field, body)
     }
 

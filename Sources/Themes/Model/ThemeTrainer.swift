@@ -205,8 +205,7 @@ public enum ThemeTrainer {
         let docs = kept.count == documents.count ? documents : documents.subset(kept)
         if variant == .logistic {
             // Logistic regression has no one-pass fit from statistics: it is fitted as the trainer fits it.
-            let (vectorizer, rows) = try TfidfVectorizer.fitRows(docs, configuration: options.vectorizer)
-            let x = (0..<rows.count).map { rows.vector($0) }
+            let (vectorizer, x) = try TfidfVectorizer.fitTransform(docs, configuration: options.vectorizer)
             var positives = [[Bool]](repeating: [Bool](repeating: false, count: docs.count), count: names.count)
             for r in 0..<docs.count { for k in offsets[r]..<offsets[r + 1] { positives[renumber[firstSeen[k]]][r] = true } }
             return (vectorizer, LogisticRegression.scorer(x, rows: Array(0..<docs.count), positives: positives,

@@ -90,6 +90,12 @@ public struct TfidfVectorizer: Sendable {
     /// (one pass of interning; the vectors use the final, pruned vocabulary).
     public static func fitTransform(_ documents: [FieldTerms], configuration: VectorizerConfiguration) throws
         -> (TfidfVectorizer, [SparseVector]) {
+        try fitTransform(TermDocuments(documents), configuration: configuration)
+    }
+
+    /// `fitTransform` of documents whose terms stream in (see `TermDocuments`).
+    public static func fitTransform(_ documents: TermDocuments, configuration: VectorizerConfiguration) throws
+        -> (TfidfVectorizer, [SparseVector]) {
         let (vectorizer, rows) = try fitRows(documents, configuration: configuration)
         return (vectorizer, (0..<rows.count).map { rows.vector($0) })
     }

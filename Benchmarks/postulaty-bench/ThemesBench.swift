@@ -13,7 +13,8 @@ import Themes
 /// Prints one JSON line: analysis time (raw text only), core fit (TF-IDF fit + one naive Bayes fit: what
 /// scikit-learn's pipeline.fit does), full train (core fit + variant/α choice by 5-fold CV, calibration,
 /// thresholds), tag-probabilities (transform + calibrated scores: what predict_proba does), tag-full (+ decisions
-/// and evidence terms), each the median of --runs, and the peak RSS. The `_text_s` figures do the same from the
+/// and evidence terms, read in place as `postulaty tag` writes them: `ThemeModel.withPrediction`), each the median
+/// of --runs, and the peak RSS. The `_text_s` figures do the same from the
 /// records' text (terms streamed from the analyzer, as `postulaty tag` does): like scikit-learn's, they include
 /// turning text into terms; the others start from terms analysed beforehand.
 enum ThemesBench {
@@ -63,7 +64,7 @@ enum ThemesBench {
                                                          options: options, variant: model.variant, alpha: model.alpha).1.bias[0]
                 default:
                     for i in tagRecords.indices {
-                        checksum += Double(model.predict(record: tagRecords[i], analyzer: analyzer, scratch: scratch).predicted.count)
+                        checksum += Double(model.withPrediction(record: tagRecords[i], analyzer: analyzer, scratch: scratch) { $0.assignedCount })
                     }
                 }
             }
@@ -106,14 +107,14 @@ enum ThemesBench {
             probsText.append(cpu() - t)
             t = cpu()
             for i in tagRecords.indices {
-                checksum += Double(model.predict(record: tagRecords[i], analyzer: analyzer, scratch: scratch).predicted.count)
+                checksum += Double(model.withPrediction(record: tagRecords[i], analyzer: analyzer, scratch: scratch) { $0.assignedCount })
             }
             tagText.append(cpu() - t)
             t = cpu()
             for d in tagDocs { checksum += model.probabilities(d, scratch: scratch)[0] }
             probs.append(cpu() - t)
             t = cpu()
-            for d in tagDocs { checksum += Double(model.predict(d, scratch: scratch).predicted.count) }
+            for d in tagDocs { checksum += Double(model.withPrediction(d, scratch: scratch) { $0.assignedCount }) }
             tagFull.append(cpu() - t)
         }
         let out: [(String, String)] = [

@@ -66,7 +66,7 @@ struct TagCommand: ParsableCommand {
                     bad += 1
                     printError(error.message)
                 case .success(let rec):
-                    try emit(writer.row(rec, prediction: tagger.tag(rec.record), csvHeader: input.csvHeader))
+                    try emit(tagger.withTag(rec.record) { writer.row(rec, prediction: $0, csvHeader: input.csvHeader) })
                     tagged += 1
                     progress.tick(tagged)
                 }

@@ -35,6 +35,38 @@ final class ModelTests: XCTestCase {
         XCTAssertEqual(Tagger.outputFields(none).map(\.0), ["predicted", "scores", "evidence", "why", "no_theme"])
     }
 
+    /// `postulaty tag` writes from the in-place view; it must say what the `ThemePrediction` says, byte for byte.
+    func testInPlaceViewMatchesPrediction() throws {
+        let records = Fixtures.records()
+        for field in ["themes", "response_stance"] {
+            let model = try Fixtures.model(field: field, records: records)
+            let tagger = try Tagger(model: model, analyzer: try Fixtures.analyzer())
+            var assignedSeen = 0, noThemeSeen = 0
+            for text in ["policja monitoring kluby seniorzy emeryci oszustwa", "miasto dzielnica mieszkańcy ulica spotkanie",
+                         "szkoła uczniowie młodzież", "policja straż monitoring"] {
+                let record = Postulate(id: "", text: text)
+                let p = tagger.tag(record)
+                tagger.withTag(record) { v in
+                    XCTAssertEqual(v.predicted, p.predicted, text)
+                    XCTAssertEqual(v.assignedCount, p.predicted.count, text)
+                    XCTAssertEqual(v.noTheme, p.noTheme, text)
+                    XCTAssertEqual(v.labels, p.labels, text)
+                    var fromView: [UInt8] = [], fromPrediction: [UInt8] = []
+                    Tagger.appendOutputFields(v, to: &fromView)
+                    Tagger.appendOutputFields(p, to: &fromPrediction)
+                    XCTAssertEqual(fromView, fromPrediction, text)
+                    // the bytes agree with the generic JSON rendering of the same fields (every label's `why`)
+                    let generic = JSONValue.object(Tagger.outputFields(p)).jsonText
+                    XCTAssertEqual("{" + String(decoding: fromView.dropFirst(), as: UTF8.self) + "}", generic, text)
+                }
+                assignedSeen += p.predicted.count
+                if p.noTheme { noThemeSeen += 1 }
+            }
+            XCTAssertGreaterThan(assignedSeen, 0, field)
+            if field == "themes" { XCTAssertGreaterThan(noThemeSeen, 0, "one text has no theme") }
+        }
+    }
+
     func testDecisionRuleCapAndFallback() throws {
         var model = try Fixtures.model()
         model.thresholds = [0.5, 0.5, 0.2]

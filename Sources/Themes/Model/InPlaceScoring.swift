@@ -22,11 +22,28 @@ extension ThemeModel {
         var terms = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
         var weights = UnsafeMutablePointer<Double>.allocate(capacity: 64)
         var termCapacity = 64
+        /// The last prediction's evidence (see `ThemePrediction.EvidenceTerm`): each assigned label's entry, then
+        /// its top terms.
+        var evidence = UnsafeMutablePointer<ThemePrediction.EvidenceTerm>.allocate(capacity: 32)
+        var evidenceCount = 0
+        var evidenceCapacity = 32
 
         public init() {}
         deinit {
             raw.deallocate(); probabilities.deallocate(); ratio.deallocate(); assigned.deallocate()
-            terms.deallocate(); weights.deallocate()
+            terms.deallocate(); weights.deallocate(); evidence.deallocate()
+        }
+
+        @inline(__always) func appendEvidence(_ e: ThemePrediction.EvidenceTerm) {
+            if evidenceCount == evidenceCapacity {
+                let grown = UnsafeMutablePointer<ThemePrediction.EvidenceTerm>.allocate(capacity: 2 * evidenceCapacity)
+                grown.update(from: evidence, count: evidenceCount)
+                evidence.deallocate()
+                evidence = grown
+                evidenceCapacity *= 2
+            }
+            evidence[evidenceCount] = e
+            evidenceCount += 1
         }
 
         @inline(__always) func reserve(labels n: Int) {
@@ -131,10 +148,10 @@ extension ThemeModel {
         }
     }
 
-    /// `evidence(_:label:count:)` of the document last scored in `scratch`, appended to `out`: the label's entry
-    /// (with the sum of the positive contributions), then its top terms as feature ids and weights, strongest first.
-    func evidence(scratch: Scratch, label l: Int, count: Int = ThemeModel.evidenceTerms,
-                  into out: inout [ThemePrediction.EvidenceTerm]) {
+    /// `evidence(_:label:count:)` of the document last scored in `scratch`, appended to `scratch.evidence`: the
+    /// label's entry (with the sum of the positive contributions), then its top terms as feature ids and weights,
+    /// strongest first.
+    func evidence(scratch: Scratch, label l: Int, count: Int = ThemeModel.evidenceTerms) {
         let L = labels.count, n = scratch.count
         let ids = scratch.vector.ids, values = scratch.vector.tf
         scratch.reserve(terms: n)
@@ -176,7 +193,9 @@ extension ThemeModel {
         }
         var total = 0.0
         for i in 0..<m { total += weights[i] }
-        out.append(ThemePrediction.EvidenceTerm(label: Int32(l), feature: -1, weight: total))
-        for i in 0..<min(count, m) { out.append(ThemePrediction.EvidenceTerm(label: Int32(l), feature: terms[i], weight: weights[i])) }
+        scratch.appendEvidence(ThemePrediction.EvidenceTerm(label: Int32(l), feature: -1, weight: total))
+        for i in 0..<min(count, m) {
+            scratch.appendEvidence(ThemePrediction.EvidenceTerm(label: Int32(l), feature: terms[i], weight: weights[i]))
+        }
     }
 }

@@ -149,21 +149,55 @@ public struct ThemeModel: Sendable {
         prediction(probabilities(record: record, analyzer: analyzer, scratch: scratch), scratch: scratch)
     }
 
-    /// Decisions and evidence for the document just scored in `scratch`.
-    private func prediction(_ p: UnsafeBufferPointer<Double>, scratch: Scratch) -> ThemePrediction {
+    /// `predict` of a record, read in place: `body` gets the prediction as a view of `scratch` and of the model's
+    /// arrays, valid during the call only. Why: `postulaty tag` writes each prediction once and drops it; building
+    /// a `ThemePrediction` (three arrays) cost it a tenth of its time.
+    public func withPrediction<R>(record: Postulate, analyzer: any TermAnalyzing, scratch: Scratch,
+                                  _ body: (PredictionView) throws -> R) rethrows -> R {
+        try view(probabilities(record: record, analyzer: analyzer, scratch: scratch), scratch: scratch, body)
+    }
+
+    /// `withPrediction` of a document already analysed.
+    public func withPrediction<R>(_ document: FieldTerms, scratch: Scratch, _ body: (PredictionView) throws -> R) rethrows -> R {
+        try view(probabilities(document, scratch: scratch), scratch: scratch, body)
+    }
+
+    /// Decides and gathers evidence for the document just scored in `scratch` (scores `p`), and calls `body` with
+    /// the result in place.
+    private func view<R>(_ p: UnsafeBufferPointer<Double>, scratch: Scratch, _ body: (PredictionView) throws -> R) rethrows -> R {
+        let (fallback, cut) = decideWithEvidence(p, scratch: scratch)
+        return try labels.withUnsafeBufferPointer { names in
+            try thresholds.withUnsafeBufferPointer { th in
+                try vectorizer.vocabulary.withUnsafeBufferPointer { vocabulary in
+                    try body(PredictionView(labelNames: names, scores: p,
+                                            thresholds: mode == .multiLabel ? th : UnsafeBufferPointer(start: nil, count: 0),
+                                            singleLabelCut: cut,
+                                            evidence: UnsafeBufferPointer(start: scratch.evidence, count: scratch.evidenceCount),
+                                            vocabulary: vocabulary, viaFallback: fallback))
+                }
+            }
+        }
+    }
+
+    /// Decides the labels of the document just scored in `scratch` (scores `p`) and leaves their evidence in
+    /// `scratch.evidence`. Returns whether the fallback rule assigned the label, and (single-label) the cut.
+    private func decideWithEvidence(_ p: UnsafeBufferPointer<Double>, scratch: Scratch) -> (fallback: Bool, cut: Double?) {
         let k = decide(p, scratch: scratch)
         let assigned = scratch.assigned
-        var predicted: [String] = [], evidence: [ThemePrediction.EvidenceTerm] = []
-        predicted.reserveCapacity(k)
-        evidence.reserveCapacity(k * (Self.evidenceTerms + 1))
-        for i in 0..<k {
-            predicted.append(labels[assigned[i]])
-            self.evidence(scratch: scratch, label: assigned[i], into: &evidence)
-        }
+        scratch.evidenceCount = 0
+        for i in 0..<k { evidence(scratch: scratch, label: assigned[i]) }
         let fallback = mode == .multiLabel && k == 1 && p[assigned[0]] < thresholds[assigned[0]]
+        return (fallback, mode == .singleLabel ? (k > 0 ? p[assigned[0]] : 1) : nil)
+    }
+
+    /// Decisions and evidence for the document just scored in `scratch`.
+    private func prediction(_ p: UnsafeBufferPointer<Double>, scratch: Scratch) -> ThemePrediction {
+        let (fallback, cut) = decideWithEvidence(p, scratch: scratch)
+        let evidence = Array(UnsafeBufferPointer(start: scratch.evidence, count: scratch.evidenceCount))
+        var predicted: [String] = []
+        for e in evidence where e.feature < 0 { predicted.append(labels[Int(e.label)]) }
         return ThemePrediction(predicted: predicted, viaFallback: fallback, labelNames: labels, scores: Array(p),
-                               thresholds: mode == .multiLabel ? thresholds : [],
-                               singleLabelCut: mode == .singleLabel ? (k > 0 ? p[assigned[0]] : 1) : nil,
+                               thresholds: mode == .multiLabel ? thresholds : [], singleLabelCut: cut,
                                evidence: evidence, vocabulary: vectorizer.vocabulary)
     }
 
@@ -260,26 +294,96 @@ public struct ThemePrediction: Sendable, Equatable {
 
     /// Every label of the model, in label order: score, threshold, whether assigned and (assigned labels) the
     /// terms behind it. Built on each read: read it once per prediction.
-    public var labels: [LabelEvidence] {
-        var out: [LabelEvidence] = []
-        out.reserveCapacity(labelNames.count)
-        var e = 0
-        for l in labelNames.indices {
-            var terms: [TermContribution] = [], total = 0.0, isAssigned = false
-            if e < evidence.count && Int(evidence[e].label) == l {
-                isAssigned = true
-                total = evidence[e].weight
-                e += 1
-                while e < evidence.count && evidence[e].feature >= 0 {
-                    terms.append(TermContribution(term: vocabulary[Int(evidence[e].feature)], weight: evidence[e].weight))
-                    e += 1
+    public var labels: [LabelEvidence] { withView { $0.labels } }
+
+    /// Calls `body` with the prediction as a `PredictionView` (what the tag writers read).
+    public func withView<R>(_ body: (PredictionView) throws -> R) rethrows -> R {
+        try labelNames.withUnsafeBufferPointer { names in
+            try scores.withUnsafeBufferPointer { scores in
+                try thresholds.withUnsafeBufferPointer { th in
+                    try evidence.withUnsafeBufferPointer { evidence in
+                        try vocabulary.withUnsafeBufferPointer { vocabulary in
+                            try body(PredictionView(labelNames: names, scores: scores, thresholds: th,
+                                                    singleLabelCut: singleLabelCut, evidence: evidence,
+                                                    vocabulary: vocabulary, viaFallback: viaFallback))
+                        }
+                    }
                 }
             }
-            out.append(LabelEvidence(label: labelNames[l], score: scores[l], threshold: singleLabelCut ?? thresholds[l],
-                                     assigned: isAssigned, terms: terms, evidenceTotal: total))
         }
+    }
+}
+
+/// A prediction read in place: the buffers of a `ThemeModel.Scratch` and of the model (from
+/// `ThemeModel.withPrediction`), or of a `ThemePrediction` (`withView`). Valid only during the call that gives it.
+public struct PredictionView {
+    /// Every label of the model, in label order.
+    public let labelNames: UnsafeBufferPointer<String>
+    /// Calibrated score of every label, in label order.
+    public let scores: UnsafeBufferPointer<Double>
+    /// Multi-label: the model's thresholds. Single-label: empty (see `singleLabelCut`).
+    let thresholds: UnsafeBufferPointer<Double>
+    let singleLabelCut: Double?
+    /// Assigned labels (ascending), each its entry then its top terms (see `ThemePrediction.EvidenceTerm`).
+    let evidence: UnsafeBufferPointer<ThemePrediction.EvidenceTerm>
+    let vocabulary: UnsafeBufferPointer<String>
+    /// Multi-label: no label passed its threshold and the best one was assigned by the fallback rule.
+    public let viaFallback: Bool
+
+    /// Nothing assigned: an explicit "no theme" (every assigned label has an evidence entry).
+    public var noTheme: Bool { evidence.isEmpty }
+
+    /// Label `l`'s threshold (single-label: the winning label's score).
+    public func threshold(_ l: Int) -> Double { singleLabelCut ?? thresholds[l] }
+
+    /// Number of assigned labels.
+    public var assignedCount: Int {
+        var n = 0
+        for e in evidence where e.feature < 0 { n += 1 }
+        return n
+    }
+
+    /// Indices of the assigned labels, ascending.
+    public func forEachAssigned(_ body: (Int) throws -> Void) rethrows {
+        for e in evidence where e.feature < 0 { try body(Int(e.label)) }
+    }
+
+    /// The assigned labels' codes.
+    public var predicted: [String] {
+        var out: [String] = []
+        forEachAssigned { out.append(labelNames[$0]) }
         return out
     }
+
+    /// Where label `l`'s evidence is: its entry's index and the end of its terms, or nil when `l` is not assigned.
+    func evidenceRange(label l: Int) -> Range<Int>? {
+        var e = 0
+        while e < evidence.count {
+            if evidence[e].feature < 0 && Int(evidence[e].label) >= l { break }
+            e += 1
+        }
+        guard e < evidence.count, Int(evidence[e].label) == l else { return nil }
+        var end = e + 1
+        while end < evidence.count && evidence[end].feature >= 0 { end += 1 }
+        return e..<end
+    }
+
+    /// Label `l`'s score, threshold, whether assigned and (if so) the terms behind it.
+    public func label(_ l: Int) -> LabelEvidence {
+        var terms: [TermContribution] = [], total = 0.0
+        let range = evidenceRange(label: l)
+        if let range {
+            total = evidence[range.lowerBound].weight
+            for e in evidence[(range.lowerBound + 1)..<range.upperBound] {
+                terms.append(TermContribution(term: vocabulary[Int(e.feature)], weight: e.weight))
+            }
+        }
+        return LabelEvidence(label: labelNames[l], score: scores[l], threshold: threshold(l), assigned: range != nil,
+                             terms: terms, evidenceTotal: total)
+    }
+
+    /// Every label, in label order (see `label(_:)`).
+    public var labels: [LabelEvidence] { labelNames.indices.map { label($0) } }
 }
 
 /// A number with exactly `decimals` decimals, locale-free ("0.9120").

@@ -50,25 +50,30 @@ enum JSONBytes {
         s.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
-    /// The one-line reason of `LabelEvidence.why`, written as a JSON string.
-    static func why(_ e: LabelEvidence, to out: inout [UInt8]) {
+    /// The one-line reason of `LabelEvidence.why` for label `l` of `p`, written as a JSON string (read from the
+    /// view: no `LabelEvidence` is built).
+    static func why(_ p: PredictionView, label l: Int, to out: inout [UInt8]) {
+        let score = p.scores[l], threshold = p.threshold(l)
         out.append(0x22)
-        fixed(e.score, 3, to: &out)
-        if e.assigned {
-            literal(e.score >= e.threshold ? " ≥ " : " < ", to: &out)
-            fixed(e.threshold, 3, to: &out)
-            if e.score < e.threshold { literal(", closest label", to: &out) }
-            for (i, t) in e.terms.enumerated() {
-                literal(i == 0 ? ": " : ", ", to: &out)
-                escaped(t.term, to: &out)
+        fixed(score, 3, to: &out)
+        if let range = p.evidenceRange(label: l) {
+            literal(score >= threshold ? " ≥ " : " < ", to: &out)
+            fixed(threshold, 3, to: &out)
+            if score < threshold { literal(", closest label", to: &out) }
+            let total = p.evidence[range.lowerBound].weight
+            for i in (range.lowerBound + 1)..<range.upperBound {
+                let t = p.evidence[i]
+                literal(i == range.lowerBound + 1 ? ": " : ", ", to: &out)
+                escaped(p.vocabulary[Int(t.feature)], to: &out)
                 out.append(0x20)
-                fixed(e.share(t), 0, to: &out)
+                // `LabelEvidence.share`
+                fixed(total > 0 ? 100 * t.weight / total : 0, 0, to: &out)
                 out.append(UInt8(ascii: "%"))
             }
-        } else if e.score < e.threshold {
-            literal(" < ", to: &out); fixed(e.threshold, 3, to: &out)
+        } else if score < threshold {
+            literal(" < ", to: &out); fixed(threshold, 3, to: &out)
         } else {
-            literal(" ≥ ", to: &out); fixed(e.threshold, 3, to: &out); literal(", other labels stronger", to: &out)
+            literal(" ≥ ", to: &out); fixed(threshold, 3, to: &out); literal(", other labels stronger", to: &out)
         }
         out.append(0x22)
     }

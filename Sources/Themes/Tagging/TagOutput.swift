@@ -19,6 +19,11 @@ public struct TagOutputWriter {
     /// gives `line` and `text`. CSV keeps the input's columns (or, for JSONL input, the first record's fields),
     /// then the added ones.
     public mutating func row(_ item: TagInput.Item, prediction: ThemePrediction, csvHeader: [String]) -> [UInt8] {
+        prediction.withView { row(item, prediction: $0, csvHeader: csvHeader) }
+    }
+
+    /// `row` of a prediction read in place (what `postulaty tag` writes).
+    public mutating func row(_ item: TagInput.Item, prediction: PredictionView, csvHeader: [String]) -> [UInt8] {
         var record = item.record
         record.extra.removeAll { Self.addedFields.contains($0.0) }
         switch format {

@@ -20,6 +20,12 @@ public final class Tagger {
         model.predict(record: record, analyzer: analyzer, scratch: scratch)
     }
 
+    /// `tag` read in place: `body` gets the prediction as a view of the tagger's buffers, valid during the call
+    /// only (what `postulaty tag` writes from; see `ThemeModel.withPrediction`).
+    public func withTag<R>(_ record: Postulate, _ body: (PredictionView) throws -> R) rethrows -> R {
+        try model.withPrediction(record: record, analyzer: analyzer, scratch: scratch, body)
+    }
+
     /// A bare text (plain-text input): read as the postulate's `text` field.
     public func tag(text: String) -> ThemePrediction {
         tag(Postulate(id: "", text: text))
@@ -29,6 +35,11 @@ public final class Tagger {
     /// assigned label → its top terms (base forms; bigrams as "a b"); `why`: label → one-line reason;
     /// `no_theme`: true when nothing was assigned.
     public static func outputFields(_ p: ThemePrediction) -> [(String, JSONValue)] {
+        p.withView { outputFields($0) }
+    }
+
+    /// `outputFields` of a prediction read in place.
+    public static func outputFields(_ p: PredictionView) -> [(String, JSONValue)] {
         let labels = p.labels
         return [
             ("predicted", .array(p.predicted.map { .string($0) })),
@@ -42,36 +53,60 @@ public final class Tagger {
     /// The same fields for a CSV row (Corpus writes objects and booleans as compact JSON): `predicted` joined by
     /// "|" like the `themes` column, and left empty for "no theme".
     public static func csvFields(_ p: ThemePrediction) -> [(String, JSONValue)] {
-        outputFields(p).compactMap { name, value in
+        p.withView { csvFields($0) }
+    }
+
+    /// `csvFields` of a prediction read in place.
+    public static func csvFields(_ p: PredictionView) -> [(String, JSONValue)] {
+        let predicted = p.predicted
+        return outputFields(p).compactMap { name, value in
             guard name == "predicted" else { return (name, value) }
-            return p.predicted.isEmpty ? nil : (name, .string(p.predicted.joined(separator: "|")))
+            return predicted.isEmpty ? nil : (name, .string(predicted.joined(separator: "|")))
         }
     }
 
     /// `outputFields` written straight as JSON bytes: `,"predicted":[…],"scores":{…},"evidence":{…},"why":{…},
     /// "no_theme":…` (with the leading comma, to follow a record's own fields).
     public static func appendOutputFields(_ p: ThemePrediction, to out: inout [UInt8]) {
-        let labels = p.labels
+        p.withView { appendOutputFields($0, to: &out) }
+    }
+
+    /// `appendOutputFields` of a prediction read in place (no per-label records are built).
+    public static func appendOutputFields(_ p: PredictionView, to out: inout [UInt8]) {
+        let names = p.labelNames
         JSONBytes.literal(",\"predicted\":[", to: &out)
-        for (i, l) in p.predicted.enumerated() { if i > 0 { out.append(0x2C) }; JSONBytes.string(l, to: &out) }
-        JSONBytes.literal("],\"scores\":{", to: &out)
-        for (i, e) in labels.enumerated() {
-            if i > 0 { out.append(0x2C) }
-            JSONBytes.string(e.label, to: &out); out.append(0x3A); JSONBytes.fixed(e.score, 4, to: &out)
-        }
-        JSONBytes.literal("},\"evidence\":{", to: &out)
         var first = true
-        for e in labels where e.assigned {
+        p.forEachAssigned { l in
             if !first { out.append(0x2C) }
             first = false
-            JSONBytes.string(e.label, to: &out); JSONBytes.literal(":[", to: &out)
-            for (i, t) in e.terms.enumerated() { if i > 0 { out.append(0x2C) }; JSONBytes.string(t.term, to: &out) }
+            JSONBytes.string(names[l], to: &out)
+        }
+        JSONBytes.literal("],\"scores\":{", to: &out)
+        for l in names.indices {
+            if l > 0 { out.append(0x2C) }
+            JSONBytes.string(names[l], to: &out); out.append(0x3A); JSONBytes.fixed(p.scores[l], 4, to: &out)
+        }
+        JSONBytes.literal("},\"evidence\":{", to: &out)
+        first = true
+        var e = 0
+        let evidence = p.evidence
+        while e < evidence.count {
+            if !first { out.append(0x2C) }
+            first = false
+            JSONBytes.string(names[Int(evidence[e].label)], to: &out); JSONBytes.literal(":[", to: &out)
+            e += 1
+            var i = 0
+            while e < evidence.count && evidence[e].feature >= 0 {
+                if i > 0 { out.append(0x2C) }
+                JSONBytes.string(p.vocabulary[Int(evidence[e].feature)], to: &out)
+                i += 1; e += 1
+            }
             out.append(0x5D)
         }
         JSONBytes.literal("},\"why\":{", to: &out)
-        for (i, e) in labels.enumerated() {
-            if i > 0 { out.append(0x2C) }
-            JSONBytes.string(e.label, to: &out); out.append(0x3A); JSONBytes.why(e, to: &out)
+        for l in names.indices {
+            if l > 0 { out.append(0x2C) }
+            JSONBytes.string(names[l], to: &out); out.append(0x3A); JSONBytes.why(p, label: l, to: &out)
         }
         JSONBytes.literal(p.noTheme ? "},\"no_theme\":true" : "},\"no_theme\":false", to: &out)
     }

@@ -7,9 +7,10 @@ import Themes
 /// script gives scikit-learn; thread CPU time (the shared 2-core machine makes wall time noisy).
 ///
 /// usage: postulaty-bench themes TRAIN.jsonl TAG.jsonl [--labels categories] [--fields text] [--pretokenized]
-///        [--runs 3] [--train-once] [--profile STAGE]
+///        [--runs 3] [--train-once] [--profile STAGE [--model FILE]]
 /// (`--train-once`: the full training is timed once, the other figures --runs times; for quick profiling.
-/// `--profile core|tag|probs|vec|keys`: only that stage from text, --runs times, for a profiler.)
+/// `--profile core|tag`: only that stage from text, --runs times, for a profiler; `--model FILE` takes the
+/// model from a file instead of training one first.)
 /// Prints one JSON line: analysis time (raw text only), core fit (TF-IDF fit + one naive Bayes fit: what
 /// scikit-learn's pipeline.fit does), full train (core fit + variant/α choice by 5-fold CV, calibration,
 /// thresholds), tag-probabilities (transform + calibrated scores: what predict_proba does), tag-full (+ decisions
@@ -25,7 +26,7 @@ enum ThemesBench {
     static func run(_ args: [String]) throws {
         var positional: [String] = []
         var labels = "categories", fields = "text", pretokenized = false, runs = 3, trainOnce = false
-        var profile: String?
+        var profile: String?, modelPath: String?
         var i = 0
         while i < args.count {
             switch args[i] {
@@ -35,6 +36,7 @@ enum ThemesBench {
             case "--runs": i += 1; runs = Int(args[i]) ?? 3
             case "--train-once": trainOnce = true
             case "--profile": i += 1; profile = args[i]
+            case "--model": i += 1; modelPath = args[i]
             default: positional.append(args[i])
             }
             i += 1
@@ -52,8 +54,9 @@ enum ThemesBench {
         let options = TrainingOptions(vectorizer: VectorizerConfiguration(fields: weights))
         if let profile {
             // For a profiler: one stage from text, --runs times, nothing else.
-            let model = try ThemeTrainer.train(documents: train.documents, labels: train.labels.values, mode: train.labels.mode,
-                                               labelField: labels, analyzer: analyzer.configuration, options: options)
+            let model = try modelPath.map { try ModelFile.load(path: $0) }
+                ?? ThemeTrainer.train(documents: train.documents, labels: train.labels.values, mode: train.labels.mode,
+                                      labelField: labels, analyzer: analyzer.configuration, options: options)
             let scratch = ThemeModel.Scratch()
             t = cpu()
             for _ in 0..<runs {

@@ -37,9 +37,41 @@ final class LookupTableTests: XCTestCase {
         XCTAssertEqual(table.id("nieznane"), UInt32.max)
     }
 
+    /// The slot-only lookup of a fitted vectoriser: keys of every length around its 8- and 16-byte heads, keys
+    /// differing only in their last byte or only past the head, absent keys sharing a present key's head.
+    func testTermLookupFindsEveryTermAndOnlyThose() {
+        var table = TermTable(capacity: 4)
+        var unigram: [Int32] = []
+        var words: [String] = []
+        for n in 0...40 {
+            let base = String((0..<n).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) })
+            words.append(base)
+            if n > 0 { words.append(String(base.dropLast()) + "Z") }
+            if n > 17 { words.append("ż" + base.dropFirst(2)) }
+        }
+        for (i, w) in words.enumerated() {
+            let (id, isNew) = table.intern(w)
+            XCTAssertTrue(isNew, w)
+            unigram.append(i % 3 == 0 ? -1 : Int32(1000 + i))
+            XCTAssertEqual(Int(id), i)
+        }
+        let lookup = TermLookup(terms: table, unigram: unigram)
+        for (i, w) in words.enumerated() {
+            let found = TermTable.withKey(w) { lookup.find($0) }
+            XCTAssertEqual(found.id, UInt32(i), w)
+            XCTAssertEqual(found.unigram, unigram[i], w)
+        }
+        let absent = words.filter { $0.count > 1 }.map { $0 + "q" } + words.filter { $0.count > 9 }.map { String($0.dropLast()) + "Y" }
+        for w in absent where !words.contains(w) {
+            let found = TermTable.withKey(w) { lookup.find($0) }
+            XCTAssertEqual(found.id, UInt32.max, w)
+            XCTAssertEqual(found.unigram, -1, w)
+        }
+    }
+
     func testRankSortMatchesSort() {
         var state: UInt64 = 42
-        for n in [0, 1, 2, 5, 17, 32, 33, 70] {
+        for n in [0, 1, 2, 5, 16, 17, 32, 33, 70] {
             let xs: [Int32] = (0..<n).map { _ in
                 state = state &* 6364136223846793005 &+ 1442695040888963407
                 return Int32(truncatingIfNeeded: state >> 60)  // few values: many repeats
@@ -51,6 +83,39 @@ final class LookupTableTests: XCTestCase {
                 }
             }
             XCTAssertEqual(out, xs.sorted(), "n = \(n)")
+        }
+        // ids too large for the rank key (≥ 2²⁶) take the standard sort
+        let large: [Int32] = [1 << 30, 5, 1 << 27, 5, 0, Int32.max - 1]
+        var src = large, out = [Int32](repeating: 0, count: large.count)
+        src.withUnsafeMutableBufferPointer { s in
+            out.withUnsafeMutableBufferPointer { o in sortIDs(s.baseAddress!, large.count, into: o.baseAddress!) }
+        }
+        XCTAssertEqual(out, large.sorted())
+    }
+
+    func testPairSortMatchesSort() {
+        var state: UInt64 = 7
+        for n in [1, 2, 9, 16, 17, 31, 32, 33, 50] {
+            var ids = Array(Set((0..<(3 * n)).map { _ -> Int32 in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return Int32(truncatingIfNeeded: state >> 40)
+            })).sorted()
+            var generator = SeededGenerator(state: state)
+            ids = Array(ids.prefix(n)).shuffled(using: &generator)
+            let values = ids.map { Double($0) / 7 }
+            var srcIDs = ids, srcValues = values
+            var outIDs = [Int32](repeating: 0, count: ids.count), outValues = [Double](repeating: 0, count: ids.count)
+            srcIDs.withUnsafeMutableBufferPointer { i in
+                srcValues.withUnsafeMutableBufferPointer { v in
+                    outIDs.withUnsafeMutableBufferPointer { oi in
+                        outValues.withUnsafeMutableBufferPointer { ov in
+                            sortPairs(i.baseAddress!, v.baseAddress!, ids.count, into: oi.baseAddress!, ov.baseAddress!)
+                        }
+                    }
+                }
+            }
+            XCTAssertEqual(outIDs, ids.sorted(), "n = \(n)")
+            XCTAssertEqual(outValues, ids.sorted().map { Double($0) / 7 }, "n = \(n)")
         }
     }
 
@@ -101,5 +166,14 @@ final class LookupTableTests: XCTestCase {
                 XCTAssertEqual(a, b, "record \(r.id)")
             }
         }
+    }
+}
+
+/// A seeded generator, so shuffles in tests are the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return state ^ (state >> 29)
     }
 }

@@ -13,6 +13,43 @@ public enum FieldText {
         }
     }
 
+    /// A field name resolved once, so that reading it from each of many records compares no strings (a record's
+    /// `value(of:)` compares the name with each typed field's until one matches, which cost more than the lookup
+    /// of a term).
+    public enum Key: Sendable, Equatable {
+        case id, meeting, organisation, text, justification, response, respondent
+        /// Any other field (`themes`, `year`, extra fields): read through `text(of:field:)`.
+        case other(String)
+
+        public init(_ field: String) {
+            switch field {
+            case "id": self = .id
+            case "meeting": self = .meeting
+            case "organisation": self = .organisation
+            case "text": self = .text
+            case "justification": self = .justification
+            case "response": self = .response
+            case "respondent": self = .respondent
+            default: self = .other(field)
+            }
+        }
+    }
+
+    /// `text(of:field:)` of a resolved field.
+    @inline(__always)
+    public static func text(of record: Postulate, key: Key) -> String {
+        switch key {
+        case .id: return record.id
+        case .meeting: return record.meeting
+        case .organisation: return record.organisation
+        case .text: return record.text
+        case .justification: return record.justification
+        case .response: return record.response
+        case .respondent: return record.respondent
+        case .other(let field): return text(of: record, field: field)
+        }
+    }
+
     public static func terms(of record: Postulate, fields: [FieldWeight], analyzer: any TermAnalyzing) -> FieldTerms {
         fields.map { analyzer.terms(text(of: record, field: $0.field)) }
     }
@@ -100,9 +137,9 @@ extension Postulate {
 extension TfidfVectorizer {
     /// `vectorize` of a record's configured fields, analysed as they are read (no array of terms is built).
     public func vectorize(record: Postulate, analyzer: any TermAnalyzing, into scratch: Scratch) -> Int {
-        let fields = configuration.fields
-        return vectorize(fieldCount: fields.count, into: scratch) { fi, body in
-            analyzer.forEachTermKey(in: FieldText.text(of: record, field: fields[fi].field), body)
+        let keys = fieldKeys
+        return vectorize(fieldCount: keys.count, into: scratch) { fi, body in
+            analyzer.forEachTermKey(in: FieldText.text(of: record, key: keys[fi]), body)
         }
     }
 }

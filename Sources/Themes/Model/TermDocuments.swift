@@ -26,7 +26,10 @@ public struct TermDocuments {
     /// The configured fields of records, analysed as they are read (`FieldText.text` gives each field's text).
     public init(records: [Postulate], fields: [FieldWeight], analyzer: any TermAnalyzing) {
         // The texts are taken out once, field by field (reading a field from a record copies the record).
-        let texts = fields.map { f in records.map { FieldText.text(of: $0, field: f.field) } }
+        let texts = fields.map { f in
+            let key = FieldText.Key(f.field)
+            return records.map { FieldText.text(of: $0, key: key) }
+        }
         self.init(texts: texts, analyzer: analyzer)
     }
 

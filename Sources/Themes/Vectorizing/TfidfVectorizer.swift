@@ -22,12 +22,13 @@ public struct TfidfVectorizer: Sendable {
     /// idf per feature id.
     public let idf: [Double]
 
-    // Lookup tables rebuilt from `vocabulary` (not stored): term → term id; term id → unigram feature (-1: none);
+    // Lookup tables rebuilt from `vocabulary` (not stored): term → (term id, unigram feature or −1);
     // (term id, term id) → bigram feature.
     // A byte-keyed open-addressing table and compressed rows (TermTables.swift): faster than Dictionary's SipHash.
-    private let termIDs: TermTable
-    private let unigramFeature: [Int32]
+    private let lookup: TermLookup
     private let bigramFeature: BigramIndex
+    /// `configuration.fields` resolved for reading records (see `FieldText.Key`).
+    let fieldKeys: [FieldText.Key]
 
     public var featureCount: Int { vocabulary.count }
 
@@ -72,8 +73,8 @@ public struct TfidfVectorizer: Sendable {
         self.vocabulary = vocabulary
         self.documentFrequency = documentFrequency
         self.idf = documentFrequency.map { Self.idf(df: $0, n: documentCount, smooth: configuration.smoothIDF) }
-        self.termIDs = termIDs
-        self.unigramFeature = unigramFeature
+        self.lookup = TermLookup(terms: termIDs, unigram: unigramFeature)
+        self.fieldKeys = configuration.fields.map { FieldText.Key($0.field) }
         self.bigramFeature = bigramFeature
     }
 
@@ -312,6 +313,8 @@ public struct TfidfVectorizer: Sendable {
         private(set) var raw = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
         /// Term ids of one field, filled as its terms stream in (`setTerm`).
         private(set) var termBuffer = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+        /// Their unigram features (−1: none), when transforming.
+        private(set) var unigramBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
         private var termCapacity = 64
         /// Where cache-warming loads leave their (meaningless) sum, so the compiler keeps them.
         var sink: Int32 = 0
@@ -327,7 +330,7 @@ public struct TfidfVectorizer: Sendable {
         private var outCapacity = 64
 
         public init() {}
-        deinit { raw.deallocate(); termBuffer.deallocate(); sorted.deallocate(); ids.deallocate(); tf.deallocate(); mergeIDs.deallocate(); mergeTF.deallocate() }
+        deinit { raw.deallocate(); termBuffer.deallocate(); unigramBuffer.deallocate(); sorted.deallocate(); ids.deallocate(); tf.deallocate(); mergeIDs.deallocate(); mergeTF.deallocate() }
 
         /// The vector `vectorize` left (its `count` first entries), as a `SparseVector`.
         public func vector(count n: Int) -> SparseVector {
@@ -353,12 +356,23 @@ public struct TfidfVectorizer: Sendable {
             termBuffer[i] = id
         }
 
+        /// `setTerm`, and `unigramBuffer[i] = unigram`.
+        @inline(__always) func setTerm(_ id: UInt32, unigram: Int32, at i: Int) {
+            if i >= termCapacity { growTerms(i + 1) }
+            termBuffer[i] = id
+            unigramBuffer[i] = unigram
+        }
+
         private func growTerms(_ n: Int) {
             let c = max(n, 2 * termCapacity)
             let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: c)
             grown.update(from: termBuffer, count: termCapacity)
             termBuffer.deallocate()
             termBuffer = grown
+            let grownUnigram = UnsafeMutablePointer<Int32>.allocate(capacity: c)
+            grownUnigram.update(from: unigramBuffer, count: termCapacity)
+            unigramBuffer.deallocate()
+            unigramBuffer = grownUnigram
             termCapacity = c
         }
 
@@ -422,22 +436,19 @@ public struct TfidfVectorizer: Sendable {
         let tfOf = TFTable(sublinear: configuration.sublinearTF)
         var nnz = 0
         for fi in 0..<fieldCount {
-            // Term ids, then unigram features, then bigram lookups (independent loads in tight loops, whose cache
-            // misses the processor overlaps). An unknown term (UInt32.max) yields nothing and breaks the chain.
+            // Term ids with their unigram features (one table slot each), then the features, then bigram lookups
+            // (independent loads in tight loops, whose cache misses the processor overlaps). An unknown term
+            // (UInt32.max) yields nothing and breaks the chain.
             var c = 0
             keys(fi) { key in
-                scratch.setTerm(termIDs.id(key: key), at: c)
+                let (id, unigram) = lookup.find(key)
+                scratch.setTerm(id, unigram: unigram, at: c)
                 c += 1
             }
             scratch.reserve(raw: 2 * c)
-            let raw = scratch.raw, termBuffer = scratch.termBuffer
+            let raw = scratch.raw, termBuffer = scratch.termBuffer, unigramBuffer = scratch.unigramBuffer
             var m = 0
-            unigramFeature.withUnsafeBufferPointer { uni in
-                for i in 0..<c where termBuffer[i] != UInt32.max {
-                    let u = uni[Int(termBuffer[i])]
-                    if u >= 0 { raw[m] = u; m += 1 }
-                }
-            }
+            for i in 0..<c where unigramBuffer[i] >= 0 { raw[m] = unigramBuffer[i]; m += 1 }
             if bigrams && c > 1 {
                 for i in 1..<c where termBuffer[i - 1] != UInt32.max && termBuffer[i] != UInt32.max {
                     let b = bigramFeature.value(termBuffer[i - 1], termBuffer[i])
@@ -478,46 +489,63 @@ public struct TfidfVectorizer: Sendable {
     }
 }
 
-/// Sorts `p[0..<n]` ascending into `out` (which must not overlap `p`). Up to 32 ids by rank: each id's place is the
-/// number of smaller ids (plus equal ones before it), counted without branches; for a postulate's dozen features
-/// that beats any comparison sort, whose branches mispredict. The standard sort beyond.
+/// Sorts `p[0..<n]` (ids ≥ 0) ascending into `out` (which must not overlap `p`). Up to 32 ids by rank: each id's
+/// place is the number of ids before it in (id, position) order, counted without branches for 16 ids at a time
+/// (see `rank16`); for a postulate's dozen features that beats any comparison sort, whose branches mispredict.
+/// The standard sort beyond.
 @inline(__always)
 func sortIDs(_ p: UnsafeMutablePointer<Int32>, _ n: Int, into out: UnsafeMutablePointer<Int32>) {
-    if n > 32 {
-        out.update(from: p, count: n)
-        var b = UnsafeMutableBufferPointer(start: out, count: n)
-        b.sort()
-        return
-    }
-    for i in 0..<n {
-        let x = Int64(p[i])
-        var r: Int64 = 0
-        for j in 0..<n { r &-= (Int64(p[j]) &- x) >> 63 }  // −1 when p[j] < x: arithmetic, not a branch
-        for j in 0..<i {
-            let d = Int64(p[j]) ^ x
-            r &+= 1 &- Int64(bitPattern: UInt64(bitPattern: d | (0 &- d)) >> 63)  // 1 when p[j] == x
+    if n <= 32 {
+        // key = id << 5 | position: distinct, so equal ids keep their order and the ranks are a permutation.
+        var largest: Int32 = 0
+        for j in 0..<n { largest |= p[j] }
+        if largest >= 0 && largest < 1 << 26 {
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 32) { keys in
+                let k = keys.baseAddress!
+                for j in 0..<n { k[j] = p[j] &<< 5 | Int32(j) }
+                rank16(k, n, values: p, into: out)
+            }
+            return
         }
-        out[Int(r)] = Int32(truncatingIfNeeded: x)
     }
+    out.update(from: p, count: n)
+    var b = UnsafeMutableBufferPointer(start: out, count: n)
+    b.sort()
 }
 
-/// Sorts the pairs (`ids[i]`, `values[i]`), i < n, by id (ids are distinct), into `outIDs`/`outValues`; by rank
-/// (see `sortIDs`) up to 32 pairs.
+/// Writes `values[i]` to `out[rank of keys[i]]` for i < n ≤ 32, keys distinct and ≥ 0, where the rank is the
+/// number of smaller keys. The counts of all keys are kept in SIMD lanes, 16 at a time, and each key adds its
+/// comparison to every lane at once (the sign of key − lane key); no branch depends on the data.
+@inline(__always)
+func rank16<T>(_ keys: UnsafeMutablePointer<Int32>, _ n: Int, values: UnsafePointer<T>, into out: UnsafeMutablePointer<T>,
+               also: (Int, Int) -> Void = { _, _ in }) {
+    @inline(__always) func lanes(_ from: Int) -> SIMD16<Int32> {
+        var v = SIMD16<Int32>(repeating: .max)
+        for j in from..<min(n, from + 16) { v[j - from] = keys[j] }
+        return v
+    }
+    let low = lanes(0), high = n > 16 ? lanes(16) : SIMD16<Int32>(repeating: .max)
+    var rankLow = SIMD16<Int32>(), rankHigh = SIMD16<Int32>()
+    for j in 0..<n {
+        let k = SIMD16<Int32>(repeating: keys[j])
+        rankLow &-= (k &- low) &>> 31   // −1 in the lanes whose key is larger than keys[j]
+        if n > 16 { rankHigh &-= (k &- high) &>> 31 }
+    }
+    for i in 0..<min(n, 16) { let r = Int(rankLow[i]); out[r] = values[i]; also(i, r) }
+    if n > 16 { for i in 16..<n { let r = Int(rankHigh[i - 16]); out[r] = values[i]; also(i, r) } }
+}
+
+/// Sorts the pairs (`ids[i]`, `values[i]`), i < n, by id (ids are distinct and ≥ 0), into `outIDs`/`outValues`;
+/// by rank (see `rank16`) up to 32 pairs.
 func sortPairs(_ ids: UnsafeMutablePointer<Int32>, _ values: UnsafeMutablePointer<Double>, _ n: Int,
                into outIDs: UnsafeMutablePointer<Int32>, _ outValues: UnsafeMutablePointer<Double>) {
-    if n > 32 {
-        var pairs = (0..<n).map { (ids[$0], values[$0]) }
-        pairs.sort { $0.0 < $1.0 }
-        for (i, p) in pairs.enumerated() { outIDs[i] = p.0; outValues[i] = p.1 }
+    if n <= 32 {
+        rank16(ids, n, values: values, into: outValues) { i, r in outIDs[r] = ids[i] }
         return
     }
-    for i in 0..<n {
-        let x = Int64(ids[i])
-        var r: Int64 = 0
-        for j in 0..<n { r &-= (Int64(ids[j]) &- x) >> 63 }
-        outIDs[Int(r)] = ids[i]
-        outValues[Int(r)] = values[i]
-    }
+    var pairs = (0..<n).map { (ids[$0], values[$0]) }
+    pairs.sort { $0.0 < $1.0 }
+    for (i, p) in pairs.enumerated() { outIDs[i] = p.0; outValues[i] = p.1 }
 }
 
 /// Stored state of a fitted vectoriser (what a model or index file keeps); the idf and lookups are derived.

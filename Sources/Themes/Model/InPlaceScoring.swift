@@ -154,11 +154,15 @@ extension ThemeModel {
     func evidence(scratch: Scratch, label l: Int, count: Int = ThemeModel.evidenceTerms) {
         let L = labels.count, n = scratch.count
         let ids = scratch.vector.ids, values = scratch.vector.tf
-        scratch.reserve(terms: n)
+        scratch.reserve(terms: max(count, 1))
         let terms = scratch.terms, weights = scratch.weights
         let centre = !variant.isPerLabelBinary && L > 1
         let stride = scorer.labelCount
-        var m = 0
+        let vocabulary = vectorizer.vocabulary
+        // The `count` strongest kept in order as the features come (highest contribution first, ties by term: a
+        // total order, so the same terms as sorting all of them), and the total of the positive contributions in
+        // feature order. Why not sort them all: the sort's mispredicted comparisons cost more than the scoring.
+        var total = 0.0, kept = 0
         scorer.weights.withUnsafeBufferPointer { w in
             for i in 0..<n {
                 let t = Int(ids[i])
@@ -169,32 +173,21 @@ extension ThemeModel {
                     e -= mean / Double(L)
                 }
                 let c = values[i] * e
-                if c > 0 { terms[m] = Int32(t); weights[m] = c; m += 1 }
-            }
-        }
-        // Highest contribution first, ties by term: a total order, so the same sequence as sorting the
-        // `TermContribution`s (and the same total, summed in that order).
-        let vocabulary = vectorizer.vocabulary
-        if m > 48 {
-            var pairs = (0..<m).map { (terms[$0], weights[$0]) }
-            pairs.sort { $0.1 != $1.1 ? $0.1 > $1.1 : vocabulary[Int($0.0)] < vocabulary[Int($1.0)] }
-            for (i, p) in pairs.enumerated() { terms[i] = p.0; weights[i] = p.1 }
-        } else {
-            var i = 1
-            while i < m {
-                let t = terms[i], c = weights[i]
-                var j = i - 1
-                while j >= 0 && (c != weights[j] ? c > weights[j] : vocabulary[Int(t)] < vocabulary[Int(terms[j])]) {
-                    terms[j + 1] = terms[j]; weights[j + 1] = weights[j]; j -= 1
+                guard c > 0 else { continue }
+                total += c
+                guard count > 0 else { continue }
+                @inline(__always) func stronger(_ j: Int) -> Bool {
+                    c != weights[j] ? c > weights[j] : vocabulary[t] < vocabulary[Int(terms[j])]
                 }
-                terms[j + 1] = t; weights[j + 1] = c
-                i += 1
+                if kept == count && !stronger(count - 1) { continue }
+                var j = kept < count ? kept : count - 1
+                if kept < count { kept += 1 }
+                while j > 0 && stronger(j - 1) { terms[j] = terms[j - 1]; weights[j] = weights[j - 1]; j -= 1 }
+                terms[j] = Int32(t); weights[j] = c
             }
         }
-        var total = 0.0
-        for i in 0..<m { total += weights[i] }
         scratch.appendEvidence(ThemePrediction.EvidenceTerm(label: Int32(l), feature: -1, weight: total))
-        for i in 0..<min(count, m) {
+        for i in 0..<kept {
             scratch.appendEvidence(ThemePrediction.EvidenceTerm(label: Int32(l), feature: terms[i], weight: weights[i]))
         }
     }

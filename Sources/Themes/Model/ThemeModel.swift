@@ -152,21 +152,30 @@ public struct ThemeModel: Sendable {
     /// `predict` of a record, read in place: `body` gets the prediction as a view of `scratch` and of the model's
     /// arrays, valid during the call only. Why: `postulaty tag` writes each prediction once and drops it; building
     /// a `ThemePrediction` (three arrays) cost it a tenth of its time.
+    /// Inlinable so that callers in other modules specialise it: unspecialised, its generic result made the
+    /// runtime look up type metadata on every prediction.
+    @inlinable
     public func withPrediction<R>(record: Postulate, analyzer: any TermAnalyzing, scratch: Scratch,
                                   _ body: (PredictionView) throws -> R) rethrows -> R {
-        try view(probabilities(record: record, analyzer: analyzer, scratch: scratch), scratch: scratch, body)
+        var result: R?
+        try view(probabilities(record: record, analyzer: analyzer, scratch: scratch), scratch: scratch) { result = try body($0) }
+        return result!
     }
 
     /// `withPrediction` of a document already analysed.
+    @inlinable
     public func withPrediction<R>(_ document: FieldTerms, scratch: Scratch, _ body: (PredictionView) throws -> R) rethrows -> R {
-        try view(probabilities(document, scratch: scratch), scratch: scratch, body)
+        var result: R?
+        try view(probabilities(document, scratch: scratch), scratch: scratch) { result = try body($0) }
+        return result!
     }
 
     /// Decides and gathers evidence for the document just scored in `scratch` (scores `p`), and calls `body` with
     /// the result in place.
-    private func view<R>(_ p: UnsafeBufferPointer<Double>, scratch: Scratch, _ body: (PredictionView) throws -> R) rethrows -> R {
+    @usableFromInline
+    func view(_ p: UnsafeBufferPointer<Double>, scratch: Scratch, _ body: (PredictionView) throws -> Void) rethrows {
         let (fallback, cut) = decideWithEvidence(p, scratch: scratch)
-        return try labels.withUnsafeBufferPointer { names in
+        try labels.withUnsafeBufferPointer { names in
             try thresholds.withUnsafeBufferPointer { th in
                 try vectorizer.vocabulary.withUnsafeBufferPointer { vocabulary in
                     try body(PredictionView(labelNames: names, scores: p,
@@ -222,9 +231,10 @@ public struct ThemeModel: Sendable {
             let c = v * e
             if c > 0 { out.append(TermContribution(term: vectorizer.vocabulary[Int(t)], weight: c)) }
         }
-        out.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+        // The total in feature order (as the in-place evidence sums it), then the strongest first.
         var total = 0.0
         for c in out { total += c.weight }
+        out.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
         return (Array(out.prefix(count)), total)
     }
 }

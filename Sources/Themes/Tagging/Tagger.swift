@@ -14,7 +14,7 @@ public final class Tagger {
         self.analyzer = analyzer
     }
 
-    private let scratch = ThemeModel.Scratch()
+    @usableFromInline let scratch = ThemeModel.Scratch()
 
     public func tag(_ record: Postulate) -> ThemePrediction {
         model.predict(record: record, analyzer: analyzer, scratch: scratch)
@@ -22,6 +22,7 @@ public final class Tagger {
 
     /// `tag` read in place: `body` gets the prediction as a view of the tagger's buffers, valid during the call
     /// only (what `postulaty tag` writes from; see `ThemeModel.withPrediction`).
+    @inlinable
     public func withTag<R>(_ record: Postulate, _ body: (PredictionView) throws -> R) rethrows -> R {
         try model.withPrediction(record: record, analyzer: analyzer, scratch: scratch, body)
     }

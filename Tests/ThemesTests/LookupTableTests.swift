@@ -71,7 +71,7 @@ final class LookupTableTests: XCTestCase {
 
     func testRankSortMatchesSort() {
         var state: UInt64 = 42
-        for n in [0, 1, 2, 5, 16, 17, 32, 33, 70] {
+        for n in [0, 1, 2, 5, 16, 17, 32, 33, 48, 49, 64, 65, 70] {
             let xs: [Int32] = (0..<n).map { _ in
                 state = state &* 6364136223846793005 &+ 1442695040888963407
                 return Int32(truncatingIfNeeded: state >> 60)  // few values: many repeats
@@ -95,7 +95,7 @@ final class LookupTableTests: XCTestCase {
 
     func testPairSortMatchesSort() {
         var state: UInt64 = 7
-        for n in [1, 2, 9, 16, 17, 31, 32, 33, 50] {
+        for n in [1, 2, 9, 16, 17, 31, 32, 33, 50, 64, 65, 90] {
             var ids = Array(Set((0..<(3 * n)).map { _ -> Int32 in
                 state = state &* 6364136223846793005 &+ 1442695040888963407
                 return Int32(truncatingIfNeeded: state >> 40)

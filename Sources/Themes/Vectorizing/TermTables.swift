@@ -41,8 +41,12 @@ struct TermTable: Sendable {
             h ^= h >> 29
             i += 8
         }
+        // The last n − i < 8 bytes as one little-endian word, from 4-, 2- and 1-byte loads.
         var tail: UInt64 = 0, shift: UInt64 = 0
-        while i < n { tail |= UInt64(base[i]) << shift; shift += 8; i += 1 }
+        let rest = n - i
+        if rest & 4 != 0 { tail = UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt32.self)); i += 4; shift = 32 }
+        if rest & 2 != 0 { tail |= UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt16.self)) << shift; i += 2; shift += 16 }
+        if rest & 1 != 0 { tail |= UInt64(base[i]) << shift }
         h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
         h ^= h >> 32
         return h &* 0xBF58_476D_1CE4_E5B9

@@ -489,21 +489,21 @@ public struct TfidfVectorizer: Sendable {
     }
 }
 
-/// Sorts `p[0..<n]` (ids ≥ 0) ascending into `out` (which must not overlap `p`). Up to 32 ids by rank: each id's
+/// Sorts `p[0..<n]` (ids ≥ 0) ascending into `out` (which must not overlap `p`). Up to 64 ids by rank: each id's
 /// place is the number of ids before it in (id, position) order, counted without branches for 16 ids at a time
-/// (see `rank16`); for a postulate's dozen features that beats any comparison sort, whose branches mispredict.
+/// (see `rank`); for a postulate's dozens of features that beats any comparison sort, whose branches mispredict.
 /// The standard sort beyond.
 @inline(__always)
 func sortIDs(_ p: UnsafeMutablePointer<Int32>, _ n: Int, into out: UnsafeMutablePointer<Int32>) {
-    if n <= 32 {
-        // key = id << 5 | position: distinct, so equal ids keep their order and the ranks are a permutation.
+    if n <= 64 {
+        // key = id << 6 | position: distinct, so equal ids keep their order and the ranks are a permutation.
         var largest: Int32 = 0
         for j in 0..<n { largest |= p[j] }
-        if largest >= 0 && largest < 1 << 26 {
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 32) { keys in
+        if largest >= 0 && largest < 1 << 25 {
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 64) { keys in
                 let k = keys.baseAddress!
-                for j in 0..<n { k[j] = p[j] &<< 5 | Int32(j) }
-                rank16(k, n, values: p, into: out)
+                for j in 0..<n { k[j] = p[j] &<< 6 | Int32(j) }
+                rank(k, n, values: p, into: out)
             }
             return
         }
@@ -513,34 +513,39 @@ func sortIDs(_ p: UnsafeMutablePointer<Int32>, _ n: Int, into out: UnsafeMutable
     b.sort()
 }
 
-/// Writes `values[i]` to `out[rank of keys[i]]` for i < n ≤ 32, keys distinct and ≥ 0, where the rank is the
-/// number of smaller keys. The counts of all keys are kept in SIMD lanes, 16 at a time, and each key adds its
+/// Writes `values[i]` to `out[rank of keys[i]]` for i < n ≤ 64, keys distinct and ≥ 0, where the rank is the
+/// number of smaller keys. The counts of all keys are kept in SIMD lanes, 16 to a vector, and each key adds its
 /// comparison to every lane at once (the sign of key − lane key); no branch depends on the data.
 @inline(__always)
-func rank16<T>(_ keys: UnsafeMutablePointer<Int32>, _ n: Int, values: UnsafePointer<T>, into out: UnsafeMutablePointer<T>,
-               also: (Int, Int) -> Void = { _, _ in }) {
+func rank<T>(_ keys: UnsafeMutablePointer<Int32>, _ n: Int, values: UnsafePointer<T>, into out: UnsafeMutablePointer<T>,
+             also: (Int, Int) -> Void = { _, _ in }) {
     @inline(__always) func lanes(_ from: Int) -> SIMD16<Int32> {
-        var v = SIMD16<Int32>(repeating: .max)
-        for j in from..<min(n, from + 16) { v[j - from] = keys[j] }
+        var v = SIMD16<Int32>(repeating: .max)  // lanes past n: never smaller than a key
+        if from < n { for j in from..<min(n, from + 16) { v[j - from] = keys[j] } }
         return v
     }
-    let low = lanes(0), high = n > 16 ? lanes(16) : SIMD16<Int32>(repeating: .max)
-    var rankLow = SIMD16<Int32>(), rankHigh = SIMD16<Int32>()
+    let k0 = lanes(0), k1 = lanes(16), k2 = lanes(32), k3 = lanes(48)
+    var r0 = SIMD16<Int32>(), r1 = SIMD16<Int32>(), r2 = SIMD16<Int32>(), r3 = SIMD16<Int32>()
     for j in 0..<n {
         let k = SIMD16<Int32>(repeating: keys[j])
-        rankLow &-= (k &- low) &>> 31   // −1 in the lanes whose key is larger than keys[j]
-        if n > 16 { rankHigh &-= (k &- high) &>> 31 }
+        r0 &-= (k &- k0) &>> 31   // −1 in the lanes whose key is larger than keys[j]
+        if n > 16 { r1 &-= (k &- k1) &>> 31 }
+        if n > 32 { r2 &-= (k &- k2) &>> 31 }
+        if n > 48 { r3 &-= (k &- k3) &>> 31 }
     }
-    for i in 0..<min(n, 16) { let r = Int(rankLow[i]); out[r] = values[i]; also(i, r) }
-    if n > 16 { for i in 16..<n { let r = Int(rankHigh[i - 16]); out[r] = values[i]; also(i, r) } }
+    @inline(__always) func place(_ r: SIMD16<Int32>, _ from: Int) {
+        guard from < n else { return }
+        for i in from..<min(n, from + 16) { let at = Int(r[i - from]); out[at] = values[i]; also(i, at) }
+    }
+    place(r0, 0); place(r1, 16); place(r2, 32); place(r3, 48)
 }
 
 /// Sorts the pairs (`ids[i]`, `values[i]`), i < n, by id (ids are distinct and ≥ 0), into `outIDs`/`outValues`;
-/// by rank (see `rank16`) up to 32 pairs.
+/// by rank (see `rank`) up to 64 pairs.
 func sortPairs(_ ids: UnsafeMutablePointer<Int32>, _ values: UnsafeMutablePointer<Double>, _ n: Int,
                into outIDs: UnsafeMutablePointer<Int32>, _ outValues: UnsafeMutablePointer<Double>) {
-    if n <= 32 {
-        rank16(ids, n, values: values, into: outValues) { i, r in outIDs[r] = ids[i] }
+    if n <= 64 {
+        rank(ids, n, values: values, into: outValues) { i, r in outIDs[r] = ids[i] }
         return
     }
     var pairs = (0..<n).map { (ids[$0], values[$0]) }

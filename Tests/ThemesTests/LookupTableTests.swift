@@ -69,6 +69,44 @@ final class LookupTableTests: XCTestCase {
         }
     }
 
+    /// The fit's key counts against a dictionary: repeats within a field and across fields (tf summed in field
+    /// order), keys in first-seen order, and the same after the epochs restart (a tiny limit forces it).
+    func testKeyCounterMatchesDictionaryCounts() {
+        var state: UInt64 = 3
+        let tfOf = TFTable(sublinear: true)
+        for limit in [Int32.max, 3] {
+            let counter = KeyCounter(epochLimit: limit)
+            var keysSeen = 0, repeatsAcrossFields = 0
+            for _ in 0..<40 {
+                counter.startDocument()
+                var expected: [Int32: Double] = [:], order: [Int32] = []
+                for weight in [1.0, 0.5, 2.0] {
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    let m = Int(state >> 61)  // 0…7: some fields empty
+                    let raw: [Int32] = (0..<(3 * m)).map { _ in
+                        state = state &* 6364136223846793005 &+ 1442695040888963407
+                        return Int32(truncatingIfNeeded: state >> 59)  // 32 key ids: many repeats
+                    }
+                    var counts: [Int32: Int] = [:], fieldOrder: [Int32] = []
+                    for k in raw { if counts[k] == nil { fieldOrder.append(k) }; counts[k, default: 0] += 1 }
+                    for k in fieldOrder {
+                        if expected[k] == nil { order.append(k); expected[k] = 0 } else { repeatsAcrossFields += 1 }
+                        expected[k] = expected[k]! + weight * tfOf[counts[k]!]
+                    }
+                    counter.reserve(keys: 32)
+                    raw.withUnsafeBufferPointer { counter.addField($0.baseAddress!, raw.count, weight: weight, tf: tfOf) }
+                }
+                let keys = Array(UnsafeBufferPointer(start: counter.keys, count: counter.count))
+                let tf = Array(UnsafeBufferPointer(start: counter.tf, count: counter.count))
+                XCTAssertEqual(keys, order, "limit \(limit)")
+                XCTAssertEqual(tf, order.map { expected[$0]! }, "limit \(limit)")
+                keysSeen += keys.count
+            }
+            XCTAssertGreaterThan(keysSeen, 200, "the documents have keys")
+            XCTAssertGreaterThan(repeatsAcrossFields, 20, "keys repeat across fields")
+        }
+    }
+
     func testRankSortMatchesSort() {
         var state: UInt64 = 42
         for n in [0, 1, 2, 5, 16, 17, 32, 33, 48, 49, 64, 65, 70] {
@@ -122,7 +160,9 @@ final class LookupTableTests: XCTestCase {
     /// The byte-level split of pre-tokenised text against a split by characters: runs of separators, separators
     /// at both ends, tabs and line breaks, and multi-byte letters (whose bytes must never be taken for separators).
     func testWhitespaceTermsSplitLikeCharacterSplit() {
-        let texts = ["", "   ", "senior", " klub  seniora\t", "żółć\ngęś  \t łódź", "a\r\nb", "ą ę\u{00A0}ó", "x y z "]
+        let texts = ["", "   ", "senior", " klub  seniora\t", "żółć\ngęś  \t łódź", "a\r\nb", "ą ę\u{00A0}ó", "x y z ",
+                     "rewitalizacja\tzieleńców przy ulicach długich", "abcdefg hijklmnopqrstuvwxyz\u{1}ab cd",
+                     "przebudowa\u{7}skrzyżowania   komunikacyjnego ", "szko\u{301}ła e\u{301}lan długie\u{301}słowo abcdefgh\u{301}"]
         let split = WhitespaceTerms()
         for t in texts {
             let expected = t.unicodeScalars.split(whereSeparator: { " \t\n\r".unicodeScalars.contains($0) }).map { String($0) }
@@ -130,6 +170,20 @@ final class LookupTableTests: XCTestCase {
         }
         XCTAssertEqual(split.terms("żółć\ngęś  \t łódź"), ["żółć", "gęś", "łódź"])
         XCTAssertEqual(split.terms("ą ę\u{00A0}ó"), ["ą", "ę\u{00A0}ó"], "a no-break space is not a separator")
+        // the split's flag is exactly "the piece holds a byte ≥ 0xCC" (a false one would only cost an NFC pass)
+        for t in texts {
+            WhitespaceTerms.forEachPiece(t) { piece, high in
+                XCTAssertEqual(high, piece.contains { $0 >= 0xCC }, "piece \(String(decoding: piece, as: UTF8.self).debugDescription)")
+            }
+        }
+        // a piece holding a combining mark (a byte ≥ 0xCC) anywhere, in a long run or its tail, is keyed by its
+        // NFC form, as `TermTable.withKey` keys it; the others by their own bytes
+        for t in texts {
+            var keys: [[UInt8]] = []
+            split.forEachTermKey(in: t) { keys.append(Array($0)) }
+            let expected = split.terms(t).map { term in TermTable.withKey(term) { Array($0) } }
+            XCTAssertEqual(keys, expected, "text \(t.debugDescription)")
+        }
     }
 
     /// Terms streamed from records (`TermDocuments`, `predict(record:analyzer:scratch:)`, as tagging does) give the

@@ -69,44 +69,6 @@ final class LookupTableTests: XCTestCase {
         }
     }
 
-    /// The fit's key counts against a dictionary: repeats within a field and across fields (tf summed in field
-    /// order), keys in first-seen order, and the same after the epochs restart (a tiny limit forces it).
-    func testKeyCounterMatchesDictionaryCounts() {
-        var state: UInt64 = 3
-        let tfOf = TFTable(sublinear: true)
-        for limit in [Int32.max, 3] {
-            let counter = KeyCounter(epochLimit: limit)
-            var keysSeen = 0, repeatsAcrossFields = 0
-            for _ in 0..<40 {
-                counter.startDocument()
-                var expected: [Int32: Double] = [:], order: [Int32] = []
-                for weight in [1.0, 0.5, 2.0] {
-                    state = state &* 6364136223846793005 &+ 1442695040888963407
-                    let m = Int(state >> 61)  // 0…7: some fields empty
-                    let raw: [Int32] = (0..<(3 * m)).map { _ in
-                        state = state &* 6364136223846793005 &+ 1442695040888963407
-                        return Int32(truncatingIfNeeded: state >> 59)  // 32 key ids: many repeats
-                    }
-                    var counts: [Int32: Int] = [:], fieldOrder: [Int32] = []
-                    for k in raw { if counts[k] == nil { fieldOrder.append(k) }; counts[k, default: 0] += 1 }
-                    for k in fieldOrder {
-                        if expected[k] == nil { order.append(k); expected[k] = 0 } else { repeatsAcrossFields += 1 }
-                        expected[k] = expected[k]! + weight * tfOf[counts[k]!]
-                    }
-                    counter.reserve(keys: 32)
-                    raw.withUnsafeBufferPointer { counter.addField($0.baseAddress!, raw.count, weight: weight, tf: tfOf) }
-                }
-                let keys = Array(UnsafeBufferPointer(start: counter.keys, count: counter.count))
-                let tf = Array(UnsafeBufferPointer(start: counter.tf, count: counter.count))
-                XCTAssertEqual(keys, order, "limit \(limit)")
-                XCTAssertEqual(tf, order.map { expected[$0]! }, "limit \(limit)")
-                keysSeen += keys.count
-            }
-            XCTAssertGreaterThan(keysSeen, 200, "the documents have keys")
-            XCTAssertGreaterThan(repeatsAcrossFields, 20, "keys repeat across fields")
-        }
-    }
-
     func testRankSortMatchesSort() {
         var state: UInt64 = 42
         for n in [0, 1, 2, 5, 16, 17, 32, 33, 48, 49, 64, 65, 70] {

@@ -112,8 +112,10 @@ public struct TfidfVectorizer: Sendable {
         -> (TfidfVectorizer, SparseRows) {
         // Pass 1: intern terms, give every distinct feature key a dense key id (unigrams through a dense term-id
         // array, bigrams through one table probe), and keep every document's (key id, tf) pairs in two flat arrays,
-        // counting document frequencies on the way. A document's keys are counted by `KeyCounter` (a key's tf
-        // summed over fields in field order, as `vectorize` sums a feature's), in first-seen order.
+        // counting document frequencies on the way. A document's keys are counted as `vectorize` counts features:
+        // each field's key ids sorted and run-length counted in the scratch, merged over fields (a key's tf summed
+        // in field order), so the only per-key table touched is the document frequency (4 bytes a key: it stays
+        // in cache, where per-key counters did not).
         var ids = TermTable(capacity: 1 << 12)
         var terms: [String] = []
         var unigramKeyID: [Int32] = []
@@ -126,9 +128,9 @@ public struct TfidfVectorizer: Sendable {
         if let termTotal = documents.termCount { allKeys.reserveCapacity(2 * termTotal); allTF.reserveCapacity(2 * termTotal) }
         let tfOf = TFTable(sublinear: configuration.sublinearTF)
         let fields = configuration.fields, bigrams = configuration.bigrams
-        let scratch = Scratch(), counter = KeyCounter()
+        let scratch = Scratch()
         for d in 0..<documents.count {
-            counter.startDocument()
+            var nnz = 0
             for fi in 0..<fields.count {
                 // Term ids first, then the keys: the bigram probes of a field are then independent loads in a
                 // tight loop, and the processor overlaps their cache misses. (A field a document lacks has no
@@ -167,11 +169,9 @@ public struct TfidfVectorizer: Sendable {
                         raw[m] = b; m += 1
                     }
                 }
-                counter.reserve(keys: keyList.count)
-                counter.addField(raw, m, weight: fields[fi].weight, tf: tfOf)
+                nnz = scratch.addField(count: m, weight: fields[fi].weight, tf: tfOf, into: nnz)
             }
-            // The document's distinct keys in first-seen order (pass 2 orders them by feature).
-            let nnz = counter.count, keysOfDocument = counter.keys, tfOfDocument = counter.tf
+            let keysOfDocument = scratch.ids, tfOfDocument = scratch.tf
             df.withUnsafeMutableBufferPointer { df in
                 for i in 0..<nnz { df[Int(keysOfDocument[i])] += 1 }
             }

@@ -25,12 +25,13 @@ public struct TermDocuments {
 
     /// The configured fields of records, analysed as they are read (`FieldText.text` gives each field's text).
     public init(records: [Postulate], fields: [FieldWeight], analyzer: any TermAnalyzing) {
-        // The texts are taken out once, field by field (reading a field from a record copies the record).
-        let texts = fields.map { f in
-            let key = FieldText.Key(f.field)
-            return records.map { FieldText.text(of: $0, key: key) }
+        // Each field is read in place when its terms are wanted (no pass taking the texts out first: that touched
+        // every string twice).
+        let keys = fields.map { FieldText.Key($0.field) }
+        self.init(count: records.count, fieldTerms: nil) { d, f, body in
+            guard f < keys.count else { return }
+            analyzer.forEachTermKey(in: FieldText.text(of: records, at: d, key: keys[f]), body)
         }
-        self.init(texts: texts, analyzer: analyzer)
     }
 
     /// Texts given field by field (`texts[f][d]`: field f of document d), analysed as they are read.

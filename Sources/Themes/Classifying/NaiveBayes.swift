@@ -118,26 +118,16 @@ public struct LinearScorer: Codable, Sendable, Equatable {
 struct NaiveBayesStatistics {
     let labelCount: Int
     let featureCount: Int
-    /// Feature-major, L + 1 values per feature t: at t · (L + 1) its sum over all documents, then its sum over the
-    /// documents of each label. Why side by side: a document adds each of its features to both, and one row per
-    /// feature costs one cache miss where two arrays cost two (the sums outgrow the L2 cache).
-    var sums: [Double]
+    var labelTotals: [Double]  // label-major: [l * V + t]
+    var totals: [Double]
     var labelDocuments: [Int]
     var documents: Int
-
-    /// Label-major sums ([l · V + t]), for reading.
-    var labelTotals: [Double] {
-        let L = labelCount, stride = L + 1
-        return (0..<L).flatMap { l in (0..<featureCount).map { sums[$0 * stride + 1 + l] } }
-    }
-
-    /// Sums over all documents, by feature.
-    var totals: [Double] { (0..<featureCount).map { sums[$0 * (labelCount + 1)] } }
 
     init(labelCount: Int, featureCount: Int) {
         self.labelCount = labelCount
         self.featureCount = featureCount
-        sums = [Double](repeating: 0, count: (labelCount + 1) * featureCount)
+        labelTotals = [Double](repeating: 0, count: labelCount * featureCount)
+        totals = [Double](repeating: 0, count: featureCount)
         labelDocuments = [Int](repeating: 0, count: labelCount)
         documents = 0
     }
@@ -172,21 +162,24 @@ struct NaiveBayesStatistics {
 
     @inline(__always)
     private mutating func add(_ idx: UnsafeBufferPointer<Int32>, _ val: UnsafeBufferPointer<Double>, labels: some Collection<Int>) {
-        let stride = labelCount + 1
+        let V = featureCount
         documents += 1
-        for l in labels { labelDocuments[l] += 1 }
-        sums.withUnsafeMutableBufferPointer { s in
-            for i in 0..<idx.count {
-                let base = Int(idx[i]) * stride, v = val[i]
-                s[base] += v
-                for l in labels { s[base + 1 + l] += v }
+        totals.withUnsafeMutableBufferPointer { tot in
+            for i in 0..<idx.count { tot[Int(idx[i])] += val[i] }
+        }
+        labelTotals.withUnsafeMutableBufferPointer { lt in
+            for l in labels {
+                labelDocuments[l] += 1
+                let base = l * V
+                for i in 0..<idx.count { lt[base + Int(idx[i])] += val[i] }
             }
         }
     }
 
     static func - (a: NaiveBayesStatistics, b: NaiveBayesStatistics) -> NaiveBayesStatistics {
         var r = a
-        for i in r.sums.indices { r.sums[i] = max(0, a.sums[i] - b.sums[i]) }
+        for i in r.labelTotals.indices { r.labelTotals[i] = max(0, a.labelTotals[i] - b.labelTotals[i]) }
+        for i in r.totals.indices { r.totals[i] = max(0, a.totals[i] - b.totals[i]) }
         for i in r.labelDocuments.indices { r.labelDocuments[i] = a.labelDocuments[i] - b.labelDocuments[i] }
         r.documents = a.documents - b.documents
         return r
@@ -200,33 +193,35 @@ struct NaiveBayesStatistics {
     }
 
     func logTables(alpha: Double) -> LogTables {
-        let L = labelCount, V = featureCount, stride = L + 1
+        let L = labelCount, V = featureCount
         var logTheta = [Double](repeating: 0, count: L * V), logComp = [Double](repeating: 0, count: L * V)
         var allSum = 0.0
-        for t in 0..<V { allSum += sums[t * stride] }
+        for t in 0..<V { allSum += totals[t] }
         // Most (label, term) sums are 0 (a term occurs under few labels): then log(f + α) is log α and the
         // complement's log(max(0, total − f) + α) is the term's log(max(0, total) + α), the same for every label.
         // Both are taken once instead of per label: the same values, far fewer logs.
         let logAlpha = log(alpha)
         var logTotal = [Double](repeating: 0, count: V)
-        for t in 0..<V { logTotal[t] = log(max(0, sums[t * stride]) + alpha) }
-        sums.withUnsafeBufferPointer { s in
-            logTheta.withUnsafeMutableBufferPointer { theta in
-                logComp.withUnsafeMutableBufferPointer { comp in
-                    for l in 0..<L {
-                        let base = l * V
-                        var labelSum = 0.0
-                        for t in 0..<V { labelSum += s[t * stride + 1 + l] }
-                        let compSum = max(0, allSum - labelSum)
-                        let dl = log(labelSum + alpha * Double(V)), dc = log(compSum + alpha * Double(V))
-                        for t in 0..<V {
-                            let f = s[t * stride + 1 + l]
-                            if f == 0 {
-                                theta[base + t] = logAlpha - dl
-                                comp[base + t] = logTotal[t] - dc
-                            } else {
-                                theta[base + t] = log(f + alpha) - dl
-                                comp[base + t] = log(max(0, s[t * stride] - f) + alpha) - dc
+        for t in 0..<V { logTotal[t] = log(max(0, totals[t]) + alpha) }
+        labelTotals.withUnsafeBufferPointer { lt in
+            totals.withUnsafeBufferPointer { tot in
+                logTheta.withUnsafeMutableBufferPointer { theta in
+                    logComp.withUnsafeMutableBufferPointer { comp in
+                        for l in 0..<L {
+                            let base = l * V
+                            var labelSum = 0.0
+                            for t in 0..<V { labelSum += lt[base + t] }
+                            let compSum = max(0, allSum - labelSum)
+                            let dl = log(labelSum + alpha * Double(V)), dc = log(compSum + alpha * Double(V))
+                            for t in 0..<V {
+                                let f = lt[base + t]
+                                if f == 0 {
+                                    theta[base + t] = logAlpha - dl
+                                    comp[base + t] = logTotal[t] - dc
+                                } else {
+                                    theta[base + t] = log(f + alpha) - dl
+                                    comp[base + t] = log(max(0, tot[t] - f) + alpha) - dc
+                                }
                             }
                         }
                     }

@@ -16,12 +16,21 @@ final class LookupTableTests: XCTestCase {
                 fid += 1
             }
         }
-        let index = BigramIndex(termCount: 25, pairs: pairs.reversed())
-        for a in 0..<UInt32(26) {
-            for b in 0..<UInt32(80) {
-                XCTAssertEqual(index.value(a, b), expected[UInt64(a) << 32 | UInt64(b)] ?? -1, "pair \(a) \(b)")
+        for packing in [true, false] {
+            let index = BigramIndex(termCount: 25, pairs: pairs.reversed(), packing: packing)
+            for a in 0..<UInt32(26) {
+                for b in 0..<UInt32(80) {
+                    XCTAssertEqual(index.value(a, b), expected[UInt64(a) << 32 | UInt64(b)] ?? -1, "pair \(a) \(b), packing \(packing)")
+                }
             }
+            // ids beyond the packed slots' 20 bits are absent, not aliased
+            XCTAssertEqual(index.value(1 << 20 | 1, 3), -1)
         }
+        // too many terms for the packed slots: the rows are used
+        let large = BigramIndex(termCount: (1 << 20) + 5, pairs: [((1 << 20) + 2, 7, 11), (3, 9, 12)])
+        XCTAssertEqual(large.value((1 << 20) + 2, 7), 11)
+        XCTAssertEqual(large.value(3, 9), 12)
+        XCTAssertEqual(large.value(3, 7), -1)
     }
 
     func testTermTableInternsAndFinds() {

@@ -50,22 +50,6 @@ public enum FieldText {
         }
     }
 
-    /// `text(of:key:)` of `records[index]`, reading the one field in place (passing `records[index]` to a
-    /// function copies the whole record, retaining each of its strings).
-    @inline(__always)
-    public static func text(of records: [Postulate], at index: Int, key: Key) -> String {
-        switch key {
-        case .id: return records[index].id
-        case .meeting: return records[index].meeting
-        case .organisation: return records[index].organisation
-        case .text: return records[index].text
-        case .justification: return records[index].justification
-        case .response: return records[index].response
-        case .respondent: return records[index].respondent
-        case .other(let field): return text(of: records[index], field: field)
-        }
-    }
-
     public static func terms(of record: Postulate, fields: [FieldWeight], analyzer: any TermAnalyzing) -> FieldTerms {
         fields.map { analyzer.terms(text(of: record, field: $0.field)) }
     }

@@ -30,7 +30,7 @@ public struct TermDocuments {
         let keys = fields.map { FieldText.Key($0.field) }
         self.init(count: records.count, fieldTerms: nil) { d, f, body in
             guard f < keys.count else { return }
-            analyzer.forEachTermKey(in: FieldText.text(of: records, at: d, key: keys[f]), body)
+            analyzer.forEachTermKey(in: FieldText.text(of: records[d], key: keys[f]), body)
         }
     }
 

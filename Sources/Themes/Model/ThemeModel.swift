@@ -259,7 +259,10 @@ public struct LabelEvidence: Sendable, Equatable {
 
     /// A term's share of the label's positive evidence, in per cent (what `why` shows: raw contributions of
     /// complement NB are tiny numbers that mean nothing to a reader).
-    public func share(_ t: TermContribution) -> Double { evidenceTotal > 0 ? 100 * t.weight / evidenceTotal : 0 }
+    public func share(_ t: TermContribution) -> Double { Self.share(t.weight, of: evidenceTotal) }
+
+    /// `weight` as a percentage of `total` (0 when there is no positive evidence).
+    static func share(_ weight: Double, of total: Double) -> Double { total > 0 ? 100 * weight / total : 0 }
 
     /// Why, in one line: "0.910 ≥ 0.420: senior 41%, klub senior 22%" (each term's share of the label's positive
     /// evidence) or "0.210 < 0.450".

@@ -66,8 +66,7 @@ enum JSONBytes {
                 literal(i == range.lowerBound + 1 ? ": " : ", ", to: &out)
                 escaped(p.vocabulary[Int(t.feature)], to: &out)
                 out.append(0x20)
-                // `LabelEvidence.share`
-                fixed(total > 0 ? 100 * t.weight / total : 0, 0, to: &out)
+                fixed(LabelEvidence.share(t.weight, of: total), 0, to: &out)
                 out.append(UInt8(ascii: "%"))
             }
         } else if score < threshold {

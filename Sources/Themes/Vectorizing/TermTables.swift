@@ -107,19 +107,13 @@ struct TermTable: Sendable {
         }
     }
 
-    /// The id of `term`, or `UInt32.max` when it was never interned.
+    /// The id of `term`, or `UInt32.max` when it was never interned. (Transforming looks terms up in a
+    /// `TermLookup` instead.)
     func id(_ term: String) -> UInt32 {
         Self.withKey(term) { p in
             let r = find(p, Self.hash(p))
             return r.id < 0 ? UInt32.max : UInt32(r.id)
         }
-    }
-
-    /// The id of the term keyed by `p` (as `withKey` gives keys), or `UInt32.max` when it was never interned.
-    @inline(__always)
-    func id(key p: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        let r = find(p, Self.hash(p))
-        return r.id < 0 ? UInt32.max : UInt32(r.id)
     }
 
     /// The id of `term`, giving it the next id (`count`) when new.

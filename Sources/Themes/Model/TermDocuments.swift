@@ -34,17 +34,6 @@ public struct TermDocuments {
         }
     }
 
-    /// Texts given field by field (`texts[f][d]`: field f of document d), analysed as they are read.
-    public init(texts: [[String]], analyzer: any TermAnalyzing) {
-        count = texts.first?.count ?? 0
-        precondition(texts.allSatisfy { $0.count == texts[0].count }, "every field needs one text per document")
-        fieldTerms = nil
-        keys = { d, f, body in
-            guard f < texts.count else { return }
-            analyzer.forEachTermKey(in: texts[f][d], body)
-        }
-    }
-
     private init(count: Int, fieldTerms: [FieldTerms]?,
                  keys: @escaping (Int, Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
         self.count = count; self.fieldTerms = fieldTerms; self.keys = keys

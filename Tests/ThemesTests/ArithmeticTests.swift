@@ -55,6 +55,63 @@ final class ArithmeticTests: XCTestCase {
         XCTAssertEqual(back.transform(docs[1]), x[1])
     }
 
+    /// The fit's own vectors (keys counted per field in one sort by feature and field) against `transform` of the
+    /// same documents, bit for bit: two weighted fields, terms repeated within and across fields, pruned features.
+    func testFitVectorsEqualTransformBitForBit() throws {
+        var cfg = plain
+        cfg.bigrams = true
+        cfg.fields = [FieldWeight("text", 1), FieldWeight("justification", 0.3), FieldWeight("response", 2.5)]
+        cfg.minDocumentFrequency = 2
+        var generator = SeededGenerator(state: 5)
+        let words = ["klub", "senior", "dom", "kultury", "park", "ławka", "miasto", "grant"]
+        let docs: [FieldTerms] = (0..<300).map { _ in
+            (0..<3).map { _ in (0..<Int.random(in: 0...9, using: &generator)).map { _ in words.randomElement(using: &generator)! } }
+        }
+        let (v, x) = try TfidfVectorizer.fitTransform(docs, configuration: cfg)
+        for (d, doc) in docs.enumerated() {
+            let t = v.transform(doc)
+            XCTAssertEqual(x[d].indices, t.indices, "document \(d)")
+            XCTAssertEqual(x[d].values.map(\.bitPattern), t.values.map(\.bitPattern), "document \(d)")
+        }
+        // document frequencies count documents, not occurrences
+        for (f, feature) in v.vocabulary.enumerated() {
+            let parts = feature.split(separator: " ").map(String.init)
+            let holding = docs.filter { doc in
+                doc.contains { terms in
+                    parts.count == 1 ? terms.contains(parts[0])
+                        : zip(terms, terms.dropFirst()).contains { $0 == parts[0] && $1 == parts[1] }
+                }
+            }.count
+            XCTAssertEqual(v.documentFrequency[f], holding, feature)
+        }
+    }
+
+    /// The statistics summed label by label (the fit's) equal those summed document by document, bit for bit,
+    /// with several labels per document, a label given twice and documents with none.
+    func testNaiveBayesStatisticsByLabelEqualByDocument() {
+        var generator = SeededGenerator(state: 9)
+        let V = 40, L = 4
+        var vectors: [SparseVector] = [], labels: [[Int]] = [], rows = SparseRows()
+        for _ in 0..<200 {
+            let ids = Array(Set((0..<Int.random(in: 0...12, using: &generator)).map { _ in Int32.random(in: 0..<Int32(V), using: &generator) })).sorted()
+            let values = ids.map { _ in Double.random(in: 0.01...1, using: &generator) }
+            vectors.append(SparseVector(indices: ids, values: values))
+            rows.indices += ids; rows.values += values; rows.offsets.append(rows.indices.count)
+            var l = (0..<Int.random(in: 0...2, using: &generator)).map { _ in Int.random(in: 0..<L, using: &generator) }
+            if Int.random(in: 0..<10, using: &generator) == 0, let first = l.first { l.append(first) }
+            labels.append(l)
+        }
+        var offsets = [0]
+        for l in labels { offsets.append(offsets.last! + l.count) }
+        let byDocument = NaiveBayesStatistics(vectors: vectors, labels: labels, rows: 0..<200, labelCount: L, featureCount: V)
+        let byLabel = NaiveBayesStatistics(rows: rows, labelOffsets: offsets, labelValues: labels.flatMap { $0 },
+                                           labelCount: L, featureCount: V)
+        XCTAssertEqual(byLabel.labelTotals.map(\.bitPattern), byDocument.labelTotals.map(\.bitPattern))
+        XCTAssertEqual(byLabel.totals.map(\.bitPattern), byDocument.totals.map(\.bitPattern))
+        XCTAssertEqual(byLabel.labelDocuments, byDocument.labelDocuments)
+        XCTAssertEqual(byLabel.documents, byDocument.documents)
+    }
+
     func testNaiveBayesByHand() {
         // x0 = (1, 0) label A; x1 = (0, 1) label B; x2 = (1, 1) label A.  α = 1, V = 2.
         let x = [SparseVector(indices: [0], values: [1]), SparseVector(indices: [1], values: [1]),

@@ -33,6 +33,44 @@ final class LookupTableTests: XCTestCase {
         XCTAssertEqual(large.value(3, 7), -1)
     }
 
+    /// The fit's bigram key table in both slot layouts, through growth, and moving from packed to wide slots when
+    /// a term id or a value stops fitting (every key already in keeps its value).
+    func testKeyTableInsertsAndFindsInBothLayouts() {
+        var generator = SeededGenerator(state: 11)
+        let keys: [UInt64] = (0..<3000).map { _ in
+            UInt64.random(in: 0..<700, using: &generator) << 32 | UInt64.random(in: 0..<700, using: &generator)
+        }
+        for packing in [true, false] {
+            var table = KeyTable(capacity: 8, packing: packing)
+            XCTAssertEqual(table.isPacked, packing)
+            var expected: [UInt64: Int32] = [:]
+            for k in keys {
+                let got = table.valueOrInsert(k, Int32(expected.count))
+                if let v = expected[k] { XCTAssertEqual(got, v) } else { XCTAssertEqual(got, -1); expected[k] = Int32(expected.count) }
+            }
+            XCTAssertEqual(table.count, expected.count)
+            XCTAssertEqual(table.isPacked, packing)
+            for (k, v) in expected { XCTAssertEqual(table.value(k), v) }
+            XCTAssertEqual(table.value(900 << 32 | 1), -1)
+            XCTAssertEqual(table.value(1 << 52 | 1), -1)  // beyond the packed term bits: absent, not aliased
+            // a term id beyond 20 bits, then a value beyond 24 bits: stored, and the earlier keys still found
+            var wide = table
+            XCTAssertEqual(wide.valueOrInsert((1 << 20 | 5) << 32 | 3, 77), -1)
+            XCTAssertFalse(wide.isPacked)
+            XCTAssertEqual(wide.value((1 << 20 | 5) << 32 | 3), 77)
+            XCTAssertEqual(wide.valueOrInsert(5 << 32 | 1 << 20, 78), -1)
+            var large = table
+            XCTAssertEqual(large.valueOrInsert(800 << 32 | 800, 1 << 24), -1)
+            XCTAssertFalse(large.isPacked)
+            XCTAssertEqual(large.value(800 << 32 | 800), 1 << 24)
+            for t in [wide, large] { for (k, v) in expected { XCTAssertEqual(t.value(k), v) } }
+            // a present key with a value too large for packing is found, not re-inserted
+            var again = table
+            let (k0, v0) = expected.first!
+            XCTAssertEqual(again.valueOrInsert(k0, 1 << 25), v0)
+        }
+    }
+
     func testTermTableInternsAndFinds() {
         var table = TermTable(capacity: 4)
         let words = (0..<500).map { "słowo\($0)" } + ["e\u{301}", "é", ""]
@@ -80,7 +118,7 @@ final class LookupTableTests: XCTestCase {
 
     func testRankSortMatchesSort() {
         var state: UInt64 = 42
-        for n in [0, 1, 2, 5, 16, 17, 32, 33, 48, 49, 64, 65, 70] {
+        for n in [0, 1, 2, 5, 15, 16, 17, 31, 32, 33, 47, 48, 49, 63, 64, 65, 70] {
             let xs: [Int32] = (0..<n).map { _ in
                 state = state &* 6364136223846793005 &+ 1442695040888963407
                 return Int32(truncatingIfNeeded: state >> 60)  // few values: many repeats
@@ -100,32 +138,6 @@ final class LookupTableTests: XCTestCase {
             out.withUnsafeMutableBufferPointer { o in sortIDs(s.baseAddress!, large.count, into: o.baseAddress!) }
         }
         XCTAssertEqual(out, large.sorted())
-    }
-
-    func testPairSortMatchesSort() {
-        var state: UInt64 = 7
-        for n in [1, 2, 9, 16, 17, 31, 32, 33, 50, 64, 65, 90] {
-            var ids = Array(Set((0..<(3 * n)).map { _ -> Int32 in
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                return Int32(truncatingIfNeeded: state >> 40)
-            })).sorted()
-            var generator = SeededGenerator(state: state)
-            ids = Array(ids.prefix(n)).shuffled(using: &generator)
-            let values = ids.map { Double($0) / 7 }
-            var srcIDs = ids, srcValues = values
-            var outIDs = [Int32](repeating: 0, count: ids.count), outValues = [Double](repeating: 0, count: ids.count)
-            srcIDs.withUnsafeMutableBufferPointer { i in
-                srcValues.withUnsafeMutableBufferPointer { v in
-                    outIDs.withUnsafeMutableBufferPointer { oi in
-                        outValues.withUnsafeMutableBufferPointer { ov in
-                            sortPairs(i.baseAddress!, v.baseAddress!, ids.count, into: oi.baseAddress!, ov.baseAddress!)
-                        }
-                    }
-                }
-            }
-            XCTAssertEqual(outIDs, ids.sorted(), "n = \(n)")
-            XCTAssertEqual(outValues, ids.sorted().map { Double($0) / 7 }, "n = \(n)")
-        }
     }
 
     /// The byte-level split of pre-tokenised text against a split by characters: runs of separators, separators

@@ -38,15 +38,22 @@ public enum FieldText {
     /// `text(of:field:)` of a resolved field.
     @inline(__always)
     public static func text(of record: Postulate, key: Key) -> String {
+        withUnsafePointer(to: record) { text(at: $0, key: key) }
+    }
+
+    /// `text(of:key:)` of the record at `record`, read through the pointer: only the field's string is retained
+    /// (a record passed by value was copied whole, each of its strings retained, in the fit's loop over records).
+    @inline(__always)
+    public static func text(at record: UnsafePointer<Postulate>, key: Key) -> String {
         switch key {
-        case .id: return record.id
-        case .meeting: return record.meeting
-        case .organisation: return record.organisation
-        case .text: return record.text
-        case .justification: return record.justification
-        case .response: return record.response
-        case .respondent: return record.respondent
-        case .other(let field): return text(of: record, field: field)
+        case .id: return record.pointee.id
+        case .meeting: return record.pointee.meeting
+        case .organisation: return record.pointee.organisation
+        case .text: return record.pointee.text
+        case .justification: return record.pointee.justification
+        case .response: return record.pointee.response
+        case .respondent: return record.pointee.respondent
+        case .other(let field): return text(of: record.pointee, field: field)
         }
     }
 

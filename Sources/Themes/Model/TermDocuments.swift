@@ -26,11 +26,14 @@ public struct TermDocuments {
     /// The configured fields of records, analysed as they are read (`FieldText.text` gives each field's text).
     public init(records: [Postulate], fields: [FieldWeight], analyzer: any TermAnalyzing) {
         // Each field is read in place when its terms are wanted (no pass taking the texts out first: that touched
-        // every string twice).
+        // every string twice), through a pointer: `records[d]` would copy the whole record, retaining each of its
+        // strings, to read one.
         let keys = fields.map { FieldText.Key($0.field) }
         self.init(count: records.count, fieldTerms: nil) { d, f, body in
             guard f < keys.count else { return }
-            analyzer.forEachTermKey(in: FieldText.text(of: records[d], key: keys[f]), body)
+            records.withUnsafeBufferPointer { records in
+                analyzer.forEachTermKey(in: FieldText.text(at: records.baseAddress! + d, key: keys[f]), body)
+            }
         }
     }
 

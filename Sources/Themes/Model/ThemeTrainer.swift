@@ -218,22 +218,17 @@ public enum ThemeTrainer {
     }
 }
 
-/// Distinct label names in the order first met, each looked up by comparison while there are few (label strings
-/// are short, so equality is cheaper than hashing), by a dictionary beyond.
+/// Distinct label names in the order first met, looked up by their bytes in a `TermTable` (keyed by NFC, so
+/// names equal as Swift strings are one label). Why not comparisons or a `Dictionary`: every document's labels
+/// are looked up, and comparing long names one by one, or hashing them with SipHash, cost more than the naive
+/// Bayes statistics they feed.
 struct LabelInterner {
     private(set) var names: [String] = []
-    private var table: [String: Int] = [:]
+    private var table = TermTable(capacity: 64)
 
     mutating func index(_ name: String) -> Int {
-        if names.count <= 16 {
-            for (i, n) in names.enumerated() where n == name { return i }
-        } else if let i = table[name] {
-            return i
-        }
-        names.append(name)
-        if names.count > 16 {
-            if table.isEmpty { for (i, n) in names.enumerated() { table[n] = i } } else { table[name] = names.count - 1 }
-        }
-        return names.count - 1
+        let (id, isNew) = table.intern(name)
+        if isNew { names.append(name) }
+        return Int(id)
     }
 }

@@ -111,26 +111,26 @@ public struct TfidfVectorizer: Sendable {
     static func fitRows(_ documents: TermDocuments, configuration: VectorizerConfiguration) throws
         -> (TfidfVectorizer, SparseRows) {
         // Pass 1: intern terms, give every distinct feature key a dense key id (unigrams through a dense term-id
-        // array, bigrams through one table probe), and keep every document's (key id, tf) pairs in two flat arrays,
-        // counting document frequencies on the way. A document's keys are counted as `vectorize` counts features:
-        // each field's key ids sorted and run-length counted in the scratch, merged over fields (a key's tf summed
-        // in field order), so the only per-key table touched is the document frequency (4 bytes a key: it stays
-        // in cache, where per-key counters did not).
+        // array, bigrams through one table probe), and keep every field's key ids as they come (repeats included)
+        // in one flat array. Document frequencies are counted on the way: a key's 8-byte slot holds its count and
+        // the last document that counted it, so a key repeated in a document counts once, with no per-document
+        // sort (the only one is pass 2's, by feature, which also gives the counts).
+        let fields = configuration.fields, bigrams = configuration.bigrams
         var ids = TermTable(capacity: 1 << 12)
         var terms: [String] = []
         var unigramKeyID: [Int32] = []
         var bigramKeyID = KeyTable(capacity: 1 << 12)
-        var keyList: [UInt64] = [], df: [Int32] = []
-        var allKeys: [Int32] = [], allTF: [Double] = []
+        var keyList: [UInt64] = []
+        var df: [KeyCount] = []
+        var allKeys: [Int32] = []
+        // offsets[d * fields.count + f]: where field f of document d starts in `allKeys`.
         var offsets: [Int] = [0]
-        offsets.reserveCapacity(documents.count + 1)
-        // At most two keys per term: reserving that once spares the flat arrays their regrowth copies.
-        if let termTotal = documents.termCount { allKeys.reserveCapacity(2 * termTotal); allTF.reserveCapacity(2 * termTotal) }
-        let tfOf = TFTable(sublinear: configuration.sublinearTF)
-        let fields = configuration.fields, bigrams = configuration.bigrams
+        offsets.reserveCapacity(documents.count * fields.count + 1)
+        // At most two keys per term: reserving that once spares the flat array its regrowth copies.
+        if let termTotal = documents.termCount { allKeys.reserveCapacity(2 * termTotal) }
         let scratch = Scratch()
         for d in 0..<documents.count {
-            var nnz = 0
+            let document = Int32(truncatingIfNeeded: d)
             for fi in 0..<fields.count {
                 // Term ids first, then the keys: the bigram probes of a field are then independent loads in a
                 // tight loop, and the processor overlaps their cache misses. (A field a document lacks has no
@@ -151,7 +151,7 @@ public struct TfidfVectorizer: Sendable {
                     if k < 0 {
                         k = Int32(keyList.count)
                         unigramKeyID[Int(id)] = k
-                        keyList.append(unigramKey(id)); df.append(0)
+                        keyList.append(unigramKey(id)); df.append(KeyCount())
                     }
                     raw[m] = k; m += 1
                 }
@@ -164,26 +164,23 @@ public struct TfidfVectorizer: Sendable {
                         var b = bigramKeyID.valueOrInsert(key, Int32(keyList.count))
                         if b < 0 {
                             b = Int32(keyList.count)
-                            keyList.append(key); df.append(0)
+                            keyList.append(key); df.append(KeyCount())
                         }
                         raw[m] = b; m += 1
                     }
                 }
-                nnz = scratch.addField(count: m, weight: fields[fi].weight, tf: tfOf, into: nnz)
+                df.withUnsafeMutableBufferPointer { df in
+                    for i in 0..<m { df[Int(raw[i])].count(in: document) }
+                }
+                allKeys.append(contentsOf: UnsafeBufferPointer(start: raw, count: m))
+                offsets.append(allKeys.count)
             }
-            let keysOfDocument = scratch.ids, tfOfDocument = scratch.tf
-            df.withUnsafeMutableBufferPointer { df in
-                for i in 0..<nnz { df[Int(keysOfDocument[i])] += 1 }
-            }
-            allKeys.append(contentsOf: UnsafeBufferPointer(start: keysOfDocument, count: nnz))
-            allTF.append(contentsOf: UnsafeBufferPointer(start: tfOfDocument, count: nnz))
-            offsets.append(allKeys.count)
         }
         let n = documents.count
         let maxDF = configuration.maxDocumentFrequencyRatio >= 1 ? Int.max
             : max(1, Int((configuration.maxDocumentFrequencyRatio * Double(n)).rounded(.down)))
         var kept: [Int32] = []
-        for (kid, c) in df.enumerated() where Int(c) >= configuration.minDocumentFrequency && Int(c) <= maxDF {
+        for (kid, c) in df.enumerated() where Int(c.documents) >= configuration.minDocumentFrequency && Int(c.documents) <= maxDF {
             kept.append(Int32(kid))
         }
         sortByFeatureBytes(&kept, keys: keyList, terms: ids)
@@ -216,34 +213,42 @@ public struct TfidfVectorizer: Sendable {
                 let x = intern(a), y = intern(Int(b))
                 pairs.append((x, y, Int32(fid)))
             }
-            documentFrequency.append(Int(df[Int(kid)]))
+            documentFrequency.append(Int(df[Int(kid)].documents))
         }
         let vectorizer = TfidfVectorizer(configuration: configuration, documentCount: n, vocabulary: vocabulary,
                                          documentFrequency: documentFrequency, termIDs: termIDs,
                                          unigramFeature: unigram,
                                          bigramFeature: BigramIndex(termCount: unigram.count, pairs: pairs))
-        // Pass 2: the kept features of each document, tf·idf, l2.
+        // Pass 2: the kept features of each document, counted per field, tf·idf, l2. Each kept key becomes
+        // feature · F + field (F fields), so one sort orders a document's features and, within a feature, its
+        // fields in field order: runs of equal values are the counts, and a feature's tf is summed over its fields
+        // in field order, as `vectorize` sums it.
+        let fieldCount = Int32(fields.count)
+        precondition(kept.count < Int(Int32.max) / max(1, fields.count), "too many features to count per field")
+        let tfOf = TFTable(sublinear: configuration.sublinearTF)
+        let weights = fields.map(\.weight)
         var rows = SparseRows()
         rows.offsets.reserveCapacity(n + 1)
         rows.indices.reserveCapacity(allKeys.count)
         rows.values.reserveCapacity(allKeys.count)
         allKeys.withUnsafeBufferPointer { keys in
-            allTF.withUnsafeBufferPointer { tfs in
-                featureOf.withUnsafeBufferPointer { fOf in
-                    for d in 0..<n {
-                        let lo = offsets[d], hi = offsets[d + 1]
-                        scratch.reserve(out: hi - lo)
-                        var m = 0
-                        for j in lo..<hi {
+            featureOf.withUnsafeBufferPointer { fOf in
+                for d in 0..<n {
+                    let lo = offsets[d * fields.count], hi = offsets[(d + 1) * fields.count]
+                    scratch.reserve(raw: hi - lo)
+                    let raw = scratch.raw
+                    var m = 0
+                    for fi in 0..<fields.count {
+                        for j in offsets[d * fields.count + fi]..<offsets[d * fields.count + fi + 1] {
                             let f = fOf[Int(keys[j])]
-                            if f >= 0 { scratch.mergeIDs[m] = f; scratch.mergeTF[m] = tfs[j]; m += 1 }
+                            if f >= 0 { raw[m] = f &* fieldCount &+ Int32(fi); m += 1 }
                         }
-                        sortPairs(scratch.mergeIDs, scratch.mergeTF, m, into: scratch.ids, scratch.tf)
-                        vectorizer.weigh(scratch, count: m)
-                        rows.indices.append(contentsOf: UnsafeBufferPointer(start: scratch.ids, count: m))
-                        rows.values.append(contentsOf: UnsafeBufferPointer(start: scratch.tf, count: m))
-                        rows.offsets.append(rows.indices.count)
                     }
+                    let nnz = scratch.countFields(m, fieldCount: fieldCount, weights: weights, tf: tfOf)
+                    vectorizer.weigh(scratch, count: nnz)
+                    rows.indices.append(contentsOf: UnsafeBufferPointer(start: scratch.ids, count: nnz))
+                    rows.values.append(contentsOf: UnsafeBufferPointer(start: scratch.tf, count: nnz))
+                    rows.offsets.append(rows.indices.count)
                 }
             }
         }
@@ -387,6 +392,34 @@ public struct TfidfVectorizer: Sendable {
             outCapacity = c
         }
 
+        /// The document's features from `raw[0..<m]`, each value feature · F + field (F = `fieldCount`), repeats
+        /// included: sorted, so that runs of one value are its count in that field and the fields of a feature come
+        /// in field order; tf = Σ over fields of weight · tf(count), summed in field order (as `addField` sums it).
+        /// Leaves the features in `ids`/`tf` (ascending) and returns their number.
+        func countFields(_ m: Int, fieldCount: Int32, weights: [Double], tf tfOf: TFTable) -> Int {
+            guard m > 0 else { return 0 }
+            sortIDs(raw, m, into: sorted)
+            reserve(out: m)
+            let sorted = sorted, ids = ids, tf = tf
+            var out = -1, i = 0, last: Int32 = -1
+            weights.withUnsafeBufferPointer { weights in
+                while i < m {
+                    let v = sorted[i]
+                    var e = i + 1
+                    while e < m && sorted[e] == v { e += 1 }
+                    let f = fieldCount == 1 ? v : v / fieldCount
+                    let w = weights[Int(v &- f &* fieldCount)] * tfOf[e - i]
+                    if f == last {
+                        tf[out] += w
+                    } else {
+                        out += 1; ids[out] = f; tf[out] = w; last = f
+                    }
+                    i = e
+                }
+            }
+            return out + 1
+        }
+
         /// Adds one field's ids (`raw[0..<m]`) to the document's features `ids[0..<nnz]`: sorts them, counts each,
         /// tf = weight · tf(count), summed with the same feature of earlier fields. Returns the new feature count.
         func addField(count m: Int, weight: Double, tf tfOf: TFTable, into nnz: Int) -> Int {
@@ -490,7 +523,7 @@ public struct TfidfVectorizer: Sendable {
 }
 
 /// Sorts `p[0..<n]` (ids ≥ 0) ascending into `out` (which must not overlap `p`). Up to 64 ids by rank: each id's
-/// place is the number of ids before it in (id, position) order, counted without branches for 16 ids at a time
+/// place is the number of ids before it in (id, position) order, counted without branches for 8 ids at a time
 /// (see `rank`); for a postulate's dozens of features that beats any comparison sort, whose branches mispredict.
 /// The standard sort beyond.
 @inline(__always)
@@ -503,7 +536,9 @@ func sortIDs(_ p: UnsafeMutablePointer<Int32>, _ n: Int, into out: UnsafeMutable
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: 64) { keys in
                 let k = keys.baseAddress!
                 for j in 0..<n { k[j] = p[j] &<< 6 | Int32(j) }
-                rank(k, n, values: p, into: out)
+                // Lanes past n up to the vector's end: never smaller than a key.
+                for j in n..<((n + 7) & ~7) { k[j] = .max }
+                rank(k, n, into: out)
             }
             return
         }
@@ -513,44 +548,21 @@ func sortIDs(_ p: UnsafeMutablePointer<Int32>, _ n: Int, into out: UnsafeMutable
     b.sort()
 }
 
-/// Writes `values[i]` to `out[rank of keys[i]]` for i < n ≤ 64, keys distinct and ≥ 0, where the rank is the
-/// number of smaller keys. The counts of all keys are kept in SIMD lanes, 16 to a vector, and each key adds its
-/// comparison to every lane at once (the sign of key − lane key); no branch depends on the data.
+/// Writes `keys[i] >> 6` (the id of a `sortIDs` key) to `out[rank of keys[i]]` for i < n ≤ 64, keys distinct and
+/// ≥ 0, where the rank is the number of smaller keys. `keys` holds `Int32.max` from n to the next multiple of 8.
+/// The ranks of 8 keys are kept in the lanes of one vector (loaded straight from `keys`), and every key adds its
+/// comparison to all 8 lanes at once (the sign of key − lane key); no branch depends on the data. Eight lanes, not
+/// more: a document's 10–30 keys waste fewer lanes past n.
 @inline(__always)
-func rank<T>(_ keys: UnsafeMutablePointer<Int32>, _ n: Int, values: UnsafePointer<T>, into out: UnsafeMutablePointer<T>,
-             also: (Int, Int) -> Void = { _, _ in }) {
-    @inline(__always) func lanes(_ from: Int) -> SIMD16<Int32> {
-        var v = SIMD16<Int32>(repeating: .max)  // lanes past n: never smaller than a key
-        if from < n { for j in from..<min(n, from + 16) { v[j - from] = keys[j] } }
-        return v
+func rank(_ keys: UnsafeMutablePointer<Int32>, _ n: Int, into out: UnsafeMutablePointer<Int32>) {
+    var from = 0
+    while from < n {
+        let lanes = UnsafeRawPointer(keys + from).loadUnaligned(as: SIMD8<Int32>.self)
+        var r = SIMD8<Int32>()
+        for j in 0..<n { r &-= (SIMD8<Int32>(repeating: keys[j]) &- lanes) &>> 31 }  // −1 where lane > keys[j]
+        for i in from..<min(n, from + 8) { out[Int(r[i - from])] = keys[i] &>> 6 }
+        from += 8
     }
-    let k0 = lanes(0), k1 = lanes(16), k2 = lanes(32), k3 = lanes(48)
-    var r0 = SIMD16<Int32>(), r1 = SIMD16<Int32>(), r2 = SIMD16<Int32>(), r3 = SIMD16<Int32>()
-    for j in 0..<n {
-        let k = SIMD16<Int32>(repeating: keys[j])
-        r0 &-= (k &- k0) &>> 31   // −1 in the lanes whose key is larger than keys[j]
-        if n > 16 { r1 &-= (k &- k1) &>> 31 }
-        if n > 32 { r2 &-= (k &- k2) &>> 31 }
-        if n > 48 { r3 &-= (k &- k3) &>> 31 }
-    }
-    @inline(__always) func place(_ r: SIMD16<Int32>, _ from: Int) {
-        guard from < n else { return }
-        for i in from..<min(n, from + 16) { let at = Int(r[i - from]); out[at] = values[i]; also(i, at) }
-    }
-    place(r0, 0); place(r1, 16); place(r2, 32); place(r3, 48)
-}
-
-/// Sorts the pairs (`ids[i]`, `values[i]`), i < n, by id (ids are distinct and ≥ 0), into `outIDs`/`outValues`;
-/// by rank (see `rank`) up to 64 pairs.
-func sortPairs(_ ids: UnsafeMutablePointer<Int32>, _ values: UnsafeMutablePointer<Double>, _ n: Int,
-               into outIDs: UnsafeMutablePointer<Int32>, _ outValues: UnsafeMutablePointer<Double>) {
-    if n <= 64 {
-        rank(ids, n, values: values, into: outValues) { i, r in outIDs[r] = ids[i] }
-        return
-    }
-    var pairs = (0..<n).map { (ids[$0], values[$0]) }
-    pairs.sort { $0.0 < $1.0 }
-    for (i, p) in pairs.enumerated() { outIDs[i] = p.0; outValues[i] = p.1 }
 }
 
 /// Stored state of a fitted vectoriser (what a model or index file keeps); the idf and lookups are derived.
@@ -571,6 +583,18 @@ extension TfidfVectorizer: Codable {
         try c.encode(documentCount, forKey: .documentCount)
         try c.encode(vocabulary, forKey: .vocabulary)
         try c.encode(documentFrequency, forKey: .documentFrequency)
+    }
+}
+
+/// A feature key's document frequency and the last document that counted it, side by side in one 8-byte slot: a
+/// key met again in the same document is not counted twice, and checking that touches no other cache line.
+struct KeyCount {
+    private(set) var documents: Int32 = 0
+    private var last: Int32 = -1
+
+    @inline(__always) mutating func count(in document: Int32) {
+        documents &+= last == document ? 0 : 1
+        last = document
     }
 }
 

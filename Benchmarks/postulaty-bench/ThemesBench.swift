@@ -56,7 +56,7 @@ enum ThemesBench {
                 ?? ThemeTrainer.train(documents: train.documents, labels: train.labels.values, mode: train.labels.mode,
                                       labelField: labels, analyzer: analyzer.configuration, options: options)
             let scratch = ThemeModel.Scratch()
-            var elapsed = 0.0
+            var times: [Double] = []
             for _ in 0..<runs {
                 switch profile {
                 case "core":
@@ -72,9 +72,10 @@ enum ThemesBench {
                         checksum += Double(model.withPrediction(record: record, analyzer: analyzer, scratch: scratch) { $0.assignedCount })
                     }
                 }
-                elapsed += cpu() - t
+                times.append(cpu() - t)
             }
-            print("profile \(profile): \(String(format: "%.3f", elapsed / Double(runs))) s a run (checksum \(checksum))")
+            // The median, and the least (on a shared machine the run least disturbed by others).
+            print("profile \(profile): \(String(format: "%.3f", median(times))) s a run, least \(String(format: "%.4f", times.min() ?? 0)) s (checksum \(checksum))")
             return
         }
 

@@ -483,6 +483,9 @@ public struct TfidfVectorizer: Sendable {
             var m = 0
             for i in 0..<c where unigramBuffer[i] >= 0 { raw[m] = unigramBuffer[i]; m += 1 }
             if bigrams && c > 1 {
+                var touched: Int32 = 0
+                for i in 1..<c { touched &+= bigramFeature.touch(termBuffer[i - 1], termBuffer[i]) }
+                scratch.sink = touched
                 for i in 1..<c where termBuffer[i - 1] != UInt32.max && termBuffer[i] != UInt32.max {
                     let b = bigramFeature.value(termBuffer[i - 1], termBuffer[i])
                     if b >= 0 { raw[m] = b; m += 1 }

@@ -71,6 +71,21 @@ final class LookupTableTests: XCTestCase {
         }
     }
 
+    /// The partial-word load of a key against bytes put together one by one: every length up to 24 and every
+    /// word start, the key at the very end of its buffer (so a read past it would leave the allocation).
+    func testKeyWordsMatchBytes() {
+        for n in 1...24 {
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
+            defer { buffer.deallocate() }
+            for i in 0..<n { buffer[i] = UInt8(0x41 + 3 * i) }
+            for from in stride(from: 0, to: n, by: 8) {
+                var expected: UInt64 = 0
+                for j in from..<min(n, from + 8) { expected |= UInt64(buffer[j]) << UInt64(8 * (j - from)) }
+                XCTAssertEqual(TermTable.word(buffer, n, from: from), expected, "n \(n), from \(from)")
+            }
+        }
+    }
+
     func testTermTableInternsAndFinds() {
         var table = TermTable(capacity: 4)
         let words = (0..<500).map { "słowo\($0)" } + ["e\u{301}", "é", ""]

@@ -41,15 +41,32 @@ struct TermTable: Sendable {
             h ^= h >> 29
             i += 8
         }
-        // The last n − i < 8 bytes as one little-endian word, from 4-, 2- and 1-byte loads.
-        var tail: UInt64 = 0, shift: UInt64 = 0
-        let rest = n - i
-        if rest & 4 != 0 { tail = UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt32.self)); i += 4; shift = 32 }
-        if rest & 2 != 0 { tail |= UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt16.self)) << shift; i += 2; shift += 16 }
-        if rest & 1 != 0 { tail |= UInt64(base[i]) << shift }
+        // The last n − i < 8 bytes as one little-endian word.
+        let tail = i < n ? word(base, n, from: i) : 0
         h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
         h ^= h >> 32
         return h &* 0xBF58_476D_1CE4_E5B9
+    }
+
+    /// Bytes `from..<min(n, from + 8)` of the n bytes at `base` (from < n) as a little-endian word, zero-padded,
+    /// reading no byte outside them. Why not 4-, 2- and 1-byte loads by the bits of the count: those three
+    /// branches follow the word lengths, which vary from term to term, and were mispredicted on most terms. Here a
+    /// key of 8 bytes or more takes one load that ends at its last byte (overlapping bytes before `from`, shifted
+    /// out), and a shorter key two loads whose overlap holds the same bytes.
+    @inline(__always)
+    static func word(_ base: UnsafePointer<UInt8>, _ n: Int, from: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(base)
+        let k = n - from
+        if k >= 8 { return raw.loadUnaligned(fromByteOffset: from, as: UInt64.self) }
+        if n >= 8 { return raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) &>> UInt64(8 * (8 - k)) }
+        // n < 8, so from = 0 and k = n.
+        if k >= 4 {
+            let lo = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let hi = UInt64(raw.loadUnaligned(fromByteOffset: k - 4, as: UInt32.self))
+            return lo | hi &<< UInt64(8 * (k - 4))
+        }
+        let mid = k >> 1
+        return UInt64(base[0]) | UInt64(base[mid]) &<< UInt64(8 * mid) | UInt64(base[k - 1]) &<< UInt64(8 * (k - 1))
     }
 
     /// Calls `body` with the bytes that key `term` (its own, or its NFC form's; see the type's comment).
@@ -506,18 +523,8 @@ struct TermLookup: Sendable {
     @inline(__always)
     static func heads(_ p: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
         let n = p.count
-        guard let base = p.baseAddress else { return (0, 0) }
-        let raw = UnsafeRawPointer(base)
-        @inline(__always) func word(_ from: Int) -> UInt64 {
-            let count = n - from
-            if count >= 8 { return raw.loadUnaligned(fromByteOffset: from, as: UInt64.self) }
-            var w: UInt64 = 0, at = from, shift: UInt64 = 0
-            if count & 4 != 0 { w = UInt64(raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)); at += 4; shift = 32 }
-            if count & 2 != 0 { w |= UInt64(raw.loadUnaligned(fromByteOffset: at, as: UInt16.self)) << shift; at += 2; shift += 16 }
-            if count & 1 != 0 { w |= UInt64(base[at]) << shift }
-            return w
-        }
-        return (n > 0 ? word(0) : 0, n > 8 ? word(8) : 0)
+        guard let base = p.baseAddress, n > 0 else { return (0, 0) }
+        return (TermTable.word(base, n, from: 0), n > 8 ? TermTable.word(base, n, from: 8) : 0)
     }
 
     /// Hash of a key: from its two head words and length when it fits them (no second pass over the bytes), else

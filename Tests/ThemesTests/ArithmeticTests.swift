@@ -63,9 +63,14 @@ final class ArithmeticTests: XCTestCase {
         cfg.fields = [FieldWeight("text", 1), FieldWeight("justification", 0.3), FieldWeight("response", 2.5)]
         cfg.minDocumentFrequency = 2
         var generator = SeededGenerator(state: 5)
-        let words = ["klub", "senior", "dom", "kultury", "park", "ławka", "miasto", "grant"]
-        let docs: [FieldTerms] = (0..<300).map { _ in
-            (0..<3).map { _ in (0..<Int.random(in: 0...9, using: &generator)).map { _ in words.randomElement(using: &generator)! } }
+        // Terms longer than the lookup slot's 16-byte head, and some documents longer than the scratch's first
+        // buffers (64 terms), are looked up through the kept bytes and grown buffers when transforming.
+        let words = ["klub", "senior", "dom", "kultury", "park", "ławka", "miasto", "grant",
+                     "przeciwpowodziowego", "międzypokoleniowych", "rewitalizacyjnymi", "a"]
+        let docs: [FieldTerms] = (0..<300).map { d in
+            (0..<3).map { _ in
+                (0..<Int.random(in: 0...(d % 50 == 0 ? 90 : 9), using: &generator)).map { _ in words.randomElement(using: &generator)! }
+            }
         }
         let (v, x) = try TfidfVectorizer.fitTransform(docs, configuration: cfg)
         for (d, doc) in docs.enumerated() {

@@ -543,16 +543,42 @@ struct TermLookup: Sendable {
     /// the vocabulary.
     @inline(__always)
     func find(_ p: UnsafeBufferPointer<UInt8>) -> (id: UInt32, unigram: Int32) {
-        let (h0, h1) = Self.heads(p)
-        let h = Self.hash(p, heads: (h0, h1))
-        let tag = UInt32(truncatingIfNeeded: h >> 32), length = UInt32(truncatingIfNeeded: p.count)
-        var slot = Int(truncatingIfNeeded: h) & mask
+        find(Self.prepare(p), bytes: p.baseAddress)
+    }
+
+    /// A key's heads, length and hash, taken while its bytes are at hand: a document's keys can then be probed
+    /// after all of them are known, their slots loaded first in a loop whose cache misses overlap (`touch`),
+    /// where one probe per key as it streams in waited for each miss in turn.
+    struct PreparedKey {
+        var head0: UInt64
+        var head1: UInt64
+        var hash: UInt64
+        var length: Int
+    }
+
+    @inline(__always)
+    static func prepare(_ p: UnsafeBufferPointer<UInt8>) -> PreparedKey {
+        let (h0, h1) = heads(p)
+        return PreparedKey(head0: h0, head1: h1, hash: hash(p, heads: (h0, h1)), length: p.count)
+    }
+
+    /// Loads the home slot of `k`, returning a value for a caller to fold into a sum (see `KeyTable.touch`).
+    @inline(__always)
+    func touch(_ k: PreparedKey) -> Int32 {
+        slots.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: k.hash) & mask].id }
+    }
+
+    /// `find` of a prepared key; `bytes` (the key's bytes) is read only when the key is longer than 16 bytes.
+    @inline(__always)
+    func find(_ k: PreparedKey, bytes: UnsafePointer<UInt8>?) -> (id: UInt32, unigram: Int32) {
+        let tag = UInt32(truncatingIfNeeded: k.hash >> 32), length = UInt32(truncatingIfNeeded: k.length)
+        var slot = Int(truncatingIfNeeded: k.hash) & mask
         return slots.withUnsafeBufferPointer { s in
             while true {
                 let e = s[slot]
                 if e.id < 0 { return (UInt32.max, -1) }
-                if e.tag == tag && e.length == length && e.head0 == h0 && e.head1 == h1
-                    && (p.count <= 16 || terms.withBytes(Int(e.id)) { TermTable.equal($0.baseAddress!, p.baseAddress, p.count) }) {
+                if e.tag == tag && e.length == length && e.head0 == k.head0 && e.head1 == k.head1
+                    && (k.length <= 16 || terms.withBytes(Int(e.id)) { TermTable.equal($0.baseAddress!, bytes, k.length) }) {
                     return (UInt32(e.id), e.unigram)
                 }
                 slot = (slot + 1) & mask

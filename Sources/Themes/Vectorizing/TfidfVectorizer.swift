@@ -320,7 +320,14 @@ public struct TfidfVectorizer: Sendable {
         private(set) var termBuffer = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
         /// Their unigram features (−1: none), when transforming.
         private(set) var unigramBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+        /// The field's keys as they streamed in, prepared for lookup (when transforming; see `vectorize`).
+        private(set) var prepared = UnsafeMutablePointer<TermLookup.PreparedKey>.allocate(capacity: 64)
         private var termCapacity = 64
+        /// Bytes of the field's keys longer than 16 bytes (a prepared key holds only its first 16), one after
+        /// another; `longStart[i]` is where key i's are, when it is long.
+        private(set) var longBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        private var longCapacity = 256, longCount = 0
+        private(set) var longStart = UnsafeMutablePointer<Int>.allocate(capacity: 64)
         /// Where cache-warming loads leave their (meaningless) sum, so the compiler keeps them.
         var sink: Int32 = 0
         /// `raw` sorted (or, in `fitTransform`, the distinct ids of `raw`).
@@ -335,7 +342,11 @@ public struct TfidfVectorizer: Sendable {
         private var outCapacity = 64
 
         public init() {}
-        deinit { raw.deallocate(); termBuffer.deallocate(); unigramBuffer.deallocate(); sorted.deallocate(); ids.deallocate(); tf.deallocate(); mergeIDs.deallocate(); mergeTF.deallocate() }
+        deinit {
+            raw.deallocate(); termBuffer.deallocate(); unigramBuffer.deallocate(); prepared.deallocate()
+            longBytes.deallocate(); longStart.deallocate()
+            sorted.deallocate(); ids.deallocate(); tf.deallocate(); mergeIDs.deallocate(); mergeTF.deallocate()
+        }
 
         /// The vector `vectorize` left (its `count` first entries), as a `SparseVector`.
         public func vector(count n: Int) -> SparseVector {
@@ -368,8 +379,38 @@ public struct TfidfVectorizer: Sendable {
             unigramBuffer[i] = unigram
         }
 
+        /// `prepared[i]` = the prepared `key`, its bytes kept when it is longer than the prepared heads; i = 0
+        /// starts a new field.
+        @inline(__always) func setPrepared(_ key: UnsafeBufferPointer<UInt8>, at i: Int) {
+            if i >= termCapacity { growTerms(i + 1) }
+            if i == 0 { longCount = 0 }
+            prepared[i] = TermLookup.prepare(key)
+            if key.count > 16 { keepLong(key, at: i) }
+        }
+
+        private func keepLong(_ key: UnsafeBufferPointer<UInt8>, at i: Int) {
+            if longCount + key.count > longCapacity {
+                longCapacity = max(longCount + key.count, 2 * longCapacity)
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: longCapacity)
+                grown.update(from: longBytes, count: longCount)
+                longBytes.deallocate()
+                longBytes = grown
+            }
+            (longBytes + longCount).update(from: key.baseAddress!, count: key.count)
+            longStart[i] = longCount
+            longCount += key.count
+        }
+
         private func growTerms(_ n: Int) {
             let c = max(n, 2 * termCapacity)
+            let grownPrepared = UnsafeMutablePointer<TermLookup.PreparedKey>.allocate(capacity: c)
+            grownPrepared.update(from: prepared, count: termCapacity)
+            prepared.deallocate()
+            prepared = grownPrepared
+            let grownStart = UnsafeMutablePointer<Int>.allocate(capacity: c)
+            grownStart.update(from: longStart, count: termCapacity)
+            longStart.deallocate()
+            longStart = grownStart
             let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: c)
             grown.update(from: termBuffer, count: termCapacity)
             termBuffer.deallocate()
@@ -472,11 +513,21 @@ public struct TfidfVectorizer: Sendable {
             // Term ids with their unigram features (one table slot each), then the features, then bigram lookups
             // (independent loads in tight loops, whose cache misses the processor overlaps). An unknown term
             // (UInt32.max) yields nothing and breaks the chain.
+            // The field's keys prepared as they stream in; then their term slots loaded in a branch-free loop (the
+            // misses overlap) and the keys looked up.
             var c = 0
             keys(fi) { key in
-                let (id, unigram) = lookup.find(key)
-                scratch.setTerm(id, unigram: unigram, at: c)
+                scratch.setPrepared(key, at: c)
                 c += 1
+            }
+            let prepared = scratch.prepared
+            var touchedTerms: Int32 = 0
+            for i in 0..<c { touchedTerms &+= lookup.touch(prepared[i]) }
+            scratch.sink = touchedTerms
+            for i in 0..<c {
+                let k = prepared[i]
+                let (id, unigram) = lookup.find(k, bytes: k.length > 16 ? scratch.longBytes + scratch.longStart[i] : nil)
+                scratch.setTerm(id, unigram: unigram, at: i)
             }
             scratch.reserve(raw: 2 * c)
             let raw = scratch.raw, termBuffer = scratch.termBuffer, unigramBuffer = scratch.unigramBuffer

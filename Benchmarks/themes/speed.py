@@ -2,7 +2,7 @@
 """Speed and memory: `postulaty train` / `postulaty tag` against scikit-learn's TfidfVectorizer + ComplementNB /
 MultinomialNB on the same documents, one core, measured in one run.
 
-  python3 Benchmarks/themes/speed.py [--runs 3] [--bin …/postulaty] [--bench …/postulaty-bench] [--work /tmp/themes-speed] [--grid]
+  python3 Benchmarks/themes/speed.py [--runs 3] [--inner 3] [--bin …/postulaty] [--bench …/postulaty-bench] [--work /tmp/themes-speed] [--grid]
 
 Data (grown deterministically from ../shared/eval/pb-titles-dev.jsonl, never committed):
   train: the 2,675 labelled Wrocław titles, copy 0 as is and copies 1… perturbed, to 100,000 records (`categories`);
@@ -16,7 +16,9 @@ Two inputs, each fed to both sides:
   raw: the titles as written; scikit-learn uses its default tokeniser, postulaty its full Polish analysis
     (tokeniser, normaliser, lemmatiser, stop words), which does more work per token.
 Runs are paired: one run of ours, then one of scikit-learn, --runs times, so both sides see the same machine load;
-ratios are taken per pair and given as median (min–max). scikit-learn's fit and transform include its tokenising
+ratios are taken per pair and given as median (min–max). Within a pair each side times every stage --inner times
+(default 3) in one process and gives the median, so neither side's figure is a first, cold call (ours used to be:
+the bench ran each stage once in a fresh process, while scikit-learn's process was warm from the earlier pairs). scikit-learn's fit and transform include its tokenising
 (tokenizer=str.split on pre-tokenised text), so the ratios use our figures "from text", which include ours (the
 split, or the Polish analysis on raw text). `--grid` also times scikit-learn's GridSearchCV doing the model
 selection our full train does (minutes).
@@ -156,6 +158,8 @@ def spread(xs):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--inner", type=int, default=3,
+                    help="runs of each stage within one pair, both sides; the pair compares their medians")
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--bin", default=".build-themes-rel/release/postulaty")
     ap.add_argument("--bench", default=".build-themes-rel/release/postulaty-bench")
@@ -176,9 +180,9 @@ def main():
         es, sks, sk_rss, bench_rss = [], [], 0, 0
         for _ in range(a.runs):
             _, r, out = run_ours([a.bench, "themes", train, tag, "--labels", "categories", "--fields", "text",
-                                  "--runs", "1"] + flag)
+                                  "--runs", str(a.inner), "--train-once"] + flag)
             es.append(json.loads(out.strip().splitlines()[-1])); bench_rss = max(bench_rss, r)
-            sk, sk_rss = sklearn_times(train_rows, tag_rows, pretok, 1)
+            sk, sk_rss = sklearn_times(train_rows, tag_rows, pretok, a.inner)
             sks.append(sk)
         med = lambda key: statistics.median(e[key] for e in es)
         # From text (terms streamed from the analyzer, as `postulaty tag` does) is what compares with scikit-learn,

@@ -330,7 +330,7 @@ public struct TfidfVectorizer: Sendable {
         private(set) var longStart = UnsafeMutablePointer<Int>.allocate(capacity: 64)
         /// Where cache-warming loads leave their (meaningless) sum, so the compiler keeps them.
         var sink: Int32 = 0
-        /// `raw` sorted (or, in `fitTransform`, the distinct ids of `raw`).
+        /// `raw` sorted.
         private(set) var sorted = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
         private var rawCapacity = 64
         /// The document's features so far (ascending) and their tf, then tf·idf (normalised) after `weigh`.
@@ -510,11 +510,10 @@ public struct TfidfVectorizer: Sendable {
         let tfOf = TFTable(sublinear: configuration.sublinearTF)
         var nnz = 0
         for fi in 0..<fieldCount {
-            // Term ids with their unigram features (one table slot each), then the features, then bigram lookups
-            // (independent loads in tight loops, whose cache misses the processor overlaps). An unknown term
-            // (UInt32.max) yields nothing and breaks the chain.
-            // The field's keys prepared as they stream in; then their term slots loaded in a branch-free loop (the
-            // misses overlap) and the keys looked up.
+            // The field's keys prepared as they stream in; their term slots loaded in a branch-free loop, then the
+            // term ids with their unigram features looked up (one slot each); then the bigram slots loaded and
+            // looked up likewise (independent loads in tight loops, whose cache misses the processor overlaps). An
+            // unknown term (UInt32.max) yields nothing and breaks the chain.
             var c = 0
             keys(fi) { key in
                 scratch.setPrepared(key, at: c)

@@ -391,10 +391,7 @@ public struct TfidfVectorizer: Sendable {
         private func keepLong(_ key: UnsafeBufferPointer<UInt8>, at i: Int) {
             if longCount + key.count > longCapacity {
                 longCapacity = max(longCount + key.count, 2 * longCapacity)
-                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: longCapacity)
-                grown.update(from: longBytes, count: longCount)
-                longBytes.deallocate()
-                longBytes = grown
+                longBytes = Self.grown(longBytes, keeping: longCount, capacity: longCapacity)
             }
             (longBytes + longCount).update(from: key.baseAddress!, count: key.count)
             longStart[i] = longCount
@@ -403,23 +400,19 @@ public struct TfidfVectorizer: Sendable {
 
         private func growTerms(_ n: Int) {
             let c = max(n, 2 * termCapacity)
-            let grownPrepared = UnsafeMutablePointer<TermLookup.PreparedKey>.allocate(capacity: c)
-            grownPrepared.update(from: prepared, count: termCapacity)
-            prepared.deallocate()
-            prepared = grownPrepared
-            let grownStart = UnsafeMutablePointer<Int>.allocate(capacity: c)
-            grownStart.update(from: longStart, count: termCapacity)
-            longStart.deallocate()
-            longStart = grownStart
-            let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: c)
-            grown.update(from: termBuffer, count: termCapacity)
-            termBuffer.deallocate()
-            termBuffer = grown
-            let grownUnigram = UnsafeMutablePointer<Int32>.allocate(capacity: c)
-            grownUnigram.update(from: unigramBuffer, count: termCapacity)
-            unigramBuffer.deallocate()
-            unigramBuffer = grownUnigram
+            prepared = Self.grown(prepared, keeping: termCapacity, capacity: c)
+            longStart = Self.grown(longStart, keeping: termCapacity, capacity: c)
+            termBuffer = Self.grown(termBuffer, keeping: termCapacity, capacity: c)
+            unigramBuffer = Self.grown(unigramBuffer, keeping: termCapacity, capacity: c)
             termCapacity = c
+        }
+
+        /// A buffer of `capacity` elements starting with the first `count` of `old` (plain values), which is freed.
+        private static func grown<T>(_ old: UnsafeMutablePointer<T>, keeping count: Int, capacity: Int) -> UnsafeMutablePointer<T> {
+            let new = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+            new.update(from: old, count: count)
+            old.deallocate()
+            return new
         }
 
         @inline(__always) func reserve(out n: Int) {

@@ -27,8 +27,11 @@ public struct TfidfVectorizer: Sendable {
     // A byte-keyed open-addressing table and compressed rows (TermTables.swift): faster than Dictionary's SipHash.
     private let lookup: TermLookup
     private let bigramFeature: BigramIndex
-    /// `configuration.fields` resolved for reading records (see `FieldText.Key`).
+    /// `configuration.fields` resolved for reading records (see `FieldText.Key`), their weights, and the tf of a
+    /// count: taken once, not per document.
     let fieldKeys: [FieldText.Key]
+    let fieldWeights: [Double]
+    let tfOf: TFTable
 
     public var featureCount: Int { vocabulary.count }
 
@@ -75,6 +78,10 @@ public struct TfidfVectorizer: Sendable {
         self.idf = documentFrequency.map { Self.idf(df: $0, n: documentCount, smooth: configuration.smoothIDF) }
         self.lookup = TermLookup(terms: termIDs, unigram: unigramFeature)
         self.fieldKeys = configuration.fields.map { FieldText.Key($0.field) }
+        self.fieldWeights = configuration.fields.map(\.weight)
+        self.tfOf = TFTable(sublinear: configuration.sublinearTF)
+        // Features are counted as feature · F + field in an Int32 (`countFields`).
+        precondition(vocabulary.count < Int(Int32.max) / max(1, configuration.fields.count), "too many features to count per field")
         self.bigramFeature = bigramFeature
     }
 
@@ -224,9 +231,6 @@ public struct TfidfVectorizer: Sendable {
         // fields in field order: runs of equal values are the counts, and a feature's tf is summed over its fields
         // in field order, as `vectorize` sums it.
         let fieldCount = Int32(fields.count)
-        precondition(kept.count < Int(Int32.max) / max(1, fields.count), "too many features to count per field")
-        let tfOf = TFTable(sublinear: configuration.sublinearTF)
-        let weights = fields.map(\.weight)
         var rows = SparseRows()
         rows.offsets.reserveCapacity(n + 1)
         rows.indices.reserveCapacity(allKeys.count)
@@ -244,7 +248,7 @@ public struct TfidfVectorizer: Sendable {
                             if f >= 0 { raw[m] = f &* fieldCount &+ Int32(fi); m += 1 }
                         }
                     }
-                    let nnz = scratch.countFields(m, fieldCount: fieldCount, weights: weights, tf: tfOf)
+                    let nnz = scratch.countFields(m, fieldCount: fieldCount, weights: vectorizer.fieldWeights, tf: vectorizer.tfOf)
                     vectorizer.weigh(scratch, count: nnz)
                     rows.indices.append(contentsOf: UnsafeBufferPointer(start: scratch.ids, count: nnz))
                     rows.values.append(contentsOf: UnsafeBufferPointer(start: scratch.tf, count: nnz))
@@ -336,16 +340,13 @@ public struct TfidfVectorizer: Sendable {
         /// The document's features so far (ascending) and their tf, then tf·idf (normalised) after `weigh`.
         private(set) var ids = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
         private(set) var tf = UnsafeMutablePointer<Double>.allocate(capacity: 64)
-        /// Where a second field's features are merged in.
-        private(set) var mergeIDs = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
-        private(set) var mergeTF = UnsafeMutablePointer<Double>.allocate(capacity: 64)
         private var outCapacity = 64
 
         public init() {}
         deinit {
             raw.deallocate(); termBuffer.deallocate(); unigramBuffer.deallocate(); prepared.deallocate()
             longBytes.deallocate(); longStart.deallocate()
-            sorted.deallocate(); ids.deallocate(); tf.deallocate(); mergeIDs.deallocate(); mergeTF.deallocate()
+            sorted.deallocate(); ids.deallocate(); tf.deallocate()
         }
 
         /// The vector `vectorize` left (its `count` first entries), as a `SparseVector`.
@@ -358,12 +359,14 @@ public struct TfidfVectorizer: Sendable {
         public func indices(count n: Int) -> UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: ids, count: n) }
         public func values(count n: Int) -> UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: tf, count: n) }
 
+        /// Room for `n` ids in `raw` (keeping those already there: `vectorize` gathers every field's) and `sorted`.
         @inline(__always) func reserve(raw n: Int) {
             guard n > rawCapacity else { return }
-            rawCapacity = max(n, 2 * rawCapacity)
-            raw.deallocate(); sorted.deallocate()
-            raw = .allocate(capacity: rawCapacity)
-            sorted = .allocate(capacity: rawCapacity)
+            let c = max(n, 2 * rawCapacity)
+            raw = Self.grown(raw, keeping: rawCapacity, capacity: c)
+            sorted.deallocate()
+            sorted = .allocate(capacity: c)
+            rawCapacity = c
         }
 
         /// `termBuffer[i] = id`, growing the buffer (keeping its contents) when the field is longer than any before.
@@ -418,17 +421,15 @@ public struct TfidfVectorizer: Sendable {
         @inline(__always) func reserve(out n: Int) {
             guard n > outCapacity else { return }
             let c = max(n, 2 * outCapacity)
-            let newIDs = UnsafeMutablePointer<Int32>.allocate(capacity: c), newTF = UnsafeMutablePointer<Double>.allocate(capacity: c)
-            newIDs.update(from: ids, count: outCapacity); newTF.update(from: tf, count: outCapacity)
-            ids.deallocate(); tf.deallocate(); mergeIDs.deallocate(); mergeTF.deallocate()
-            ids = newIDs; tf = newTF
-            mergeIDs = .allocate(capacity: c); mergeTF = .allocate(capacity: c)
+            ids.deallocate(); tf.deallocate()
+            ids = .allocate(capacity: c); tf = .allocate(capacity: c)
             outCapacity = c
         }
 
         /// The document's features from `raw[0..<m]`, each value feature · F + field (F = `fieldCount`), repeats
         /// included: sorted, so that runs of one value are its count in that field and the fields of a feature come
-        /// in field order; tf = Σ over fields of weight · tf(count), summed in field order (as `addField` sums it).
+        /// in field order; tf = Σ over fields of weight · tf(count), summed in field order. Both the fit and
+        /// `vectorize` count so, hence the same vectors bit for bit.
         /// Leaves the features in `ids`/`tf` (ascending) and returns their number.
         func countFields(_ m: Int, fieldCount: Int32, weights: [Double], tf tfOf: TFTable) -> Int {
             guard m > 0 else { return 0 }
@@ -453,36 +454,6 @@ public struct TfidfVectorizer: Sendable {
             }
             return out + 1
         }
-
-        /// Adds one field's ids (`raw[0..<m]`) to the document's features `ids[0..<nnz]`: sorts them, counts each,
-        /// tf = weight · tf(count), summed with the same feature of earlier fields. Returns the new feature count.
-        func addField(count m: Int, weight: Double, tf tfOf: TFTable, into nnz: Int) -> Int {
-            guard m > 0 else { return nnz }
-            sortIDs(raw, m, into: sorted)
-            let raw = sorted
-            reserve(out: nnz + m)
-            // Run-length counts, written to the output directly for the first field, else merged.
-            let (dstIDs, dstTF) = nnz == 0 ? (ids, tf) : (mergeIDs, mergeTF)
-            var out = 0, i = 0, j = 0
-            while i < m {
-                let f = raw[i]
-                var e = i + 1
-                while e < m && raw[e] == f { e += 1 }
-                let w = weight * tfOf[e - i]
-                while j < nnz && ids[j] < f { dstIDs[out] = ids[j]; dstTF[out] = tf[j]; out += 1; j += 1 }
-                if j < nnz && ids[j] == f {
-                    dstIDs[out] = f; dstTF[out] = tf[j] + w; j += 1
-                } else {
-                    dstIDs[out] = f; dstTF[out] = w
-                }
-                out += 1
-                i = e
-            }
-            guard nnz > 0 else { return out }
-            while j < nnz { dstIDs[out] = ids[j]; dstTF[out] = tf[j]; out += 1; j += 1 }
-            swap(&ids, &mergeIDs); swap(&tf, &mergeTF)
-            return out
-        }
     }
 
     /// Vectorises `document` into `scratch` (see `Scratch`) and returns its number of features. Same arithmetic in
@@ -499,9 +470,9 @@ public struct TfidfVectorizer: Sendable {
     @inline(__always)
     func vectorize(fieldCount: Int, into scratch: Scratch,
                    keys: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> Int {
-        let fields = configuration.fields, bigrams = configuration.bigrams
-        let tfOf = TFTable(sublinear: configuration.sublinearTF)
-        var nnz = 0
+        let bigrams = configuration.bigrams, F = Int32(fieldWeights.count)
+        // Every field's features as feature · F + field, counted together at the end (`countFields`).
+        var m = 0
         for fi in 0..<fieldCount {
             // The field's keys prepared as they stream in; their term slots loaded in a branch-free loop, then the
             // term ids with their unigram features looked up (one slot each); then the bigram slots loaded and
@@ -521,21 +492,21 @@ public struct TfidfVectorizer: Sendable {
                 let (id, unigram) = lookup.find(k, bytes: k.length > 16 ? scratch.longBytes + scratch.longStart[i] : nil)
                 scratch.setTerm(id, unigram: unigram, at: i)
             }
-            scratch.reserve(raw: 2 * c)
+            scratch.reserve(raw: m + 2 * c)
             let raw = scratch.raw, termBuffer = scratch.termBuffer, unigramBuffer = scratch.unigramBuffer
-            var m = 0
-            for i in 0..<c where unigramBuffer[i] >= 0 { raw[m] = unigramBuffer[i]; m += 1 }
+            let field = Int32(fi)
+            for i in 0..<c where unigramBuffer[i] >= 0 { raw[m] = unigramBuffer[i] &* F &+ field; m += 1 }
             if bigrams && c > 1 {
                 var touched: Int32 = 0
                 for i in 1..<c { touched &+= bigramFeature.touch(termBuffer[i - 1], termBuffer[i]) }
                 scratch.sink = touched
                 for i in 1..<c where termBuffer[i - 1] != UInt32.max && termBuffer[i] != UInt32.max {
                     let b = bigramFeature.value(termBuffer[i - 1], termBuffer[i])
-                    if b >= 0 { raw[m] = b; m += 1 }
+                    if b >= 0 { raw[m] = b &* F &+ field; m += 1 }
                 }
             }
-            nnz = scratch.addField(count: m, weight: fields[fi].weight, tf: tfOf, into: nnz)
         }
+        let nnz = scratch.countFields(m, fieldCount: F, weights: fieldWeights, tf: tfOf)
         weigh(scratch, count: nnz)
         return nnz
     }
@@ -646,7 +617,7 @@ struct KeyCount {
 
 /// tf of a count (1 + ln c, or c), tabulated for small counts: the same Double `1 + log(Double(c))` gives, without
 /// calling `log` for every feature of every document.
-struct TFTable {
+struct TFTable: Sendable {
     private let small: (Double, Double, Double, Double, Double, Double, Double, Double)
     private let sublinear: Bool
     init(sublinear: Bool) {

@@ -119,13 +119,13 @@ final class LookupTableTests: XCTestCase {
         }
         let lookup = TermLookup(terms: table, unigram: unigram)
         for (i, w) in words.enumerated() {
-            let found = TermTable.withKey(w) { lookup.find($0) }
+            let found = TermTable.withKey(w) { lookup.find(TermLookup.prepare($0), bytes: $0.baseAddress) }
             XCTAssertEqual(found.id, UInt32(i), w)
             XCTAssertEqual(found.unigram, unigram[i], w)
         }
         let absent = words.filter { $0.count > 1 }.map { $0 + "q" } + words.filter { $0.count > 9 }.map { String($0.dropLast()) + "Y" }
         for w in absent where !words.contains(w) {
-            let found = TermTable.withKey(w) { lookup.find($0) }
+            let found = TermTable.withKey(w) { lookup.find(TermLookup.prepare($0), bytes: $0.baseAddress) }
             XCTAssertEqual(found.id, UInt32.max, w)
             XCTAssertEqual(found.unigram, -1, w)
         }

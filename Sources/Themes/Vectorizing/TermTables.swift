@@ -539,13 +539,6 @@ struct TermLookup: Sendable {
         return h &* 0xBF58_476D_1CE4_E5B9
     }
 
-    /// The term id and unigram feature of the term keyed by `p`, or (`UInt32.max`, −1) when it is not a term of
-    /// the vocabulary.
-    @inline(__always)
-    func find(_ p: UnsafeBufferPointer<UInt8>) -> (id: UInt32, unigram: Int32) {
-        find(Self.prepare(p), bytes: p.baseAddress)
-    }
-
     /// A key's heads, length and hash, taken while its bytes are at hand: a document's keys can then be probed
     /// after all of them are known, their slots loaded first in a loop whose cache misses overlap (`touch`),
     /// where one probe per key as it streams in waited for each miss in turn.
@@ -568,7 +561,8 @@ struct TermLookup: Sendable {
         slots.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: k.hash) & mask].id }
     }
 
-    /// `find` of a prepared key; `bytes` (the key's bytes) is read only when the key is longer than 16 bytes.
+    /// The term id and unigram feature of the prepared key `k`, or (`UInt32.max`, −1) when it is not a term of the
+    /// vocabulary; `bytes` (the key's bytes) is read only when the key is longer than 16 bytes.
     @inline(__always)
     func find(_ k: PreparedKey, bytes: UnsafePointer<UInt8>?) -> (id: UInt32, unigram: Int32) {
         let tag = UInt32(truncatingIfNeeded: k.hash >> 32), length = UInt32(truncatingIfNeeded: k.length)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Corpus
 
 /// The command-line tool: thin. Each subcommand parses its options, calls the libraries and prints.
 @main
@@ -6,6 +7,7 @@ struct Postulaty: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "postulaty",
         abstract: "Polish civic-consultation postulates: analyse, tag by theme, find similar demands, report.",
+        version: ToolVersion.text,
         subcommands: [
             AnalyzeCommand.self, StemCommand.self,
             ImportCommand.self, CorpusCommand.self,
@@ -14,4 +16,24 @@ struct Postulaty: ParsableCommand {
             ReportCommand.self,
         ]
     )
+
+    /// Chooses the run's message language before any command runs (`--lang` wins over the environment), so
+    /// every message of the run, from the libraries too, is in one language.
+    static func main() {
+        MessageLanguage.use(MessageLanguage.fromArguments(CommandLine.arguments) ?? .fromEnvironment())
+        main(nil)
+    }
+}
+
+extension MessageLanguage {
+    /// `--lang en` or `--lang=en` anywhere in the arguments (before a lone `--`).
+    static func fromArguments(_ args: [String]) -> MessageLanguage? {
+        var i = 1
+        while i < args.count, args[i] != "--" {
+            if args[i] == "--lang", i + 1 < args.count { return MessageLanguage(prefix: args[i + 1]) }
+            if args[i].hasPrefix("--lang=") { return MessageLanguage(prefix: String(args[i].dropFirst(7))) }
+            i += 1
+        }
+        return nil
+    }
 }

@@ -16,6 +16,8 @@ public struct ReportJob {
     public var years: ClosedRange<Int>?
     public var language: ReportLanguage = .pl
     public var limits = ReportLimits()
+    /// What a bad record does: fail the report (default) or be skipped and counted (`hooks.skipped`).
+    public var badRecords: BadRecordPolicy = .fail
 
     public init(inputs: [String], name: String, taxonomyPath: String, themeModelPath: String, stanceModelPath: String) {
         self.inputs = inputs; self.name = name; self.taxonomyPath = taxonomyPath
@@ -25,6 +27,8 @@ public struct ReportJob {
     /// Hooks for progress on stderr; all optional.
     public struct Hooks {
         public var notice: (String) -> Void = { _ in }
+        /// The records skipped under `BadRecordPolicy.skip` and how many were read.
+        public var skipped: ([CorpusError], Int) -> Void = { _, _ in }
         public var progress: ((Int, Int) -> Void)?
         /// Called with the name of each phase as it finishes: "read", "models loaded", "labelled",
         /// "recurring demands", "rendered".
@@ -46,8 +50,9 @@ public struct ReportJob {
 
     /// `analyzer` nil: no model can run (the report uses the analysts' labels and has no recurring demands).
     public func run(analyzer: Analyzer?, hooks: Hooks = Hooks()) throws -> (data: ReportData, files: [ReportFile]) {
-        var records: [Postulate] = []
-        for f in inputs { records += try CorpusReader.read(path: f) }
+        let load = try CorpusLoad.read(inputs, policy: badRecords)
+        hooks.skipped(load.skipped, load.records.count)
+        let records = load.records
         hooks.phase("read")
         var builder = ReportBuilder(taxonomy: try Taxonomy.load(path: taxonomyPath))
         if let analyzer {

@@ -39,13 +39,15 @@ struct CorpusStatsCommand: ParsableCommand {
     @Option(help: "How many organisations to list.")
     var top: Int = 20
 
+    @OptionGroup var badRecords: BadRecordOptions
+
     func run() throws {
         let paths = try corpusFiles(files)
         let tax = try? Taxonomy.load(path: taxonomy)
         var stats = CorpusStats()
-        do {
-            for p in paths { try CorpusReader.forEach(path: p) { r, _ in stats.add(r) } }
-        } catch let e as CorpusError { throw ToolError(e.description + " (sprawdź: postulaty corpus validate)") }
+        var good = 0
+        let skipped = try CorpusLoad.forEach(paths, policy: badRecords.policy) { r, _ in stats.add(r); good += 1 }
+        badRecords.reportSkipped(skipped, read: good)
         print(stats.report(taxonomy: tax, files: paths, topOrganisations: top), terminator: "")
     }
 }
@@ -110,13 +112,15 @@ struct CorpusConvertCommand: ParsableCommand {
     @Flag(help: "Start the CSV with a UTF-8 byte-order mark (for spreadsheets).")
     var bom = false
 
+    @OptionGroup var badRecords: BadRecordOptions
+
     func validate() throws {
         guard delimiter == "," || delimiter == ";" else { throw ValidationError("--delimiter must be ',' or ';'") }
     }
 
     func run() throws {
         do {
-            let records = try CorpusReader.read(path: input)
+            let records = try badRecords.load([input]).records
             try CorpusWriter.write(records, to: output,
                                    csvOptions: CSVOptions(delimiter: Character(delimiter), byteOrderMark: bom))
             printError("\(input) → \(output): postulaty: \(records.count)")

@@ -40,24 +40,24 @@ struct DedupeCommand: ParsableCommand {
     @Option(help: "jsonl or md.")
     var format: Format = .jsonl
 
+    @OptionGroup var badRecords: BadRecordOptions
+
     func validate() throws {
         guard threshold > 0, threshold <= 1 else { throw ValidationError("--threshold must be in (0, 1]") }
     }
 
     func run() throws {
         let inputs = files.isEmpty ? try Defaults.corpusFiles() : files
-        var records: [Postulate] = []
+        let load = try badRecords.load(inputs)
+        let records = load.records
         var seen: [String: String] = [:]
-        for file in inputs {
-            let rows: [(record: Postulate, line: Int)]
-            do { rows = try CorpusReader.readNumbered(path: file) } catch let e as CorpusError { throw ToolError(e.description) }
-            for (p, line) in rows {
-                if let first = seen[p.id] {
-                    throw ToolError("\(file): line \(line): field id: \"\(p.id)\" repeats an id already read from \(first)")
-                }
-                seen[p.id] = file
-                records.append(p)
+        for (p, origin) in zip(records, load.origins) {
+            if let first = seen[p.id] {
+                throw ToolError("\(origin.file):\(origin.line): " + tr(
+                    "pole „id”: „\(p.id)” powtarza identyfikator przeczytany już z \(first)",
+                    "field \"id\": \"\(p.id)\" repeats an id already read from \(first)"))
             }
+            seen[p.id] = origin.file
         }
         let result = try RecurringDemands.find(
             in: records, analyzer: try Defaults.analyzer(),

@@ -39,8 +39,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let analyzer = try options.termAnalyzer()
         let opts = try options.trainingOptions()
-        let corpus = try LabelledCorpus.load(files: try options.corpusFiles(), labelField: options.labels,
-                                             fields: opts.vectorizer.fields, analyzer: analyzer, groupField: options.groupField)
+        let corpus = try options.labelledCorpus(analyzer: analyzer, fields: opts.vectorizer.fields)
         try options.dumpTermsIfAsked(corpus, fields: opts.vectorizer.fields)
         let result: EvaluationResult
         let how: String
@@ -49,8 +48,7 @@ struct EvalCommand: ParsableCommand {
                                                mode: corpus.labels.mode, labelField: options.labels,
                                                analyzer: analyzer.configuration, taxonomy: try options.themeDescriptions(),
                                                options: opts, groups: corpus.foldGroups)
-            let testCorpus = try LabelledCorpus.load(files: [test], labelField: options.labels,
-                                                     fields: opts.vectorizer.fields, analyzer: analyzer)
+            let testCorpus = try options.labelledCorpus([test], analyzer: analyzer, fields: opts.vectorizer.fields)
             result = ThemeEvaluation.test(model: model, documents: testCorpus.documents, labels: testCorpus.labels.values)
             how = "trained on \(model.training.documents), tested on \(test)"
         } else {

@@ -20,17 +20,13 @@ struct IndexCommand: ParsableCommand {
         """,
         subcommands: [Build.self, Add.self, Remove.self, Info.self])
 
-    /// Reads corpus files into an index; a record whose id is already indexed is an error naming file and line.
-    static func add(files: [String], to index: SimilarityIndex) throws {
-        for file in files {
-            let records: [(record: Postulate, line: Int)]
-            do { records = try CorpusReader.readNumbered(path: file) } catch let e as CorpusError {
-                throw ToolError(e.description)
-            }
-            for (p, line) in records {
-                do { try index.add(p) } catch SimilarityError.duplicateID(let id) {
-                    throw ToolError("\(file): line \(line): field id: \"\(id)\" is already in the index (ids must be unique)")
-                }
+    /// Adds read records to an index; a record whose id is already indexed is an error naming file and line.
+    static func add(_ load: CorpusLoad, to index: SimilarityIndex) throws {
+        for (p, origin) in zip(load.records, load.origins) {
+            do { try index.add(p) } catch SimilarityError.duplicateID(let id) {
+                throw ToolError("\(origin.file):\(origin.line): " + tr(
+                    "pole „id”: „\(id)” jest już w indeksie (identyfikatory muszą być niepowtarzalne)",
+                    "field \"id\": \"\(id)\" is already in the index (ids must be unique)"))
             }
         }
     }
@@ -59,13 +55,16 @@ struct IndexCommand: ParsableCommand {
         @Option(name: .customLong("justification-weight"), help: "Weight of the justification's terms relative to the text's.")
         var justificationWeight: Double = SimilarityIndexSettings().justificationWeight
 
+        @OptionGroup var badRecords: BadRecordOptions
+
         func run() throws {
             let inputs = files.isEmpty ? try Defaults.corpusFiles() : files
             let index = SimilarityIndex(analyzer: try Defaults.analyzer(),
                                         settings: SimilarityIndexSettings(justificationWeight: justificationWeight))
-            try IndexCommand.add(files: inputs, to: index)
+            try IndexCommand.add(try badRecords.load(inputs), to: index)
             try IndexCommand.save(index, to: output)
-            printError("indeks: \(index.count) postulatów z \(inputs.count) plików → \(output)")
+            printError(tr("indeks: ", "index: ") + Messages.postulates(index.count) + tr(" z ", " from ")
+                       + counted(inputs.count, pl: ("pliku", "plików", "plików"), en: ("file", "files")) + " → \(output)")
         }
     }
 
@@ -80,10 +79,13 @@ struct IndexCommand: ParsableCommand {
         @Option(help: "Index file to update.")
         var index: String = Defaults.similarityIndex
 
+        @OptionGroup var badRecords: BadRecordOptions
+
         func run() throws {
+            let load = try badRecords.load(files)
             let idx = try IndexCommand.load(index)
             let before = idx.count
-            try IndexCommand.add(files: files, to: idx)
+            try IndexCommand.add(load, to: idx)
             try IndexCommand.save(idx, to: index)
             printError("indeks: dodano \(idx.count - before), razem \(idx.count) → \(index)")
         }

@@ -17,6 +17,9 @@ struct Postulaty: ParsableCommand {
         ]
     )
 
+    /// "Błąd: " or "Error: " before a message that ends the run, in the run's language.
+    static var _errorPrefix: String { tr("Błąd: ", "Error: ") }
+
     /// Chooses the run's message language before any command runs (`--lang` wins over the environment), so
     /// every message of the run, from the libraries too, is in one language.
     static func main() {

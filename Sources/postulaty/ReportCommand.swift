@@ -49,6 +49,8 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip the near-duplicate join (no recurring demands section).")
     var noRecurring = false
 
+    @OptionGroup var badRecords: BadRecordOptions
+
     func validate() throws {
         guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be pl or en, not '\(lang)'") }
         if let years { _ = try ReportCommand.parseYears(years) }
@@ -84,10 +86,12 @@ struct ReportCommand: ParsableCommand {
         job.recurring = !noRecurring
         job.years = yearRange
         job.language = language
+        job.badRecords = badRecords.policy
 
         let clock = PhaseClock()
         var hooks = ReportJob.Hooks()
         hooks.notice = { printError("report: \($0)") }
+        hooks.skipped = { skipped, read in badRecords.reportSkipped(skipped, read: read) }
         hooks.phase = { name in
             clock.lap(name)
             if clock.large { printError("report: \(name)") }

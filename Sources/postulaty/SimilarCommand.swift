@@ -49,6 +49,8 @@ struct SimilarCommand: ParsableCommand {
     @Option(help: "text or jsonl (--batch always writes jsonl).")
     var format: Format = .text
 
+    @OptionGroup var badRecords: BadRecordOptions
+
     func validate() throws {
         let modes = [text != nil, id != nil, batch != nil].filter { $0 }.count
         guard modes == 1 else { throw ValidationError("give exactly one of: a query TEXT, --id ID, --batch FILE") }
@@ -61,16 +63,24 @@ struct SimilarCommand: ParsableCommand {
         var out = ""
         func flush() { FileHandle.standardOutput.write(Data(out.utf8)); out = "" }
         if let batch {
-            let lines = try TextInput.read(batch).split(separator: "\n", omittingEmptySubsequences: false)
-            for (n, raw) in lines.enumerated() {
-                let query = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
-                if query.isEmpty && n == lines.count - 1 { break }  // the final newline
+            // A line that is not UTF-8 is reported and left out, like a bad record anywhere (docs/reliability.md).
+            let lines = try LineReader(path: batch)
+            let name = batch == "-" ? "stdin" : batch
+            var bad = StreamBadRecords(badRecords)
+            var good = 0
+            while let bytes = lines.next() {
+                guard let query = String(validating: bytes, as: UTF8.self) else {
+                    bad.report("\(name):\(lines.line): " + TextEncodingSniffer.hint(forInvalidLine: bytes))
+                    continue
+                }
                 let hits = idx.similar(to: query, top: top, filter: filter)
-                out += JSONLine.object([("line", .int(n + 1)), ("query", .string(query)),
+                out += JSONLine.object([("line", .int(lines.line)), ("query", .string(query)),
                                         ("results", .array(hits.enumerated().map { Self.json($1, rank: $0 + 1) }))]) + "\n"
+                good += 1
                 if out.utf8.count > 1 << 20 { flush() }
             }
             flush()
+            try bad.finish(good: good)
             return
         }
         let hits: [SimilarityHit]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Corpus
 import PolishText
 
 struct StemCommand: ParsableCommand {
@@ -9,39 +10,41 @@ struct StemCommand: ParsableCommand {
         discussion: """
         Reads one word per line on standard input and writes exactly one line per input line: the term (lemma) of \
         that word; an empty line for an empty line. A stop word still prints its lemma. A line that is not valid \
-        UTF-8 is reported on stderr with its number, an empty line is written in its place, and the exit status is 1.
+        UTF-8 is reported on stderr with its number, an empty line is written in its place (so lines stay aligned), and \
+        the run ends with the count and exit status 1 (0 with --skip-bad).
 
         Example:
           printf 'seniorów\\nmlodziezy\\n' | postulaty stem
         """
     )
 
+    @OptionGroup var badRecords: BadRecordOptions
+
     func run() throws {
         let analyzer = try Defaults.analyzer()
         let input = FileHandle.standardInput.readDataToEndOfFile()
         var output = [UInt8]()
         output.reserveCapacity(input.count + input.count / 4)
-        var badLines: [Int] = []
+        var bad = StreamBadRecords(badRecords)
+        var good = 0
         var lineNumber = 0
         input.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             LineSplitter.forEachLine(bytes) { line in
                 lineNumber += 1
                 guard isValidUTF8(line) else {
-                    badLines.append(lineNumber)
+                    bad.report("stdin:\(lineNumber): " + TextEncodingSniffer.hint(forInvalidLine: line))
                     output.append(0x0A)
                     return
                 }
+                good += 1
                 if !line.isEmpty { output.append(contentsOf: analyzer.stem(utf8: line).utf8) }
                 output.append(0x0A)
                 if output.count >= 1 << 20 { flush(&output) }
             }
         }
         flush(&output)
-        if !badLines.isEmpty {
-            let shown = badLines.prefix(10).map(String.init).joined(separator: ", ")
-            throw ToolError("stdin: \(badLines.count) line(s) are not valid UTF-8 (line \(shown)\(badLines.count > 10 ? ", …" : "")); wrote an empty line for each")
-        }
+        try bad.finish(good: good)
     }
 
     private func flush(_ buffer: inout [UInt8]) {

@@ -13,7 +13,8 @@ struct TagCommand: ParsableCommand {
         with all its fields plus `predicted` (labels; empty = no theme), `scores` (label → calibrated score in \
         [0, 1]), `evidence` (assigned label → the terms that drove it, base forms), `why` (label → score vs \
         threshold) and `no_theme`. Streams in constant memory; progress on stderr for large inputs. A bad row is \
-        reported on stderr with its line and skipped; the rest is tagged (exit status 0).
+        reported on stderr with its line and left out; the rest is tagged, and the run ends with the count of bad rows \
+        and exit status 1 (0 with --skip-bad). Empty input is an error.
 
         Examples:
           postulaty tag nowe-wnioski.csv -o otagowane.csv
@@ -40,6 +41,8 @@ struct TagCommand: ParsableCommand {
     @Flag(name: .long, help: "The input is already analysed: terms are the space-separated pieces (for a model trained with --pretokenized).")
     var pretokenized = false
 
+    @OptionGroup var badRecords: BadRecordOptions
+
     func validate() throws {
         if let format, !["jsonl", "csv"].contains(format) { throw ValidationError("--format must be jsonl or csv") }
         if let inputFormat, !["jsonl", "csv", "text"].contains(inputFormat) {
@@ -58,22 +61,30 @@ struct TagCommand: ParsableCommand {
         let input = try TagInput(path: file, kind: kind)
         let progress = ProgressReporter()
         var writer = TagOutputWriter(format: outFormat)
-        var tagged = 0, bad = 0
+        var tagged = 0
+        var bad = StreamBadRecords(badRecords)
         try OutputSink(path: output).run { emit in
             while let item = input.next() {
                 switch item {
                 case .failure(let error):
-                    bad += 1
-                    printError(error.message)
+                    bad.report(error.message)
                 case .success(let rec):
                     try emit(tagger.withTag(rec.record) { writer.row(rec, prediction: $0, csvHeader: input.csvHeader) })
                     tagged += 1
                     progress.tick(tagged)
                 }
             }
+            if tagged == 0 {
+                let name = file == "-" ? "stdin" : file
+                if bad.count > 0 {
+                    throw ToolError(name + ": " + tr("żaden postulat nie nadaje się do oznaczenia", "no postulate could be tagged")
+                                    + " (" + BadRecords.summary(bad: bad.count, read: 0, skipping: true) + ")")
+                }
+                throw ToolError(name + ": " + tr("brak postulatów do oznaczenia (puste wejście)", "no postulates to tag (empty input)"))
+            }
             try emit(writer.flush())
         }
         progress.done(tagged)
-        if bad > 0 { printError("\(file): \(bad) bad row(s) skipped, \(tagged) tagged") }
+        try bad.finish(good: tagged)
     }
 }

@@ -64,7 +64,16 @@ struct ThemeTrainingOptions: ParsableArguments {
         try CorpusWriter.write(records, to: dumpTerms, format: .jsonl)
     }
 
+    @OptionGroup var badRecords: BadRecordOptions
+
     func corpusFiles() throws -> [String] { files.isEmpty ? try Defaults.corpusFiles() : files }
+
+    /// The labelled corpus of `files` (default: the command's own), read under the bad-record policy.
+    func labelledCorpus(_ files: [String]? = nil, analyzer: any TermAnalyzing, fields: [FieldWeight]) throws -> LabelledCorpus {
+        try LabelledCorpus.load(files: try files ?? corpusFiles(), labelField: labels, fields: fields, analyzer: analyzer,
+                                groupField: groupField, badRecords: badRecords.policy,
+                                skipped: { badRecords.reportSkipped($0, read: $1) })
+    }
 
     func trainingOptions() throws -> TrainingOptions {
         var weights: [FieldWeight] = []
@@ -123,8 +132,7 @@ struct TrainCommand: ParsableCommand {
         let t0 = clock.now
         let analyzer = try options.termAnalyzer()
         let opts = try options.trainingOptions()
-        let corpus = try LabelledCorpus.load(files: try options.corpusFiles(), labelField: options.labels,
-                                             fields: opts.vectorizer.fields, analyzer: analyzer, groupField: options.groupField)
+        let corpus = try options.labelledCorpus(analyzer: analyzer, fields: opts.vectorizer.fields)
         try options.dumpTermsIfAsked(corpus, fields: opts.vectorizer.fields)
         let t1 = clock.now
         let model = try ThemeTrainer.train(documents: corpus.documents, labels: corpus.labels.values,

@@ -18,19 +18,17 @@ final class ByteReader {
     private(set) var line = 1
 
     init(path: String, chunkSize: Int = 1 << 16) throws(CorpusError) {
-        name = path
-        if path == "-" {
-            guard let f = fdopen(0, "rb") else { throw CorpusError(.io, file: "stdin", "nie można czytać wejścia") }
-            file = f
-            ownsFile = false
-        } else {
-            guard let f = fopen(path, "rb") else {
-                throw CorpusError(.io, file: path, "nie można otworzyć pliku (\(String(cString: strerror(errno))))")
-            }
-            file = f
-            ownsFile = true
-        }
+        let opened = try InputFile.open(path)
+        name = opened.name
+        file = opened.file
+        ownsFile = opened.ownsFile
         buffer = [UInt8](repeating: 0, count: chunkSize)
+        // UTF-16 is refused at the start, with its name, rather than as garbage on every line.
+        if fill(), let problem = buffer.withUnsafeBufferPointer({
+            TextEncodingSniffer.problemAtStart(UnsafeBufferPointer(rebasing: $0[0..<end]))
+        }) {
+            throw CorpusError(.encoding, file: name, line: 1, problem)
+        }
     }
 
     deinit { if ownsFile { fclose(file) } }

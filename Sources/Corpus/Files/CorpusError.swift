@@ -15,6 +15,10 @@ public struct CorpusError: Error, Sendable, Equatable, CustomStringConvertible {
         case csvShape
         /// A record that is not an object.
         case notAnObject
+        /// A folder, FIFO or device named where a file is expected.
+        case notAFile
+        /// A file with no bytes, or no records at all where some are needed.
+        case empty
     }
 
     public var kind: Kind
@@ -31,7 +35,7 @@ public struct CorpusError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         var s = file
         if line > 0 { s += ":\(line)" }
-        if let field { s += ": pole „\(field)”" }
+        if let field { s += tr(": pole „\(field)”", ": field \"\(field)\"") }
         return s + ": " + message
     }
 }

@@ -47,6 +47,9 @@ public enum CorpusReader {
                 do { return try JSONParser.parse(b) } catch let e as JSONSyntaxError { throw e } catch { fatalError() }
             }
         } catch {
+            if String(validating: bytes, as: UTF8.self) == nil {
+                throw CorpusError(.encoding, file: file, line: line, TextEncodingSniffer.hint(forInvalidLine: bytes))
+            }
             throw CorpusError(error.truncated ? .truncated : .syntax, file: file, line: line, error.description)
         }
         guard case .object(let fields) = value else {

@@ -51,7 +51,10 @@ public final class CorpusStream {
         while true {
             let lineNo = reader.line
             guard reader.nextLine(into: &lineBuffer) else {
-                if reader.readError { throw CorpusError(.io, file: path, "błąd odczytu pliku") }
+                if reader.readError {
+                    failed = true  // a read error repeats: end the stream rather than report it forever
+                    throw CorpusError(.io, file: path, tr("błąd odczytu pliku", "read error"))
+                }
                 return nil
             }
             if lineBuffer.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }

@@ -7,7 +7,7 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
     public var message: String
     /// True when the text ended before the value did (a truncated line).
     public var truncated: Bool
-    public var description: String { "kolumna \(column): \(message)" }
+    public var description: String { tr("kolumna", "column") + " \(column): \(message)" }
 }
 
 enum JSONParser {
@@ -17,7 +17,7 @@ enum JSONParser {
         p.skipSpace()
         let v = try p.value(depth: 0)
         p.skipSpace()
-        if p.i < b.count { throw p.error("nadmiarowy tekst po zakończeniu rekordu") }
+        if p.i < b.count { throw p.error(tr("nadmiarowy tekst po zakończeniu rekordu", "extra text after the end of the record")) }
         return v
     }
 
@@ -29,7 +29,7 @@ enum JSONParser {
             JSONSyntaxError(column: i + 1, message: m, truncated: truncated)
         }
         func eof(_ what: String) -> JSONSyntaxError {
-            JSONSyntaxError(column: i + 1, message: "rekord urwany: brak \(what) (niekompletna linia)", truncated: true)
+            JSONSyntaxError(column: i + 1, message: tr("rekord urwany: brak \(what) (niekompletna linia)", "record cut off: missing \(what) (incomplete line)"), truncated: true)
         }
 
         mutating func skipSpace() {
@@ -40,8 +40,8 @@ enum JSONParser {
         }
 
         mutating func value(depth: Int) throws -> JSONValue {
-            guard depth < 512 else { throw error("zbyt głębokie zagnieżdżenie") }
-            guard i < b.count else { throw eof("wartości") }
+            guard depth < 512 else { throw error(tr("zbyt głębokie zagnieżdżenie", "nested too deeply")) }
+            guard i < b.count else { throw eof(tr("wartości", "a value")) }
             switch b[i] {
             case UInt8(ascii: "{"): return try object(depth: depth)
             case UInt8(ascii: "["): return try array(depth: depth)
@@ -50,7 +50,7 @@ enum JSONParser {
             case UInt8(ascii: "f"): try literal("false"); return .bool(false)
             case UInt8(ascii: "n"): try literal("null"); return .null
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
-            default: throw error("nieoczekiwany znak „\(Self.show(b[i]))”")
+            default: throw error(tr("nieoczekiwany znak „\(Self.show(b[i]))”", "unexpected character \"\(Self.show(b[i]))\""))
             }
         }
 
@@ -61,8 +61,8 @@ enum JSONParser {
         mutating func literal(_ word: StaticString) throws {
             let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
             for c in w {
-                guard i < b.count else { throw eof("końca słowa \(word)") }
-                guard b[i] == c else { throw error("nieznane słowo (oczekiwano \(word))") }
+                guard i < b.count else { throw eof(tr("końca słowa \(word)", "the end of the word \(word)")) }
+                guard b[i] == c else { throw error(tr("nieznane słowo (oczekiwano \(word))", "unknown word (expected \(word))")) }
                 i += 1
             }
         }
@@ -71,24 +71,24 @@ enum JSONParser {
             i += 1
             var fields: [(String, JSONValue)] = []
             skipSpace()
-            guard i < b.count else { throw eof("„}”") }
+            guard i < b.count else { throw eof(tr("„}”", "\"}\"")) }
             if b[i] == UInt8(ascii: "}") { i += 1; return .object(fields) }
             while true {
                 skipSpace()
-                guard i < b.count else { throw eof("nazwy pola") }
-                guard b[i] == UInt8(ascii: "\"") else { throw error("oczekiwano nazwy pola w cudzysłowie") }
+                guard i < b.count else { throw eof(tr("nazwy pola", "a field name")) }
+                guard b[i] == UInt8(ascii: "\"") else { throw error(tr("oczekiwano nazwy pola w cudzysłowie", "expected a field name in quotes")) }
                 let key = try string()
                 skipSpace()
-                guard i < b.count else { throw eof("„:”") }
-                guard b[i] == UInt8(ascii: ":") else { throw error("oczekiwano „:” po nazwie pola „\(key)”") }
+                guard i < b.count else { throw eof(tr("„:”", "\":\"")) }
+                guard b[i] == UInt8(ascii: ":") else { throw error(tr("oczekiwano „:” po nazwie pola „\(key)”", "expected \":\" after the field name \"\(key)\"")) }
                 i += 1
                 skipSpace()
                 fields.append((key, try value(depth: depth + 1)))
                 skipSpace()
-                guard i < b.count else { throw eof("„}”") }
+                guard i < b.count else { throw eof(tr("„}”", "\"}\"")) }
                 if b[i] == UInt8(ascii: ",") { i += 1; continue }
                 if b[i] == UInt8(ascii: "}") { i += 1; return .object(fields) }
-                throw error("oczekiwano „,” lub „}”")
+                throw error(tr("oczekiwano „,” lub „}”", "expected \",\" or \"}\""))
             }
         }
 
@@ -96,16 +96,16 @@ enum JSONParser {
             i += 1
             var items: [JSONValue] = []
             skipSpace()
-            guard i < b.count else { throw eof("„]”") }
+            guard i < b.count else { throw eof(tr("„]”", "\"]\"")) }
             if b[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
             while true {
                 skipSpace()
                 items.append(try value(depth: depth + 1))
                 skipSpace()
-                guard i < b.count else { throw eof("„]”") }
+                guard i < b.count else { throw eof(tr("„]”", "\"]\"")) }
                 if b[i] == UInt8(ascii: ",") { i += 1; continue }
                 if b[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
-                throw error("oczekiwano „,” lub „]”")
+                throw error(tr("oczekiwano „,” lub „]”", "expected \",\" or \"]\""))
             }
         }
 
@@ -118,16 +118,16 @@ enum JSONParser {
                 while c.i < c.b.count, c.b[c.i] >= 0x30, c.b[c.i] <= 0x39 { c.i += 1 }
                 return c.i - s
             }
-            guard i < b.count else { throw eof("cyfr liczby") }
-            if b[i] == UInt8(ascii: "0") { i += 1 } else if digits(&self) == 0 { throw error("niepoprawna liczba") }
+            guard i < b.count else { throw eof(tr("cyfr liczby", "the digits of a number")) }
+            if b[i] == UInt8(ascii: "0") { i += 1 } else if digits(&self) == 0 { throw error(tr("niepoprawna liczba", "invalid number")) }
             if i < b.count, b[i] == UInt8(ascii: ".") {
                 i += 1
-                guard digits(&self) > 0 else { throw error("niepoprawna liczba: brak cyfr po kropce") }
+                guard digits(&self) > 0 else { throw error(tr("niepoprawna liczba: brak cyfr po kropce", "invalid number: no digits after the point")) }
             }
             if i < b.count, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
                 i += 1
                 if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
-                guard digits(&self) > 0 else { throw error("niepoprawna liczba: brak wykładnika") }
+                guard digits(&self) > 0 else { throw error(tr("niepoprawna liczba: brak wykładnika", "invalid number: no exponent")) }
             }
             return String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
         }
@@ -145,10 +145,10 @@ enum JSONParser {
                     return try Self.utf8(raw, at: start, cursor: self)
                 }
                 if c == UInt8(ascii: "\\") { break }
-                if c < 0x20 { throw error("znak sterujący w tekście (nowa linia w środku pola?)") }
+                if c < 0x20 { throw error(tr("znak sterujący w tekście (nowa linia w środku pola?)", "control character in a string (a line break inside a field?)")) }
                 i += 1
             }
-            guard i < b.count else { throw eof("zamykającego cudzysłowu") }
+            guard i < b.count else { throw eof(tr("zamykającego cudzysłowu", "the closing quote")) }
             var out = Array(UnsafeBufferPointer(rebasing: b[start..<i]))
             while i < b.count {
                 let c = b[i]
@@ -156,10 +156,10 @@ enum JSONParser {
                     i += 1
                     return try out.withUnsafeBufferPointer { try Self.utf8($0, at: start, cursor: self) }
                 }
-                if c < 0x20 { throw error("znak sterujący w tekście (nowa linia w środku pola?)") }
+                if c < 0x20 { throw error(tr("znak sterujący w tekście (nowa linia w środku pola?)", "control character in a string (a line break inside a field?)")) }
                 if c != UInt8(ascii: "\\") { out.append(c); i += 1; continue }
                 i += 1
-                guard i < b.count else { throw eof("znaku po „\\”") }
+                guard i < b.count else { throw eof(tr("znaku po „\\”", "a character after \"\\\"")) }
                 let e = b[i]
                 i += 1
                 switch e {
@@ -175,33 +175,33 @@ enum JSONParser {
                     var scalar = try hex4()
                     if scalar >= 0xD800 && scalar < 0xDC00 {
                         guard i + 1 < b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") else {
-                            throw error("samotny surogat \\u w tekście")
+                            throw error(tr("samotny surogat \\u w tekście", "lone \\u surrogate in a string"))
                         }
                         i += 2
                         let low = try hex4()
-                        guard low >= 0xDC00 && low < 0xE000 else { throw error("niepoprawna para surogatów \\u") }
+                        guard low >= 0xDC00 && low < 0xE000 else { throw error(tr("niepoprawna para surogatów \\u", "invalid \\u surrogate pair")) }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     } else if scalar >= 0xDC00 && scalar < 0xE000 {
-                        throw error("samotny surogat \\u w tekście")
+                        throw error(tr("samotny surogat \\u w tekście", "lone \\u surrogate in a string"))
                     }
                     out.append(contentsOf: Array(String(UnicodeScalar(scalar)!).utf8))
-                default: throw error("nieznana sekwencja „\\\(Self.show(e))”")
+                default: throw error(tr("nieznana sekwencja „\\\(Self.show(e))”", "unknown escape \"\\\(Self.show(e))\""))
                 }
             }
-            throw eof("zamykającego cudzysłowu")
+            throw eof(tr("zamykającego cudzysłowu", "the closing quote"))
         }
 
         mutating func hex4() throws -> UInt32 {
             var v: UInt32 = 0
             for _ in 0..<4 {
-                guard i < b.count else { throw eof("cyfr szesnastkowych \\u") }
+                guard i < b.count else { throw eof(tr("cyfr szesnastkowych \\u", "the hex digits of \\u")) }
                 let c = b[i]
                 let d: UInt32
                 switch c {
                 case 0x30...0x39: d = UInt32(c - 0x30)
                 case 0x41...0x46: d = UInt32(c - 0x41 + 10)
                 case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-                default: throw error("niepoprawna sekwencja \\u")
+                default: throw error(tr("niepoprawna sekwencja \\u", "invalid \\u escape"))
                 }
                 v = v * 16 + d
                 i += 1
@@ -215,7 +215,7 @@ enum JSONParser {
             for c in raw where c >= 0x80 { ascii = false; break }
             if ascii { return String(decoding: raw, as: UTF8.self) }
             guard let s = String(validating: raw, as: UTF8.self) else {
-                throw JSONSyntaxError(column: start + 1, message: "tekst nie jest poprawnym UTF-8", truncated: false)
+                throw JSONSyntaxError(column: start + 1, message: tr("tekst nie jest poprawnym UTF-8", "the text is not valid UTF-8"), truncated: false)
             }
             return s
         }

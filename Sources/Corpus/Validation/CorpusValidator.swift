@@ -61,7 +61,7 @@ public struct CorpusValidator: Sendable {
                     result.issues += check(p, file: file, line: stream.line, ids: &ids)
                 } catch {
                     result.issues.append(issue(from: error, file: file))
-                    if stream.format == .csv { break }
+                    if stream.format == .csv || (error as? CorpusError)?.kind == .io { break }
                 }
             }
         }
@@ -80,7 +80,7 @@ public struct CorpusValidator: Sendable {
         }
         let kind: CorpusIssue.Kind
         switch e.kind {
-        case .io: kind = .unreadable
+        case .io, .notAFile, .empty: kind = .unreadable
         case .syntax: kind = .syntax
         case .truncated: kind = .truncated
         case .encoding: kind = .encoding

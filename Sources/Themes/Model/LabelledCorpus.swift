@@ -12,11 +12,14 @@ public struct LabelledCorpus {
 
     /// Reads every file (JSONL or CSV, via Corpus), takes the labels from `labelField` and analyses the
     /// configured text fields. Records without the label field are kept but not used for training.
+    /// `skipped` receives the records skipped under `BadRecordPolicy.skip` and how many were read.
     public static func load(files: [String], labelField: String, fields: [FieldWeight], analyzer: any TermAnalyzing,
-                            groupField: String = "group") throws -> LabelledCorpus {
-        var records: [Postulate] = []
-        for f in files { records += try CorpusReader.read(path: f) }
-        return try make(records: records, labelField: labelField, fields: fields, analyzer: analyzer, groupField: groupField)
+                            groupField: String = "group", badRecords: BadRecordPolicy = .fail,
+                            skipped: ([CorpusError], Int) -> Void = { _, _ in }) throws -> LabelledCorpus {
+        let load = try CorpusLoad.read(files, policy: badRecords)
+        skipped(load.skipped, load.records.count)
+        return try make(records: load.records, labelField: labelField, fields: fields, analyzer: analyzer,
+                        groupField: groupField)
     }
 
     public static func make(records: [Postulate], labelField: String, fields: [FieldWeight], analyzer: any TermAnalyzing,

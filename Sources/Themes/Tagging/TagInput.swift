@@ -68,7 +68,7 @@ public final class TagInput {
             if kind == .sniff { kind = bytes.first { $0 != 0x20 && $0 != 0x09 } == UInt8(ascii: "{") ? .jsonl : .text }
             let name = path == "-" ? "stdin" : path
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                return .failure(TagInputError(message: "\(name):\(n): not valid UTF-8"))
+                return .failure(TagInputError(message: "\(name):\(n): " + TextEncodingSniffer.hint(forInvalidLine: bytes)))
             }
             if kind == .jsonl {
                 do {

@@ -6,8 +6,8 @@ import Darwin
 
 /// Reads a file or standard input ("-") line by line in fixed-size chunks: constant memory whatever the input size.
 /// Lines end with "\n"; one trailing "\r" is dropped, and a UTF-8 byte-order mark before the first line.
-/// Why not Corpus's stream: plain text (one postulate a line) is not a corpus format; JSONL lines read here are still
-/// parsed by Corpus (`CorpusReader.record(jsonLine:)`).
+/// Why beside `CorpusStream`: plain text (one postulate or word a line) is not a corpus format; `tag` reads JSONL
+/// lines through it too and parses them with `CorpusReader.record(jsonLine:)`.
 public final class LineReader {
     public let path: String
     /// 1-based number of the line last returned.
@@ -18,18 +18,20 @@ public final class LineReader {
     private var start = 0, end = 0
     private var eof = false
 
-    public init(path: String, chunkSize: Int = 1 << 16) throws {
+    public init(path: String, chunkSize: Int = 1 << 16) throws(CorpusError) {
+        let opened = try InputFile.open(path)
         self.path = path
-        if path == "-" {
-            guard let f = fdopen(0, "rb") else { throw ThemesError.unreadableInput("stdin: cannot read") }
-            file = f; owns = false
-        } else {
-            guard let f = fopen(path, "rb") else {
-                throw ThemesError.unreadableInput("\(path): cannot open the file (missing or not readable)")
-            }
-            file = f; owns = true
-        }
+        file = opened.file
+        owns = opened.ownsFile
         buffer = [UInt8](repeating: 0, count: chunkSize)
+        // UTF-16 is refused at the start, with its name, rather than as garbage on every line.
+        end = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+        if end == 0 { eof = true }
+        if let problem = buffer.withUnsafeBufferPointer({
+            TextEncodingSniffer.problemAtStart(UnsafeBufferPointer(rebasing: $0[0..<end]))
+        }) {
+            throw CorpusError(.encoding, file: opened.name, line: 1, problem)
+        }
     }
 
     deinit { if owns { fclose(file) } }

@@ -33,15 +33,15 @@ struct CorpusStatsCommand: ParsableCommand {
     @Argument(help: "Corpus files (default: Corpora/*.jsonl).")
     var files: [String] = []
 
-    @Option(help: "Taxonomy for theme labels.")
-    var taxonomy: String = Defaults.taxonomy
+    @Option(help: "Taxonomy for theme labels (default: Models/taxonomy.json, else the one installed with the tool).")
+    var taxonomy: String?
 
     @Option(help: "How many organisations to list.")
     var top: Int = 20
 
     func run() throws {
         let paths = try corpusFiles(files)
-        let tax = try? Taxonomy.load(path: taxonomy)
+        let tax = try? Taxonomy.load(path: taxonomy ?? Defaults.shipped("taxonomy.json").orDefault)
         var stats = CorpusStats()
         do {
             for p in paths { try CorpusReader.forEach(path: p) { r, _ in stats.add(r) } }
@@ -68,12 +68,13 @@ struct CorpusValidateCommand: ParsableCommand {
     @Argument(help: "Corpus files (default: Corpora/*.jsonl).")
     var files: [String] = []
 
-    @Option(help: "Taxonomy the theme codes are checked against.")
-    var taxonomy: String = Defaults.taxonomy
+    @Option(help: "Taxonomy the theme codes are checked against (default: Models/taxonomy.json, else the one installed with the tool).")
+    var taxonomy: String?
 
     func run() throws {
         let paths = try corpusFiles(files)
         let tax: Taxonomy
+        let taxonomy = try self.taxonomy ?? Defaults.shipped("taxonomy.json").required(("taksonomii", "taxonomy"), option: "--taxonomy")
         do { tax = try Taxonomy.load(path: taxonomy) } catch let e as CorpusError { throw ToolError(e.description) }
         let result = CorpusValidator(taxonomy: tax).validate(files: paths)
         for issue in result.issues { print(issue.description) }

@@ -64,7 +64,7 @@ struct IndexCommand: ParsableCommand {
             let index = SimilarityIndex(analyzer: try Defaults.analyzer(),
                                         settings: SimilarityIndexSettings(justificationWeight: justificationWeight))
             try IndexCommand.add(files: inputs, to: index)
-            try IndexCommand.save(index, to: output)
+            try IndexCommand.save(index, to: try Defaults.preparingOutput(output))
             printError("indeks: \(index.count) postulatów z \(inputs.count) plików → \(output)")
         }
     }

@@ -133,7 +133,7 @@ struct TrainCommand: ParsableCommand {
                                            analyzer: analyzer.configuration, taxonomy: try options.themeDescriptions(),
                                            options: opts, groups: corpus.foldGroups)
         let t2 = clock.now
-        try ModelFile.save(model, path: output)
+        try ModelFile.save(model, path: try Defaults.preparingOutput(output))
         let t3 = clock.now
         printError("read and analysed \(corpus.records.count) records in \(seconds(t1 - t0)) s; "
                    + "trained on \(model.training.documents) (\(model.mode.rawValue), \(model.labels.count) labels, "

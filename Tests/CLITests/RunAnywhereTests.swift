@@ -143,11 +143,14 @@ final class RunAnywhereTests: XCTestCase {
         let share = scratch.url.appendingPathComponent("prefix/share")
         let shareBefore = FolderSnapshot(share)
         let cwd = scratch.url.appendingPathComponent("projekt")
-        try FileManager.default.createDirectory(at: cwd.appendingPathComponent("Models"), withIntermediateDirectories: true)
         let corpus = try scratch.copy("Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl", as: "projekt/spotkanie.jsonl")
 
+        let failed = try run(exe, ["index", "build", "brak.jsonl"], cwd: cwd)
+        XCTAssertEqual(failed.status, 1, failed.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cwd.appendingPathComponent("Models").path),
+                       "a failed run makes no Models/ folder")
         let build = try run(exe, ["index", "build", corpus], cwd: cwd)
-        XCTAssertEqual(build.status, 0, build.stderr)
+        XCTAssertEqual(build.status, 0, build.stderr)  // ./Models/ is made for the default output
         XCTAssertTrue(FileManager.default.fileExists(atPath: cwd.appendingPathComponent("Models/similarity.index").path))
         XCTAssertEqual(FolderSnapshot(share), shareBefore, "the installed data is never written by default")
 

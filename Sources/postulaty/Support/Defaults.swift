@@ -85,6 +85,19 @@ enum Defaults {
         var orDefault: String { path ?? tried[0] }
     }
 
+    /// A writer's default output (`Models/themes.model`, `Models/similarity.index`) goes to `./Models/` of the
+    /// working directory, which is made when missing (as `report` makes `Reports/`), never to the data folder.
+    /// Call just before writing, so a run that fails earlier leaves no folder behind. Other paths are returned as
+    /// given: the folder of an explicit path is not made (a mistyped path must not create folders).
+    static func preparingOutput(_ path: String) throws -> String {
+        guard path == themeModel || path == stanceModel || path == similarityIndex else { return path }
+        do { try FileManager.default.createDirectory(atPath: modelsDirectory, withIntermediateDirectories: true) } catch {
+            throw ToolError(tr("\(modelsDirectory): nie można utworzyć folderu (\(error.localizedDescription))",
+                               "\(modelsDirectory): cannot create the folder (\(error.localizedDescription))"))
+        }
+        return path
+    }
+
     static func themeModel(_ explicit: String?) throws -> String {
         try explicit ?? shipped("themes.model").required(("modelu", "model"), option: "--model")
     }

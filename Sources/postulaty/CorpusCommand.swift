@@ -33,8 +33,8 @@ struct CorpusStatsCommand: ParsableCommand {
     @Argument(help: "Corpus files (default: Corpora/*.jsonl).")
     var files: [String] = []
 
-    @Option(help: "Taxonomy for theme labels.")
-    var taxonomy: String = Defaults.taxonomy
+    @Option(help: "Taxonomy for theme labels (default: Models/taxonomy.json, else the one installed with the tool).")
+    var taxonomy: String?
 
     @Option(help: "How many organisations to list.")
     var top: Int = 20
@@ -43,7 +43,7 @@ struct CorpusStatsCommand: ParsableCommand {
 
     func run() throws {
         let paths = try corpusFiles(files)
-        let tax = try? Taxonomy.load(path: taxonomy)
+        let tax = try? Taxonomy.load(path: taxonomy ?? Defaults.shipped("taxonomy.json").orDefault)
         var stats = CorpusStats()
         var good = 0
         let skipped = try CorpusLoad.forEach(paths, policy: badRecords.policy) { r, _ in stats.add(r); good += 1 }
@@ -70,12 +70,13 @@ struct CorpusValidateCommand: ParsableCommand {
     @Argument(help: "Corpus files (default: Corpora/*.jsonl).")
     var files: [String] = []
 
-    @Option(help: "Taxonomy the theme codes are checked against.")
-    var taxonomy: String = Defaults.taxonomy
+    @Option(help: "Taxonomy the theme codes are checked against (default: Models/taxonomy.json, else the one installed with the tool).")
+    var taxonomy: String?
 
     func run() throws {
         let paths = try corpusFiles(files)
         let tax: Taxonomy
+        let taxonomy = try self.taxonomy ?? Defaults.shipped("taxonomy.json").required(("taksonomii", "taxonomy"), option: "--taxonomy")
         do { tax = try Taxonomy.load(path: taxonomy) } catch let e as CorpusError { throw ToolError(e.description) }
         let result = CorpusValidator(taxonomy: tax).validate(files: paths)
         for issue in result.issues { print(issue.description) }

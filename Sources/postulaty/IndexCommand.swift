@@ -62,7 +62,7 @@ struct IndexCommand: ParsableCommand {
             let index = SimilarityIndex(analyzer: try Defaults.analyzer(),
                                         settings: SimilarityIndexSettings(justificationWeight: justificationWeight))
             try IndexCommand.add(try badRecords.load(inputs), to: index)
-            try IndexCommand.save(index, to: output)
+            try IndexCommand.save(index, to: try Defaults.preparingOutput(output))
             printError(tr("indeks: ", "index: ") + Messages.postulates(index.count) + tr(" z ", " from ")
                        + counted(inputs.count, pl: ("pliku", "plików", "plików"), en: ("file", "files")) + " → \(output)")
         }
@@ -117,11 +117,11 @@ struct IndexCommand: ParsableCommand {
             abstract: "Print what an index holds (postulates, terms, analyzer hash) as one JSON line.",
             discussion: "Example:\n  postulaty index info --index Models/similarity.index")
 
-        @Option(help: "Index file.")
-        var index: String = Defaults.similarityIndex
+        @Option(help: "Index file (default: Models/similarity.index, else the one installed with the tool).")
+        var index: String?
 
         func run() throws {
-            let idx = try IndexCommand.load(index)
+            let idx = try IndexCommand.load(try Defaults.similarityIndex(index))
             let years = Set(idx.postulates.compactMap(\.year)).sorted()
             print(JSONLine.object([
                 ("postulates", .int(idx.count)), ("terms", .int(idx.vocabularySize)), ("entries", .int(idx.postingCount)),

@@ -37,14 +37,14 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Report language: pl (default) or en.")
     var lang: String = "pl"
 
-    @Option(name: .long, help: "Taxonomy file.")
-    var taxonomy: String = Defaults.taxonomy
+    @Option(name: .long, help: "Taxonomy file (default: Models/taxonomy.json, else the one installed with the tool).")
+    var taxonomy: String?
 
-    @Option(name: .long, help: "Theme model file.")
-    var model: String = Defaults.themeModel
+    @Option(name: .long, help: "Theme model file (default: Models/themes.model, else the one installed with the tool).")
+    var model: String?
 
-    @Option(name: .long, help: "Stance model file.")
-    var stanceModel: String = Defaults.stanceModel
+    @Option(name: .long, help: "Stance model file (default: Models/stance.model, else the one installed with the tool).")
+    var stanceModel: String?
 
     @Flag(name: .long, help: "Skip the near-duplicate join (no recurring demands section).")
     var noRecurring = false
@@ -81,7 +81,12 @@ struct ReportCommand: ParsableCommand {
         let outDir = output ?? "\(Defaults.reportsDirectory)/\(name)"
         let yearRange = try years.map(ReportCommand.parseYears)
 
-        var job = ReportJob(inputs: inputs, name: name, taxonomyPath: taxonomy, themeModelPath: model, stanceModelPath: stanceModel)
+        // A missing default model is reported by the job (the report then uses the analysts' labels); a missing
+        // taxonomy is an error naming the paths tried.
+        let taxonomyPath = try taxonomy ?? Defaults.shipped("taxonomy.json").required(("taksonomii", "taxonomy"), option: "--taxonomy")
+        var job = ReportJob(inputs: inputs, name: name, taxonomyPath: taxonomyPath,
+                            themeModelPath: model ?? Defaults.shipped("themes.model").orDefault,
+                            stanceModelPath: stanceModel ?? Defaults.shipped("stance.model").orDefault)
         job.title = files.isEmpty ? ReportCommand.defaultTitle : nil
         job.recurring = !noRecurring
         job.years = yearRange
@@ -103,7 +108,12 @@ struct ReportCommand: ParsableCommand {
             let pct = done * 100 / max(1, total)
             if pct / 10 != lastTenth { lastTenth = pct / 10; printError("report: labelled \(done)/\(total) (\(pct)%)") }
         }
-        let (data, rendered) = try job.run(modelsDirectory: Defaults.modelsDirectory, hooks: hooks)
+        let dataDirectory: String
+        do { dataDirectory = try Defaults.dataDirectory() } catch {
+            hooks.notice(tr("ostrzeżenie: \(error)", "warning: \(error)"))
+            dataDirectory = Defaults.modelsDirectory
+        }
+        let (data, rendered) = try job.run(modelsDirectory: dataDirectory, hooks: hooks)
         guard !data.postulates.isEmpty else {
             throw ToolError("no postulates\(years.map { " in years \($0)" } ?? "") in \(inputs.joined(separator: ", ")): nothing written")
         }

@@ -31,8 +31,8 @@ struct SimilarCommand: ParsableCommand {
     @Option(help: "File of query texts, one a line (UTF-8); writes one JSON line per query.")
     var batch: String?
 
-    @Option(help: "Index file.")
-    var index: String = Defaults.similarityIndex
+    @Option(help: "Index file (default: Models/similarity.index, else the one installed with the tool).")
+    var index: String?
 
     @Option(help: "Number of results.")
     var top: Int = 10
@@ -58,6 +58,7 @@ struct SimilarCommand: ParsableCommand {
     }
 
     func run() throws {
+        let index = try Defaults.similarityIndex(self.index)
         let idx = try IndexCommand.load(index)
         let filter = SimilarityFilter(before: before, after: after)
         var out = ""

@@ -26,8 +26,8 @@ struct TagCommand: ParsableCommand {
     @Argument(help: "Input file, or - for standard input.")
     var file = "-"
 
-    @Option(name: .long, help: "The model file.")
-    var model = Defaults.themeModel
+    @Option(name: .long, help: "The model file (default: Models/themes.model, else the one installed with the tool).")
+    var model: String?
 
     @Option(name: .long, help: "Output format: jsonl or csv (default: csv for CSV input, else jsonl).")
     var format: String?
@@ -53,7 +53,7 @@ struct TagCommand: ParsableCommand {
     func run() throws {
         // The text is analysed as the model was trained to see it (its stop-word and other switches); a model
         // from another lemmatiser is refused by the Tagger, which names the differing setting.
-        let loaded = try ModelFile.load(path: model)
+        let loaded = try ModelFile.load(path: try Defaults.themeModel(model))
         let analyzer: any TermAnalyzing = pretokenized ? WhitespaceTerms() : try Defaults.analyzer(matching: loaded.analyzer)
         let tagger = try Tagger(model: loaded, analyzer: analyzer)
         let kind = try TagInput.Kind(explicit: inputFormat, path: file)

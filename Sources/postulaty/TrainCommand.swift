@@ -38,8 +38,8 @@ struct ThemeTrainingOptions: ParsableArguments {
     @Option(name: .long, help: "Also write the records with each text field replaced by its terms (space-separated), as JSONL: the exact tokens the model sees, e.g. to feed another classifier.")
     var dumpTerms: String?
 
-    @Option(name: .long, help: "Taxonomy recorded in a themes model (used when --labels is themes and the file exists).")
-    var taxonomy = Defaults.taxonomy
+    @Option(name: .long, help: "Taxonomy recorded in a themes model (used when --labels is themes and the file exists; default: Models/taxonomy.json, else the one installed with the tool).")
+    var taxonomy: String?
 
     @Option(name: .long, help: "Stop words: default (the project's list, right for themes) or none (keeps words such as \"nie\", \"już\", \"zostać\" that carry e.g. a response's stance). Recorded in the model, whose users analyse text the same way.")
     var stopWords = "default"
@@ -99,6 +99,7 @@ struct ThemeTrainingOptions: ParsableArguments {
     }
 
     func themeDescriptions() throws -> [ThemeDescription] {
+        let taxonomy = self.taxonomy ?? Defaults.shipped("taxonomy.json").orDefault
         guard labels == "themes", FileManager.default.fileExists(atPath: taxonomy) else { return [] }
         return try Taxonomy.load(path: taxonomy).themes.map(ThemeDescription.init)
     }
@@ -140,7 +141,7 @@ struct TrainCommand: ParsableCommand {
                                            analyzer: analyzer.configuration, taxonomy: try options.themeDescriptions(),
                                            options: opts, groups: corpus.foldGroups)
         let t2 = clock.now
-        try ModelFile.save(model, path: output)
+        try ModelFile.save(model, path: try Defaults.preparingOutput(output))
         let t3 = clock.now
         printError("read and analysed \(corpus.records.count) records in \(seconds(t1 - t0)) s; "
                    + "trained on \(model.training.documents) (\(model.mode.rawValue), \(model.labels.count) labels, "

@@ -1,5 +1,6 @@
 /// Builds the analyzer the tool uses by default: the Morfologik lexicon (Debian's `libmorfologik-stemming-java`,
-/// or the path in `POSTULATY_MORFOLOGIK`) plus the lemma priors and the suffix guesser from `Models/`.
+/// or the path in `POSTULATY_MORFOLOGIK`) plus the lemma priors and the suffix guesser from a models folder (the
+/// CLI passes the data folder `DataLocation` finds, so the tool works from any working directory).
 public enum DefaultAnalyzer {
     /// - Parameter modelsDirectory: the folder holding `lemma-priors.tsv` and `guesser-pl.tsv` (default "Models").
     /// - Parameter dictionaryPath: a jar or `.dict` overriding the environment and Debian's path.

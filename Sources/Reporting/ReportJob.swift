@@ -16,6 +16,8 @@ public struct ReportJob {
     public var years: ClosedRange<Int>?
     public var language: ReportLanguage = .pl
     public var limits = ReportLimits()
+    /// How the CSV files are written: for a Polish-locale spreadsheet unless asked otherwise.
+    public var csv = ReportCSV.spreadsheet
 
     public init(inputs: [String], name: String, taxonomyPath: String, themeModelPath: String, stanceModelPath: String) {
         self.inputs = inputs; self.name = name; self.taxonomyPath = taxonomyPath
@@ -59,7 +61,7 @@ public struct ReportJob {
         builder.phase = hooks.phase
         var data = try builder.build(records, name: name, sources: inputs, years: years)
         data.title = title
-        let files = Report.render(data, language: language, limits: limits)
+        let files = Report.render(data, language: language, limits: limits, csv: csv)
         hooks.phase("rendered")
         return (data, files)
     }

@@ -100,7 +100,7 @@ struct TagCommand: ParsableCommand {
             let skipped = counted(bad, pl: ("błędny rekord pominięty", "błędne rekordy pominięte", "błędnych rekordów pominiętych"),
                                   en: ("bad record skipped", "bad records skipped"))
             let done = counted(tagged, pl: ("otagowany", "otagowane", "otagowanych"), en: ("tagged", "tagged"))
-            printError("\(name): \(skipped), \(done)" + (skipBad ? "" : tr(" (--skip-bad: kod wyjścia 0)", " (--skip-bad: exit status 0)")))
+            printError("\(name): \(skipped), \(done)" + (skipBad ? "" : tr(" (kod wyjścia 1; z --skip-bad: 0)", " (exit status 1; with --skip-bad: 0)")))
             if !skipBad { throw ExitCode(1) }
         }
     }

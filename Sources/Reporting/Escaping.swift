@@ -1,3 +1,4 @@
+import Corpus
 /// Escaping of untrusted corpus text for each output format. Every string that comes from a corpus, a model or a
 /// file name passes through one of these before it is written.
 public enum Escape {
@@ -48,18 +49,18 @@ public enum Escape {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// One CSV text field, RFC 4180. Text that a spreadsheet would run as a formula (starting with =, +, -, @)
-    /// gets a leading apostrophe (OWASP's advice for CSV built from untrusted input); numbers are never altered.
-    public static func csvText(_ s: String) -> String {
-        var v = s
-        if let f = v.unicodeScalars.first, f == "=" || f == "+" || f == "-" || f == "@" { v = "'" + v }
-        return csvQuoted(v)
+    /// One CSV text field, RFC 4180. Text that a spreadsheet would run as a formula (starting with =, +, -, @, tab
+    /// or CR) gets a leading apostrophe (OWASP's advice for CSV built from untrusted input; `CSVFormulaGuard`,
+    /// which the project's CSV reader undoes); numbers are never altered.
+    public static func csvText(_ s: String, delimiter: Character = ",") -> String {
+        csvQuoted(CSVFormulaGuard.guarded(s), delimiter: delimiter)
     }
 
-    /// Quoted when it holds a comma, quote, CR or LF (quotes doubled).
-    static func csvQuoted(_ v: String) -> String {
+    /// Quoted when it holds the delimiter, a quote, CR or LF (quotes doubled).
+    static func csvQuoted(_ v: String, delimiter: Character = ",") -> String {
+        let d = delimiter.asciiValue ?? 0x2C
         var needs = false, quotes = false
-        for u in v.utf8 where u == 0x2C || u == 0x22 || u == 0x0A || u == 0x0D {
+        for u in v.utf8 where u == d || u == 0x22 || u == 0x0A || u == 0x0D {
             needs = true
             if u == 0x22 { quotes = true; break }
         }

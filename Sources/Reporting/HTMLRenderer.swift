@@ -339,7 +339,7 @@ struct HTMLRenderer {
     // MARK: 8. data
 
     func dataFiles() -> String {
-        var h = sectionOpen(7) + "<p>\(e(s.dataIntro))</p>\n<ul class=\"files\">\n"
+        var h = sectionOpen(7) + "<p>\(e(s.dataIntro(a.csv)))</p>\n<ul class=\"files\">\n"
         for t in tables {
             h += "<li><a href=\"\(e(t.file))\">\(e(t.file))</a> — \(e(a.language == .pl ? t.pl : t.en))</li>\n"
         }

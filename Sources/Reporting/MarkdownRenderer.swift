@@ -26,7 +26,7 @@ struct MarkdownRenderer {
         o += recurring()
         o += answers()
         o += quality()
-        o += section(7) + m(s.dataIntro) + "\n\n"
+        o += section(7) + m(s.dataIntro(a.csv)) + "\n\n"
         for t in tables { o += "- [\(m(t.file))](\(t.file)) — \(m(a.language == .pl ? t.pl : t.en))\n" }
         o += "- [columns.md](columns.md) — \(m(s.columnsFile))\n"
         return o

@@ -16,12 +16,27 @@ public struct ReportLimits: Sendable {
     public init() {}
 }
 
+/// How the report's CSV files are written. The default is what a Polish-locale Excel opens correctly on a double
+/// click: UTF-8 with a byte-order mark, `;` between cells and a decimal comma. `rfc` is plain RFC 4180 CSV (`,`,
+/// no byte-order mark, decimal point). The decimal mark follows the delimiter: a comma with `;`, a point otherwise.
+/// Text cells always get the formula guard (`CSVFormulaGuard`); numbers never do.
+public enum ReportCSV {
+    public static let spreadsheet = CSVOptions(delimiter: ";", byteOrderMark: true)
+    public static let rfc = CSVOptions(delimiter: ",", byteOrderMark: false)
+    /// The separator inside a cell that holds a list (theme codes, years), as in every CSV of the project.
+    public static let listSeparator = "|"
+
+    static func decimalComma(_ o: CSVOptions) -> Bool { o.delimiter == ";" }
+}
+
 /// The numbers and lists every output is rendered from, computed once from `ReportData`. All orders are explicit
 /// (never dictionary order), so the outputs are deterministic.
 public struct ReportAnalysis: Sendable {
     public let data: ReportData
     public let limits: ReportLimits
     public let language: ReportLanguage
+    /// How the CSV files are written (`ReportCSV.spreadsheet` unless asked otherwise).
+    public let csv: CSVOptions
     var strings: ReportStrings { ReportStrings(language) }
     var format: NumberFormat { NumberFormat(language) }
 
@@ -84,10 +99,12 @@ public struct ReportAnalysis: Sendable {
         public var organisations: [String]
     }
 
-    public init(_ data: ReportData, language: ReportLanguage = .pl, limits: ReportLimits = ReportLimits()) {
+    public init(_ data: ReportData, language: ReportLanguage = .pl, limits: ReportLimits = ReportLimits(),
+                csv: CSVOptions = ReportCSV.spreadsheet) {
         self.data = data
         self.limits = limits
         self.language = language
+        self.csv = csv
         let ps = data.postulates
 
         // Themes: taxonomy order, then unknown codes found in the labels.

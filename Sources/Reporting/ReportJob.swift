@@ -18,6 +18,8 @@ public struct ReportJob {
     public var limits = ReportLimits()
     /// What a bad record does: fail the report (default) or be skipped and counted (`hooks.skipped`).
     public var badRecords: BadRecordPolicy = .fail
+    /// How the CSV files are written: for a Polish-locale spreadsheet unless asked otherwise.
+    public var csv = ReportCSV.spreadsheet
 
     public init(inputs: [String], name: String, taxonomyPath: String, themeModelPath: String, stanceModelPath: String) {
         self.inputs = inputs; self.name = name; self.taxonomyPath = taxonomyPath
@@ -64,7 +66,7 @@ public struct ReportJob {
         builder.phase = hooks.phase
         var data = try builder.build(records, name: name, sources: inputs, years: years)
         data.title = title
-        let files = Report.render(data, language: language, limits: limits)
+        let files = Report.render(data, language: language, limits: limits, csv: csv)
         hooks.phase("rendered")
         return (data, files)
     }

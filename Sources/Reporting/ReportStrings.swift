@@ -1,3 +1,4 @@
+import Corpus
 /// Every sentence of the report in Polish and English. Kept in one place so the two languages stay in step and a
 /// clerk can correct the Polish without reading the renderers.
 struct ReportStrings: Sendable {
@@ -175,9 +176,31 @@ struct ReportStrings: Sendable {
         "\(label) — \(postulatesCount(count, f)) (\(f.percent(share)))"
     }
     var noTerms: String { t("Model nie podaje terminów dla tego tematu.", "The model gives no terms for this theme.") }
-    var dataIntro: String {
-        t("Każdy wykres i tabela raportu ma swój plik CSV (UTF-8, przecinek jako separator, kropka dziesiętna). Znaczenie kolumn opisuje plik columns.md.",
-          "Every chart and table of the report has its CSV file (UTF-8, comma-separated, decimal point). columns.md describes every column.")
+    /// "UTF-8 ze znacznikiem BOM, średnik jako separator, przecinek dziesiętny" for the CSV options.
+    func csvShape(_ o: CSVOptions) -> String {
+        let comma = ReportCSV.decimalComma(o)
+        let bom = o.byteOrderMark ? t("UTF-8 ze znacznikiem BOM", "UTF-8 with a byte-order mark") : "UTF-8"
+        let sep: String
+        switch o.delimiter {
+        case ";": sep = t("średnik jako separator", "semicolon-separated")
+        case "\t": sep = t("tabulator jako separator", "tab-separated")
+        default: sep = t("przecinek jako separator", "comma-separated")
+        }
+        return "\(bom), \(sep), " + (comma ? t("przecinek dziesiętny", "decimal comma") : t("kropka dziesiętna", "decimal point"))
+    }
+    func dataIntro(_ o: CSVOptions) -> String {
+        t("Każdy wykres i tabela raportu ma swój plik CSV (\(csvShape(o))). Znaczenie kolumn opisuje plik columns.md.",
+          "Every chart and table of the report has its CSV file (\(csvShape(o))). columns.md describes every column.")
+    }
+    /// The first paragraph of columns.md: how every CSV file is written.
+    func csvFormat(_ o: CSVOptions) -> String {
+        let excel = o == ReportCSV.spreadsheet
+        return t("Wszystkie pliki: \(csvShape(o)), nagłówek w pierwszym wierszu, cudzysłowy według RFC 4180, bez separatora tysięcy"
+                 + (excel ? " (tak otwiera je poprawnie polski Excel; zwykły CSV według RFC 4180: `postulaty report --delimiter , --no-bom`)" : "")
+                 + ". Listy w jednej komórce (kody tematów, lata) rozdziela znak |. Pole tekstowe zaczynające się od =, +, -, @, tabulatora lub CR ma dopisany apostrof na początku, aby arkusz nie wykonał go jako formuły (postulaty usuwa go przy odczycie); liczby są zapisane bez zmian. Pliki zawierają pełne listy (raport HTML może je skracać). Kody tematów i stanowisk są zawsze angielskie.",
+                 "All files: \(csvShape(o)), a header row, RFC 4180 quoting, no thousands separator"
+                 + (excel ? " (what a Polish-locale Excel opens correctly; plain RFC 4180 CSV: `postulaty report --delimiter , --no-bom`)" : "")
+                 + ". A list in one cell (theme codes, years) is separated by |. A text field starting with =, +, -, @, a tab or CR gets a leading apostrophe so that a spreadsheet does not run it as a formula (postulaty removes it when reading); numbers are written as they are. The files hold the full lists (the HTML report may shorten them). Theme and stance codes are always English.")
     }
     var chartCountsAxis: String { t("liczba postulatów", "postulates") }
     var cellLegend: String {

@@ -1,3 +1,5 @@
+import Corpus
+
 /// The CSV files behind the report's charts and tables: full lists (never cut like the HTML), machine-readable
 /// numbers, and a description of every column in both languages, from which `columns.md` is written.
 public struct ReportTable: Sendable {
@@ -17,18 +19,25 @@ public struct ReportTable: Sendable {
     public var columns: [Column]
     public var rows: [[Cell]]
 
-    /// RFC 4180 CSV with a header row and "\n" line ends.
-    public func csv() -> String {
-        var out = columns.map { Escape.csvQuoted($0.name) }.joined(separator: ",") + "\n"
+    /// The CSV text: a byte-order mark when asked for, a header row, "\n" line ends, RFC 4180 quoting with the
+    /// options' delimiter, the formula guard on text cells, numbers with a decimal comma when the delimiter is `;`.
+    public func csv(_ options: CSVOptions = ReportCSV.spreadsheet) -> String {
+        let d = options.delimiter
+        let sep = String(d)
+        let comma = ReportCSV.decimalComma(options)
+        var out = options.byteOrderMark ? "\u{FEFF}" : ""
+        out += columns.map { Escape.csvText($0.name, delimiter: d) }.joined(separator: sep) + "\n"
         for row in rows {
             var first = true
             for cell in row {
-                if !first { out += "," }
+                if !first { out += sep }
                 first = false
                 switch cell {
-                case .text(let s): out += Escape.csvText(s)
+                case .text(let s): out += Escape.csvText(s, delimiter: d)
                 case .int(let i): out += String(i)
-                case .decimal(let d): out += CSVNumber.decimal(d)
+                case .decimal(let x):
+                    let v = CSVNumber.decimal(x)
+                    out += comma ? String(v.map { $0 == "." ? "," : $0 }) : v
                 case .empty: break
                 }
             }
@@ -124,7 +133,7 @@ extension ReportAnalysis {
         // 5. Recurring demands.
         rows = []
         for (ci, c) in recurring.enumerated() {
-            let ys = c.years.map(String.init).joined(separator: " ")
+            let ys = c.years.map(String.init).joined(separator: ReportCSV.listSeparator)
             for i in c.members {
                 let p = ps[i]
                 rows.append([.int(ci + 1), .text(ys), .text(p.id), yearCell(p.year), .text(p.organisation),
@@ -134,7 +143,7 @@ extension ReportAnalysis {
         tables.append(ReportTable(file: "recurring_demands.csv", pl: "Postulaty powracające w kolejnych latach",
                                   en: "Demands recurring across years", columns: [
             col("cluster", "numer grupy postulatów powracających (jak w raporcie)", "number of the recurring group (as in the report)"),
-            col("years", "lata, w których grupa wystąpiła (rosnąco, spacja między nimi)", "years in which the group occurs (ascending, space-separated)"),
+            col("years", "lata, w których grupa wystąpiła (rosnąco, rozdzielone znakiem |)", "years in which the group occurs (ascending, separated by |)"),
             idCol, yearCol, orgCol, textCol, responseCol, stanceCol,
         ], rows: rows))
 
@@ -212,14 +221,14 @@ extension ReportAnalysis {
             let p = ps[i]
             let g = Set(p.goldThemes ?? [])
             let gold = themes.map(\.code).filter { g.contains($0) }
-            return [.text(p.id), yearCell(p.year), .text(p.organisation), .text(gold.joined(separator: " ")),
-                    .text(shownThemes(i).joined(separator: " ")), .text(p.text)]
+            return [.text(p.id), yearCell(p.year), .text(p.organisation), .text(gold.joined(separator: ReportCSV.listSeparator)),
+                    .text(shownThemes(i).joined(separator: ReportCSV.listSeparator)), .text(p.text)]
         }
         tables.append(ReportTable(file: "theme_disagreements.csv", pl: "Postulaty, w których model i analityk się różnią",
                                   en: "Postulates where the model and the analyst differ", columns: [
             idCol, yearCol, orgCol,
-            col("analyst_themes", "tematy według analityka (kody, spacja między nimi)", "themes labelled by the analyst (codes, space-separated)"),
-            col("model_themes", "tematy według modelu (kody, spacja między nimi)", "themes predicted by the model (codes, space-separated)"),
+            col("analyst_themes", "tematy według analityka (kody rozdzielone znakiem |)", "themes labelled by the analyst (codes separated by |)"),
+            col("model_themes", "tematy według modelu (kody rozdzielone znakiem |)", "themes predicted by the model (codes separated by |)"),
             textCol,
         ], rows: rows))
 
@@ -240,12 +249,12 @@ extension ReportAnalysis {
         rows = ps.indices.map { i in
             let p = ps[i]
             return [.text(p.id), yearCell(p.year), .text(p.meeting), .text(p.organisation),
-                    .text(shownThemes(i).joined(separator: " ")), .text(shownStance[i]), .text(p.text), .text(p.response)]
+                    .text(shownThemes(i).joined(separator: ReportCSV.listSeparator)), .text(shownStance[i]), .text(p.text), .text(p.response)]
         }
         tables.append(ReportTable(file: "postulates.csv", pl: "Wszystkie postulaty z tematami i stanowiskiem",
                                   en: "All postulates with their themes and stance", columns: [
             idCol, yearCol, col("meeting", "spotkanie (źródło)", "meeting (source)"), orgCol,
-            col("themes", "tematy pokazane w raporcie (kody, spacja między nimi; puste = bez tematu)", "themes shown in the report (codes, space-separated; empty = no theme)"),
+            col("themes", "tematy pokazane w raporcie (kody rozdzielone znakiem |; puste = bez tematu)", "themes shown in the report (codes separated by |; empty = no theme)"),
             stanceCol, textCol, responseCol,
         ], rows: rows))
         return tables
@@ -255,9 +264,7 @@ extension ReportAnalysis {
     public func columnsDocument(_ tables: [ReportTable]) -> String {
         let pl = language == .pl
         var out = pl ? "# Pliki CSV raportu — objaśnienie kolumn\n\n" : "# The report's CSV files — column descriptions\n\n"
-        out += pl
-            ? "Wszystkie pliki: UTF-8, nagłówek w pierwszym wierszu, przecinek jako separator, cudzysłowy według RFC 4180, kropka dziesiętna, bez separatora tysięcy. Pole tekstowe zaczynające się od =, +, - lub @ ma dopisany apostrof na początku, aby arkusz nie wykonał go jako formuły. Pliki zawierają pełne listy (raport HTML może je skracać). Kody tematów i stanowisk są zawsze angielskie.\n"
-            : "All files: UTF-8, a header row, comma-separated, RFC 4180 quoting, decimal point, no thousands separator. A text field starting with =, +, - or @ gets a leading apostrophe so that a spreadsheet does not run it as a formula. The files hold the full lists (the HTML report may shorten them). Theme and stance codes are always English.\n"
+        out += strings.csvFormat(csv) + "\n"
         for t in tables {
             out += "\n## \(t.file)\n\n\(Escape.markdown(pl ? t.pl : t.en)).\n\n"
             out += pl ? "| kolumna | znaczenie |\n|---|---|\n" : "| column | meaning |\n|---|---|\n"

@@ -94,8 +94,9 @@ struct CorpusConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert a corpus file between JSONL and CSV (by the output's extension).",
         discussion: """
-        CSV: header row, RFC 4180 quoting, themes as codes joined by '|' (security|seniors). Other fields keep \
-        their JSON type, so converting back gives the same bytes.
+        CSV: header row, RFC 4180 quoting, themes as codes joined by '|' (security|seniors). Text starting with \
+        =, +, -, @, tab or CR gets a leading ' so a spreadsheet does not run it as a formula; reading a CSV \
+        removes it again. Other fields keep their JSON type, so converting back gives the same bytes.
 
         Example:
           postulaty corpus convert Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl /tmp/krakow.csv --delimiter ';' --bom
@@ -107,7 +108,7 @@ struct CorpusConvertCommand: ParsableCommand {
     @Argument(help: "Output file (.jsonl or .csv).")
     var output: String
 
-    @Option(help: "CSV delimiter: ',' or ';'.")
+    @Option(help: "CSV delimiter: ',' (default), ';' (a Polish-locale spreadsheet) or tab.")
     var delimiter: String = ","
 
     @Flag(help: "Start the CSV with a UTF-8 byte-order mark (for spreadsheets).")
@@ -116,14 +117,16 @@ struct CorpusConvertCommand: ParsableCommand {
     @OptionGroup var badRecords: BadRecordOptions
 
     func validate() throws {
-        guard delimiter == "," || delimiter == ";" else { throw ValidationError("--delimiter must be ',' or ';'") }
+        guard CSVOptions.delimiter(named: delimiter) != nil else {
+            throw ValidationError(tr("--delimiter: ',', ';' albo tab, nie '\(delimiter)'", "--delimiter must be ',', ';' or tab, not '\(delimiter)'"))
+        }
     }
 
     func run() throws {
         do {
             let records = try badRecords.load([input]).records
             try CorpusWriter.write(records, to: output,
-                                   csvOptions: CSVOptions(delimiter: Character(delimiter), byteOrderMark: bom))
+                                   csvOptions: CSVOptions(delimiter: CSVOptions.delimiter(named: delimiter) ?? ",", byteOrderMark: bom))
             printError("\(input) → \(output): postulaty: \(records.count)")
         } catch let e as CorpusError { throw ToolError(e.description) }
     }

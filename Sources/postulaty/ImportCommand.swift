@@ -35,6 +35,18 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("skip-bad-rows"), help: "Write the rows that were read even if some could not be.")
     var skipBadRows = false
 
+    @Option(help: "CSV output (-o x.csv) delimiter: ',' (default), ';' (a Polish-locale spreadsheet) or tab.")
+    var delimiter: String = ","
+
+    @Flag(help: "CSV output (-o x.csv): start with a UTF-8 byte-order mark (for spreadsheets).")
+    var bom = false
+
+    func validate() throws {
+        guard CSVOptions.delimiter(named: delimiter) != nil else {
+            throw ValidationError(tr("--delimiter: ',', ';' albo tab, nie '\(delimiter)'", "--delimiter must be ',', ';' or tab, not '\(delimiter)'"))
+        }
+    }
+
     func run() throws {
         let importer = MeetingImporter(year: year, meeting: meeting, idPrefix: idPrefix)
         let result: MeetingImportResult
@@ -46,7 +58,8 @@ struct ImportCommand: ParsableCommand {
         }
         do {
             if let output {
-                try CorpusWriter.write(result.records, to: output)
+                try CorpusWriter.write(result.records, to: output,
+                                       csvOptions: CSVOptions(delimiter: CSVOptions.delimiter(named: delimiter) ?? ",", byteOrderMark: bom))
                 printError("\(file): zaimportowane postulaty: \(result.records.count) → \(output)")
             } else {
                 FileHandle.standardOutput.write(Data(CorpusWriter.jsonl(result.records)))

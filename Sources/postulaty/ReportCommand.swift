@@ -14,10 +14,16 @@ struct ReportCommand: ParsableCommand {
         model, the city's stances from the stance model, recurring demands from the near-duplicate join; when a \
         model is missing the report uses the analysts' labels and says so. Same inputs give the same bytes.
 
+        The CSV files open correctly in a Polish-locale Excel by default: UTF-8 with a byte-order mark, ';' \
+        between cells, decimal comma. Plain RFC 4180 CSV (',', no BOM, decimal point): --delimiter , --no-bom. \
+        Lists in a cell (theme codes, years) are joined by '|'; text starting with =, +, -, @, tab or CR gets a \
+        leading ' so a spreadsheet does not run it as a formula.
+
         Examples:
           postulaty report                # Corpora/*.jsonl into Reports/krakow/
           postulaty report Corpora/authored-a.jsonl -o /tmp/raport --years 2023-2025
           postulaty report --lang en -o /tmp/report-en
+          postulaty report -o /tmp/raport-rfc --delimiter , --no-bom
         """
     )
 
@@ -49,9 +55,18 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip the near-duplicate join (no recurring demands section).")
     var noRecurring = false
 
+    @Option(name: .long, help: "CSV delimiter: ';' (default, with a decimal comma, for a Polish-locale spreadsheet), ',' or tab (decimal point).")
+    var delimiter: String = ";"
+
+    @Flag(name: .long, inversion: .prefixedNo, help: "Start each CSV file with a UTF-8 byte-order mark (default: yes).")
+    var bom = true
+
     @OptionGroup var badRecords: BadRecordOptions
 
     func validate() throws {
+        guard CSVOptions.delimiter(named: delimiter) != nil else {
+            throw ValidationError(tr("--delimiter: ',', ';' albo tab, nie '\(delimiter)'", "--delimiter must be ',', ';' or tab, not '\(delimiter)'"))
+        }
         guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be pl or en, not '\(lang)'") }
         if let years { _ = try ReportCommand.parseYears(years) }
     }
@@ -92,6 +107,7 @@ struct ReportCommand: ParsableCommand {
         job.years = yearRange
         job.language = language
         job.badRecords = badRecords.policy
+        job.csv = CSVOptions(delimiter: CSVOptions.delimiter(named: delimiter) ?? ";", byteOrderMark: bom)
 
         let clock = PhaseClock()
         var hooks = ReportJob.Hooks()

@@ -12,12 +12,15 @@ struct TagCommand: ParsableCommand {
         use --input-format csv for CSV on stdin) or plain text, one postulate a line. Output: each input record \
         with all its fields plus `predicted` (labels; empty = no theme), `scores` (label → calibrated score in \
         [0, 1]), `evidence` (assigned label → the terms that drove it, base forms), `why` (label → score vs \
-        threshold) and `no_theme`. Streams in constant memory; progress on stderr for large inputs. A bad row is \
-        reported on stderr with its line and left out; the rest is tagged, and the run ends with the count of bad rows \
-        and exit status 1 (0 with --skip-bad). Empty input is an error.
+        threshold) and `no_theme`. Streams in constant memory; progress on stderr for large inputs. A bad record is \
+        reported on stderr with its file and line and skipped, the rest is tagged and written, the count of \
+        skipped records is printed, and the exit status is 1 (0 with --skip-bad). A CSV without a text column \
+        is an error (nothing is written). CSV output: cells starting with =, +, -, @, tab or CR get a leading \
+        ' (removed again when postulaty reads the file); --delimiter and --bom for spreadsheets.
 
         Examples:
           postulaty tag nowe-wnioski.csv -o otagowane.csv
+          postulaty tag nowe-wnioski.csv --delimiter ';' --bom -o do-excela.csv
           postulaty tag Corpora/authored-a.jsonl --model Models/stance.model | head -3
           echo 'Więcej klubów seniora w dzielnicach' | postulaty tag
         """
@@ -38,6 +41,12 @@ struct TagCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file (written to a temporary file, then renamed); standard output when omitted.")
     var output: String?
 
+    @Option(name: .long, help: "CSV output delimiter: ',' (default), ';' (a Polish-locale spreadsheet) or tab.")
+    var delimiter: String?
+
+    @Flag(name: .long, help: "CSV output: start with a UTF-8 byte-order mark (for spreadsheets on Windows).")
+    var bom = false
+
     @Flag(name: .long, help: "The input is already analysed: terms are the space-separated pieces (for a model trained with --pretokenized).")
     var pretokenized = false
 
@@ -47,6 +56,9 @@ struct TagCommand: ParsableCommand {
         if let format, !["jsonl", "csv"].contains(format) { throw ValidationError("--format must be jsonl or csv") }
         if let inputFormat, !["jsonl", "csv", "text"].contains(inputFormat) {
             throw ValidationError("--input-format must be jsonl, csv or text")
+        }
+        if let delimiter, CSVOptions.delimiter(named: delimiter) == nil {
+            throw ValidationError(tr("--delimiter: ',', ';' albo tab, nie '\(delimiter)'", "--delimiter must be ',', ';' or tab, not '\(delimiter)'"))
         }
     }
 
@@ -58,9 +70,14 @@ struct TagCommand: ParsableCommand {
         let tagger = try Tagger(model: loaded, analyzer: analyzer)
         let kind = try TagInput.Kind(explicit: inputFormat, path: file)
         let outFormat: CorpusFormat = format.flatMap(CorpusFormat.init(rawValue:)) ?? (kind == .csv ? .csv : .jsonl)
-        let input = try TagInput(path: file, kind: kind)
+        if outFormat != .csv && (bom || delimiter != nil) {
+            throw ToolError(tr("--bom i --delimiter dotyczą wyjścia CSV (--format csv)", "--bom and --delimiter apply to CSV output (--format csv)"))
+        }
+        let csvOptions = CSVOptions(delimiter: delimiter.flatMap(CSVOptions.delimiter(named:)) ?? ",", byteOrderMark: bom)
+        let input: TagInput
+        do { input = try TagInput(path: file, kind: kind) } catch let e as CorpusError { throw ToolError(e.description) }
         let progress = ProgressReporter()
-        var writer = TagOutputWriter(format: outFormat)
+        var writer = TagOutputWriter(format: outFormat, csvOptions: csvOptions)
         var tagged = 0
         var bad = StreamBadRecords(badRecords)
         try OutputSink(path: output).run { emit in

@@ -26,10 +26,10 @@ final class CountsTests: XCTestCase {
                 }
                 XCTAssertEqual(row["year_postulates"], String(inYear.count))
                 XCTAssertEqual(row["count"], String(count))
-                XCTAssertEqual(Double(row["share"]!)!, share, accuracy: 0.00005)
+                XCTAssertEqual(CSVParse.number(row["share"])!, share, accuracy: 0.00005)
                 if let previous {
                     XCTAssertEqual(row["change_count"], String(count - previous.count))
-                    XCTAssertEqual(Double(row["change_share_pp"]!)!, (share - previous.share) * 100, accuracy: 0.00005)
+                    XCTAssertEqual(CSVParse.number(row["change_share_pp"])!, (share - previous.share) * 100, accuracy: 0.00005)
                 } else {
                     XCTAssertEqual(row["change_count"], "")
                 }

@@ -99,6 +99,13 @@ final class EscapingTests: XCTestCase {
         XCTAssertEqual(Escape.csvText("a,b"), "\"a,b\"")
         XCTAssertEqual(Escape.csvText("line\nbreak"), "\"line\nbreak\"")
         XCTAssertEqual(Escape.csvText("zwykły tekst"), "zwykły tekst")
+        XCTAssertEqual(Escape.csvText("-2+3+cmd"), "'-2+3+cmd")
+        XCTAssertEqual(Escape.csvText("\tx"), "'\tx")
+        XCTAssertEqual(Escape.csvText("\rx"), "\"'\rx\"")
+        XCTAssertEqual(Escape.csvText("'=x"), "''=x", "reversible: apostrophes before a trigger get one more")
+        XCTAssertEqual(Escape.csvText("a;b", delimiter: ";"), "\"a;b\"")
+        XCTAssertEqual(Escape.csvText("a,b", delimiter: ";"), "a,b")
+        XCTAssertEqual(Escape.csvText("a\tb", delimiter: "\t"), "\"a\tb\"")
     }
 
     func testEscapeFunctions() {

@@ -66,7 +66,8 @@ enum Fixtures {
     }
 }
 
-/// RFC 4180 parsing for the tests (quoted fields, doubled quotes, newlines inside quotes).
+/// RFC 4180 parsing for the tests (quoted fields, doubled quotes, newlines inside quotes). A leading byte-order
+/// mark is skipped; the delimiter is the header's (`;` when its first line has one, else `,`).
 enum CSVParse {
     static func rows(_ text: String) -> [[String]] {
         var rows: [[String]] = []
@@ -74,6 +75,8 @@ enum CSVParse {
         var field = ""
         var quoted = false
         var chars = Array(text.unicodeScalars)[...]
+        if chars.first == "\u{FEFF}" { chars.removeFirst() }
+        let delimiter: Unicode.Scalar = chars.prefix { $0 != "\n" }.contains(";") ? ";" : ","
         while let c = chars.popFirst() {
             if quoted {
                 if c == "\"" {
@@ -81,7 +84,7 @@ enum CSVParse {
                 } else { field.unicodeScalars.append(c) }
             } else if c == "\"" {
                 quoted = true
-            } else if c == "," {
+            } else if c == delimiter {
                 row.append(field); field = ""
             } else if c == "\n" {
                 row.append(field); field = ""; rows.append(row); row = []
@@ -89,6 +92,11 @@ enum CSVParse {
         }
         if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
         return rows
+    }
+
+    /// A CSV decimal (a decimal comma, as the default report writes, or a point) as a number.
+    static func number(_ s: String?) -> Double? {
+        s.flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) }
     }
 
     /// Rows as dictionaries keyed by the header.

@@ -12,13 +12,30 @@ public enum CorpusFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// How CSV is written. Reading needs no options: the delimiter is read from the header, a BOM is skipped.
+/// How CSV is written. Reading needs no options: the delimiter is read from the header, a BOM is skipped, the
+/// formula guard (`CSVFormulaGuard`) is always written and always removed.
 public struct CSVOptions: Sendable, Equatable {
-    /// `,` (the RFC) or `;` (what a Polish-locale spreadsheet writes).
+    /// `,` (the RFC), `;` (what a Polish-locale spreadsheet writes and opens) or a tab.
     public var delimiter: Character
     /// A UTF-8 byte-order mark first, so spreadsheets on Windows recognise the encoding.
     public var byteOrderMark: Bool
     public init(delimiter: Character = ",", byteOrderMark: Bool = false) {
         self.delimiter = delimiter; self.byteOrderMark = byteOrderMark
     }
+
+    /// The names `--delimiter` accepts.
+    public static let delimiterNames = [",", ";", "tab"]
+
+    /// The delimiter a `--delimiter` value names: `,`, `;`, or `tab` (also a tab character itself); nil otherwise.
+    public static func delimiter(named name: String) -> Character? {
+        switch name {
+        case ",": return ","
+        case ";": return ";"
+        case "tab", "TAB", "\\t", "\t": return "\t"
+        default: return nil
+        }
+    }
+
+    /// The delimiter's byte.
+    var delimiterByte: UInt8 { delimiter.asciiValue ?? UInt8(ascii: ",") }
 }

@@ -1,8 +1,13 @@
 /// Reads a corpus file one record at a time in constant memory (one chunk of the file and one record), for
 /// files too large to hold: `tag` on 100 000 records, `corpus stats`, `corpus validate`.
 ///
-/// After a bad JSONL line `next()` throws, and a following call goes on with the next line (so a validator can
-/// report every bad line); after a CSV error the stream ends, since where the next record starts is unknown.
+/// After a bad record `next()` throws, and a following call goes on with the next one (so a validator can report
+/// every bad line and `tag` loses no good row): a bad JSONL line, a CSV row with more cells than the header, bad
+/// UTF-8 or a stray quote in a CSV cell (the CSV record was read to its end). Only a CSV quote that is never closed
+/// ends the stream, since where the next record would start is unknown; its message says so.
+///
+/// A CSV must have a column for the postulate's text (`text` in any case, or a Polish alias such as `treść`):
+/// without one, opening the stream fails with the columns seen and the names accepted.
 public final class CorpusStream {
     public let path: String
     public let format: CorpusFormat
@@ -32,7 +37,16 @@ public final class CorpusStream {
             csvHeader = cells.map { PostulateCSV.fieldName(forHeader: $0.text.trimmingCharacters()) }
             var seen = Set<String>()
             for (i, h) in csvHeader.enumerated() where !h.isEmpty && !seen.insert(h).inserted {
-                throw CorpusError(.csvShape, file: path, line: 1, field: h, "kolumna \(i + 1): nazwa kolumny powtórzona w nagłówku")
+                throw CorpusError(.csvShape, file: path, line: 1, field: h,
+                                  tr("kolumna \(i + 1): nazwa kolumny powtórzona w nagłówku",
+                                     "column \(i + 1): the header names the column twice"))
+            }
+            if !seen.contains("text") {
+                let columns = cells.map { "„\($0.text)”" }.joined(separator: ", ")
+                let accepted = PostulateCSV.acceptedNames(for: "text").joined(separator: ", ")
+                throw CorpusError(.csvShape, file: path, line: 1,
+                                  tr("brak kolumny z treścią postulatu; kolumny w nagłówku: \(columns); przyjmowane nazwy (wielkość liter bez znaczenia): \(accepted)",
+                                     "no column with the postulate's text; columns in the header: \(columns); names accepted (in any case): \(accepted)"))
             }
         }
     }
@@ -43,7 +57,10 @@ public final class CorpusStream {
         switch format {
         case .jsonl: return try nextJSONL()
         case .csv:
-            do { return try nextCSV() } catch { failed = true; throw error }
+            do { return try nextCSV() } catch {
+                if error.kind == .truncated || error.kind == .io { failed = true }
+                throw error
+            }
         }
     }
 
@@ -63,16 +80,20 @@ public final class CorpusStream {
         }
     }
 
-    private func nextCSV() throws -> Postulate? {
+    private func nextCSV() throws(CorpusError) -> Postulate? {
         guard let delim = csvDelimiter else { return nil }
         while true {
-            guard let (cells, lineNo) = try CSVParser.readRecord(reader, delimiter: UInt8(delim.asciiValue!), file: path) else {
+            guard let (cells, lineNo) = try CSVParser.readRecord(reader, delimiter: delim.asciiValue ?? UInt8(ascii: ","), file: path) else {
                 return nil
             }
             if cells.count == 1 && cells[0].text.isEmpty && !cells[0].quoted { continue }
             if cells.count > csvHeader.count {
+                line = lineNo
+                let cellCount = counted(cells.count, pl: ("komórkę", "komórki", "komórek"), en: ("cell", "cells"))
+                let columnCount = counted(csvHeader.count, pl: ("kolumnę", "kolumny", "kolumn"), en: ("column", "columns"))
                 throw CorpusError(.csvShape, file: path, line: lineNo,
-                                  "\(cells.count) komórek, a nagłówek ma \(csvHeader.count) kolumn (brak cudzysłowu wokół tekstu z separatorem?)")
+                                  tr("wiersz ma \(cellCount), a nagłówek \(columnCount) (brak cudzysłowu wokół tekstu z separatorem?)",
+                                     "the row has \(cellCount) and the header \(columnCount) (text holding the delimiter not in quotes?)"))
             }
             line = lineNo
             return PostulateCSV.record(cells: cells, header: csvHeader)

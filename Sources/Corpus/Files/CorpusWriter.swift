@@ -19,14 +19,27 @@ public enum CorpusWriter {
 
     /// CSV bytes with the given columns (a column a record lacks is left empty).
     public static func csv(_ records: [Postulate], columns: [String], options: CSVOptions = CSVOptions()) -> [UInt8] {
+        var out = csvHeader(columns: columns, options: options)
+        for r in records { PostulateCSV.appendRow(r, columns: columns, delimiter: options.delimiterByte, to: &out) }
+        return out
+    }
+
+    /// The start of a CSV file: the byte-order mark when asked for, then the header row.
+    public static func csvHeader(columns: [String], options: CSVOptions = CSVOptions()) -> [UInt8] {
         var out: [UInt8] = options.byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
-        let d = options.delimiter.asciiValue ?? UInt8(ascii: ",")
+        let d = options.delimiterByte
         for (i, c) in columns.enumerated() {
             if i > 0 { out.append(d) }
             CSVParser.appendCell(c, delimiter: d, forceQuote: false, to: &out)
         }
         out.append(0x0D); out.append(0x0A)
-        for r in records { PostulateCSV.appendRow(r, columns: columns, delimiter: d, to: &out) }
+        return out
+    }
+
+    /// One CSV row (no header) for a record, for writers that stream.
+    public static func csvRow(_ record: Postulate, columns: [String], options: CSVOptions = CSVOptions()) -> [UInt8] {
+        var out: [UInt8] = []
+        PostulateCSV.appendRow(record, columns: columns, delimiter: options.delimiterByte, to: &out)
         return out
     }
 

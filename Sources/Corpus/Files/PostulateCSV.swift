@@ -3,7 +3,9 @@
 /// `false`, `null`, a list or an object is written as its compact JSON; a string is written as is, unless it
 /// would read back as one of those (e.g. the string "12"), in which case it is written as a JSON string
 /// literal (`"12"` inside the cell). An empty cell means the record lacks the field; a quoted empty cell is an
-/// empty string. That is what makes CSV → JSONL → CSV (and back) byte-identical.
+/// empty string. Text starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (`CSVFormulaGuard`), removed
+/// again on reading; numbers are written as they are. That is what makes CSV → JSONL → CSV (and back)
+/// byte-identical.
 enum PostulateCSV {
     static let themeSeparator: Character = "|"
 
@@ -15,10 +17,18 @@ enum PostulateCSV {
         "jednostka": "respondent", "tematy": "themes", "temat": "themes",
     ]
 
-    /// The field a header cell names: itself, or the typed field of a Polish alias (case-insensitive).
+    /// The field a header cell names: a typed field by its English name or a Polish alias, in any case ("Text",
+    /// "TEXT", "Treść"); any other name as it is.
     static func fieldName(forHeader h: String) -> String {
         if Postulate.typedFields.contains(h) { return h }
-        return headerAliases[h.lowercased()] ?? h
+        let lower = h.lowercased()
+        if Postulate.typedFields.contains(lower) { return lower }
+        return headerAliases[lower] ?? h
+    }
+
+    /// The header names accepted for a field, English first ("text, postulat, treść, …"), for error messages.
+    static func acceptedNames(for field: String) -> [String] {
+        [field] + headerAliases.filter { $0.value == field }.map(\.key).sorted()
     }
 
     static func record(cells: [CSVCell], header: [String]) -> Postulate {
@@ -89,19 +99,25 @@ enum PostulateCSV {
             if i > 0 { out.append(delimiter) }
             let text: String
             var force = false
+            // A number (the year, a JSON number of another field) is written as it is; text gets the formula guard.
+            var number = false
             if let raw = p.rawInvalidValue(of: c) {
                 (text, force) = encodeExtra(raw)
+                if case .number = raw { number = true }
             } else {
                 switch c {
-                case "year": text = p.year.map(String.init) ?? ""
+                case "year": text = p.year.map(String.init) ?? ""; number = true
                 case "themes": text = p.themes.joined(separator: String(themeSeparator))
                 case "id", "meeting", "organisation", "text", "justification", "response", "respondent":
-                    text = p.value(of: c)!.stringValue!
+                    text = p.value(of: c)?.stringValue ?? ""
                 default:
-                    if let v = p.extra.first(where: { $0.0 == c })?.1 { (text, force) = encodeExtra(v) } else { text = "" }
+                    if let v = p.extra.first(where: { $0.0 == c })?.1 {
+                        (text, force) = encodeExtra(v)
+                        if case .number = v { number = true }
+                    } else { text = "" }
                 }
             }
-            CSVParser.appendCell(text, delimiter: delimiter, forceQuote: force, to: &out)
+            CSVParser.appendCell(text, delimiter: delimiter, forceQuote: force, guardFormula: !number, to: &out)
         }
         out.append(0x0D); out.append(0x0A)
     }

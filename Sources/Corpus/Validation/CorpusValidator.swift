@@ -60,8 +60,9 @@ public struct CorpusValidator: Sendable {
                     result.records += 1
                     result.issues += check(p, file: file, line: stream.line, ids: &ids)
                 } catch {
+                    // The stream goes on after a bad record; after one it cannot read past, it ends.
                     result.issues.append(issue(from: error, file: file))
-                    if stream.format == .csv || (error as? CorpusError)?.kind == .io { break }
+                    if (error as? CorpusError)?.kind == .io { break }
                 }
             }
         }

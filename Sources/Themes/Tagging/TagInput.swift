@@ -40,7 +40,6 @@ public final class TagInput {
     public var csvHeader: [String] { stream?.csvHeader ?? [] }
     private var lines: LineReader?
     private var stream: CorpusStream?
-    private var csvFailed = false
 
     public init(path: String, kind: Kind) throws {
         self.path = path
@@ -49,16 +48,15 @@ public final class TagInput {
     }
 
     /// The next record, a failure naming the file and line (the caller reports it and goes on), or nil at the end.
-    /// After a CSV error the input ends (where the next CSV record starts cannot be known).
+    /// A bad CSV row does not end the input (the stream goes on with the next record); a CSV quote that is never
+    /// closed does, and its message says the rest of the file could not be read.
     public func next() -> Result<Item, TagInputError>? {
         if let stream {
-            if csvFailed { return nil }
             do {
                 guard let r = try stream.next() else { return nil }
                 return .success(Item(record: r, line: stream.line, plainText: false))
             } catch {
-                csvFailed = true
-                return .failure(TagInputError(message: "\(error) (CSV: the rest of the file cannot be read)"))
+                return .failure(TagInputError(message: "\(error)"))
             }
         }
         guard let lines else { return nil }

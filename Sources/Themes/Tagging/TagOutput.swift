@@ -9,10 +9,15 @@ import Darwin
 /// value encoding are the corpus's own).
 public struct TagOutputWriter {
     public let format: CorpusFormat
+    /// CSV output: delimiter and byte-order mark (cells always get the formula guard, `CSVFormulaGuard`).
+    public let csvOptions: CSVOptions
     public static let addedFields = ["predicted", "scores", "evidence", "why", "no_theme"]
     private var columns: [String]?
 
-    public init(format: CorpusFormat) { self.format = format }
+    public init(format: CorpusFormat, csvOptions: CSVOptions = CSVOptions()) {
+        self.format = format
+        self.csvOptions = csvOptions
+    }
 
     /// The bytes for one tagged record (with the CSV header before the first row).
     /// JSONL keeps the input line's fields in their order (re-encoded by Corpus's JSON writer); plain-text input
@@ -45,20 +50,19 @@ public struct TagOutputWriter {
             out.append(0x0A)
             return out
         case .csv:
-            var header = false
-            if columns == nil {
+            var out: [UInt8] = []
+            let cols: [String]
+            if let columns { cols = columns } else {
                 let base = item.plainText ? ["line", "text"]
                     : (csvHeader.isEmpty ? (item.fields?.map(\.0) ?? Postulate.typedFields + record.extra.map(\.0)) : csvHeader)
-                columns = base.filter { !Self.addedFields.contains($0) } + Self.addedFields
-                header = true
+                cols = base.filter { !Self.addedFields.contains($0) } + Self.addedFields
+                columns = cols
+                out = CorpusWriter.csvHeader(columns: cols, options: csvOptions)
             }
             if item.plainText { record.extra.append(("line", .number(String(item.line)))) }
             record.extra += Tagger.csvFields(prediction)
-            let bytes = CorpusWriter.csv([record], columns: columns!)
-            if header { return bytes }
-            // drop the header row CorpusWriter puts first (column names hold no line breaks)
-            guard let lf = bytes.firstIndex(of: 0x0A) else { return bytes }
-            return Array(bytes[(lf + 1)...])
+            out += CorpusWriter.csvRow(record, columns: cols, options: csvOptions)
+            return out
         }
     }
 
@@ -66,7 +70,7 @@ public struct TagOutputWriter {
     public mutating func flush() -> [UInt8] {
         if format == .csv && columns == nil {
             columns = Self.addedFields
-            return CorpusWriter.csv([], columns: Self.addedFields)
+            return CorpusWriter.csvHeader(columns: Self.addedFields, options: csvOptions)
         }
         return []
     }

@@ -1,0 +1,203 @@
+import Foundation
+import XCTest
+
+/// Issue 13, spreadsheets: every CSV the tool writes guards formulas, takes --bom and --delimiter; report CSVs
+/// open in a Polish Excel; one list separator; a bad CSV row never hides the rows after it; a CSV without a text
+/// column is an error that writes nothing.
+final class SpreadsheetTests: XCTestCase {
+    static let hostile = ["=HYPERLINK(\"http://zlo.example\",\"klik\")", "+SUM(A1:A9)", "-2+3+cmd|' /C calc'!A0",
+                          "@SUM(A1)", "\tz tabulatorem", "\rz powrotem karetki"]
+
+    /// A CSV input whose texts start with every formula character (quoted where RFC 4180 needs it).
+    func hostileCSV() -> String {
+        var s = "id,text\n"
+        for (i, t) in Self.hostile.enumerated() {
+            s += "h\(i),\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\"\n"
+        }
+        return s + "ok,Więcej klubów seniora w dzielnicach\n"
+    }
+
+    /// The value of column `column` in every data row of a CSV the tool wrote (parsed with RFC 4180 rules).
+    func cells(_ data: Data, column: Int, delimiter: Character = ",") -> [String] {
+        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false, atStart = true
+        var chars = Array(String(decoding: data, as: UTF8.self).unicodeScalars)[...]
+        if chars.first == "\u{FEFF}" { chars.removeFirst() }
+        let d = delimiter.unicodeScalars.first!
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if chars.first == "\"" { field.unicodeScalars.append("\""); chars.removeFirst() } else { quoted = false }
+                } else { field.unicodeScalars.append(c) }
+            } else if c == "\"" && atStart {
+                quoted = true
+            } else if c == d {
+                row.append(field); field = ""; atStart = true; continue
+            } else if c == "\r" && chars.first == "\n" {
+                continue
+            } else if c == "\n" {
+                row.append(field); field = ""; rows.append(row); row = []; atStart = true; continue
+            } else { field.unicodeScalars.append(c) }
+            atStart = false
+        }
+        return rows.dropFirst().map { column < $0.count ? $0[column] : "" }
+    }
+
+    func testTagCSVGuardsFormulas() throws {
+        let s = try Scratch()
+        let input = try s.write("wnioski.csv", hostileCSV())
+        let r = try CLI.run(["tag", input, "--format", "csv"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let texts = cells(r.stdout, column: 1)
+        XCTAssertEqual(texts, Self.hostile.map { "'" + $0 } + ["Więcej klubów seniora w dzielnicach"])
+        // The same from JSONL input.
+        var jsonl = ""
+        for (i, t) in Self.hostile.enumerated() {
+            let escaped = t.replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\t", with: "\\t")
+                .replacingOccurrences(of: "\r", with: "\\r")
+            jsonl += "{\"id\":\"h\(i)\",\"text\":\"\(escaped)\"}\n"
+        }
+        let j = try CLI.run(["tag", try s.write("w.jsonl", jsonl), "--format", "csv"])
+        XCTAssertEqual(j.status, 0, j.stderr)
+        XCTAssertEqual(cells(j.stdout, column: 1), Self.hostile.map { "'" + $0 })
+    }
+
+    func testTagBOMAndDelimiter() throws {
+        let s = try Scratch()
+        let input = try s.write("wnioski.csv", "id,text\n1,\"Kluby seniora; świetlice, dzielnice\"\n")
+        let plain = try CLI.run(["tag", input])
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertTrue(plain.out.hasPrefix("id,text,predicted,scores,evidence,why,no_theme\r\n"), plain.out)
+
+        let out = s.path("excel.csv")
+        let r = try CLI.run(["tag", input, "--bom", "--delimiter", ";", "-o", out])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF])
+        XCTAssertTrue(String(decoding: bytes.dropFirst(3), as: UTF8.self)
+            .hasPrefix("id;text;predicted;scores;evidence;why;no_theme\r\n"))
+        XCTAssertEqual(cells(bytes, column: 1, delimiter: ";"), ["Kluby seniora; świetlice, dzielnice"])
+        XCTAssertEqual(Array(bytes.dropFirst(3)).filter { $0 == 0xEF }.count, 0, "one BOM, at the start only")
+
+        let tab = try CLI.run(["tag", input, "--delimiter", "tab"])
+        XCTAssertEqual(tab.status, 0, tab.stderr)
+        XCTAssertTrue(tab.out.hasPrefix("id\ttext\tpredicted\t"), tab.out)
+
+        let bad = try CLI.run(["tag", input, "--delimiter", "|"])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("--delimiter"), bad.stderr)
+        let jsonl = try CLI.run(["tag", input, "--format", "jsonl", "--bom"])
+        XCTAssertEqual(jsonl.status, 1)
+        XCTAssertTrue(jsonl.stderr.contains("--bom i --delimiter dotyczą wyjścia CSV"), jsonl.stderr)
+        XCTAssertTrue(jsonl.out.isEmpty)
+    }
+
+    func testOverWideRowIsReportedAndTheRowsAfterItAreTagged() throws {
+        let s = try Scratch()
+        let input = try s.write("wnioski.csv", "id,text\n1,Kluby seniora\n2,Monitoring,parków,miejskich\n3,Dotacje dla NGO\n4,Świetlice młodzieżowe\n")
+        let out = s.path("out.csv")
+        let r = try CLI.run(["tag", input, "-o", out])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("\(input):3: wiersz ma 4 komórki, a nagłówek 2 kolumny"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("1 błędny rekord (poprawnych: 3)"), r.stderr)
+        let written = try Data(contentsOf: URL(fileURLWithPath: out))
+        XCTAssertEqual(cells(written, column: 0), ["1", "3", "4"], "the rows after the bad one are tagged")
+
+        let skip = try CLI.run(["tag", input, "--skip-bad"])
+        XCTAssertEqual(skip.status, 0, skip.stderr)
+        XCTAssertTrue(skip.stderr.contains("pominięto 1 błędny rekord (poprawnych: 3)"), skip.stderr)
+        XCTAssertEqual(cells(skip.stdout, column: 0), ["1", "3", "4"])
+
+        let en = try CLI.run(["tag", input], env: ["POSTULATY_LANG": "en"])
+        XCTAssertEqual(en.status, 1)
+        XCTAssertTrue(en.stderr.contains("\(input):3: the row has 4 cells and the header 2 columns"), en.stderr)
+        XCTAssertTrue(en.stderr.contains("1 bad record (good: 3)"), en.stderr)
+    }
+
+    func testUnterminatedQuoteSaysTheRestCouldNotBeRead() throws {
+        let s = try Scratch()
+        let input = try s.write("urwany.csv", "id,text\n1,Kluby seniora\n2,\"Monitoring parków\n3,Dotacje\n")
+        let r = try CLI.run(["tag", input])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("\(input):3: komórka 2: brak zamykającego cudzysłowu (plik urwany?); dalszej części pliku nie można odczytać"), r.stderr)
+        XCTAssertEqual(cells(r.stdout, column: 0), ["1"])
+    }
+
+    func testMissingTextColumnIsAnErrorAndWritesNothing() throws {
+        let s = try Scratch()
+        let input = try s.write("wnioski.csv", "ID;Opis;Rok\n1;Kluby seniora;2024\n")
+        let before = FolderSnapshot(s.url)
+        let r = try CLI.run(["tag", input, "-o", s.path("out.csv")])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("\(input):1: brak kolumny z treścią postulatu; kolumny w nagłówku: „ID”, „Opis”, „Rok”; przyjmowane nazwy (wielkość liter bez znaczenia): text, postulat, tekst, tresc, treść, treść postulatu"), r.stderr)
+        XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+        XCTAssertEqual(FolderSnapshot(s.url), before, "no output, no temporary file")
+        XCTAssertTrue(r.out.isEmpty)
+
+        let stats = try CLI.run(["corpus", "stats", input])
+        XCTAssertEqual(stats.status, 1)
+        XCTAssertTrue(stats.stderr.contains("brak kolumny z treścią postulatu"), stats.stderr)
+        let validate = try CLI.run(["corpus", "validate", input])
+        XCTAssertEqual(validate.status, 1)
+        XCTAssertTrue(validate.out.contains("brak kolumny z treścią postulatu"), validate.out)
+
+        // English names in any case are recognised.
+        let ok = try s.write("ok.csv", "ID,TEXT,Justification\n1,Kluby seniora,Bo tak\n")
+        let t = try CLI.run(["tag", ok])
+        XCTAssertEqual(t.status, 0, t.stderr)
+        XCTAssertEqual(cells(t.stdout, column: 1), ["Kluby seniora"])
+    }
+
+    func testConvertGuardsAndRoundTripsByteIdentical() throws {
+        let s = try Scratch()
+        let input = try s.write("in.csv", hostileCSV())
+        for delimiter in [",", ";", "tab"] {
+            let j = s.path("a-\(delimiter).jsonl"), c1 = s.path("b-\(delimiter).csv"), j2 = s.path("c-\(delimiter).jsonl"),
+                c2 = s.path("d-\(delimiter).csv")
+            XCTAssertEqual(try CLI.run(["corpus", "convert", input, j]).status, 0)
+            let jsonl = try String(contentsOfFile: j, encoding: .utf8)
+            XCTAssertTrue(jsonl.contains("\"text\":\"=HYPERLINK("), "the guard is removed on reading: \(jsonl)")
+            XCTAssertEqual(try CLI.run(["corpus", "convert", j, c1, "--delimiter", delimiter, "--bom"]).status, 0)
+            XCTAssertEqual(try CLI.run(["corpus", "convert", c1, j2]).status, 0)
+            XCTAssertEqual(try CLI.run(["corpus", "convert", j2, c2, "--delimiter", delimiter, "--bom"]).status, 0)
+            let b1 = try Data(contentsOf: URL(fileURLWithPath: c1)), b2 = try Data(contentsOf: URL(fileURLWithPath: c2))
+            XCTAssertEqual(b1, b2, "CSV → JSONL → CSV (\(delimiter))")
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: j)), try Data(contentsOf: URL(fileURLWithPath: j2)))
+            XCTAssertEqual(Array(b1.prefix(3)), [0xEF, 0xBB, 0xBF])
+            let d: Character = delimiter == "tab" ? "\t" : Character(delimiter)
+            XCTAssertEqual(cells(b1, column: 4, delimiter: d).prefix(6).map { $0 }, Self.hostile.map { "'" + $0 },
+                           "text is the 5th column of a converted corpus")
+        }
+        // From the original CSV (as a spreadsheet would give it), the tool's CSV round trips too.
+        XCTAssertEqual(try CLI.run(["corpus", "convert", input, s.path("x.csv")]).status, 0)
+        XCTAssertEqual(try CLI.run(["corpus", "convert", s.path("x.csv"), s.path("x.jsonl")]).status, 0)
+        XCTAssertEqual(try CLI.run(["corpus", "convert", s.path("x.jsonl"), s.path("y.csv")]).status, 0)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: s.path("x.csv"))),
+                       try Data(contentsOf: URL(fileURLWithPath: s.path("y.csv"))))
+    }
+
+    func testReportCSVsForAPolishSpreadsheetAndBarSeparatedLists() throws {
+        let s = try Scratch()
+        let dir = s.path("raport")
+        let r = try CLI.run(["report", "Corpora/authored-a.jsonl", "-o", dir, "--no-recurring"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let csvNames = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".csv") }
+        XCTAssertFalse(csvNames.isEmpty)
+        for name in csvNames {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name))
+            XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], name)
+        }
+        let postulates = try Data(contentsOf: URL(fileURLWithPath: dir + "/postulates.csv"))
+        XCTAssertTrue(String(decoding: postulates.dropFirst(3), as: UTF8.self)
+            .hasPrefix("id;year;meeting;organisation;themes;stance;text;response\n"))
+        let themes = cells(postulates, column: 4, delimiter: ";")
+        XCTAssertTrue(themes.contains { $0.contains("|") }, "some postulate has two themes, joined by |")
+        XCTAssertFalse(themes.contains { $0.contains(" ") }, "no space-joined themes")
+
+        let rfc = s.path("rfc")
+        let r2 = try CLI.run(["report", "Corpora/authored-a.jsonl", "-o", rfc, "--no-recurring", "--delimiter", ",", "--no-bom"])
+        XCTAssertEqual(r2.status, 0, r2.stderr)
+        let plain = try String(contentsOfFile: rfc + "/themes_by_year.csv", encoding: .utf8)
+        XCTAssertTrue(plain.hasPrefix("theme,theme_label,year,"), plain)
+        XCTAssertTrue(cells(Data(plain.utf8), column: 5).allSatisfy { $0.contains(".") }, "decimal point")
+    }
+}

@@ -41,16 +41,21 @@ struct EvalCommand: ParsableCommand {
         let opts = try options.trainingOptions()
         let corpus = try LabelledCorpus.load(files: try options.corpusFiles(), labelField: options.labels,
                                              fields: opts.vectorizer.fields, analyzer: analyzer, groupField: options.groupField)
+        let taxonomy = try options.themeDescriptions()
+        try options.checkTrainingData(corpus, taxonomy: taxonomy)
+        try TrainingCheck.checkFeatures(documents: corpus.documents, labels: corpus.labels.values, mode: corpus.labels.mode,
+                                        configuration: opts.vectorizer)
         try options.dumpTermsIfAsked(corpus, fields: opts.vectorizer.fields)
         let result: EvaluationResult
         let how: String
         if let test {
-            let model = try ThemeTrainer.train(documents: corpus.documents, labels: corpus.labels.values,
-                                               mode: corpus.labels.mode, labelField: options.labels,
-                                               analyzer: analyzer.configuration, taxonomy: try options.themeDescriptions(),
-                                               options: opts, groups: corpus.foldGroups)
             let testCorpus = try LabelledCorpus.load(files: [test], labelField: options.labels,
                                                      fields: opts.vectorizer.fields, analyzer: analyzer)
+            try TrainingCheck.requireLabelled(testCorpus.labels, field: options.labels)
+            let model = try ThemeTrainer.train(documents: corpus.documents, labels: corpus.labels.values,
+                                               mode: corpus.labels.mode, labelField: options.labels,
+                                               analyzer: analyzer.configuration, taxonomy: taxonomy,
+                                               options: opts, groups: corpus.foldGroups)
             result = ThemeEvaluation.test(model: model, documents: testCorpus.documents, labels: testCorpus.labels.values)
             how = "trained on \(model.training.documents), tested on \(test)"
         } else {
@@ -58,7 +63,7 @@ struct EvalCommand: ParsableCommand {
             result = try ThemeEvaluation.crossValidate(documents: corpus.documents, labels: corpus.labels.values,
                                                        mode: corpus.labels.mode, labelField: options.labels,
                                                        analyzer: analyzer.configuration,
-                                                       taxonomy: try options.themeDescriptions(), options: opts, folds: k,
+                                                       taxonomy: taxonomy, options: opts, folds: k,
                                                        groups: corpus.foldGroups)
             how = "\(k)-fold cross-validation" + (corpus.foldGroups == nil ? "" : " (a \(options.groupField) stays in one fold)")
         }

@@ -64,7 +64,23 @@ struct ThemeTrainingOptions: ParsableArguments {
         try CorpusWriter.write(records, to: dumpTerms, format: .jsonl)
     }
 
-    func corpusFiles() throws -> [String] { files.isEmpty ? try Defaults.corpusFiles() : files }
+    func corpusFiles() throws -> [String] {
+        let found = files.isEmpty ? try Defaults.corpusFiles() : files
+        guard !found.isEmpty else {
+            throw ToolError(tr("brak plików korpusu: podaj PLIKI albo umieść pliki *.jsonl w \(Defaults.corporaDirectory)/",
+                               "no corpus files: give FILES or put *.jsonl files in \(Defaults.corporaDirectory)/"))
+        }
+        return found
+    }
+
+    /// Refuses labelled data that would train a degenerate model (`TrainingCheck`: no labelled record, labels
+    /// outside the taxonomy, fewer than two learnable labels) and prints its warnings on stderr. `train` and
+    /// `eval` both call it before training, so neither writes anything for such data.
+    func checkTrainingData(_ corpus: LabelledCorpus, taxonomy: [ThemeDescription]) throws {
+        let warnings = try TrainingCheck.check(corpus.labels, field: labels,
+                                               taxonomy: taxonomy.isEmpty ? nil : taxonomy.map(\.code), taxonomyPath: self.taxonomy)
+        for w in warnings { printError(tr("uwaga: ", "warning: ") + w) }
+    }
 
     func trainingOptions() throws -> TrainingOptions {
         var weights: [FieldWeight] = []
@@ -125,11 +141,13 @@ struct TrainCommand: ParsableCommand {
         let opts = try options.trainingOptions()
         let corpus = try LabelledCorpus.load(files: try options.corpusFiles(), labelField: options.labels,
                                              fields: opts.vectorizer.fields, analyzer: analyzer, groupField: options.groupField)
+        let taxonomy = try options.themeDescriptions()
+        try options.checkTrainingData(corpus, taxonomy: taxonomy)
         try options.dumpTermsIfAsked(corpus, fields: opts.vectorizer.fields)
         let t1 = clock.now
         let model = try ThemeTrainer.train(documents: corpus.documents, labels: corpus.labels.values,
                                            mode: corpus.labels.mode, labelField: options.labels,
-                                           analyzer: analyzer.configuration, taxonomy: try options.themeDescriptions(),
+                                           analyzer: analyzer.configuration, taxonomy: taxonomy,
                                            options: opts, groups: corpus.foldGroups)
         let t2 = clock.now
         try ModelFile.save(model, path: output)

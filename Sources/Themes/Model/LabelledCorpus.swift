@@ -11,17 +11,37 @@ public struct LabelledCorpus {
     public var groups: [String?]
 
     /// Reads every file (JSONL or CSV, via Corpus), takes the labels from `labelField` and analyses the
-    /// configured text fields. Records without the label field are kept but not used for training.
+    /// configured text fields. Records without the label field are kept but not used for training (a CSV without
+    /// the column, a JSONL record without the key: also for `themes`, which a record without it reads as `[]`).
+    /// A file without a single record is refused, naming it: an empty corpus never trains (or replaces) a model.
     public static func load(files: [String], labelField: String, fields: [FieldWeight], analyzer: any TermAnalyzing,
                             groupField: String = "group") throws -> LabelledCorpus {
-        var records: [Postulate] = []
-        for f in files { records += try CorpusReader.read(path: f) }
-        return try make(records: records, labelField: labelField, fields: fields, analyzer: analyzer, groupField: groupField)
+        var records: [Postulate] = [], present: [Bool] = []
+        for f in files {
+            let stream = try CorpusStream(path: f)
+            let before = records.count
+            while let p = try stream.next() {
+                records.append(p)
+                present.append(stream.format == .csv ? stream.csvHeader.contains(labelField)
+                                                     : stream.jsonFields.contains { $0.0 == labelField })
+            }
+            if records.count == before {
+                throw ThemesError.invalidTrainingData(tr("\(f): plik nie zawiera żadnego rekordu (pusty korpus)",
+                                                         "\(f): the file holds no record (an empty corpus)"))
+            }
+        }
+        return try make(records: records, labelField: labelField, fields: fields, analyzer: analyzer,
+                        groupField: groupField, present: present)
     }
 
+    /// `present`: per record, whether its source had the label field (see `LabelColumn.read`); nil: as the
+    /// records say.
     public static func make(records: [Postulate], labelField: String, fields: [FieldWeight], analyzer: any TermAnalyzing,
-                            groupField: String = "group") throws -> LabelledCorpus {
-        let labels = try LabelColumn.read(records, field: labelField)
+                            groupField: String = "group", present: [Bool]? = nil) throws -> LabelledCorpus {
+        guard !records.isEmpty else {
+            throw ThemesError.invalidTrainingData(tr("brak rekordów: korpus jest pusty", "no records: the corpus is empty"))
+        }
+        let labels = try LabelColumn.read(records, field: labelField, present: present)
         let docs = records.map { FieldText.terms(of: $0, fields: fields, analyzer: analyzer) }
         let groups = records.map { r -> String? in
             guard let g = r.value(of: groupField)?.stringValue, !g.isEmpty else { return nil }

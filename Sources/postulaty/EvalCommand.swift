@@ -43,8 +43,6 @@ struct EvalCommand: ParsableCommand {
                                              fields: opts.vectorizer.fields, analyzer: analyzer, groupField: options.groupField)
         let taxonomy = try options.themeDescriptions()
         try options.checkTrainingData(corpus, taxonomy: taxonomy)
-        try TrainingCheck.checkFeatures(documents: corpus.documents, labels: corpus.labels.values, mode: corpus.labels.mode,
-                                        configuration: opts.vectorizer)
         try options.dumpTermsIfAsked(corpus, fields: opts.vectorizer.fields)
         let result: EvaluationResult
         let how: String

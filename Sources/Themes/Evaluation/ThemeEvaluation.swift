@@ -64,6 +64,8 @@ public enum ThemeEvaluation {
             throw ThemesError.invalidTrainingData(tr("za mało dokumentów z etykietami (\(docs.count)) na sprawdzian krzyżowy w \(folds) częściach",
                                                      "too few labelled documents (\(docs.count)) for \(folds)-fold cross-validation"))
         }
+        // An empty vocabulary is refused for the whole data, in the words `train` uses, not for a fold's share.
+        try TrainingCheck.checkFeatures(documents: documents, labels: labels, mode: mode, configuration: options.vectorizer)
         let fold = Folds.assign(labels: y, labelCount: universe.count, folds: k, seed: seed, groups: groups == nil ? nil : kept)
         var predicted = [[Int]](repeating: [], count: docs.count)
         var scores: [Double] = [], outcomes: [Bool] = []

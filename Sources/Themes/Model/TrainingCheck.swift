@@ -31,11 +31,15 @@ public enum TrainingCheck {
             let outside = positives.filter { !taxonomy.contains($0.key) }
             if !outside.isEmpty {
                 let list = outside.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                    .map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+                    .map { label, count -> String in
+                        let records = counted(count, pl: ("rekord", "rekordy", "rekordów"), en: ("record", "records"))
+                        guard let near = closest(label, in: taxonomy) else { return "\(label) (\(records))" }
+                        return tr("\(label) (\(records); może \(near)?)", "\(label) (\(records); \(near)?)")
+                    }.joined(separator: ", ")
                 throw ThemesError.invalidTrainingData(tr(
-                    "etykiety spoza taksonomii \(taxonomyPath) w polu „\(field)”: \(list) (w nawiasie: liczba rekordów); "
+                    "etykiety spoza taksonomii \(taxonomyPath) w polu „\(field)”: \(list); "
                         + "popraw je w danych albo dopisz te tematy do taksonomii; tematy taksonomii: \(taxonomy.joined(separator: ", "))",
-                    "labels outside the taxonomy \(taxonomyPath) in field \"\(field)\": \(list) (records in brackets); "
+                    "labels outside the taxonomy \(taxonomyPath) in field \"\(field)\": \(list); "
                         + "correct them in the data or add the themes to the taxonomy; its themes: \(taxonomy.joined(separator: ", "))"))
             }
         }
@@ -75,8 +79,10 @@ public enum TrainingCheck {
                          "too few examples in field \"\(field)\": a model needs at least \(minimumLabels) labels, each with at "
                              + "least \(minimumExamples) records with it and \(minimumExamples) without it")
             }
-            message += tr("; rekordów z etykietami: \(n); etykiety: ", "; records with labels: \(n); labels: ")
-                + universe.prefix(12).map(counts).joined(separator: ", ") + (universe.count > 12 ? ", …" : "")
+            if !positives.isEmpty {
+                message += tr("; użyte rekordy: \(n); etykiety: ", "; records used: \(n); labels: ")
+                    + universe.prefix(12).map(counts).joined(separator: ", ") + (universe.count > 12 ? ", …" : "")
+            }
             throw ThemesError.invalidTrainingData(message)
         }
 
@@ -105,6 +111,31 @@ public enum TrainingCheck {
             }
         }
         return warnings
+    }
+
+    /// The taxonomy code a label is most likely a typo of: the nearest by edit distance, at most 2 edits (or a
+    /// different case) away.
+    static func closest(_ label: String, in codes: [String]) -> String? {
+        var best: (code: String, distance: Int)?
+        for c in codes {
+            let d = c.lowercased() == label.lowercased() ? 0 : editDistance(Array(label), Array(c))
+            if d <= 2, best == nil || d < best!.distance { best = (c, d) }
+        }
+        return best?.code
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var row = [i] + [Int](repeating: 0, count: b.count)
+            for j in 1...b.count {
+                row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = row
+        }
+        return previous[b.count]
     }
 
     /// The records' labels that training (or testing) uses; refuses a column where no record has one, saying how

@@ -152,6 +152,28 @@ final class ModelSafetyTests: XCTestCase {
         XCTAssertEqual(ok.status, 0, ok.stderr)
     }
 
+    /// A model from another analyzer configuration stays the report's documented fallback (a warning naming the
+    /// file, the analysts' labels, exit 0); `tag` refuses it naming the file and the setting.
+    func testAModelFromAnotherAnalyzerIsAFallbackInTheReportAndAnErrorInTag() throws {
+        let s = try Scratch()
+        let data = try s.write("ok.jsonl", Self.jsonl(Self.themed(30)))
+        let model = s.path("pretokenized.model")
+        let train = try CLI.run(["train", data, "--pretokenized", "-o", model])
+        XCTAssertEqual(train.status, 0, train.stderr)
+        let rep = try CLI.run(["report", "Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl", "--model", model,
+                               "-o", s.path("rep"), "--no-recurring"])
+        XCTAssertEqual(rep.status, 0, rep.stderr)
+        XCTAssertTrue(rep.stderr.contains("uwaga: \(model) nie może być użyty (model wytrenowano z innymi ustawieniami analizatora"),
+                      rep.stderr)
+        XCTAssertTrue(rep.stderr.contains("tematy z etykiet analityków"), rep.stderr)
+        let tag = try CLI.run(["tag", "--model", model], stdin: Data("kluby seniora\n".utf8))
+        XCTAssertEqual(tag.status, 1, tag.stderr)
+        XCTAssertTrue(tag.stderr.contains("\(model): model wytrenowano z innymi ustawieniami analizatora (model vs obecne): lemmatizer"),
+                      tag.stderr)
+        let pre = try CLI.run(["tag", "--model", model, "--pretokenized"], stdin: Data("klub senior\n".utf8))
+        XCTAssertEqual(pre.status, 0, pre.stderr)
+    }
+
     func testTagTakesAnyModelByDesign() throws {
         let r = try CLI.run(["tag", "--model", "Models/stance.model"], stdin: Data("Postulat przyjęty do realizacji\n".utf8))
         XCTAssertEqual(r.status, 0, r.stderr)

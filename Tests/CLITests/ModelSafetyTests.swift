@@ -66,6 +66,10 @@ final class ModelSafetyTests: XCTestCase {
         try assertRefused(["eval", empty], in: s, ["\(empty): plik nie zawiera żadnego rekordu"])
         let headerOnly = try s.write("header.csv", "id,text,themes\n")
         try assertRefused(["train", headerOnly, "-o", model], in: s, ["\(headerOnly): plik nie zawiera żadnego rekordu"])
+        let folder = s.path("Corpora.jsonl")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try assertRefused(["train", folder, "-o", model], in: s, ["\(folder): to folder, a nie plik korpusu"])
+        try assertRefused(["eval", folder], in: s, ["\(folder): to folder, a nie plik korpusu"])
     }
 
     func testOneLabelIsRefused() throws {

@@ -1,4 +1,5 @@
 import Corpus
+import Foundation
 import PolishText
 
 /// Labelled documents read from corpus files and analysed: what `train` and `eval` start from.
@@ -18,6 +19,11 @@ public struct LabelledCorpus {
                             groupField: String = "group") throws -> LabelledCorpus {
         var records: [Postulate] = [], present: [Bool] = []
         for f in files {
+            var folder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: f, isDirectory: &folder), folder.boolValue {
+                throw ThemesError.invalidTrainingData(tr("\(f): to folder, a nie plik korpusu; podaj pliki, np. \(f)/*.jsonl",
+                                                         "\(f): a folder, not a corpus file; give the files, e.g. \(f)/*.jsonl"))
+            }
             let stream = try CorpusStream(path: f)
             let before = records.count
             while let p = try stream.next() {

@@ -57,6 +57,17 @@ final class ModelSafetyTests: XCTestCase {
         let needle = "pole „themes” nie ma etykiety w żadnym rekordzie (3 rekordy; bez tego pola: 3)"
         try assertRefused(["train", csv, "-o", model, "--dump-terms", s.path("terms.jsonl")], in: s, [needle, "--labels"])
         try assertRefused(["eval", csv], in: s, [needle])
+        // a test file without labels is refused the same way
+        let train = try s.write("train.jsonl", (0..<20).map { i in
+            let (stance, response) = i % 2 == 0 ? ("accepted", "Postulat przyjęty do realizacji w tym roku")
+                                                : ("rejected", "Postulat odrzucony z braku środków")
+            return "{\"id\":\"t\(i)\",\"text\":\"x\",\"response\":\"\(response)\",\"response_stance\":\"\(stance)\"}"
+        }.joined(separator: "\n") + "\n")
+        let unlabelled = try s.write("test.jsonl", (0..<3).map {
+            "{\"id\":\"u\($0)\",\"text\":\"x\",\"response\":\"Przyjęto\",\"response_stance\":\"\"}"
+        }.joined(separator: "\n") + "\n")
+        try assertRefused(["eval", train, "--labels", "response_stance", "--fields", "response:1", "--test", unlabelled], in: s,
+                          ["pole „response_stance” nie ma etykiety w żadnym rekordzie (3 rekordy; z pustą wartością: 3)"])
     }
 
     func testEmptyCorpusNeverReplacesTheModel() throws {

@@ -227,6 +227,19 @@ final class ModelSafetyTests: XCTestCase {
                            + "wytrenuj model ponownie (`postulaty train`)")
     }
 
+    /// A damaged model can make a score infinite or NaN: the text of the score is "0" (as the JSON writer has it),
+    /// never a trap in `Int(_:)`.
+    func testNonFiniteScoresAreWrittenNotTrapped() {
+        XCTAssertEqual(fixed(.nan, 3), "0")
+        XCTAssertEqual(fixed(-.infinity, 4), "0")
+        XCTAssertEqual(fixed(1e300, 3), "0")
+        XCTAssertEqual(fixed(0.91234, 3), "0.912")
+        XCTAssertEqual(fixed(-0.5, 0), "-1")
+        var out: [UInt8] = []
+        JSONBytes.fixed(.nan, 4, to: &out)
+        XCTAssertEqual(String(decoding: out, as: UTF8.self), fixed(.nan, 4))
+    }
+
     // MARK: the kind of model
 
     func testAModelOfAnotherKindIsRefusedNamingBoth() throws {

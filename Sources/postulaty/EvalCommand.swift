@@ -11,7 +11,7 @@ struct EvalCommand: ParsableCommand {
         With --folds K (default 5) the whole training procedure is cross-validated: each fold is tagged by a model \
         trained on the other folds only. With --test FILE a model is trained on FILES and tested on FILE. \
         Macro-F1 averages the labels present in the gold data. Calibration: Brier score and expected calibration \
-        error of all scores.
+        error of all scores. Refuses the data `train` refuses, in the same words.
 
         Examples:
           postulaty eval

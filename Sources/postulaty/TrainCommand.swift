@@ -122,6 +122,11 @@ struct TrainCommand: ParsableCommand {
         and options give the same bytes). An array label field trains a multi-label model; a string field a \
         single-label one. Timings go to stderr.
 
+        Refuses, before writing anything, data that would give a degenerate model: no record, no labelled record, \
+        labels outside the taxonomy (themes), fewer than two labels with at least 2 examples each (and 2 without, \
+        multi-label), no feature left after --min-df. Labels short of examples are warned about by name. See \
+        docs/themes.md, "Training data".
+
         Examples:
           postulaty train
           postulaty train Corpora/*.jsonl --labels response_stance -o Models/stance.model

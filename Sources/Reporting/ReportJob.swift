@@ -58,7 +58,7 @@ public struct ReportJob {
         hooks.phase("read")
         var builder = ReportBuilder(taxonomy: try Taxonomy.load(path: taxonomyPath))
         if let analyzer {
-            ReportModels.attach(to: &builder, analyzer: analyzer, themeModel: themeModelPath, stanceModel: stanceModelPath,
+            try ReportModels.attach(to: &builder, analyzer: analyzer, themeModel: themeModelPath, stanceModel: stanceModelPath,
                                 recurring: recurring, notice: hooks.notice)
         }
         hooks.phase("models loaded")

@@ -11,10 +11,15 @@ import Themes
 /// Why fall back instead of failing: the report is the README's first command; a missing or stale model (e.g.
 /// trained with another analyzer configuration) must not stop it. The report then uses the analysts' labels for
 /// that part, says so in its header, and a warning naming the file goes to stderr.
+///
+/// Why fail on some: a file that is there but is not a usable model of the right kind (damaged, empty, a folder,
+/// a stance model given as the theme model) is a mistake to fix, not a model to do without; the error names the
+/// file, what it is and what was needed, and nothing is written.
 public enum ReportModels {
     public static func attach(to builder: inout ReportBuilder, analyzer: Analyzer, themeModel: String, stanceModel: String,
-                              recurring: Bool = true, notice: (String) -> Void) {
-        if let tagger = loadTagger(themeModel, analyzer: analyzer, what: "themes", notice: notice) {
+                              recurring: Bool = true, notice: (String) -> Void) throws {
+        if let tagger = try loadTagger(themeModel, analyzer: analyzer, expecting: .themes(taxonomy: builder.themes.map(\.code)),
+                                       what: .themes, notice: notice) {
             builder.themeTagger = { p in
                 let r = tagger.tag(p)
                 var scores: [String: Double] = [:]
@@ -27,7 +32,7 @@ public enum ReportModels {
             }
             builder.themeValidation = validation(of: tagger.model)
         }
-        if let stance = loadTagger(stanceModel, analyzer: analyzer, what: "stances", notice: notice) {
+        if let stance = try loadTagger(stanceModel, analyzer: analyzer, expecting: .stance, what: .stance, notice: notice) {
             builder.stanceClassifier = { p in stance.tag(p).predicted.first }
             builder.stanceValidation = validation(of: stance.model)
         }
@@ -58,19 +63,28 @@ public enum ReportModels {
         return found.clusters.map { $0.map { found.postulates[$0].id } }
     }
 
-    static func loadTagger(_ path: String, analyzer: Analyzer, what: String, notice: (String) -> Void) -> Tagger? {
+    /// The model at `path` through `Tagger.load` (the one way the CLI and the report load a model), analysing
+    /// text with the model's own switches on the shared lemmatiser. A missing file or a model from another
+    /// analyzer configuration: nil and a notice (the analysts' labels are used). A file that is not a usable model
+    /// of the kind expected: an error naming it.
+    static func loadTagger(_ path: String, analyzer: Analyzer, expecting: ModelExpectation, what: ModelExpectation.Kind,
+                           notice: (String) -> Void) throws -> Tagger? {
+        let part = what == .stance ? tr("stanowiska", "stances") : tr("tematy", "themes")
         guard FileManager.default.fileExists(atPath: path) else {
-            notice("\(path) not found: \(what) from the analysts' labels (train it with `postulaty train`)")
+            notice(tr("\(path): nie ma pliku: \(part) z etykiet analityków (wytrenuj model poleceniem `postulaty train`)",
+                      "\(path) not found: \(part) from the analysts' labels (train it with `postulaty train`)"))
             return nil
         }
         do {
-            // The model's own analysis switches (e.g. a stance model without stop words), on the shared lemmatiser.
-            let model = try ModelFile.load(path: path)
-            let own = DefaultAnalyzer.reproducible(model.analyzer, with: analyzer.lemmatizer)
-            let matching = own == analyzer.configuration ? analyzer : try Analyzer(lemmatizer: analyzer.lemmatizer, configuration: own)
-            return try Tagger(model: model, analyzer: matching)
-        } catch {
-            notice("warning: \(path) cannot be used (\(error)): \(what) from the analysts' labels")
+            return try Tagger.load(path: path, expecting: expecting) { saved in
+                // The model's own analysis switches (e.g. a stance model without stop words), on the shared lemmatiser.
+                let own = DefaultAnalyzer.reproducible(saved, with: analyzer.lemmatizer)
+                return own == analyzer.configuration ? analyzer : try Analyzer(lemmatizer: analyzer.lemmatizer, configuration: own)
+            }
+        } catch ThemesError.modelFile(_, .analyzer(let differences)) {
+            let why = ModelFileProblem.analyzer(differences).description
+            notice(tr("uwaga: \(path) nie może być użyty (\(why)): \(part) z etykiet analityków",
+                      "warning: \(path) cannot be used (\(why)): \(part) from the analysts' labels"))
             return nil
         }
     }

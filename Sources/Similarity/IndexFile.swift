@@ -153,9 +153,15 @@ extension SimilarityIndex {
 
     /// Loads an index written by `save`, refusing a damaged file or one built with another analyzer configuration.
     public static func load(path: String, analyzer: Analyzer) throws -> SimilarityIndex {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SimilarityError.io(path: path, reason: "cannot read the index file (missing or not readable); "
-                                     + "build it with `postulaty index build`")
+        // Only a regular file is read: a folder, FIFO or device is refused with what it is (`WholeFile`).
+        let data: [UInt8]
+        do { data = try WholeFile.read(path: path) } catch {
+            throw SimilarityError.io(path: path, reason: tr("nie można odczytać pliku indeksu: \(error.message); ",
+                                                            "cannot read the index file: \(error.message); ")
+                                     + tr("zbuduj go poleceniem `postulaty index build`", "build it with `postulaty index build`"))
+        }
+        guard !data.isEmpty else {
+            throw SimilarityError.corrupted(path: path, reason: tr("plik jest pusty (0 bajtów)", "the file is empty (0 bytes)"))
         }
         return try data.withUnsafeBytes { try load(bytes: $0, path: path, analyzer: analyzer) }
     }
@@ -170,7 +176,8 @@ extension SimilarityIndex {
         guard raw.count >= 24 else { throw c.corrupted("truncated") }
         let stored = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
         guard IndexFile.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 8)])) == stored else {
-            throw c.corrupted("checksum mismatch (the file is truncated or damaged)")
+            throw c.corrupted(tr("suma kontrolna (checksum) się nie zgadza: plik jest urwany lub uszkodzony",
+                                 "checksum mismatch (the file is truncated or damaged)"))
         }
         let body = UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 8)])
         c = ByteCursor(base: body, path: path, offset: 12)

@@ -1,3 +1,5 @@
+import Corpus
+
 /// Errors a clerk or a script can act on: each names the file and what is wrong with it.
 public enum SimilarityError: Error, CustomStringConvertible, Equatable {
     case notAnIndex(path: String)
@@ -11,15 +13,21 @@ public enum SimilarityError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .notAnIndex(let path):
-            return "\(path): not a similarity index (bad magic bytes)"
+            return "\(path): " + tr("to nie jest indeks podobieństwa (inne bajty na początku pliku)",
+                                    "not a similarity index (bad magic bytes)")
         case .unsupportedVersion(let path, let found, let supported):
-            return "\(path): index format version \(found) is not supported (this tool reads version \(supported)); "
-                + "rebuild it with `postulaty index build`"
+            return "\(path): " + tr("indeks w formacie w wersji \(found), a ten program czyta wersję \(supported); "
+                                        + "zbuduj go ponownie poleceniem `postulaty index build`",
+                                    "index format version \(found) is not supported (this tool reads version \(supported)); "
+                                        + "rebuild it with `postulaty index build`")
         case .corrupted(let path, let reason):
-            return "\(path): corrupted index: \(reason); rebuild it with `postulaty index build`"
+            return "\(path): " + tr("indeks jest uszkodzony: \(reason); zbuduj go ponownie poleceniem `postulaty index build`",
+                                    "corrupted index: \(reason); rebuild it with `postulaty index build`")
         case .analyzerMismatch(let path, let differences):
-            return "\(path): the index was built with a different analyzer (\(differences.joined(separator: "; "))); "
-                + "rebuild it with `postulaty index build`"
+            return "\(path): " + tr("indeks zbudowano z innym analizatorem (\(differences.joined(separator: "; "))); "
+                                        + "zbuduj go ponownie poleceniem `postulaty index build`",
+                                    "the index was built with a different analyzer (\(differences.joined(separator: "; "))); "
+                                        + "rebuild it with `postulaty index build`")
         case .duplicateID(let id):
             return "duplicate postulate id \"\(id)\" (ids must be unique in an index)"
         case .unknownID(let id):

@@ -1,7 +1,12 @@
+import Corpus
+
 /// Errors of the Themes module, each a sentence a user can act on.
 public enum ThemesError: Error, CustomStringConvertible, Equatable {
-    /// The model file is not a model of this format or version, or is damaged.
+    /// A detail of a damaged model body (e.g. an unsorted vocabulary); loading a file turns it into
+    /// `modelFile(path:problem: .damaged)`.
     case invalidModel(String)
+    /// A model file that cannot be used, and why (missing, damaged, of another kind…), naming the file.
+    case modelFile(path: String, problem: ModelFileProblem)
     /// The model was trained with a different analyzer configuration.
     case analyzerMismatch([String])
     /// Training data that cannot train anything (no labels, no texts…).
@@ -11,12 +16,57 @@ public enum ThemesError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .invalidModel(let m): return "invalid model: \(m)"
-        case .analyzerMismatch(let d):
-            return "the model was trained with a different analyzer configuration (model vs current): "
-                + d.joined(separator: "; ") + ". Retrain the model (postulaty train) or use the matching analyzer."
-        case .invalidTrainingData(let m): return "invalid training data: \(m)"
+        case .invalidModel(let m): return tr("nieprawidłowy model: ", "invalid model: ") + m
+        case .modelFile(let path, let problem): return "\(path): \(problem)"
+        case .analyzerMismatch(let d): return ModelFileProblem.analyzer(d).description
+        case .invalidTrainingData(let m): return m
         case .unreadableInput(let m): return m
+        }
+    }
+}
+
+/// Why a model file cannot be used. Each reads as the rest of a sentence that starts with the file's path.
+public enum ModelFileProblem: Sendable, Equatable, CustomStringConvertible {
+    /// Missing, a folder, a FIFO, a device, no permission…: the reason.
+    case unreadable(String)
+    case missing
+    case empty
+    /// The first line is not a model header (another file altogether): what it is instead.
+    case notAModel(String)
+    /// A model file that is cut short or inconsistent: what is wrong.
+    case damaged(String)
+    case unsupportedVersion(Int)
+    /// A model of another kind or label set than the caller needs: both described.
+    case wrongKind(found: String, expected: String)
+    /// Trained with another analyzer configuration: the settings that differ (model vs current).
+    case analyzer([String])
+
+    public var description: String {
+        switch self {
+        case .unreadable(let why):
+            return tr("nie można odczytać pliku modelu: \(why)", "cannot read the model file: \(why)")
+        case .missing:
+            return tr("nie ma pliku modelu; wytrenuj go poleceniem `postulaty train` albo podaj inny plik",
+                      "no such model file; train one with `postulaty train` or give another file")
+        case .empty:
+            return tr("plik modelu jest pusty (0 bajtów); wytrenuj model ponownie (`postulaty train`)",
+                      "the model file is empty (0 bytes); train the model again (`postulaty train`)")
+        case .notAModel(let what):
+            return tr("to nie jest plik modelu postulaty (\(what))", "not a postulaty model file (\(what))")
+        case .damaged(let why):
+            return tr("plik modelu jest uszkodzony lub urwany (\(why)); wytrenuj model ponownie (`postulaty train`)",
+                      "the model file is damaged or truncated (\(why)); train the model again (`postulaty train`)")
+        case .unsupportedVersion(let v):
+            return tr("model w formacie w wersji \(v), a ten program czyta wersję \(ThemeModel.formatVersion); wytrenuj model ponownie",
+                      "model format version \(v), this tool reads version \(ThemeModel.formatVersion); train the model again")
+        case .wrongKind(let found, let expected):
+            return tr("to \(found), a potrzebny jest \(expected)", "this is \(found), where \(expected) is expected")
+        case .analyzer(let d):
+            return tr("model wytrenowano z innymi ustawieniami analizatora (model vs obecne): ",
+                      "the model was trained with a different analyzer configuration (model vs current): ")
+                + d.joined(separator: "; ")
+                + tr(". Wytrenuj model ponownie (postulaty train) albo użyj pasującego analizatora.",
+                     ". Retrain the model (postulaty train) or use the matching analyzer.")
         }
     }
 }

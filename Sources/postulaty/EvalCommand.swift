@@ -11,7 +11,7 @@ struct EvalCommand: ParsableCommand {
         With --folds K (default 5) the whole training procedure is cross-validated: each fold is tagged by a model \
         trained on the other folds only. With --test FILE a model is trained on FILES and tested on FILE. \
         Macro-F1 averages the labels present in the gold data. Calibration: Brier score and expected calibration \
-        error of all scores.
+        error of all scores. Refuses the data `train` refuses, in the same words.
 
         Examples:
           postulaty eval
@@ -40,15 +40,18 @@ struct EvalCommand: ParsableCommand {
         let analyzer = try options.termAnalyzer()
         let opts = try options.trainingOptions()
         let corpus = try options.labelledCorpus(analyzer: analyzer, fields: opts.vectorizer.fields)
+        let taxonomy = try options.themeDescriptions()
+        try options.checkTrainingData(corpus, taxonomy: taxonomy)
         try options.dumpTermsIfAsked(corpus, fields: opts.vectorizer.fields)
         let result: EvaluationResult
         let how: String
         if let test {
+            let testCorpus = try options.labelledCorpus([test], analyzer: analyzer, fields: opts.vectorizer.fields)
+            try TrainingCheck.requireLabelled(testCorpus.labels, field: options.labels)
             let model = try ThemeTrainer.train(documents: corpus.documents, labels: corpus.labels.values,
                                                mode: corpus.labels.mode, labelField: options.labels,
-                                               analyzer: analyzer.configuration, taxonomy: try options.themeDescriptions(),
+                                               analyzer: analyzer.configuration, taxonomy: taxonomy,
                                                options: opts, groups: corpus.foldGroups)
-            let testCorpus = try options.labelledCorpus([test], analyzer: analyzer, fields: opts.vectorizer.fields)
             result = ThemeEvaluation.test(model: model, documents: testCorpus.documents, labels: testCorpus.labels.values)
             how = "trained on \(model.training.documents), tested on \(test)"
         } else {
@@ -56,7 +59,7 @@ struct EvalCommand: ParsableCommand {
             result = try ThemeEvaluation.crossValidate(documents: corpus.documents, labels: corpus.labels.values,
                                                        mode: corpus.labels.mode, labelField: options.labels,
                                                        analyzer: analyzer.configuration,
-                                                       taxonomy: try options.themeDescriptions(), options: opts, folds: k,
+                                                       taxonomy: taxonomy, options: opts, folds: k,
                                                        groups: corpus.foldGroups)
             how = "\(k)-fold cross-validation" + (corpus.foldGroups == nil ? "" : " (a \(options.groupField) stays in one fold)")
         }

@@ -12,7 +12,9 @@ struct ReportCommand: ParsableCommand {
         Writes DIR/index.html (self-contained: inline CSS and SVG, no scripts), DIR/report.md, one CSV per chart \
         and table, columns.md describing every column, and the charts as .svg files. Themes come from the theme \
         model, the city's stances from the stance model, recurring demands from the near-duplicate join; when a \
-        model is missing the report uses the analysts' labels and says so. Same inputs give the same bytes.
+        model is missing (or from another analyzer) the report uses the analysts' labels and says so; a damaged model \
+        file, or a model of another kind (a stance model as --model), is an error naming the file. Same inputs give \
+        the same bytes.
 
         The CSV files open correctly in a Polish-locale Excel by default: UTF-8 with a byte-order mark, ';' \
         between cells, decimal comma. Plain RFC 4180 CSV (',', no BOM, decimal point): --delimiter , --no-bom. \

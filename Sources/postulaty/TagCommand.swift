@@ -65,9 +65,11 @@ struct TagCommand: ParsableCommand {
     func run() throws {
         // The text is analysed as the model was trained to see it (its stop-word and other switches); a model
         // from another lemmatiser is refused by the Tagger, which names the differing setting.
-        let loaded = try ModelFile.load(path: try Defaults.themeModel(model))
-        let analyzer: any TermAnalyzing = pretokenized ? WhitespaceTerms() : try Defaults.analyzer(matching: loaded.analyzer)
-        let tagger = try Tagger(model: loaded, analyzer: analyzer)
+        // Any model will do (a stance model tags stances): `Tagger.load`, shared with the report, refuses only a
+        // file that is not a usable model, naming it.
+        let tagger = try Tagger.load(path: try Defaults.themeModel(model)) { saved -> any TermAnalyzing in
+            pretokenized ? WhitespaceTerms() : try Defaults.analyzer(matching: saved)
+        }
         let kind = try TagInput.Kind(explicit: inputFormat, path: file)
         let outFormat: CorpusFormat = format.flatMap(CorpusFormat.init(rawValue:)) ?? (kind == .csv ? .csv : .jsonl)
         if outFormat != .csv && (bom || delimiter != nil) {

@@ -66,7 +66,23 @@ struct ThemeTrainingOptions: ParsableArguments {
 
     @OptionGroup var badRecords: BadRecordOptions
 
-    func corpusFiles() throws -> [String] { files.isEmpty ? try Defaults.corpusFiles() : files }
+    func corpusFiles() throws -> [String] {
+        let found = files.isEmpty ? try Defaults.corpusFiles() : files
+        guard !found.isEmpty else {
+            throw ToolError(tr("brak plików korpusu: podaj PLIKI albo umieść pliki *.jsonl w \(Defaults.corporaDirectory)/",
+                               "no corpus files: give FILES or put *.jsonl files in \(Defaults.corporaDirectory)/"))
+        }
+        return found
+    }
+
+    /// Refuses labelled data that would train a degenerate model (`TrainingCheck`: no labelled record, labels
+    /// outside the taxonomy, fewer than two learnable labels) and prints its warnings on stderr. `train` and
+    /// `eval` both call it before training, so neither writes anything for such data.
+    func checkTrainingData(_ corpus: LabelledCorpus, taxonomy: [ThemeDescription]) throws {
+        let warnings = try TrainingCheck.check(corpus.labels, field: labels,
+                                               taxonomy: taxonomy.isEmpty ? nil : taxonomy.map(\.code), taxonomyPath: taxonomyPath)
+        for w in warnings { printError(tr("uwaga: ", "warning: ") + w) }
+    }
 
     /// The labelled corpus of `files` (default: the command's own), read under the bad-record policy.
     func labelledCorpus(_ files: [String]? = nil, analyzer: any TermAnalyzing, fields: [FieldWeight]) throws -> LabelledCorpus {
@@ -98,8 +114,11 @@ struct ThemeTrainingOptions: ParsableArguments {
         return opts
     }
 
+    /// `--taxonomy`, else the shipped one (./Models first, then the data folder).
+    var taxonomyPath: String { taxonomy ?? Defaults.shipped("taxonomy.json").orDefault }
+
     func themeDescriptions() throws -> [ThemeDescription] {
-        let taxonomy = self.taxonomy ?? Defaults.shipped("taxonomy.json").orDefault
+        let taxonomy = taxonomyPath
         guard labels == "themes", FileManager.default.fileExists(atPath: taxonomy) else { return [] }
         return try Taxonomy.load(path: taxonomy).themes.map(ThemeDescription.init)
     }
@@ -115,6 +134,11 @@ struct TrainCommand: ParsableCommand {
         scores on held-out folds, picks a threshold per label and writes the model (deterministic: the same data \
         and options give the same bytes). An array label field trains a multi-label model; a string field a \
         single-label one. Timings go to stderr.
+
+        Refuses, before writing anything, data that would give a degenerate model: no record, no labelled record, \
+        labels outside the taxonomy (themes), fewer than two labels with at least 2 examples each (and 2 without, \
+        multi-label), no feature left after --min-df. Labels short of examples are warned about by name. See \
+        docs/themes.md, "Training data".
 
         Examples:
           postulaty train
@@ -134,11 +158,13 @@ struct TrainCommand: ParsableCommand {
         let analyzer = try options.termAnalyzer()
         let opts = try options.trainingOptions()
         let corpus = try options.labelledCorpus(analyzer: analyzer, fields: opts.vectorizer.fields)
+        let taxonomy = try options.themeDescriptions()
+        try options.checkTrainingData(corpus, taxonomy: taxonomy)
         try options.dumpTermsIfAsked(corpus, fields: opts.vectorizer.fields)
         let t1 = clock.now
         let model = try ThemeTrainer.train(documents: corpus.documents, labels: corpus.labels.values,
                                            mode: corpus.labels.mode, labelField: options.labels,
-                                           analyzer: analyzer.configuration, taxonomy: try options.themeDescriptions(),
+                                           analyzer: analyzer.configuration, taxonomy: taxonomy,
                                            options: opts, groups: corpus.foldGroups)
         let t2 = clock.now
         try ModelFile.save(model, path: try Defaults.preparingOutput(output))

@@ -54,7 +54,7 @@ final class InputSafetyTests: XCTestCase {
         let before = FolderSnapshot(s.url)
         let r = try CLI.run(["index", "build", blank, "-o", index])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.stderr.contains("brak postulatów"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("\(blank): plik nie zawiera żadnego rekordu"), r.stderr)
         XCTAssertEqual(FolderSnapshot(s.url), before)
     }
 

@@ -126,14 +126,17 @@ final class ModelTests: XCTestCase {
         XCTAssertThrowsError(try ModelFile.decode(Data("{\"format\":\"x\"}\n{}".utf8)))
         var newer = a
         newer.replaceSubrange(newer.firstRange(of: Data("\"version\":1".utf8))!, with: Data("\"version\":9".utf8))
-        XCTAssertThrowsError(try ModelFile.decode(newer)) { XCTAssertTrue("\($0)".contains("version 9"), "\($0)") }
+        XCTAssertThrowsError(try ModelFile.decode(newer)) {
+            XCTAssertEqual($0 as? ThemesError, .modelFile(path: "model", problem: .unsupportedVersion(9)))
+            XCTAssertTrue("\($0)".contains("wersji 9"), "\($0)")
+        }
     }
 
     func testMismatchedAnalyzerIsRefused() throws {
         let data = try ModelFile.encode(try Fixtures.model())
         let other = try Fixtures.analyzer(fold: true)
         XCTAssertThrowsError(try ModelFile.decode(data, analyzer: other.configuration)) { error in
-            guard case ThemesError.analyzerMismatch(let diffs) = error else { return XCTFail("\(error)") }
+            guard case ThemesError.modelFile(_, .analyzer(let diffs)) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(diffs, ["foldTermDiacritics: false vs true"])
             XCTAssertTrue("\(error)".contains("foldTermDiacritics"))
         }

@@ -21,18 +21,28 @@ public struct CorpusLoad {
     public var origins: [Origin] = []
     /// The bad records skipped (always empty under `.fail`, which throws instead).
     public var skipped: [CorpusError] = []
+    /// With `read(…, presenceOf: FIELD)`: per record, whether its source had FIELD (a JSONL key, a CSV column), so
+    /// a record without a label can be told from one whose label is empty.
+    public var fieldPresent: [Bool]? = nil
 
     public init() {}
 
     /// Reads every file in order. A file that cannot be read as a whole (missing, a folder, empty, UTF-16) throws
     /// at once whatever the policy: skipping it would hide a whole file. With `requireRecords`, a corpus without a
     /// single record is an error (an empty corpus must never replace an index, a model or a report).
-    public static func read(_ files: [String], policy: BadRecordPolicy, requireRecords: Bool = true) throws -> CorpusLoad {
+    public static func read(_ files: [String], policy: BadRecordPolicy, requireRecords: Bool = true,
+                            presenceOf field: String? = nil) throws -> CorpusLoad {
         var load = CorpusLoad()
-        load.skipped = try forEach(files, policy: policy, requireRecords: requireRecords) { p, origin in
+        var present: [Bool] = []
+        load.skipped = try forEach(files, policy: policy, requireRecords: requireRecords) { p, origin, stream in
             load.records.append(p)
             load.origins.append(origin)
+            if let field {
+                present.append(stream.format == .csv ? stream.csvHeader.contains(field)
+                                                     : stream.jsonFields.contains { $0.0 == field })
+            }
         }
+        if field != nil { load.fieldPresent = present }
         return load
     }
 
@@ -42,25 +52,36 @@ public struct CorpusLoad {
     @discardableResult
     public static func forEach(_ files: [String], policy: BadRecordPolicy, requireRecords: Bool = true,
                                _ body: (Postulate, Origin) throws -> Void) throws -> [CorpusError] {
+        try forEach(files, policy: policy, requireRecords: requireRecords) { p, origin, _ in try body(p, origin) }
+    }
+
+    /// `forEach` whose body also sees the stream (the record's source fields).
+    static func forEach(_ files: [String], policy: BadRecordPolicy, requireRecords: Bool,
+                        _ body: (Postulate, Origin, CorpusStream) throws -> Void) throws -> [CorpusError] {
         var bad: [CorpusError] = []
         var good = 0
         for file in files {
             let stream = try CorpusStream(path: file)
+            let before = good + bad.count
             while true {
                 do {
                     guard let p = try stream.next() else { break }
                     good += 1
-                    try body(p, Origin(file: file, line: stream.line))
+                    try body(p, Origin(file: file, line: stream.line), stream)
                 } catch let e as CorpusError {
                     if e.kind == .io { throw e }
                     bad.append(e)
                 }
             }
+            if requireRecords && good + bad.count == before {
+                throw CorpusError(.empty, file: file, tr("plik nie zawiera żadnego rekordu (pusty korpus)",
+                                                         "the file holds no record (an empty corpus)"))
+            }
         }
         if policy == .fail && !bad.isEmpty { throw BadRecords(errors: bad, read: good) }
         if requireRecords && good == 0 {
-            let names = files.isEmpty ? "—" : files.joined(separator: ", ")
-            throw CorpusError(.empty, file: names, tr("brak postulatów do przeczytania", "no postulates to read"))
+            throw CorpusError(.empty, file: files.isEmpty ? "—" : files.joined(separator: ", "),
+                              tr("brak poprawnych postulatów do przeczytania", "no good postulates to read"))
         }
         return bad
     }

@@ -17,6 +17,9 @@ public final class CorpusStream {
     public private(set) var csvDelimiter: Character?
     /// The CSV header's column names (empty for JSONL).
     public private(set) var csvHeader: [String] = []
+    /// JSONL: the last record's fields as written (a typed field such as `themes` reads as `[]` from a record
+    /// that lacks it; this tells the two apart). Empty for CSV, whose columns are `csvHeader`.
+    public private(set) var jsonFields: [(String, JSONValue)] = []
 
     private let reader: ByteReader
     private var lineBuffer: [UInt8] = []
@@ -76,7 +79,9 @@ public final class CorpusStream {
             }
             if lineBuffer.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             line = lineNo
-            return try CorpusReader.record(jsonLine: lineBuffer, file: path, line: lineNo)
+            let (fields, record) = try CorpusReader.fieldsAndRecord(jsonLine: lineBuffer, file: path, line: lineNo)
+            jsonFields = fields
+            return record
         }
     }
 

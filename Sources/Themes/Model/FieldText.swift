@@ -69,21 +69,34 @@ public struct LabelColumn: Sendable, Equatable {
     /// Per record: its labels, or nil when the record has none usable (single-label: missing or empty string;
     /// multi-label: the field missing; null is an empty set, i.e. "no theme").
     public var values: [[String]?]
+    /// Records without the field at all (not used in training).
+    public var missing: Int = 0
+    /// Records whose field is there but empty (single-label: an empty string or null; not used in training).
+    public var empty: Int = 0
 
-    public static func read(_ records: [Postulate], field: String) throws -> LabelColumn {
+    public init(mode: LabelMode, values: [[String]?], missing: Int = 0, empty: Int = 0) {
+        self.mode = mode; self.values = values; self.missing = missing; self.empty = empty
+    }
+
+    /// The labels of `field` in every record. `present`, when given, says per record whether its source had the
+    /// field at all: a typed field such as `themes` reads as `[]` from a record that lacks it, and that must
+    /// count as unlabelled, not as "no theme".
+    public static func read(_ records: [Postulate], field: String, present: [Bool]? = nil) throws -> LabelColumn {
         var sawArray = false, sawString = false
         var values: [[String]?] = []
         var isNull: [Bool] = []
+        var missing = 0, empty = 0
         values.reserveCapacity(records.count)
-        for r in records {
+        for (n, r) in records.enumerated() {
             var null = false
-            switch r.value(of: field) {
+            switch present?[n] == false ? nil : r.value(of: field) {
             case .array(let a)?:
                 sawArray = true
                 var labels: [String] = []
                 for (i, v) in a.enumerated() {
                     guard let s = v.stringValue else {
-                        throw ThemesError.invalidTrainingData("record \(r.id): field \(field)[\(i)] is not a string")
+                        throw ThemesError.invalidTrainingData(tr("rekord \(r.id): pole „\(field)”[\(i)] nie jest tekstem",
+                                                                 "record \(r.id): field \(field)[\(i)] is not a string"))
                     }
                     let t = s.trimmingWhitespace()
                     if !t.isEmpty && !labels.contains(t) { labels.append(t) }
@@ -93,25 +106,44 @@ public struct LabelColumn: Sendable, Equatable {
                 sawString = true
                 let t = s.trimmingWhitespace()
                 values.append(t.isEmpty ? nil : [t])
+                if t.isEmpty { empty += 1 }
             case .null?:
                 values.append(nil)
                 null = true
             case nil:
                 values.append(nil)
+                missing += 1
             case .some(let other):
-                throw ThemesError.invalidTrainingData("record \(r.id): field \(field) must be a string or an array of strings, found \(other.jsonText)")
+                throw ThemesError.invalidTrainingData(tr("rekord \(r.id): pole „\(field)” musi być tekstem albo listą tekstów, a jest \(other.jsonText)",
+                                                         "record \(r.id): field \(field) must be a string or an array of strings, found \(other.jsonText)"))
             }
             isNull.append(null)
         }
         if sawArray && sawString {
-            throw ThemesError.invalidTrainingData("field \(field) is an array in some records and a string in others")
+            throw ThemesError.invalidTrainingData(tr("pole „\(field)” jest w części rekordów listą, a w części tekstem",
+                                                     "field \(field) is an array in some records and a string in others"))
         }
         if !sawArray && !sawString {
-            throw ThemesError.invalidTrainingData("no record has the label field \(field)")
+            throw ThemesError.invalidTrainingData(LabelColumn.noLabelsMessage(field: field, records: records.count,
+                                                                              missing: missing, empty: isNull.filter { $0 }.count))
         }
         let mode: LabelMode = sawArray ? .multiLabel : .singleLabel
         if mode == .multiLabel { values = zip(values, isNull).map { v, null in null ? [] : v } }
-        return LabelColumn(mode: mode, values: values)
+        else { empty += isNull.filter { $0 }.count }
+        return LabelColumn(mode: mode, values: values, missing: missing, empty: empty)
+    }
+
+    /// "No record has a label in `field`", with how many records lacked the field and how many had it empty.
+    static func noLabelsMessage(field: String, records: Int, missing: Int, empty: Int) -> String {
+        let all = counted(records, pl: ("rekord", "rekordy", "rekordów"), en: ("record", "records"))
+        var parts: [String] = []
+        if missing > 0 { parts.append(tr("bez tego pola: \(missing)", "without the field: \(missing)")) }
+        if empty > 0 { parts.append(tr("z pustą wartością: \(empty)", "with an empty value: \(empty)")) }
+        let detail = parts.isEmpty ? "" : "; " + parts.joined(separator: ", ")
+        return tr("brak etykiet do nauki: pole „\(field)” nie ma etykiety w żadnym rekordzie (\(all)\(detail)); "
+                  + "wskaż pole z etykietami opcją --labels",
+                  "nothing to learn from: no record has a label in field \"\(field)\" (\(all)\(detail)); "
+                  + "name the label field with --labels")
     }
 }
 

@@ -1,4 +1,5 @@
 import Corpus
+import Foundation
 import PolishText
 
 /// Labelled documents read from corpus files and analysed: what `train` and `eval` start from.
@@ -11,20 +12,28 @@ public struct LabelledCorpus {
     public var groups: [String?]
 
     /// Reads every file (JSONL or CSV, via Corpus), takes the labels from `labelField` and analyses the
-    /// configured text fields. Records without the label field are kept but not used for training.
-    /// `skipped` receives the records skipped under `BadRecordPolicy.skip` and how many were read.
+    /// configured text fields. Records without the label field are kept but not used for training (a CSV without
+    /// the column, a JSONL record without the key: also for `themes`, which a record without it reads as `[]`).
+    /// Files are read under the bad-record policy (`CorpusLoad`): a folder or a file without a single record is
+    /// refused, naming it, so an empty corpus never trains (or replaces) a model. `skipped` receives the records
+    /// skipped under `BadRecordPolicy.skip` and how many were read.
     public static func load(files: [String], labelField: String, fields: [FieldWeight], analyzer: any TermAnalyzing,
                             groupField: String = "group", badRecords: BadRecordPolicy = .fail,
                             skipped: ([CorpusError], Int) -> Void = { _, _ in }) throws -> LabelledCorpus {
-        let load = try CorpusLoad.read(files, policy: badRecords)
+        let load = try CorpusLoad.read(files, policy: badRecords, presenceOf: labelField)
         skipped(load.skipped, load.records.count)
         return try make(records: load.records, labelField: labelField, fields: fields, analyzer: analyzer,
-                        groupField: groupField)
+                        groupField: groupField, present: load.fieldPresent)
     }
 
+    /// `present`: per record, whether its source had the label field (see `LabelColumn.read`); nil: as the
+    /// records say.
     public static func make(records: [Postulate], labelField: String, fields: [FieldWeight], analyzer: any TermAnalyzing,
-                            groupField: String = "group") throws -> LabelledCorpus {
-        let labels = try LabelColumn.read(records, field: labelField)
+                            groupField: String = "group", present: [Bool]? = nil) throws -> LabelledCorpus {
+        guard !records.isEmpty else {
+            throw ThemesError.invalidTrainingData(tr("brak rekordów: korpus jest pusty", "no records: the corpus is empty"))
+        }
+        let labels = try LabelColumn.read(records, field: labelField, present: present)
         let docs = records.map { FieldText.terms(of: $0, fields: fields, analyzer: analyzer) }
         let groups = records.map { r -> String? in
             guard let g = r.value(of: groupField)?.stringValue, !g.isEmpty else { return nil }

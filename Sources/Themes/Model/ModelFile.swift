@@ -53,47 +53,65 @@ public enum ModelFile {
     }
 
     /// Decodes a model; with `analyzer`, first refuses a model trained with a different analyzer configuration.
+    /// Every refusal is `ThemesError.modelFile(path: source, problem:)`: a plain sentence naming the file (never a
+    /// decoder's dump).
     public static func decode(_ data: Data, source: String = "model", analyzer: AnalyzerConfiguration? = nil) throws -> ThemeModel {
+        func fail(_ problem: ModelFileProblem) -> ThemesError { .modelFile(path: source, problem: problem) }
+        guard !data.isEmpty else { throw fail(.empty) }
         guard let newline = data.firstIndex(of: 0x0A) else {
-            throw ThemesError.invalidModel("\(source): no header line")
+            throw fail(looksLikeHeaderStart(data) ? .damaged(tr("urwany w pierwszym wierszu", "cut short in its first line"))
+                                                  : .notAModel(tr("brak nagłówka modelu w pierwszym wierszu", "no model header on line 1")))
         }
         let decoder = JSONDecoder()
         let header: Header
         do { header = try decoder.decode(Header.self, from: data[data.startIndex..<newline]) } catch {
-            throw ThemesError.invalidModel("\(source): line 1 is not a postulaty model header")
+            let format = (try? decoder.decode(FormatOnly.self, from: data[data.startIndex..<newline]))?.format
+            if let format, format != ThemeModel.formatName {
+                throw fail(.notAModel(tr("format „\(format)”, a model ma format „\(ThemeModel.formatName)”",
+                                         "format \"\(format)\", a model's is \"\(ThemeModel.formatName)\"")))
+            }
+            if format == ThemeModel.formatName { throw fail(.damaged(tr("nagłówek: ", "header: ") + brief(error))) }
+            throw fail(.notAModel(tr("pierwszy wiersz nie jest nagłówkiem modelu", "line 1 is not a model header")))
         }
         guard header.format == ThemeModel.formatName else {
-            throw ThemesError.invalidModel("\(source): format \(header.format), expected \(ThemeModel.formatName)")
+            throw fail(.notAModel(tr("format „\(header.format)”, a model ma format „\(ThemeModel.formatName)”",
+                                     "format \"\(header.format)\", a model's is \"\(ThemeModel.formatName)\"")))
         }
-        guard header.version == ThemeModel.formatVersion else {
-            throw ThemesError.invalidModel("\(source): format version \(header.version), this tool reads version \(ThemeModel.formatVersion)")
-        }
+        guard header.version == ThemeModel.formatVersion else { throw fail(.unsupportedVersion(header.version)) }
         guard header.analyzerHash == header.analyzer.hash else {
-            throw ThemesError.invalidModel("\(source): the header's analyzer hash does not match its analyzer configuration")
+            throw fail(.damaged(tr("skrót analizatora w nagłówku nie zgadza się z jego ustawieniami",
+                                   "the header's analyzer hash does not match its analyzer configuration")))
         }
         if let analyzer, analyzer.hash != header.analyzerHash || analyzer != header.analyzer {
             var diffs = header.analyzer.differences(from: analyzer)
             if diffs.isEmpty { diffs = ["hash: \(header.analyzerHash) vs \(analyzer.hash)"] }
-            throw ThemesError.analyzerMismatch(diffs)
+            throw fail(.analyzer(diffs))
+        }
+        let rest = data[(newline + 1)...]
+        guard rest.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
+            throw fail(.damaged(tr("urwany po nagłówku: brak wag modelu", "cut short after the header: no model weights")))
         }
         let body: Body
-        do { body = try decoder.decode(Body.self, from: data[(newline + 1)...]) } catch let e as ThemesError {
-            throw ThemesError.invalidModel("\(source): \(e.description)")
+        do { body = try decoder.decode(Body.self, from: rest) } catch let e as ThemesError {
+            if case .invalidModel(let m) = e { throw fail(.damaged(m)) }
+            throw fail(.damaged(e.description))
         } catch {
-            throw ThemesError.invalidModel("\(source): the model body cannot be read (\(error))")
+            throw fail(.damaged(endsEarly(rest) ? tr("plik kończy się w połowie", "the file ends part-way") : brief(error)))
         }
         let L = header.labels.count, V = body.vectorizer.featureCount
         guard body.scorer.labelCount == L, body.scorer.featureCount == V, body.scorer.weights.count == L * V,
               body.scorer.bias.count == L else {
-            throw ThemesError.invalidModel("\(source): weight matrix does not match \(L) labels × \(V) features")
+            throw fail(.damaged(tr("macierz wag nie pasuje do \(L) etykiet × \(V) cech", "weight matrix does not match \(L) labels × \(V) features")))
         }
         switch header.mode {
         case .multiLabel:
             guard body.platt.count == L, body.thresholds.count == L else {
-                throw ThemesError.invalidModel("\(source): calibration or thresholds missing for some labels")
+                throw fail(.damaged(tr("brak kalibracji lub progów części etykiet", "calibration or thresholds missing for some labels")))
             }
         case .singleLabel:
-            guard body.temperature != nil else { throw ThemesError.invalidModel("\(source): single-label model without temperature") }
+            guard body.temperature != nil else {
+                throw fail(.damaged(tr("model jednej etykiety bez temperatury", "single-label model without temperature")))
+            }
         }
         return ThemeModel(analyzer: header.analyzer, labelField: header.labelField, mode: header.mode,
                           labels: header.labels, taxonomy: body.taxonomy, vectorizer: body.vectorizer,
@@ -102,12 +120,56 @@ public enum ModelFile {
                           maxLabels: body.maxLabels, fallbackRatio: body.fallbackRatio, training: body.training)
     }
 
-    /// Reads a model file, refusing it when `analyzer` differs from the one it was trained with.
+    /// Reads a model file, refusing it when `analyzer` differs from the one it was trained with. Only a regular
+    /// file is read (a folder, FIFO or device is refused at once, see `WholeFile`); every refusal is a
+    /// `ThemesError.modelFile` naming `path`.
     public static func load(path: String, analyzer: AnalyzerConfiguration? = nil) throws -> ThemeModel {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ThemesError.invalidModel("\(path): cannot read the model file (missing or not readable); train one with `postulaty train`")
+        let bytes: [UInt8]
+        do { bytes = try WholeFile.read(path: path) } catch {
+            if !FileManager.default.fileExists(atPath: path) { throw ThemesError.modelFile(path: path, problem: .missing) }
+            throw ThemesError.modelFile(path: path, problem: .unreadable(error.message))
         }
-        return try decode(data, source: path, analyzer: analyzer)
+        return try decode(Data(bytes), source: path, analyzer: analyzer)
+    }
+
+    /// Only the header's `format` (to tell another file's JSON from a damaged model header).
+    private struct FormatOnly: Decodable { var format: String }
+
+    /// Whether the bytes start as a model header does (`{"analyzer":`), so that a file without a line break is
+    /// called cut short rather than foreign.
+    private static func looksLikeHeaderStart(_ data: Data) -> Bool {
+        data.starts(with: Array("{\"analyzer\":".utf8))
+    }
+
+    /// Whether a JSON text stops before its closing brace (the usual sign of a file cut short).
+    private static func endsEarly(_ body: Data.SubSequence) -> Bool {
+        guard let last = body.last(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else { return true }
+        return last != UInt8(ascii: "}")
+    }
+
+    /// A decoding error in a few words: the field and what is wrong with it, never the decoder's description.
+    static func brief(_ error: Error) -> String {
+        func path(_ keys: [CodingKey]) -> String {
+            var s = ""
+            for k in keys {
+                if let i = k.intValue { s += "[\(i)]" } else { s += (s.isEmpty ? "" : ".") + k.stringValue }
+            }
+            return s
+        }
+        guard let e = error as? DecodingError else { return tr("niepoprawne dane", "invalid data") }
+        switch e {
+        case .keyNotFound(let key, let context):
+            let p = path(context.codingPath + [key])
+            return tr("brak pola „\(p)”", "field \"\(p)\" missing")
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let p = path(context.codingPath)
+            return tr("pole „\(p)” ma niewłaściwy typ", "field \"\(p)\" has the wrong type")
+        case .dataCorrupted(let context):
+            let p = path(context.codingPath)
+            return p.isEmpty ? tr("niepoprawny JSON", "invalid JSON") : tr("niepoprawna wartość pola „\(p)”", "invalid value of field \"\(p)\"")
+        @unknown default:
+            return tr("niepoprawne dane", "invalid data")
+        }
     }
 
     /// Writes the model through Corpus's `AtomicFile` (temporary file, then rename), so a failed write never

@@ -401,6 +401,8 @@ public struct PredictionView {
 
 /// A number with exactly `decimals` decimals, locale-free ("0.9120").
 func fixed(_ v: Double, _ decimals: Int) -> String {
+    // As `JSONBytes.fixed` writes it: a score a damaged model makes infinite or NaN is "0", never a trap.
+    guard v.isFinite, abs(v) < 1e15 else { return "0" }
     var scale = 1.0
     for _ in 0..<decimals { scale *= 10 }
     let r = (v * scale).rounded()

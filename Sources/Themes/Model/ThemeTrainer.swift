@@ -1,3 +1,4 @@
+import Corpus
 import PolishText
 
 /// Settings of training besides the vectoriser.
@@ -44,16 +45,23 @@ public enum ThemeTrainer {
         }
         let unlabelled = mode == .singleLabel ? documents.count - docs.count : named.filter(\.isEmpty).count
         let labelNames = Array(Set(named.joined()).union(taxonomy.map(\.code))).sorted()
-        guard !labelNames.isEmpty else { throw ThemesError.invalidTrainingData("no labels found in field \(labelField)") }
+        guard !labelNames.isEmpty else {
+            throw ThemesError.invalidTrainingData(tr("brak etykiet w polu „\(labelField)”", "no labels found in field \(labelField)"))
+        }
         if mode == .singleLabel && Set(named.joined()).count < 2 {
-            throw ThemesError.invalidTrainingData("a single-label model needs at least two distinct labels in \(labelField)")
+            throw ThemesError.invalidTrainingData(tr("model jednej etykiety potrzebuje co najmniej dwóch różnych etykiet w polu „\(labelField)”",
+                                                     "a single-label model needs at least two distinct labels in \(labelField)"))
         }
         let k = min(options.folds, docs.count)
-        guard k >= 2 else { throw ThemesError.invalidTrainingData("too few labelled documents (\(docs.count)) to train and cross-validate") }
+        guard k >= 2 else {
+            throw ThemesError.invalidTrainingData(tr("za mało dokumentów z etykietami (\(docs.count)), by trenować ze sprawdzianem krzyżowym",
+                                                     "too few labelled documents (\(docs.count)) to train and cross-validate"))
+        }
         let index = Dictionary(uniqueKeysWithValues: labelNames.enumerated().map { ($1, $0) })
         let y: [[Int]] = named.map { $0.compactMap { index[$0] }.sorted() }
 
         let (vectorizer, x) = try TfidfVectorizer.fitTransform(docs, configuration: options.vectorizer)
+        try TrainingCheck.checkFeatures(count: vectorizer.featureCount, documents: docs.count, configuration: options.vectorizer)
         let L = labelNames.count, V = vectorizer.featureCount, n = docs.count
         let fold = Folds.assign(labels: y, labelCount: L, folds: k, seed: options.seed, groups: groups == nil ? nil : kept)
         var rowsOf = [[Int]](repeating: [], count: k)
@@ -134,7 +142,7 @@ public enum ThemeTrainer {
                 if consider(.logistic, c, macroF1(outOfFold(scorers, rows: sample))) { bestLogistic = scorers }
             }
         }
-        guard let picked = best else { throw ThemesError.invalidTrainingData("no naive Bayes variant to try") }
+        guard let picked = best else { throw ThemesError.invalidTrainingData(tr("brak wariantu do wypróbowania", "no naive Bayes variant to try")) }
         let chosenScorers = picked.variant == .logistic
             ? bestLogistic
             : (0..<k).map { trainStats[$0].scorer(picked.variant, alpha: picked.alpha) }

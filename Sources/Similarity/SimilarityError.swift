@@ -1,3 +1,5 @@
+import Corpus
+
 /// Errors a clerk or a script can act on: each names the file and what is wrong with it.
 public enum SimilarityError: Error, CustomStringConvertible, Equatable {
     case notAnIndex(path: String)
@@ -9,21 +11,26 @@ public enum SimilarityError: Error, CustomStringConvertible, Equatable {
     case io(path: String, reason: String)
 
     public var description: String {
+        let rebuild = tr("odbuduj go poleceniem `postulaty index build`", "rebuild it with `postulaty index build`")
         switch self {
         case .notAnIndex(let path):
-            return "\(path): not a similarity index (bad magic bytes)"
+            return tr("\(path): to nie jest indeks podobieństwa (złe bajty początkowe)",
+                      "\(path): not a similarity index (bad magic bytes)")
         case .unsupportedVersion(let path, let found, let supported):
-            return "\(path): index format version \(found) is not supported (this tool reads version \(supported)); "
-                + "rebuild it with `postulaty index build`"
+            return tr("\(path): wersja formatu indeksu \(found) nie jest obsługiwana (to narzędzie czyta wersję \(supported)); ",
+                      "\(path): index format version \(found) is not supported (this tool reads version \(supported)); ")
+                + rebuild
         case .corrupted(let path, let reason):
-            return "\(path): corrupted index: \(reason); rebuild it with `postulaty index build`"
+            return tr("\(path): uszkodzony indeks: \(reason); ", "\(path): corrupted index: \(reason); ") + rebuild
         case .analyzerMismatch(let path, let differences):
-            return "\(path): the index was built with a different analyzer (\(differences.joined(separator: "; "))); "
-                + "rebuild it with `postulaty index build`"
+            let list = differences.joined(separator: "; ")
+            return tr("\(path): indeks zbudowano z innym analizatorem (\(list)); ",
+                      "\(path): the index was built with a different analyzer (\(list)); ") + rebuild
         case .duplicateID(let id):
-            return "duplicate postulate id \"\(id)\" (ids must be unique in an index)"
+            return tr("identyfikator postulatu „\(id)” powtórzony (w indeksie identyfikatory muszą być niepowtarzalne)",
+                      "duplicate postulate id \"\(id)\" (ids must be unique in an index)")
         case .unknownID(let id):
-            return "no postulate with id \"\(id)\" in the index"
+            return tr("w indeksie nie ma postulatu o identyfikatorze „\(id)”", "no postulate with id \"\(id)\" in the index")
         case .io(let path, let reason):
             return "\(path): \(reason)"
         }

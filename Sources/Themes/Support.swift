@@ -1,3 +1,5 @@
+import Corpus
+
 /// Errors of the Themes module, each a sentence a user can act on.
 public enum ThemesError: Error, CustomStringConvertible, Equatable {
     /// The model file is not a model of this format or version, or is damaged.
@@ -11,11 +13,14 @@ public enum ThemesError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .invalidModel(let m): return "invalid model: \(m)"
+        case .invalidModel(let m): return tr("niepoprawny model: \(m)", "invalid model: \(m)")
         case .analyzerMismatch(let d):
-            return "the model was trained with a different analyzer configuration (model vs current): "
-                + d.joined(separator: "; ") + ". Retrain the model (postulaty train) or use the matching analyzer."
-        case .invalidTrainingData(let m): return "invalid training data: \(m)"
+            let list = d.joined(separator: "; ")
+            return tr("model wytrenowano z innymi ustawieniami analizatora (model vs obecne): \(list). "
+                      + "Wytrenuj model ponownie (postulaty train) albo użyj zgodnego analizatora.",
+                      "the model was trained with a different analyzer configuration (model vs current): \(list). "
+                      + "Retrain the model (postulaty train) or use the matching analyzer.")
+        case .invalidTrainingData(let m): return tr("niepoprawne dane treningowe: \(m)", "invalid training data: \(m)")
         case .unreadableInput(let m): return m
         }
     }

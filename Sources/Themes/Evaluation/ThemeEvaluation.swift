@@ -1,3 +1,4 @@
+import Corpus
 import PolishText
 
 /// How well scores match observed frequencies: Brier score and expected calibration error over 10 equal-width bins
@@ -59,7 +60,10 @@ public enum ThemeEvaluation {
         let index = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($1, $0) })
         let y = gold.map { $0.compactMap { index[$0] }.sorted() }
         let k = min(folds, docs.count)
-        guard k >= 2 else { throw ThemesError.invalidTrainingData("too few labelled documents (\(docs.count)) for \(folds)-fold cross-validation") }
+        guard k >= 2 else {
+            throw ThemesError.invalidTrainingData(tr("za mało oznaczonych dokumentów (\(docs.count)) do walidacji krzyżowej z \(folds) podziałami",
+                                                     "too few labelled documents (\(docs.count)) for \(folds)-fold cross-validation"))
+        }
         let fold = Folds.assign(labels: y, labelCount: universe.count, folds: k, seed: seed, groups: groups == nil ? nil : kept)
         var predicted = [[Int]](repeating: [], count: docs.count)
         var scores: [Double] = [], outcomes: [Bool] = []

@@ -83,7 +83,8 @@ public struct LabelColumn: Sendable, Equatable {
                 var labels: [String] = []
                 for (i, v) in a.enumerated() {
                     guard let s = v.stringValue else {
-                        throw ThemesError.invalidTrainingData("record \(r.id): field \(field)[\(i)] is not a string")
+                        throw ThemesError.invalidTrainingData(tr("rekord \(r.id): pole \(field)[\(i)] nie jest tekstem",
+                                                                "record \(r.id): field \(field)[\(i)] is not a string"))
                     }
                     let t = s.trimmingWhitespace()
                     if !t.isEmpty && !labels.contains(t) { labels.append(t) }
@@ -99,15 +100,17 @@ public struct LabelColumn: Sendable, Equatable {
             case nil:
                 values.append(nil)
             case .some(let other):
-                throw ThemesError.invalidTrainingData("record \(r.id): field \(field) must be a string or an array of strings, found \(other.jsonText)")
+                throw ThemesError.invalidTrainingData(tr("rekord \(r.id): pole \(field) musi być tekstem lub listą tekstów, jest \(other.jsonText)",
+                                                        "record \(r.id): field \(field) must be a string or an array of strings, found \(other.jsonText)"))
             }
             isNull.append(null)
         }
         if sawArray && sawString {
-            throw ThemesError.invalidTrainingData("field \(field) is an array in some records and a string in others")
+            throw ThemesError.invalidTrainingData(tr("pole \(field) jest listą w jednych rekordach, a tekstem w innych",
+                                                    "field \(field) is an array in some records and a string in others"))
         }
         if !sawArray && !sawString {
-            throw ThemesError.invalidTrainingData("no record has the label field \(field)")
+            throw ThemesError.invalidTrainingData(tr("żaden rekord nie ma pola etykiet \(field)", "no record has the label field \(field)"))
         }
         let mode: LabelMode = sawArray ? .multiLabel : .singleLabel
         if mode == .multiLabel { values = zip(values, isNull).map { v, null in null ? [] : v } }

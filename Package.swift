@@ -1,7 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Dependency direction (one way): postulaty → Reporting → Themes/Similarity → Corpus/PolishText → ICUText → CICU.
+// Dependency direction (one way): postulaty → Reporting → Themes/Similarity → Corpus/PolishText → ICUText → CICU;
+// Corpus and PolishText also see Messages (the run's message language), which depends on nothing.
 // ICU's C module is seen only by ICUText, which never imports Foundation (see docs/architecture.md).
 let package = Package(
     name: "Postulaty",
@@ -23,8 +24,10 @@ let package = Package(
                        providers: [.apt(["libicu-dev", "pkg-config"])]),
         // Foundation-free: the only target that sees ICU's C module.
         .target(name: "ICUText", dependencies: ["CICU"]),
-        .target(name: "PolishText", dependencies: ["ICUText", "ZIPFoundation"]),
-        .target(name: "Corpus"),
+        // The run's message language (tr, counted): Foundation-free, no dependencies; Corpus re-exports it.
+        .target(name: "Messages"),
+        .target(name: "PolishText", dependencies: ["Messages", "ICUText", "ZIPFoundation"]),
+        .target(name: "Corpus", dependencies: ["Messages"]),
         .target(name: "Themes", dependencies: ["PolishText", "Corpus"]),
         .target(name: "Similarity", dependencies: ["PolishText", "Corpus"]),
         .target(name: "Reporting", dependencies: ["Themes", "Similarity", "Corpus", "PolishText"]),

@@ -25,6 +25,8 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .long, help: "Write JSON lines instead of TSV.")
     var json = false
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let text = try TextInput.read(file)
         let analyzer = try Defaults.analyzer()

@@ -14,7 +14,9 @@ struct CorpusCommand: ParsableCommand {
 private func corpusFiles(_ files: [String]) throws -> [String] {
     if !files.isEmpty { return files }
     let found = try Defaults.corpusFiles()
-    if found.isEmpty { throw ToolError("\(Defaults.corporaDirectory): brak plików *.jsonl") }
+    if found.isEmpty {
+        throw ToolError(tr("\(Defaults.corporaDirectory): brak plików *.jsonl", "\(Defaults.corporaDirectory): no *.jsonl files"))
+    }
     return found
 }
 
@@ -40,6 +42,8 @@ struct CorpusStatsCommand: ParsableCommand {
     var top: Int = 20
 
     @OptionGroup var badRecords: BadRecordOptions
+
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let paths = try corpusFiles(files)
@@ -73,6 +77,8 @@ struct CorpusValidateCommand: ParsableCommand {
     @Option(help: "Taxonomy the theme codes are checked against (default: Models/taxonomy.json, else the one installed with the tool).")
     var taxonomy: String?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let paths = try corpusFiles(files)
         let tax: Taxonomy
@@ -80,10 +86,12 @@ struct CorpusValidateCommand: ParsableCommand {
         do { tax = try Taxonomy.load(path: taxonomy) } catch let e as CorpusError { throw ToolError(e.description) }
         let result = CorpusValidator(taxonomy: tax).validate(files: paths)
         for issue in result.issues { print(issue.description) }
+        let read = "\(Messages.files(result.files)), \(Messages.postulates(result.records))"
         if result.isValid {
-            printError("OK: bez błędów (pliki: \(result.files), postulaty: \(result.records))")
+            printError(tr("OK: bez błędów (\(read))", "OK: no problems (\(read))"))
         } else {
-            printError("Błędy: \(result.issues.count) (pliki: \(result.files), postulaty: \(result.records))")
+            let problems = counted(result.issues.count, pl: ("błąd", "błędy", "błędów"), en: ("problem", "problems"))
+            printError(tr("Błędy: \(result.issues.count) (\(read))", "\(problems) (\(read))"))
             throw ExitCode(1)
         }
     }

@@ -47,20 +47,27 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let importer = MeetingImporter(year: year, meeting: meeting, idPrefix: idPrefix)
         let result: MeetingImportResult
         do { result = try importer.importFile(path: file) } catch let e as CorpusError { throw ToolError(e.description) }
-        for n in result.notes { printError("\(file): uwaga: \(n)") }
-        for p in result.problems { printError("\(file): nie zaimportowano: \(p)") }
+        for n in result.notes { printError(tr("\(file): uwaga: \(n)", "\(file): note: \(n)")) }
+        for p in result.problems { printError(tr("\(file): nie zaimportowano: \(p)", "\(file): not imported: \(p)")) }
         if !result.problems.isEmpty && !skipBadRows {
-            throw ToolError("\(file): nierozpoznane wiersze tabeli: \(result.problems.count) — nic nie zapisano (--skip-bad-rows zapisze pozostałe)")
+            let rows = counted(result.problems.count,
+                               pl: ("nierozpoznany wiersz tabeli", "nierozpoznane wiersze tabeli", "nierozpoznanych wierszy tabeli"),
+                               en: ("unrecognised table row", "unrecognised table rows"))
+            throw ToolError(tr("\(file): \(rows) — nic nie zapisano (--skip-bad-rows zapisze pozostałe)",
+                               "\(file): \(rows); nothing was written (--skip-bad-rows writes the others)"))
         }
         do {
             if let output {
                 try CorpusWriter.write(result.records, to: output,
                                        csvOptions: CSVOptions(delimiter: CSVOptions.delimiter(named: delimiter) ?? ",", byteOrderMark: bom))
-                printError("\(file): zaimportowane postulaty: \(result.records.count) → \(output)")
+                let n = Messages.postulates(result.records.count)
+                printError(tr("\(file): zaimportowano \(n) → \(output)", "\(file): imported \(n) → \(output)"))
             } else {
                 FileHandle.standardOutput.write(Data(CorpusWriter.jsonl(result.records)))
             }

@@ -20,6 +20,8 @@ struct StemCommand: ParsableCommand {
 
     @OptionGroup var badRecords: BadRecordOptions
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let analyzer = try Defaults.analyzer()
         let input = FileHandle.standardInput.readDataToEndOfFile()

@@ -88,7 +88,7 @@ final class MorphologyFormatTests: XCTestCase {
     func testUnsortedModelTableIsRejectedWithItsLine() throws {
         let path = try tempFile("# header\nb\t1\t\t1\t1\na\t1\t\t1\t1\n")
         XCTAssertThrowsError(try SuffixGuesser(path: path)) { error in
-            XCTAssertEqual(error as? LexiconError, .model(path: path, line: 3, reason: "lines must be sorted by key (as UTF-8 bytes) without duplicates"))
+            XCTAssertEqual(error as? LexiconError, .model(path: path, line: 3, reason: "wiersze muszą być posortowane według klucza (jako bajty UTF-8) i bez powtórzeń"))
         }
     }
 

@@ -25,7 +25,7 @@ public enum InputFile {
         }
         var st = stat()
         if stat(path, &st) != 0 {
-            let reason = String(cString: strerror(errno))
+            let reason = systemErrorText(errno)
             throw CorpusError(.io, file: path, tr("nie można otworzyć pliku (\(reason))", "cannot open the file (\(reason))"))
         }
         switch st.st_mode & S_IFMT {
@@ -45,7 +45,7 @@ public enum InputFile {
             throw CorpusError(.empty, file: path, tr("plik jest pusty", "the file is empty"))
         }
         guard let f = fopen(path, "rb") else {
-            let reason = String(cString: strerror(errno))
+            let reason = systemErrorText(errno)
             throw CorpusError(.io, file: path, tr("nie można otworzyć pliku (\(reason))", "cannot open the file (\(reason))"))
         }
         return Opened(file: f, name: path, ownsFile: true)

@@ -4,7 +4,9 @@ public struct MeetingRowProblem: Sendable, Equatable, CustomStringConvertible {
     /// Line of the input where the row starts (0 when the row is missing altogether).
     public var line: Int
     public var message: String
-    public var description: String { "wiersz \(row)" + (line > 0 ? " (linia \(line))" : "") + ": \(message)" }
+    public var description: String {
+        tr("wiersz \(row)", "row \(row)") + (line > 0 ? tr(" (linia \(line))", " (line \(line))") : "") + ": \(message)"
+    }
 }
 
 /// What an import produced: the records, the rows it could not read (never silently dropped), notes a clerk
@@ -62,12 +64,14 @@ public struct MeetingImporter: Sendable {
         let base = Self.baseName(fileName)
         let blocks = PageText.blocks(text)
         guard let headerAt = blocks.firstIndex(where: { Self.isHeaderStart($0.firstLine) }) else {
-            throw CorpusError(.syntax, file: fileName, "nie znaleziono tabeli postulatów (nagłówka zaczynającego się od „Lp.”)")
+            throw CorpusError(.syntax, file: fileName, tr("nie znaleziono tabeli postulatów (nagłówka zaczynającego się od „Lp.”)",
+                                                          "no table of postulates found (a header starting with \"Lp.\")"))
         }
         let found = PolishDate.find(in: text)
         guard let meetingYear = year ?? found?.year else {
             throw CorpusError(.syntax, file: fileName, field: "year",
-                              "nie znaleziono daty spotkania (np. „W dniu 17 czerwca 2025 r.”); podaj --year")
+                              tr("nie znaleziono daty spotkania (np. „W dniu 17 czerwca 2025 r.”); podaj --year",
+                                 "no meeting date found (e.g. \"W dniu 17 czerwca 2025 r.\"); pass --year"))
         }
 
         // Header blocks, then rows.
@@ -98,7 +102,9 @@ public struct MeetingImporter: Sendable {
                 let expected = (rows.last?.number ?? 0) + 1
                 if n >= expected && n <= expected + 2 {
                     for missing in expected..<n {
-                        problems.append(MeetingRowProblem(row: missing, line: 0, message: "brak wiersza o tym numerze w tabeli"))
+                        problems.append(MeetingRowProblem(row: missing, line: 0,
+                                                          message: tr("brak wiersza o tym numerze w tabeli",
+                                                                      "the table has no row with this number")))
                     }
                     rows.append(RawRow(number: n, rest: rest, blocks: [b]))
                     continue
@@ -112,7 +118,8 @@ public struct MeetingImporter: Sendable {
             }
         }
         if rows.isEmpty {
-            throw CorpusError(.syntax, file: fileName, "tabela nie ma wierszy (brak „1.” po nagłówku)")
+            throw CorpusError(.syntax, file: fileName, tr("tabela nie ma wierszy (brak „1.” po nagłówku)",
+                                                          "the table has no rows (no \"1.\" after the header)"))
         }
         let headerText = PageText.join(header)
         // Letters only, so a header word hyphenated over two lines ("Uzasad-" "nienie") is still found.
@@ -140,7 +147,7 @@ public struct MeetingImporter: Sendable {
                 }
                 continue
             }
-            if let n = cells.note { notes.append("wiersz \(r.number): \(n)") }
+            if let n = cells.note { notes.append(tr("wiersz \(r.number): \(n)", "row \(r.number): \(n)")) }
             let org = PageText.join(cells.organisation)
             let text = PageText.join(cells.content[0])
             let justification = hasJustification ? PageText.join(cells.content[1]) : ""
@@ -152,10 +159,11 @@ public struct MeetingImporter: Sendable {
             }
             if org.isEmpty || text.isEmpty {
                 problems.append(MeetingRowProblem(row: r.number, line: r.line,
-                                                  message: org.isEmpty ? "pusta nazwa organizacji" : "pusta treść postulatu"))
+                                                  message: org.isEmpty ? tr("pusta nazwa organizacji", "the organisation's name is empty")
+                                                                  : tr("pusta treść postulatu", "the postulate's text is empty")))
                 continue
             }
-            if response.isEmpty { notes.append("wiersz \(r.number): brak stanowiska miasta") }
+            if response.isEmpty { notes.append(tr("wiersz \(r.number): brak stanowiska miasta", "row \(r.number): no position of the city")) }
             let num = String(r.number)
             var extra: [(String, JSONValue)] = []
             if let d = found?.iso { extra.append(("date", .string(d))) }
@@ -168,7 +176,8 @@ public struct MeetingImporter: Sendable {
                 justification: justification, response: response, respondent: respondent, themes: [], extra: extra))
         }
         if headerRespondent.isEmpty && records.contains(where: { $0.respondent.isEmpty }) {
-            notes.append("nagłówek tabeli nie wskazuje jednostki odpowiadającej; pole respondent puste tam, gdzie odpowiedź jej nie podaje")
+            notes.append(tr("nagłówek tabeli nie wskazuje jednostki odpowiadającej; pole respondent puste tam, gdzie odpowiedź jej nie podaje",
+                            "the table's header names no answering unit; the respondent is empty where the answer does not name one"))
         }
         problems.sort { $0.row < $1.row }
         return MeetingImportResult(records: records, problems: problems, notes: notes, date: found?.iso, year: meetingYear)

@@ -23,7 +23,7 @@ extension RawRow {
         var rest = blocks
         var organisation = (self.rest.isEmpty ? [] : [self.rest]) + rest.removeFirst().lines.dropFirst()
         if organisation.isEmpty {
-            guard !rest.isEmpty else { throw problem("wiersz bez treści") }
+            guard !rest.isEmpty else { throw problem(tr("wiersz bez treści", "a row without content")) }
             organisation = rest.removeFirst().lines
         }
         var content: [(lines: [String], afterBreak: Bool)] = rest.map { ($0.lines, $0.afterPageBreak) }
@@ -31,7 +31,10 @@ extension RawRow {
         // Strong evidence first (the next page starts mid-sentence), then only as many as needed.
         content = mergeContinuations(content, columns: columns)
         if content.count > columns {
-            throw problem("\(content.count) bloków tekstu na \(columns + 1) kolumny — nie da się jednoznacznie rozdzielić komórek")
+            let blocks = counted(content.count, pl: ("blok", "bloki", "bloków"), en: ("block", "blocks"))
+            let cols = counted(columns + 1, pl: ("kolumnę", "kolumny", "kolumn"), en: ("column", "columns"))
+            throw problem(tr("\(blocks) tekstu na \(cols) — nie da się jednoznacznie rozdzielić komórek",
+                             "\(blocks) of text for \(cols): the cells cannot be told apart"))
         }
         var note: String?
         if content.count == columns - 1 && allowRepair {
@@ -39,11 +42,14 @@ extension RawRow {
                 content = split.map { ($0, false) }
             } else if columns == 3 && content.count == 2 {
                 content.insert(([], false), at: 1)
-                note = "brak uzasadnienia (komórka pusta lub nierozpoznana) — sprawdź w dokumencie"
+                note = tr("brak uzasadnienia (komórka pusta lub nierozpoznana) — sprawdź w dokumencie",
+                          "no justification (the cell is empty or was not recognised): check the document")
             }
         }
         if content.count != columns {
-            throw problem("\(content.count) z \(columns) komórek treści (postulat, uzasadnienie, stanowisko) — wiersz niekompletny lub nierozpoznany")
+            let cells = counted(columns, pl: ("komórki", "komórek", "komórek"), en: ("content cell", "content cells"))
+            throw problem(tr("\(content.count) z \(cells) treści (postulat, uzasadnienie, stanowisko) — wiersz niekompletny lub nierozpoznany",
+                             "\(content.count) of \(cells) (postulate, justification, position): the row is incomplete or not recognised"))
         }
         return RowCells(organisation: organisation, content: content.map(\.lines), note: note)
     }

@@ -48,58 +48,68 @@ public struct CorpusStats: Sendable {
         Dictionary(grouping: groups.values, by: { $0.years.count }).map { ($0.key, $0.value.count) }.sorted { $0.years < $1.years }
     }
 
-    /// The report a clerk reads (Polish labels, codes in parentheses). Sorted, so it is the same on every run.
+    /// The report a clerk reads, in the run's message language (labels in words, codes in parentheses). Sorted, so
+    /// it is the same on every run.
     public func report(taxonomy: Taxonomy?, files: [String], topOrganisations: Int = 20) -> String {
         var s = ""
-        /// Percent of all records with one decimal and a Polish decimal comma, computed in integers.
+        /// Percent of all records with one decimal (a decimal comma in Polish), computed in integers.
         func pct(_ n: Int) -> String {
             guard records > 0 else { return "" }
             let permille = (n * 1000 + records / 2) / records
-            return "  (\(permille / 10),\(permille % 10)%)"
+            return "  (\(permille / 10)\(tr(",", "."))\(permille % 10)%)"
         }
         func row(_ label: String, _ n: Int, width: Int = 44) -> String {
             let count = String(n)
             let pad = max(1, width - label.count) + max(0, 6 - count.count)
             return "  " + label + String(repeating: " ", count: pad) + count + pct(n) + "\n"
         }
-        s += "Korpus — postulaty: \(records), pliki: \(files.count)"
-        if authored > 0 { s += ", w tym napisane przez projekt (authored): \(authored)" }
+        let postulates = counted(records, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates"))
+        let fileCount = counted(files.count, pl: ("plik", "pliki", "plików"), en: ("file", "files"))
+        s += tr("Korpus — postulaty: \(records), pliki: \(files.count)", "Corpus: \(postulates) in \(fileCount)")
+        if authored > 0 {
+            s += tr(", w tym napisane przez projekt (authored): \(authored)", ", of which written by the project (authored): \(authored)")
+        }
         s += "\n"
         for f in files { s += "  - \(f)\n" }
 
-        s += "\nLata spotkań:\n"
+        s += tr("\nLata spotkań:\n", "\nMeeting years:\n")
         for y in byYear.keys.sorted() { s += row(String(y), byYear[y]!) }
-        if withoutYear > 0 { s += row("(brak roku)", withoutYear) }
+        if withoutYear > 0 { s += row(tr("(brak roku)", "(no year)"), withoutYear) }
 
-        s += "\nTematy (postulat może mieć kilka):\n"
+        s += tr("\nTematy (postulat może mieć kilka):\n", "\nThemes (a postulate may have several):\n")
         var codes = taxonomy?.codes ?? []
         codes += byTheme.keys.filter { !codes.contains($0) }.sorted()
         for c in codes {
-            let label = taxonomy?.theme(c).map { "\($0.labelPL) (\(c))" } ?? "\(c) (spoza taksonomii)"
+            let label = taxonomy?.theme(c).map { "\(tr($0.labelPL, $0.labelEN)) (\(c))" }
+                ?? tr("\(c) (spoza taksonomii)", "\(c) (not in the taxonomy)")
             s += row(label, byTheme[c] ?? 0)
         }
-        s += row("bez tematu", withoutTheme)
-        s += row("z dwoma lub więcej tematami", withSeveralThemes)
+        s += row(tr("bez tematu", "no theme"), withoutTheme)
+        s += row(tr("z dwoma lub więcej tematami", "two or more themes"), withSeveralThemes)
 
-        s += "\nStanowisko miasta (response_stance):\n"
-        for st in ResponseStance.allCases { s += row("\(st.labelPL) (\(st.rawValue))", byStance[st.rawValue] ?? 0) }
+        s += tr("\nStanowisko miasta (response_stance):\n", "\nThe city's position (response_stance):\n")
+        for st in ResponseStance.allCases { s += row("\(tr(st.labelPL, st.labelEN)) (\(st.rawValue))", byStance[st.rawValue] ?? 0) }
         for other in byStance.keys.filter({ ResponseStance(rawValue: $0) == nil }).sorted() {
-            s += row("\(other) (niedozwolone)", byStance[other]!)
+            s += row(tr("\(other) (niedozwolone)", "\(other) (not allowed)"), byStance[other]!)
         }
-        if withoutStance > 0 { s += row("bez oznaczenia", withoutStance) }
+        if withoutStance > 0 { s += row(tr("bez oznaczenia", "not labelled"), withoutStance) }
 
         let orgs = organisations
-        s += "\nOrganizacje (\(orgs.count), najczęstsze \(min(topOrganisations, orgs.count))):\n"
-        for (o, n) in orgs.prefix(topOrganisations) { s += row(o.isEmpty ? "(brak organizacji)" : o, n, width: 60) }
+        let shown = min(topOrganisations, orgs.count)
+        s += tr("\nOrganizacje (\(orgs.count), najczęstsze \(shown)):\n", "\nOrganisations (\(orgs.count), the \(shown) most frequent):\n")
+        for (o, n) in orgs.prefix(topOrganisations) { s += row(o.isEmpty ? tr("(brak organizacji)", "(no organisation)") : o, n, width: 60) }
 
-        s += "\nGrupy powtórzonych postulatów (pole group):\n"
+        s += tr("\nGrupy powtórzonych postulatów (pole group):\n", "\nGroups of resubmitted postulates (group):\n")
         let inGroups = groups.values.reduce(0) { $0 + $1.size }
-        s += "  grup: \(groups.count), postulatów w grupach: \(inGroups)\(pct(inGroups))\n"
+        s += tr("  grup: \(groups.count), postulatów w grupach: \(inGroups)", "  groups: \(groups.count), postulates in groups: \(inGroups)")
+            + "\(pct(inGroups))\n"
         if !groups.isEmpty {
-            s += "  postulatów w grupie → liczba grup: " + groupSizeHistogram.map { "\($0.size) → \($0.groups)" }.joined(separator: ", ") + "\n"
-            s += "  różnych lat w grupie → liczba grup: " + groupYearSpanHistogram.map { "\($0.years) → \($0.groups)" }.joined(separator: ", ") + "\n"
+            s += tr("  postulatów w grupie → liczba grup: ", "  postulates in a group → groups: ")
+                + groupSizeHistogram.map { "\($0.size) → \($0.groups)" }.joined(separator: ", ") + "\n"
+            s += tr("  różnych lat w grupie → liczba grup: ", "  distinct years in a group → groups: ")
+                + groupYearSpanHistogram.map { "\($0.years) → \($0.groups)" }.joined(separator: ", ") + "\n"
             let multi = groups.values.filter { $0.years.count >= 2 }.count
-            s += "  grup obejmujących więcej niż jeden rok: \(multi)\n"
+            s += tr("  grup obejmujących więcej niż jeden rok: \(multi)\n", "  groups spanning more than one year: \(multi)\n")
         }
         return s
     }

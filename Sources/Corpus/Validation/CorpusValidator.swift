@@ -98,46 +98,55 @@ public struct CorpusValidator: Sendable {
             out.append(CorpusIssue(kind: k, file: file, line: line, field: field, message: m))
         }
         for f in ["id", "meeting", "organisation", "text", "justification", "response", "respondent"] {
-            if let raw = p.rawInvalidValue(of: f) { add(.badFieldType, f, "oczekiwano tekstu, jest \(raw.jsonText)") }
+            if let raw = p.rawInvalidValue(of: f) { add(.badFieldType, f, tr("oczekiwano tekstu, jest \(raw.jsonText)", "expected a string, found \(raw.jsonText)")) }
         }
         if p.id.isEmpty, p.rawInvalidValue(of: "id") == nil {
-            add(.missingId, "id", "brak identyfikatora")
+            add(.missingId, "id", tr("brak identyfikatora", "missing id"))
         } else if !p.id.isEmpty {
             if let first = ids[p.id] {
-                add(.duplicateId, "id", "identyfikator „\(p.id)” powtórzony (pierwszy raz: \(first.file):\(first.line))")
+                add(.duplicateId, "id", tr("identyfikator „\(p.id)” powtórzony (pierwszy raz: \(first.file):\(first.line))",
+                                          "id \"\(p.id)\" repeated (first seen at \(first.file):\(first.line))"))
             } else {
                 ids[p.id] = (file, line)
             }
         }
         if p.text.allSatisfy(\.isWhitespace), p.rawInvalidValue(of: "text") == nil {
-            add(.missingText, "text", "brak treści postulatu")
+            add(.missingText, "text", tr("brak treści postulatu", "the postulate has no text"))
         }
         if let raw = p.rawInvalidValue(of: "year") {
-            add(.badYear, "year", "\(raw.jsonText) nie jest rokiem (oczekiwano liczby, np. 2025)")
+            add(.badYear, "year", tr("\(raw.jsonText) nie jest rokiem (oczekiwano liczby, np. 2025)",
+                                     "\(raw.jsonText) is not a year (a number is expected, e.g. 2025)"))
         } else if let y = p.year, !years.contains(y) {
-            add(.badYear, "year", "\(y) nie jest wiarygodnym rokiem spotkania (\(years.lowerBound)–\(years.upperBound))")
+            add(.badYear, "year", tr("\(y) nie jest wiarygodnym rokiem spotkania (\(years.lowerBound)–\(years.upperBound))",
+                                     "\(y) is not a plausible meeting year (\(years.lowerBound)–\(years.upperBound))"))
         }
         if let raw = p.rawInvalidValue(of: "themes") {
-            add(.badFieldType, "themes", "oczekiwano listy kodów tematów, jest \(raw.jsonText)")
+            add(.badFieldType, "themes", tr("oczekiwano listy kodów tematów, jest \(raw.jsonText)",
+                                            "expected a list of theme codes, found \(raw.jsonText)"))
         }
         var seenThemes = Set<String>()
         for t in p.themes {
             if let taxonomy, !taxonomy.contains(t) {
-                add(.unknownTheme, "themes", "kod tematu „\(t)” nie występuje w taksonomii (dozwolone: \(taxonomy.codes.joined(separator: ", ")))")
+                let allowed = taxonomy.codes.joined(separator: ", ")
+                add(.unknownTheme, "themes", tr("kod tematu „\(t)” nie występuje w taksonomii (dozwolone: \(allowed))",
+                                                "theme code \"\(t)\" is not in the taxonomy (allowed: \(allowed))"))
             }
-            if !seenThemes.insert(t).inserted { add(.unknownTheme, "themes", "kod tematu „\(t)” podany dwa razy") }
+            if !seenThemes.insert(t).inserted { add(.unknownTheme, "themes", tr("kod tematu „\(t)” podany dwa razy", "theme code \"\(t)\" given twice")) }
         }
         if let v = p.value(of: "response_stance"), !v.isNull, v.stringValue != "" {
             let allowed = ResponseStance.allCases.map(\.rawValue)
             if v.stringValue.flatMap(ResponseStance.init(rawValue:)) == nil {
-                add(.badStance, "response_stance", "\(v.jsonText) nie jest dozwolonym stanowiskiem (\(allowed.joined(separator: ", ")))")
+                let list = allowed.joined(separator: ", ")
+                add(.badStance, "response_stance", tr("\(v.jsonText) nie jest dozwolonym stanowiskiem (\(list))",
+                                                      "\(v.jsonText) is not an allowed stance (\(list))"))
             }
         }
         if let v = p.value(of: "authored"), v.boolValue == nil {
-            add(.badFieldType, "authored", "oczekiwano true lub false, jest \(v.jsonText)")
+            add(.badFieldType, "authored", tr("oczekiwano true lub false, jest \(v.jsonText)", "expected true or false, found \(v.jsonText)"))
         }
         if let v = p.value(of: "group"), v.stringValue == nil, !v.isNull {
-            add(.badFieldType, "group", "oczekiwano tekstu (identyfikatora grupy), jest \(v.jsonText)")
+            add(.badFieldType, "group", tr("oczekiwano tekstu (identyfikatora grupy), jest \(v.jsonText)",
+                                           "expected a string (a group id), found \(v.jsonText)"))
         }
         return out
     }

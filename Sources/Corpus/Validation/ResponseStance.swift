@@ -16,4 +16,15 @@ public enum ResponseStance: String, Sendable, CaseIterable {
         case .rejected: return "odrzucony"
         }
     }
+
+    /// The same in English.
+    public var labelEN: String {
+        switch self {
+        case .accepted: return "accepted"
+        case .alreadyDone: return "already done"
+        case .budgetDependent: return "depends on the budget"
+        case .referred: return "referred elsewhere"
+        case .rejected: return "rejected"
+        }
+    }
 }

@@ -33,38 +33,40 @@ public struct Taxonomy: Sendable, Equatable {
     /// Loads a taxonomy file; errors name the file and the theme (by position) and field at fault.
     public static func load(path: String = defaultPath) throws -> Taxonomy {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CorpusError(.io, file: path, "nie można odczytać pliku taksonomii")
+            throw CorpusError(.io, file: path, tr("nie można odczytać pliku taksonomii", "cannot read the taxonomy file"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw CorpusError(.encoding, file: path, "plik nie jest w UTF-8")
+            throw CorpusError(.encoding, file: path, tr("plik nie jest w UTF-8", "the file is not UTF-8"))
         }
         let root: JSONValue
         do { root = try JSONValue.parse(text) } catch {
-            throw CorpusError(.syntax, file: path, "niepoprawny JSON: \(error)")
+            throw CorpusError(.syntax, file: path, tr("niepoprawny JSON: \(error)", "invalid JSON: \(error)"))
         }
         return try parse(root, file: path)
     }
 
     static func parse(_ root: JSONValue, file: String) throws -> Taxonomy {
         if let f = root["format"]?.stringValue, f != formatName {
-            throw CorpusError(.syntax, file: file, field: "format", "to nie jest plik taksonomii (format „\(f)”)")
+            throw CorpusError(.syntax, file: file, field: "format",
+                              tr("to nie jest plik taksonomii (format „\(f)”)", "not a taxonomy file (format \"\(f)\")"))
         }
         guard let list = root["themes"]?.arrayValue else {
-            throw CorpusError(.syntax, file: file, field: "themes", "brak listy tematów")
+            throw CorpusError(.syntax, file: file, field: "themes", tr("brak listy tematów", "missing list of themes"))
         }
         var themes: [Theme] = []
         for (i, t) in list.enumerated() {
             func field(_ name: String, required: Bool) throws -> String {
                 if let s = t[name]?.stringValue, !s.isEmpty || !required { return s }
                 if !required, t[name] == nil { return "" }
-                throw CorpusError(.syntax, file: file, field: "themes[\(i)].\(name)", "brak tekstu")
+                throw CorpusError(.syntax, file: file, field: "themes[\(i)].\(name)", tr("brak tekstu", "missing text"))
             }
             let code = try field("code", required: true)
             guard code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else {
-                throw CorpusError(.syntax, file: file, field: "themes[\(i)].code", "kod „\(code)”: tylko litery ASCII, cyfry, _ i -")
+                throw CorpusError(.syntax, file: file, field: "themes[\(i)].code",
+                                  tr("kod „\(code)”: tylko litery ASCII, cyfry, _ i -", "code \"\(code)\": ASCII letters, digits, _ and - only"))
             }
             if themes.contains(where: { $0.code == code }) {
-                throw CorpusError(.syntax, file: file, field: "themes[\(i)].code", "kod „\(code)” powtórzony")
+                throw CorpusError(.syntax, file: file, field: "themes[\(i)].code", tr("kod „\(code)” powtórzony", "code \"\(code)\" repeated"))
             }
             themes.append(Theme(code: code, labelPL: try field("label_pl", required: true),
                                 labelEN: try field("label_en", required: true),

@@ -1,3 +1,5 @@
+import Messages
+
 /// Morfologik's CFSA2 finite-state automaton, read in place from its bytes.
 ///
 /// Why in place: the Polish dictionary is 2.8 MB of arcs; decoding it into objects would cost start-up time and
@@ -17,9 +19,13 @@ public struct CFSA2Automaton: Sendable {
 
         public var description: String {
             switch self {
-            case .notAnAutomaton: return "not a Morfologik automaton (missing \\fsa header)"
-            case .unsupportedVersion(let v): return "unsupported automaton version 0x\(String(v, radix: 16)) (only CFSA2, 0xc6, is read)"
-            case .truncated: return "automaton data is truncated"
+            case .notAnAutomaton:
+                return tr("to nie jest automat Morfologika (brak nagłówka \\fsa)", "not a Morfologik automaton (missing \\fsa header)")
+            case .unsupportedVersion(let v):
+                let hex = String(v, radix: 16)
+                return tr("nieobsługiwana wersja automatu 0x\(hex) (czytana jest tylko CFSA2, 0xc6)",
+                          "unsupported automaton version 0x\(hex) (only CFSA2, 0xc6, is read)")
+            case .truncated: return tr("dane automatu są ucięte", "automaton data is truncated")
             }
         }
     }

@@ -1,3 +1,5 @@
+import Messages
+
 /// How a Morfologik dictionary stores the lemma of each form, as its `.info` file declares.
 ///
 /// Each sequence in the automaton is `form SEP encodedLemma SEP tag`. The lemma is stored relative to the form to
@@ -74,16 +76,19 @@ public struct DictionaryMetadata: Sendable, Equatable {
         }
         let sep = props["fsa.dict.separator"] ?? "+"
         guard sep.utf8.count == 1, let sepByte = sep.utf8.first else {
-            throw ParseError(description: "fsa.dict.separator must be one ASCII character, got \"\(sep)\"")
+            throw ParseError(description: tr("fsa.dict.separator musi być jednym znakiem ASCII, jest „\(sep)”",
+                                             "fsa.dict.separator must be one ASCII character, got \"\(sep)\""))
         }
         let charset = (props["fsa.dict.encoding"] ?? "UTF-8").uppercased()
         guard charset == "UTF-8" || charset == "UTF8" else {
-            throw ParseError(description: "fsa.dict.encoding is \(charset); only UTF-8 dictionaries are supported")
+            throw ParseError(description: tr("fsa.dict.encoding to \(charset); obsługiwane są tylko słowniki w UTF-8",
+                                             "fsa.dict.encoding is \(charset); only UTF-8 dictionaries are supported"))
         }
         var encoding = BaseFormEncoding.suffix
         if let name = props["fsa.dict.encoder"] {
             guard let e = BaseFormEncoding(rawValue: name.uppercased()) else {
-                throw ParseError(description: "fsa.dict.encoder \(name) is not one of SUFFIX, PREFIX, INFIX, NONE")
+                throw ParseError(description: tr("fsa.dict.encoder \(name) nie jest żadnym z SUFFIX, PREFIX, INFIX, NONE",
+                                                 "fsa.dict.encoder \(name) is not one of SUFFIX, PREFIX, INFIX, NONE"))
             }
             encoding = e
         } else if props["fsa.dict.uses-infixes"]?.lowercased() == "true" {

@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 import ZIPFoundation
 
@@ -40,17 +41,17 @@ public final class MorfologikDictionary: @unchecked Sendable {
         let dictBytes: [UInt8]
         let infoText: String
         if path.hasSuffix(".dict") {
-            guard let d = FileManager.default.contents(atPath: path) else { throw LexiconError.unreadable(path: path, reason: "cannot read") }
+            guard let d = FileManager.default.contents(atPath: path) else { throw LexiconError.unreadable(path: path, reason: tr("błąd odczytu", "cannot read")) }
             dictBytes = [UInt8](d)
             let infoPath = String(path.dropLast(5)) + ".info"
             guard let i = FileManager.default.contents(atPath: infoPath) else {
-                throw LexiconError.unreadable(path: infoPath, reason: "the .info file must lie beside the .dict file")
+                throw LexiconError.unreadable(path: infoPath, reason: tr("plik .info musi leżeć obok pliku .dict", "the .info file must lie beside the .dict file"))
             }
             infoText = String(decoding: i, as: UTF8.self)
         } else {
             let archive: Archive
             do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-                throw LexiconError.unreadable(path: path, reason: "not a readable jar/zip archive (\(error))")
+                throw LexiconError.unreadable(path: path, reason: tr("to nie jest czytelne archiwum jar/zip (\(error))", "not a readable jar/zip archive (\(error))"))
             }
             let infoEntry = String(dictionaryEntry.dropLast(5)) + ".info"
             dictBytes = try Self.extract(archive, entry: dictionaryEntry, path: path)
@@ -69,14 +70,14 @@ public final class MorfologikDictionary: @unchecked Sendable {
 
     private static func extract(_ archive: Archive, entry name: String, path: String) throws -> [UInt8] {
         guard let entry = archive[name] else {
-            throw LexiconError.unreadable(path: path, reason: "the archive has no entry \(name)")
+            throw LexiconError.unreadable(path: path, reason: tr("w archiwum nie ma pozycji \(name)", "the archive has no entry \(name)"))
         }
         var out: [UInt8] = []
         out.reserveCapacity(Int(entry.uncompressedSize))
         do {
             _ = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: true) { chunk in out.append(contentsOf: chunk) }
         } catch {
-            throw LexiconError.unreadable(path: path, reason: "cannot inflate \(name) (\(error))")
+            throw LexiconError.unreadable(path: path, reason: tr("nie można rozpakować \(name) (\(error))", "cannot inflate \(name) (\(error))"))
         }
         return out
     }
@@ -273,12 +274,16 @@ public enum LexiconError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .missing(let path):
-            return "the Polish dictionary (Morfologik PoliMorf) is missing: \(path) does not exist. "
-                + "Install the Debian package libmorfologik-stemming-java (apt-get install libmorfologik-stemming-java), "
-                + "or set \(LexiconLocation.environmentVariable) to a morfologik-polish.jar or a pl.dict file. "
-                + "(Brak słownika języka polskiego: zainstaluj pakiet libmorfologik-stemming-java.)"
+            let env = LexiconLocation.environmentVariable
+            return tr("brak słownika języka polskiego (Morfologik PoliMorf): \(path) nie istnieje. "
+                      + "Zainstaluj pakiet Debiana libmorfologik-stemming-java (apt-get install libmorfologik-stemming-java) "
+                      + "albo ustaw \(env) na plik morfologik-polish.jar lub pl.dict.",
+                      "the Polish dictionary (Morfologik PoliMorf) is missing: \(path) does not exist. "
+                      + "Install the Debian package libmorfologik-stemming-java (apt-get install libmorfologik-stemming-java), "
+                      + "or set \(env) to a morfologik-polish.jar or a pl.dict file.")
         case .unreadable(let path, let reason):
-            return "\(path): cannot read the Polish dictionary: \(reason)"
+            return tr("\(path): nie można odczytać słownika języka polskiego: \(reason)",
+                      "\(path): cannot read the Polish dictionary: \(reason)")
         case .model(let path, let line, let reason):
             return "\(path):\(line): \(reason)"
         }

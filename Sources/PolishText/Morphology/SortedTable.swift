@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 
 /// A tab-separated table sorted by its key (the first `keyFields` fields, compared as UTF-8 bytes), searched in
@@ -19,7 +20,8 @@ final class SortedTable: @unchecked Sendable {
 
     init(path: String, keyFields: Int) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LexiconError.unreadable(path: path, reason: "model file missing or unreadable (regenerate it with Benchmarks/lemma/train-models.sh)")
+            throw LexiconError.unreadable(path: path, reason: tr("brak pliku modelu albo nie można go odczytać (odtwórz go skryptem Benchmarks/lemma/train-models.sh)",
+                                                                 "model file missing or unreadable (regenerate it with Benchmarks/lemma/train-models.sh)"))
         }
         self.path = path
         bytes = [UInt8](data)
@@ -67,7 +69,8 @@ final class SortedTable: @unchecked Sendable {
                 let cur = keyRange(p, Int(lineStarts[i]))
                 if compare(p, prev, cur) >= 0 {
                     throw LexiconError.model(path: path, line: lineNumber(ofOffset: Int(lineStarts[i])),
-                                             reason: "lines must be sorted by key (as UTF-8 bytes) without duplicates")
+                                             reason: tr("wiersze muszą być posortowane według klucza (jako bajty UTF-8) i bez powtórzeń",
+                                                        "lines must be sorted by key (as UTF-8 bytes) without duplicates"))
                 }
                 prev = cur
             }

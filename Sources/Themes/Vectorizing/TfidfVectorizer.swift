@@ -1,3 +1,4 @@
+import Corpus
 import Foundation
 
 /// TF-IDF over analyzer terms: unigrams and (optionally) bigrams of adjacent terms, sublinear tf, smoothed idf,
@@ -39,10 +40,13 @@ public struct TfidfVectorizer: Sendable {
     public init(configuration: VectorizerConfiguration, documentCount: Int, vocabulary: [String],
                 documentFrequency: [Int]) throws {
         guard vocabulary.count == documentFrequency.count else {
-            throw ThemesError.invalidModel("vocabulary has \(vocabulary.count) terms but \(documentFrequency.count) document frequencies")
+            let terms = counted(vocabulary.count, pl: ("termin", "terminy", "terminów"), en: ("term", "terms"))
+            throw ThemesError.invalidModel(tr("słownik ma \(terms), a częstości dokumentowych jest \(documentFrequency.count)",
+                                              "the vocabulary has \(terms) but \(documentFrequency.count) document frequencies"))
         }
         for i in vocabulary.indices.dropFirst() where !(vocabulary[i - 1] < vocabulary[i]) {
-            throw ThemesError.invalidModel("vocabulary is not sorted at entry \(i) (\"\(vocabulary[i])\")")
+            throw ThemesError.invalidModel(tr("słownik nie jest posortowany w pozycji \(i) („\(vocabulary[i])”)",
+                                              "the vocabulary is not sorted at entry \(i) (\"\(vocabulary[i])\")"))
         }
         var ids = TermTable()
         var unigram: [Int32] = []

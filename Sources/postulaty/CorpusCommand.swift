@@ -46,7 +46,7 @@ struct CorpusStatsCommand: ParsableCommand {
         do {
             for p in paths { try CorpusReader.forEach(path: p) { r, _ in stats.add(r) } }
         } catch let e as CorpusError { throw ToolError(e.description + " (sprawdź: postulaty corpus validate)") }
-        print(stats.report(taxonomy: tax, files: paths, topOrganisations: top), terminator: "")
+        try StandardOutput.write(stats.report(taxonomy: tax, files: paths, topOrganisations: top))
     }
 }
 
@@ -76,7 +76,7 @@ struct CorpusValidateCommand: ParsableCommand {
         let tax: Taxonomy
         do { tax = try Taxonomy.load(path: taxonomy) } catch let e as CorpusError { throw ToolError(e.description) }
         let result = CorpusValidator(taxonomy: tax).validate(files: paths)
-        for issue in result.issues { print(issue.description) }
+        try StandardOutput.write(result.issues.map { $0.description + "\n" }.joined())
         if result.isValid {
             printError("OK: bez błędów (pliki: \(result.files), postulaty: \(result.records))")
         } else {
@@ -115,6 +115,7 @@ struct CorpusConvertCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutput(output, inputs: [input])
         do {
             let records = try CorpusReader.read(path: input)
             try CorpusWriter.write(records, to: output,

@@ -65,7 +65,7 @@ struct DedupeCommand: ParsableCommand {
             threshold: threshold, linkThreshold: linkThreshold, acrossYears: acrossYears)
         printError("dedupe: \(records.count) postulatów, \(result.pairs.count) par, \(result.clusters.count) klastrów")
         let text = format == .jsonl ? jsonl(result) : markdown(result)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try StandardOutput.write(text)
     }
 
     func jsonl(_ r: RecurringDemands) -> String {

@@ -36,6 +36,7 @@ struct ImportCommand: ParsableCommand {
     var skipBadRows = false
 
     func run() throws {
+        try checkOutput(output, inputs: [file])
         let importer = MeetingImporter(year: year, meeting: meeting, idPrefix: idPrefix)
         let result: MeetingImportResult
         do { result = try importer.importFile(path: file) } catch let e as CorpusError { throw ToolError(e.description) }
@@ -49,7 +50,7 @@ struct ImportCommand: ParsableCommand {
                 try CorpusWriter.write(result.records, to: output)
                 printError("\(file): zaimportowane postulaty: \(result.records.count) → \(output)")
             } else {
-                FileHandle.standardOutput.write(Data(CorpusWriter.jsonl(result.records)))
+                try StandardOutput.write(CorpusWriter.jsonl(result.records))
             }
         } catch let e as CorpusError { throw ToolError(e.description) }
     }

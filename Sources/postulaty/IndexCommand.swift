@@ -45,6 +45,33 @@ struct IndexCommand: ParsableCommand {
         do { try index.save(to: path) } catch let e as SimilarityError { throw ToolError(e.description) }
     }
 
+    /// Runs `body` holding the index's lock (`FileLock`, `.NAME.lock` beside it): runs that change one index take
+    /// turns, so none reports success for work another one overwrote. Waits up to `timeout` seconds, saying so once.
+    static func withLock<T>(_ path: String, timeout: Double, _ body: () throws -> T) throws -> T {
+        let lock: FileLock
+        do {
+            lock = try FileLock(for: path, timeout: .milliseconds(Int64((max(0, timeout) * 1000).rounded()))) {
+                printError(tr("\(path): inny proces postulaty zmienia ten indeks — czekam (najwyżej \(LockOptions.format(timeout)) s)…",
+                              "\(path): another postulaty run is changing this index — waiting (at most \(LockOptions.format(timeout)) s)…"))
+            }
+        } catch { throw ToolError(error.description) }
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// `--lock-timeout`, shared by the commands that change an index.
+    struct LockOptions: ParsableArguments {
+        @Option(name: .customLong("lock-timeout"),
+                help: "Seconds to wait while another run is changing the same index (then fail, changing nothing).")
+        var lockTimeout: Double = 60
+
+        func validate() throws {
+            guard lockTimeout >= 0, lockTimeout.isFinite else { throw ValidationError("--lock-timeout must be a number of seconds ≥ 0") }
+        }
+
+        static func format(_ s: Double) -> String { s == s.rounded() ? String(Int(s)) : String(s) }
+    }
+
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build the index from corpus files (default: Corpora/*.jsonl → Models/similarity.index).",
@@ -59,12 +86,16 @@ struct IndexCommand: ParsableCommand {
         @Option(name: .customLong("justification-weight"), help: "Weight of the justification's terms relative to the text's.")
         var justificationWeight: Double = SimilarityIndexSettings().justificationWeight
 
+        @OptionGroup var lock: LockOptions
+
         func run() throws {
             let inputs = files.isEmpty ? try Defaults.corpusFiles() : files
+            try checkOutput(output, inputs: inputs)
             let index = SimilarityIndex(analyzer: try Defaults.analyzer(),
                                         settings: SimilarityIndexSettings(justificationWeight: justificationWeight))
             try IndexCommand.add(files: inputs, to: index)
-            try IndexCommand.save(index, to: output)
+            // A rebuild replaces the whole file; the lock only makes it wait for an add or remove in progress.
+            try IndexCommand.withLock(output, timeout: lock.lockTimeout) { try IndexCommand.save(index, to: output) }
             printError("indeks: \(index.count) postulatów z \(inputs.count) plików → \(output)")
         }
     }
@@ -80,11 +111,18 @@ struct IndexCommand: ParsableCommand {
         @Option(help: "Index file to update.")
         var index: String = Defaults.similarityIndex
 
+        @OptionGroup var lock: LockOptions
+
         func run() throws {
-            let idx = try IndexCommand.load(index)
-            let before = idx.count
-            try IndexCommand.add(files: files, to: idx)
-            try IndexCommand.save(idx, to: index)
+            try checkOutput(index, inputs: files)
+            let (idx, before) = try IndexCommand.withLock(index, timeout: lock.lockTimeout) {
+                // read, change and save under the lock: a run started meanwhile waits, then reads this run's result
+                let idx = try IndexCommand.load(index)
+                let before = idx.count
+                try IndexCommand.add(files: files, to: idx)
+                try IndexCommand.save(idx, to: index)
+                return (idx, before)
+            }
             printError("indeks: dodano \(idx.count - before), razem \(idx.count) → \(index)")
         }
     }
@@ -100,12 +138,18 @@ struct IndexCommand: ParsableCommand {
         @Option(help: "Index file to update.")
         var index: String = Defaults.similarityIndex
 
+        @OptionGroup var lock: LockOptions
+
         func run() throws {
-            let idx = try IndexCommand.load(index)
-            for id in ids {
-                do { try idx.remove(id: id) } catch let e as SimilarityError { throw ToolError("\(index): \(e)") }
+            try checkOutput(index, inputs: [])
+            let idx = try IndexCommand.withLock(index, timeout: lock.lockTimeout) {
+                let idx = try IndexCommand.load(index)
+                for id in ids {
+                    do { try idx.remove(id: id) } catch let e as SimilarityError { throw ToolError("\(index): \(e)") }
+                }
+                try IndexCommand.save(idx, to: index)
+                return idx
             }
-            try IndexCommand.save(idx, to: index)
             printError("indeks: usunięto \(ids.count), razem \(idx.count) → \(index)")
         }
     }
@@ -121,12 +165,12 @@ struct IndexCommand: ParsableCommand {
         func run() throws {
             let idx = try IndexCommand.load(index)
             let years = Set(idx.postulates.compactMap(\.year)).sorted()
-            print(JSONLine.object([
+            try StandardOutput.write(JSONLine.object([
                 ("postulates", .int(idx.count)), ("terms", .int(idx.vocabularySize)), ("entries", .int(idx.postingCount)),
                 ("years", .array(years.map { .int($0) })),
                 ("justification_weight", .double(idx.settings.justificationWeight)),
                 ("analyzer_hash", .string(idx.analyzer.configuration.hash)),
-            ]))
+            ]) + "\n")
         }
     }
 }

@@ -49,6 +49,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip the near-duplicate join (no recurring demands section).")
     var noRecurring = false
 
+    @Flag(name: .long, help: "Write into an output folder that is neither empty nor an earlier report (its files of the same names are replaced).")
+    var force = false
+
     func validate() throws {
         guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be pl or en, not '\(lang)'") }
         if let years { _ = try ReportCommand.parseYears(years) }
@@ -78,6 +81,7 @@ struct ReportCommand: ParsableCommand {
         let name = files.isEmpty ? ReportCommand.defaultName : ReportCommand.name(for: inputs)
         let outDir = output ?? "\(Defaults.reportsDirectory)/\(name)"
         let yearRange = try years.map(ReportCommand.parseYears)
+        try Report.checkFolder(outDir, force: force, inputs: inputs + [taxonomy, model, stanceModel])
 
         var job = ReportJob(inputs: inputs, name: name, taxonomyPath: taxonomy, themeModelPath: model, stanceModelPath: stanceModel)
         job.title = files.isEmpty ? ReportCommand.defaultTitle : nil

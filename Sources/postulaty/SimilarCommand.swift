@@ -59,7 +59,7 @@ struct SimilarCommand: ParsableCommand {
         let idx = try IndexCommand.load(index)
         let filter = SimilarityFilter(before: before, after: after)
         var out = ""
-        func flush() { FileHandle.standardOutput.write(Data(out.utf8)); out = "" }
+        func flush() throws { try StandardOutput.write(out); out = "" }
         if let batch {
             let lines = try TextInput.read(batch).split(separator: "\n", omittingEmptySubsequences: false)
             for (n, raw) in lines.enumerated() {
@@ -68,9 +68,9 @@ struct SimilarCommand: ParsableCommand {
                 let hits = idx.similar(to: query, top: top, filter: filter)
                 out += JSONLine.object([("line", .int(n + 1)), ("query", .string(query)),
                                         ("results", .array(hits.enumerated().map { Self.json($1, rank: $0 + 1) }))]) + "\n"
-                if out.utf8.count > 1 << 20 { flush() }
+                if out.utf8.count > 1 << 20 { try flush() }
             }
-            flush()
+            try flush()
             return
         }
         let hits: [SimilarityHit]
@@ -88,7 +88,7 @@ struct SimilarCommand: ParsableCommand {
             if hits.isEmpty { out = "Brak podobnych postulatów.\n" }
             for (i, h) in hits.enumerated() { out += Self.text(h, rank: i + 1) }
         }
-        flush()
+        try flush()
     }
 
     /// Scores rounded to 6 decimals: stable output, more precision than anyone reads.

@@ -23,9 +23,9 @@ struct StemCommand: ParsableCommand {
         output.reserveCapacity(input.count + input.count / 4)
         var badLines: [Int] = []
         var lineNumber = 0
-        input.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+        try input.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            LineSplitter.forEachLine(bytes) { line in
+            try LineSplitter.forEachLine(bytes) { line in
                 lineNumber += 1
                 guard isValidUTF8(line) else {
                     badLines.append(lineNumber)
@@ -34,18 +34,18 @@ struct StemCommand: ParsableCommand {
                 }
                 if !line.isEmpty { output.append(contentsOf: analyzer.stem(utf8: line).utf8) }
                 output.append(0x0A)
-                if output.count >= 1 << 20 { flush(&output) }
+                if output.count >= 1 << 20 { try flush(&output) }
             }
         }
-        flush(&output)
+        try flush(&output)
         if !badLines.isEmpty {
             let shown = badLines.prefix(10).map(String.init).joined(separator: ", ")
             throw ToolError("stdin: \(badLines.count) line(s) are not valid UTF-8 (line \(shown)\(badLines.count > 10 ? ", …" : "")); wrote an empty line for each")
         }
     }
 
-    private func flush(_ buffer: inout [UInt8]) {
-        FileHandle.standardOutput.write(Data(buffer))
+    private func flush(_ buffer: inout [UInt8]) throws {
+        try StandardOutput.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -48,6 +48,7 @@ struct TagCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutput(output, inputs: [file, model])
         // The text is analysed as the model was trained to see it (its stop-word and other switches); a model
         // from another lemmatiser is refused by the Tagger, which names the differing setting.
         let loaded = try ModelFile.load(path: model)

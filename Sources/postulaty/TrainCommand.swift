@@ -119,6 +119,9 @@ struct TrainCommand: ParsableCommand {
     var output = Defaults.themeModel
 
     func run() throws {
+        let inputs = try options.corpusFiles() + [options.taxonomy]
+        try checkOutput(output, inputs: inputs)
+        try checkOutput(options.dumpTerms, inputs: inputs + [output])
         let clock = ContinuousClock()
         let t0 = clock.now
         let analyzer = try options.termAnalyzer()

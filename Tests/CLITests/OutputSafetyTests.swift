@@ -267,6 +267,8 @@ final class OutputSafetyTests: XCTestCase {
             (["dedupe"], ""),
             (["dedupe", "--format", "md"], ""),
             (["import", "Corpora/krakow-2025-06-17-spotkanie-branzowe.txt"], ""),
+            (["eval", "Corpora/authored-a.jsonl", "--folds", "2", "--inner-folds", "2", "--variants", "multinomial"], ""),
+            (["eval", "Corpora/authored-a.jsonl", "--folds", "2", "--inner-folds", "2", "--variants", "multinomial", "--json"], ""),
             (["--help"], ""),
             (["tag", "--help"], ""),
             (["--version"], ""),

@@ -116,9 +116,16 @@ final class OutputSafetyTests: XCTestCase {
         let txt = try s.copy("Corpora/krakow-2025-06-17-spotkanie-branzowe.txt", as: "m.txt")
         try FileManager.default.createDirectory(atPath: s.path("dir"), withIntermediateDirectories: false)
         XCTAssertEqual(mkfifo(s.path("fifo"), 0o644), 0)
+        var cases: [(String, String)] = [(s.path("dir"), "to folder"), (s.path("dir") + "/", "to folder"),
+                                         (s.path("fifo"), "to potok nazwany (FIFO)")]
+        // A device node of the test's own (a copy of /dev/null, possible as root), never the system's: a
+        // regression run as root would otherwise rename a file over /dev/null itself.
+        var null = stat()
+        if stat("/dev/null", &null) == 0, null.st_mode & S_IFMT == S_IFCHR,
+           mknod(s.path("null"), S_IFCHR | 0o666, null.st_rdev) == 0 {
+            cases.append((s.path("null"), "to urządzenie"))
+        }
         let before = FolderSnapshot(s.url)
-        let cases: [(String, String)] = [(s.path("dir"), "to folder"), (s.path("dir") + "/", "to folder"),
-                                         (s.path("fifo"), "to potok nazwany (FIFO)"), ("/dev/null", "to urządzenie")]
         for (out, what) in cases {
             for args in [["tag", input, "-o", out], ["corpus", "convert", input, out], ["import", txt, "-o", out],
                          ["train", input, "-o", out], ["index", "build", input, "-o", out]] {
@@ -132,6 +139,10 @@ final class OutputSafetyTests: XCTestCase {
         var st = stat()
         XCTAssertEqual(lstat(s.path("fifo"), &st), 0)
         XCTAssertEqual(st.st_mode & S_IFMT, S_IFIFO, "the FIFO is still a FIFO")
+        if cases.count == 4 {
+            XCTAssertEqual(lstat(s.path("null"), &st), 0)
+            XCTAssertEqual(st.st_mode & S_IFMT, S_IFCHR, "the device is still a device")
+        }
     }
 
     /// `-o` naming a symbolic link writes the file the link leads to (atomically, in that file's folder); the link

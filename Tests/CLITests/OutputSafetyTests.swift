@@ -17,7 +17,7 @@ final class OutputSafetyTests: XCTestCase {
         let s = try Scratch("run")
         let errURL = s.url.appendingPathComponent("err"), inURL = s.url.appendingPathComponent("in")
         try stdin.write(to: inURL)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let p = Process()
         p.executableURL = CLI.binary
         p.arguments = args
@@ -43,8 +43,8 @@ final class OutputSafetyTests: XCTestCase {
         env["POSTULATY_LANG"] = "pl"
         p.environment = env
         let out = dir.url.appendingPathComponent("\(name).out"), err = dir.url.appendingPathComponent("\(name).err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         p.standardOutput = try FileHandle(forWritingTo: out)
         p.standardError = try FileHandle(forWritingTo: err)
         p.standardInput = FileHandle(forReadingAtPath: "/dev/null")

@@ -27,6 +27,44 @@ public enum Report {
         return files
     }
 
+    /// The files every report has: a folder holding all three is taken for an earlier report, which a new run may
+    /// overwrite (its other files are replaced when the new report has them, and left as they are otherwise).
+    public static let signatureFiles = ["index.html", "report.md", "columns.md"]
+
+    /// The extensions of the files a report writes (an input with one of them inside the folder could be replaced).
+    static let writtenExtensions = [".html", ".md", ".csv", ".svg"]
+
+    /// Checks, before any work, that a report may be written into `directory`: it is missing (it will be created),
+    /// empty, or an earlier report (`signatureFiles`); any other folder needs `force`. A path that exists and is not
+    /// a folder (a file, FIFO, device) is refused, as is a folder holding one of the run's `inputs` under a name a
+    /// report file could take.
+    public static func checkFolder(_ directory: String, force: Bool, inputs: [String]) throws(ReportError) {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory, isDirectory: &isDir) else { return }
+        guard isDir.boolValue else {
+            throw ReportError(tr("\(directory): istnieje i nie jest folderem — raport to folder plików; nic nie zapisano",
+                                 "\(directory): exists and is not a folder — a report is a folder of files; nothing written"))
+        }
+        let names: [String]
+        do { names = try fm.contentsOfDirectory(atPath: directory) } catch {
+            throw ReportError(tr("\(directory): nie można odczytać folderu", "\(directory): cannot read the folder"))
+        }
+        for name in names where writtenExtensions.contains(where: { name.hasSuffix($0) }) {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            for input in inputs where OutputTarget.sameFile(path, input) {
+                throw ReportError(tr("\(path): to ten sam plik co wejście \(input) — raport mógłby go zastąpić; wybierz inny folder (-o)",
+                                     "\(path): is the same file as the input \(input) — the report could replace it; choose another folder (-o)"))
+            }
+        }
+        let visible = names.filter { !$0.hasPrefix(".") }
+        if visible.isEmpty || force || signatureFiles.allSatisfy(names.contains) { return }
+        let shown = visible.sorted().prefix(3).joined(separator: ", ") + (visible.count > 3 ? ", …" : "")
+        throw ReportError(tr(
+            "\(directory): folder nie jest pusty (\(shown)) i nie jest wcześniejszym raportem (brak \(signatureFiles.joined(separator: ", "))) — nic nie zapisano; wybierz pusty folder albo dodaj --force",
+            "\(directory): the folder is not empty (\(shown)) and is not an earlier report (no \(signatureFiles.joined(separator: ", "))) — nothing written; choose an empty folder or add --force"))
+    }
+
     /// Writes `files` into `directory` (created if missing). Each file goes to a temporary name in the same folder
     /// and is then renamed over the old one (`AtomicFile`), so a reader never sees a half-written file and a failed
     /// run leaves the previous report's files whole.

@@ -44,9 +44,9 @@ struct AnalyzeCommand: ParsableCommand {
                 out += "\(t.token.start)\t\(t.token.end)\t\(t.token.kind.rawValue)\t\(tsv(t.text))\t\(tsv(t.normalized))\t"
                     + "\(tsv(t.term ?? ""))\t\(t.lemmaSource?.rawValue ?? "")\t\(t.isStopWord ? 1 : 0)\t\(t.token.afterHyphen ? 1 : 0)\n"
             }
-            if out.utf8.count > 1 << 20 { FileHandle.standardOutput.write(Data(out.utf8)); out = "" }
+            if out.utf8.count > 1 << 20 { try StandardOutput.write(out); out = "" }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        try StandardOutput.write(out)
     }
 
     private func tsv(_ s: String) -> String {

@@ -52,7 +52,7 @@ struct CorpusStatsCommand: ParsableCommand {
         var good = 0
         let skipped = try CorpusLoad.forEach(paths, policy: badRecords.policy) { r, _ in stats.add(r); good += 1 }
         badRecords.reportSkipped(skipped, read: good)
-        print(stats.report(taxonomy: tax, files: paths, topOrganisations: top), terminator: "")
+        try StandardOutput.write(stats.report(taxonomy: tax, files: paths, topOrganisations: top))
     }
 }
 
@@ -85,7 +85,7 @@ struct CorpusValidateCommand: ParsableCommand {
         let taxonomy = try self.taxonomy ?? Defaults.shipped("taxonomy.json").required(("taksonomii", "taxonomy"), option: "--taxonomy")
         do { tax = try Taxonomy.load(path: taxonomy) } catch let e as CorpusError { throw ToolError(e.description) }
         let result = CorpusValidator(taxonomy: tax).validate(files: paths)
-        for issue in result.issues { print(issue.description) }
+        try StandardOutput.write(result.issues.map { $0.description + "\n" }.joined())
         let read = "\(Messages.files(result.files)), \(Messages.postulates(result.records))"
         if result.isValid {
             printError(tr("OK: bez błędów (\(read))", "OK: no problems (\(read))"))
@@ -131,6 +131,7 @@ struct CorpusConvertCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutput(output, inputs: [input])
         do {
             let records = try badRecords.load([input]).records
             try CorpusWriter.write(records, to: output,

@@ -63,9 +63,11 @@ struct DedupeCommand: ParsableCommand {
             in: records, analyzer: try Defaults.analyzer(),
             settings: SimilarityIndexSettings(justificationWeight: justificationWeight),
             threshold: threshold, linkThreshold: linkThreshold, acrossYears: acrossYears)
-        printError("dedupe: \(records.count) postulatów, \(result.pairs.count) par, \(result.clusters.count) klastrów")
         let text = format == .jsonl ? jsonl(result) : markdown(result)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try StandardOutput.write(text)
+        printError("dedupe: " + Messages.postulates(records.count) + ", "
+                   + counted(result.pairs.count, pl: ("para", "pary", "par"), en: ("pair", "pairs")) + ", "
+                   + counted(result.clusters.count, pl: ("klaster", "klastry", "klastrów"), en: ("cluster", "clusters")))
     }
 
     func jsonl(_ r: RecurringDemands) -> String {

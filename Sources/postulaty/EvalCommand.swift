@@ -37,6 +37,7 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutput(options.dumpTerms, inputs: try options.corpusFiles() + [test, options.taxonomy].compactMap { $0 })
         let analyzer = try options.termAnalyzer()
         let opts = try options.trainingOptions()
         let corpus = try options.labelledCorpus(analyzer: analyzer, fields: opts.vectorizer.fields)
@@ -63,7 +64,7 @@ struct EvalCommand: ParsableCommand {
                                                        groups: corpus.foldGroups)
             how = "\(k)-fold cross-validation" + (corpus.foldGroups == nil ? "" : " (a \(options.groupField) stays in one fold)")
         }
-        print(json ? jsonReport(result, how: how) : textReport(result, how: how), terminator: "")
+        try StandardOutput.write(json ? jsonReport(result, how: how) : textReport(result, how: how))
     }
 
     private func textReport(_ r: EvaluationResult, how: String) -> String {

@@ -50,6 +50,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
+        try checkOutput(output, inputs: [file])
         let importer = MeetingImporter(year: year, meeting: meeting, idPrefix: idPrefix)
         let result: MeetingImportResult
         do { result = try importer.importFile(path: file) } catch let e as CorpusError { throw ToolError(e.description) }
@@ -69,7 +70,7 @@ struct ImportCommand: ParsableCommand {
                 let n = Messages.postulates(result.records.count)
                 printError(tr("\(file): zaimportowano \(n) → \(output)", "\(file): imported \(n) → \(output)"))
             } else {
-                FileHandle.standardOutput.write(Data(CorpusWriter.jsonl(result.records)))
+                try StandardOutput.write(CorpusWriter.jsonl(result.records))
             }
         } catch let e as CorpusError { throw ToolError(e.description) }
     }

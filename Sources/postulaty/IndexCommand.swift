@@ -41,6 +41,33 @@ struct IndexCommand: ParsableCommand {
         do { try index.save(to: path) } catch let e as SimilarityError { throw ToolError(e.description) }
     }
 
+    /// Runs `body` holding the index's lock (`FileLock`, `.NAME.lock` beside it): runs that change one index take
+    /// turns, so none reports success for work another one overwrote. Waits up to `timeout` seconds, saying so once.
+    static func withLock<T>(_ path: String, timeout: Double, _ body: () throws -> T) throws -> T {
+        let lock: FileLock
+        do {
+            lock = try FileLock(for: path, timeout: .milliseconds(Int64((max(0, timeout) * 1000).rounded()))) {
+                printError(tr("\(path): inny proces postulaty zmienia ten indeks — czekam (najwyżej \(LockOptions.format(timeout)) s)…",
+                              "\(path): another postulaty run is changing this index — waiting (at most \(LockOptions.format(timeout)) s)…"))
+            }
+        } catch { throw ToolError(error.description) }
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// `--lock-timeout`, shared by the commands that change an index.
+    struct LockOptions: ParsableArguments {
+        @Option(name: .customLong("lock-timeout"),
+                help: "Seconds to wait while another run is changing the same index (then fail, changing nothing).")
+        var lockTimeout: Double = 60
+
+        func validate() throws {
+            guard lockTimeout >= 0, lockTimeout.isFinite else { throw ValidationError("--lock-timeout must be a number of seconds ≥ 0") }
+        }
+
+        static func format(_ s: Double) -> String { s == s.rounded() ? String(Int(s)) : String(s) }
+    }
+
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build the index from corpus files (default: Corpora/*.jsonl → Models/similarity.index).",
@@ -57,12 +84,17 @@ struct IndexCommand: ParsableCommand {
 
         @OptionGroup var badRecords: BadRecordOptions
 
+        @OptionGroup var lock: LockOptions
+
         func run() throws {
             let inputs = files.isEmpty ? try Defaults.corpusFiles() : files
+            try checkOutput(output, inputs: inputs)
             let index = SimilarityIndex(analyzer: try Defaults.analyzer(),
                                         settings: SimilarityIndexSettings(justificationWeight: justificationWeight))
             try IndexCommand.add(try badRecords.load(inputs), to: index)
-            try IndexCommand.save(index, to: try Defaults.preparingOutput(output))
+            // A rebuild replaces the whole file; the lock only makes it wait for an add or remove in progress.
+            let target = try Defaults.preparingOutput(output)
+            try IndexCommand.withLock(target, timeout: lock.lockTimeout) { try IndexCommand.save(index, to: target) }
             printError(tr("indeks: ", "index: ") + Messages.postulates(index.count) + tr(" z ", " from ")
                        + counted(inputs.count, pl: ("pliku", "plików", "plików"), en: ("file", "files")) + " → \(output)")
         }
@@ -81,12 +113,19 @@ struct IndexCommand: ParsableCommand {
 
         @OptionGroup var badRecords: BadRecordOptions
 
+        @OptionGroup var lock: LockOptions
+
         func run() throws {
+            try checkOutput(index, inputs: files)
             let load = try badRecords.load(files)
-            let idx = try IndexCommand.load(index)
-            let before = idx.count
-            try IndexCommand.add(load, to: idx)
-            try IndexCommand.save(idx, to: index)
+            let (idx, before) = try IndexCommand.withLock(index, timeout: lock.lockTimeout) {
+                // read, change and save under the lock: a run started meanwhile waits, then reads this run's result
+                let idx = try IndexCommand.load(index)
+                let before = idx.count
+                try IndexCommand.add(load, to: idx)
+                try IndexCommand.save(idx, to: index)
+                return (idx, before)
+            }
             printError("indeks: dodano \(idx.count - before), razem \(idx.count) → \(index)")
         }
     }
@@ -102,12 +141,18 @@ struct IndexCommand: ParsableCommand {
         @Option(help: "Index file to update.")
         var index: String = Defaults.similarityIndex
 
+        @OptionGroup var lock: LockOptions
+
         func run() throws {
-            let idx = try IndexCommand.load(index)
-            for id in ids {
-                do { try idx.remove(id: id) } catch let e as SimilarityError { throw ToolError("\(index): \(e)") }
+            try checkOutput(index, inputs: [])
+            let idx = try IndexCommand.withLock(index, timeout: lock.lockTimeout) {
+                let idx = try IndexCommand.load(index)
+                for id in ids {
+                    do { try idx.remove(id: id) } catch let e as SimilarityError { throw ToolError("\(index): \(e)") }
+                }
+                try IndexCommand.save(idx, to: index)
+                return idx
             }
-            try IndexCommand.save(idx, to: index)
             printError("indeks: usunięto \(ids.count), razem \(idx.count) → \(index)")
         }
     }
@@ -123,12 +168,12 @@ struct IndexCommand: ParsableCommand {
         func run() throws {
             let idx = try IndexCommand.load(try Defaults.similarityIndex(index))
             let years = Set(idx.postulates.compactMap(\.year)).sorted()
-            print(JSONLine.object([
+            try StandardOutput.write(JSONLine.object([
                 ("postulates", .int(idx.count)), ("terms", .int(idx.vocabularySize)), ("entries", .int(idx.postingCount)),
                 ("years", .array(years.map { .int($0) })),
                 ("justification_weight", .double(idx.settings.justificationWeight)),
                 ("analyzer_hash", .string(idx.analyzer.configuration.hash)),
-            ]))
+            ]) + "\n")
         }
     }
 }

@@ -1,5 +1,10 @@
 import ArgumentParser
 import Corpus
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The command-line tool: thin. Each subcommand parses its options, calls the libraries and prints.
 @main
@@ -22,8 +27,15 @@ struct Postulaty: ParsableCommand {
 
     /// Chooses the run's message language before any command runs (`--lang` wins over the environment), so
     /// every message of the run, from the libraries too, is in one language.
+    ///
+    /// Output safety (docs/reliability.md): SIGPIPE is ignored, so a closed pipe is an EPIPE error the writers
+    /// handle (`StandardOutput`); SIGINT, SIGTERM and SIGHUP remove the run's temporary files and lock files before
+    /// the run dies of the signal (`TemporaryFiles`); output printed through stdio is checked at exit.
     static func main() {
         MessageLanguage.use(MessageLanguage.fromArguments(CommandLine.arguments) ?? .fromEnvironment())
+        signal(SIGPIPE, SIG_IGN)
+        TemporaryFiles.removeOnSignals()
+        StandardOutput.checkStdioAtExit()
         main(nil)
     }
 }

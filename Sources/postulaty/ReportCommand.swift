@@ -65,6 +65,9 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var badRecords: BadRecordOptions
 
+    @Flag(name: .long, help: "Write into an output folder that is neither empty nor an earlier report (its files of the same names are replaced).")
+    var force = false
+
     func validate() throws {
         guard CSVOptions.delimiter(named: delimiter) != nil else {
             throw ValidationError(tr("--delimiter: ',', ';' albo tab, nie '\(delimiter)'", "--delimiter must be ',', ';' or tab, not '\(delimiter)'"))
@@ -93,10 +96,16 @@ struct ReportCommand: ParsableCommand {
     func generate() throws {
         let language = ReportLanguage(rawValue: lang) ?? .pl
         let inputs = files.isEmpty ? try Defaults.corpusFiles() : files
-        guard !inputs.isEmpty else { throw ToolError("no corpus files: give FILES or put *.jsonl in \(Defaults.corporaDirectory)/") }
+        guard !inputs.isEmpty else {
+            throw ToolError(tr("brak plików korpusu: podaj PLIKI albo umieść pliki *.jsonl w \(Defaults.corporaDirectory)/",
+                               "no corpus files: give FILES or put *.jsonl files in \(Defaults.corporaDirectory)/"))
+        }
         let name = files.isEmpty ? ReportCommand.defaultName : ReportCommand.name(for: inputs)
         let outDir = output ?? "\(Defaults.reportsDirectory)/\(name)"
         let yearRange = try years.map(ReportCommand.parseYears)
+        try Report.checkFolder(outDir, force: force, inputs: inputs + [taxonomy ?? Defaults.shipped("taxonomy.json").orDefault,
+                                                                 model ?? Defaults.shipped("themes.model").orDefault,
+                                                                 stanceModel ?? Defaults.shipped("stance.model").orDefault])
 
         // A missing default model is reported by the job (the report then uses the analysts' labels); a missing
         // taxonomy is an error naming the paths tried.

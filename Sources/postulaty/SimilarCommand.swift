@@ -62,7 +62,7 @@ struct SimilarCommand: ParsableCommand {
         let idx = try IndexCommand.load(index)
         let filter = SimilarityFilter(before: before, after: after)
         var out = ""
-        func flush() { FileHandle.standardOutput.write(Data(out.utf8)); out = "" }
+        func flush() throws { try StandardOutput.write(out); out = "" }
         if let batch {
             // A line that is not UTF-8 is reported and left out, like a bad record anywhere (docs/reliability.md).
             let lines = try LineReader(path: batch)
@@ -78,9 +78,9 @@ struct SimilarCommand: ParsableCommand {
                 out += JSONLine.object([("line", .int(lines.line)), ("query", .string(query)),
                                         ("results", .array(hits.enumerated().map { Self.json($1, rank: $0 + 1) }))]) + "\n"
                 good += 1
-                if out.utf8.count > 1 << 20 { flush() }
+                if out.utf8.count > 1 << 20 { try flush() }
             }
-            flush()
+            try flush()
             try bad.finish(good: good)
             return
         }
@@ -99,7 +99,7 @@ struct SimilarCommand: ParsableCommand {
             if hits.isEmpty { out = "Brak podobnych postulatów.\n" }
             for (i, h) in hits.enumerated() { out += Self.text(h, rank: i + 1) }
         }
-        flush()
+        try flush()
     }
 
     /// Scores rounded to 6 decimals: stable output, more precision than anyone reads.

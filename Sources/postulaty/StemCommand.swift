@@ -30,9 +30,9 @@ struct StemCommand: ParsableCommand {
         var bad = StreamBadRecords(badRecords)
         var good = 0
         var lineNumber = 0
-        input.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+        try input.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            LineSplitter.forEachLine(bytes) { line in
+            try LineSplitter.forEachLine(bytes) { line in
                 lineNumber += 1
                 guard isValidUTF8(line) else {
                     bad.report("stdin:\(lineNumber): " + TextEncodingSniffer.hint(forInvalidLine: line))
@@ -42,15 +42,15 @@ struct StemCommand: ParsableCommand {
                 good += 1
                 if !line.isEmpty { output.append(contentsOf: analyzer.stem(utf8: line).utf8) }
                 output.append(0x0A)
-                if output.count >= 1 << 20 { flush(&output) }
+                if output.count >= 1 << 20 { try flush(&output) }
             }
         }
-        flush(&output)
+        try flush(&output)
         try bad.finish(good: good)
     }
 
-    private func flush(_ buffer: inout [UInt8]) {
-        FileHandle.standardOutput.write(Data(buffer))
+    private func flush(_ buffer: inout [UInt8]) throws {
+        try StandardOutput.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }

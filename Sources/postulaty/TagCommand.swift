@@ -63,6 +63,7 @@ struct TagCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutput(output, inputs: [file, model ?? Defaults.shipped("themes.model").orDefault])
         // The text is analysed as the model was trained to see it (its stop-word and other switches); a model
         // from another lemmatiser is refused by the Tagger, which names the differing setting.
         // Any model will do (a stance model tags stances): `Tagger.load`, shared with the report, refuses only a

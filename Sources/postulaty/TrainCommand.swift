@@ -153,6 +153,9 @@ struct TrainCommand: ParsableCommand {
     var output = Defaults.themeModel
 
     func run() throws {
+        let inputs: [String?] = try options.corpusFiles() + [options.taxonomyPath]
+        try checkOutput(output, inputs: inputs)
+        try checkOutput(options.dumpTerms, inputs: inputs + [output])
         let clock = ContinuousClock()
         let t0 = clock.now
         let analyzer = try options.termAnalyzer()

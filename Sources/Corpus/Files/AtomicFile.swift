@@ -34,24 +34,39 @@ public enum AtomicFile {
     }
 
     /// A buffered writer onto the temporary file. `commit()` publishes it, `abort()` discards it.
+    ///
+    /// The target is checked by `OutputTarget` first: a folder, FIFO or device is refused, and a symbolic link is
+    /// written through (the temporary file goes beside the file the link leads to, which the rename replaces; the
+    /// link stays). The temporary file is registered with `TemporaryFiles`, so a run killed by SIGINT or SIGTERM
+    /// removes it too (when the program installed the handlers).
     public final class Writer {
         public let path: String
+        /// The file the rename replaces: `path` with symbolic links followed.
+        let targetPath: String
         let tempPath: String
-        private var fd: Int32
+        private var fd: Int32 = -1
         private var buffer: [UInt8] = []
         private var done = false
+        private var slot: Int?
         nonisolated(unsafe) private static var counter = 0
 
         init(path: String) throws(CorpusError) {
             self.path = path
-            let slash = path.lastIndex(of: "/")
-            let dir = slash.map { String(path[..<$0]) } ?? "."
-            let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+            let target = try OutputTarget(path).resolvedPath
+            targetPath = target
+            let dir = OutputTarget.folder(of: target)
+            let base = OutputTarget.name(of: target)
             Writer.counter += 1
-            tempPath = (dir.isEmpty ? "" : dir + "/") + ".\(base).tmp-\(getpid())-\(Writer.counter)"
-            fd = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC, 0o644)
+            let prefix = target.lastIndex(of: "/").map { String(target[...$0]) } ?? ""
+            tempPath = prefix + ".\(base).tmp-\(getpid())-\(Writer.counter)"
+            slot = TemporaryFiles.register(tempPath)  // before the file exists: no moment when a signal would miss it
+            fd = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC, 0o644)
             if fd < 0 {
-                throw CorpusError(.io, file: path, "nie można utworzyć pliku tymczasowego w folderze \(dir) (\(String(cString: strerror(errno))))")
+                let reason = systemErrorText(errno)
+                TemporaryFiles.unregister(slot)
+                done = true
+                throw CorpusError(.io, file: path, tr("nie można utworzyć pliku tymczasowego w folderze \(dir) (\(reason))",
+                                                      "cannot create a temporary file in the folder \(dir) (\(reason))"))
             }
             buffer.reserveCapacity(1 << 16)
         }
@@ -74,7 +89,8 @@ public enum AtomicFile {
                 let n = buffer.withUnsafeBytes { Glibc_write(fd, $0.baseAddress! + off, $0.count - off) }
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw CorpusError(.io, file: path, "błąd zapisu (\(String(cString: strerror(errno))))")
+                    let reason = systemErrorText(errno)
+                throw CorpusError(.io, file: path, tr("błąd zapisu (\(reason))", "write error (\(reason))"))
                 }
                 off += n
             }
@@ -85,13 +101,17 @@ public enum AtomicFile {
             do throws(CorpusError) {
                 try flush()
                 if fsync(fd) != 0 && errno != EINVAL {
-                    throw CorpusError(.io, file: path, "błąd zapisu na dysk (\(String(cString: strerror(errno))))")
+                    let reason = systemErrorText(errno)
+                    throw CorpusError(.io, file: path, tr("błąd zapisu na dysk (\(reason))", "error flushing to disk (\(reason))"))
                 }
                 close(fd)
                 fd = -1
-                if rename(tempPath, path) != 0 {
-                    throw CorpusError(.io, file: path, "nie można zastąpić pliku (\(String(cString: strerror(errno))))")
+                if rename(tempPath, targetPath) != 0 {
+                    let reason = systemErrorText(errno)
+                    throw CorpusError(.io, file: path, tr("nie można zastąpić pliku (\(reason))", "cannot replace the file (\(reason))"))
                 }
+                TemporaryFiles.unregister(slot)
+                slot = nil
                 done = true
             } catch {
                 abort()
@@ -102,6 +122,8 @@ public enum AtomicFile {
         func abort() {
             if fd >= 0 { close(fd); fd = -1 }
             unlink(tempPath)
+            TemporaryFiles.unregister(slot)
+            slot = nil
             done = true
         }
     }

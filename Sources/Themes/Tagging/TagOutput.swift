@@ -1,9 +1,4 @@
 import Corpus
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Renders tagged records as JSONL or CSV, one row at a time (CSV rows through `CorpusWriter`, so quoting and
 /// value encoding are the corpus's own).
@@ -73,72 +68,5 @@ public struct TagOutputWriter {
             return CorpusWriter.csvHeader(columns: Self.addedFields, options: csvOptions)
         }
         return []
-    }
-}
-
-/// Where tagged output goes: standard output (buffered) or a file written atomically through `AtomicFile`.
-public final class OutputSink {
-    public let path: String?
-    public init(path: String?) { self.path = path == "-" ? nil : path }
-
-    /// Runs `body` with an `emit` function; for a file, the file appears only if `body` returns.
-    public func run(_ body: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
-        if let path {
-            try AtomicFile.write(to: path) { w in try body { try w.write($0) } }
-        } else {
-            var buffer: [UInt8] = []
-            buffer.reserveCapacity(1 << 16)
-            func drain() {
-                writeAll(1, buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-            try body { bytes in
-                buffer.append(contentsOf: bytes)
-                if buffer.count >= 1 << 16 { drain() }
-            }
-            drain()
-        }
-    }
-}
-
-/// Progress on stderr for large inputs (5 000 records or more), at most twice a second.
-public final class ProgressReporter {
-    private let start = ContinuousClock.now
-    private var last = ContinuousClock.now
-    private var shown = false
-
-    public init() {}
-
-    public func tick(_ count: Int) {
-        guard count % 1000 == 0, count >= 5000 else { return }
-        let now = ContinuousClock.now
-        guard now - last > .milliseconds(500) else { return }
-        last = now
-        shown = true
-        emit("tagged \(count) records…")
-    }
-
-    public func done(_ count: Int) {
-        let d = ContinuousClock.now - start
-        let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-        if shown || count >= 5000 { emit("tagged \(count) records in \(fixed(s, 2)) s") }
-    }
-
-    private func emit(_ s: String) { writeAll(2, Array((s + "\n").utf8)) }
-}
-
-/// Writes every byte to a file descriptor (retrying short writes and EINTR).
-func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
-    bytes.withUnsafeBytes { raw in
-        var off = 0
-        while off < raw.count {
-            #if canImport(Glibc)
-            let n = Glibc.write(fd, raw.baseAddress! + off, raw.count - off)
-            #else
-            let n = Darwin.write(fd, raw.baseAddress! + off, raw.count - off)
-            #endif
-            if n < 0 { if errno == EINTR { continue }; return }
-            off += n
-        }
     }
 }

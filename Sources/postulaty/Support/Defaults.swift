@@ -89,8 +89,13 @@ enum Defaults {
     /// working directory, which is made when missing (as `report` makes `Reports/`), never to the data folder.
     /// Call just before writing, so a run that fails earlier leaves no folder behind. Other paths are returned as
     /// given: the folder of an explicit path is not made (a mistyped path must not create folders).
+    /// True for the default outputs whose folder (`Models/`) `preparingOutput` creates just before writing.
+    static func madeBeforeWriting(_ path: String) -> Bool {
+        path == themeModel || path == stanceModel || path == similarityIndex
+    }
+
     static func preparingOutput(_ path: String) throws -> String {
-        guard path == themeModel || path == stanceModel || path == similarityIndex else { return path }
+        guard madeBeforeWriting(path) else { return path }
         do { try FileManager.default.createDirectory(atPath: modelsDirectory, withIntermediateDirectories: true) } catch {
             throw ToolError(tr("\(modelsDirectory): nie można utworzyć folderu (\(error.localizedDescription))",
                                "\(modelsDirectory): cannot create the folder (\(error.localizedDescription))"))

@@ -1,6 +1,6 @@
 /// Splits a byte buffer into lines on "\n", dropping one trailing "\r" per line; a final line without "\n" counts.
 enum LineSplitter {
-    static func forEachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    static func forEachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         var start = 0
         let n = bytes.count
         var i = 0
@@ -8,7 +8,7 @@ enum LineSplitter {
             if bytes[i] == 0x0A {
                 var end = i
                 if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-                body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                try body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
                 start = i + 1
             }
             i += 1
@@ -16,7 +16,7 @@ enum LineSplitter {
         if start < n {
             var end = n
             if bytes[end - 1] == 0x0D { end -= 1 }
-            body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            try body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
         }
     }
 }

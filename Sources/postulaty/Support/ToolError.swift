@@ -7,7 +7,8 @@ struct ToolError: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// Writes a line to stderr (progress and diagnostics never mix into stdout).
+/// Writes a line to stderr (progress and diagnostics never mix into stdout); never traps, even on a full or
+/// closed stderr.
 func printError(_ s: String) {
-    FileHandle.standardError.write(Data((s + "\n").utf8))
+    StandardError.write(s + "\n")
 }

@@ -303,9 +303,9 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.path("r/index.html")))
     }
 
-    /// A closed pipe (EPIPE, as under `| head`): the run stops quietly with status 141 (128 + SIGPIPE, what a shell
-    /// shows for `cat` killed by SIGPIPE), without a trap or a message.
-    func testABrokenPipeEndsTheRunQuietlyWithStatus141() throws {
+    /// A closed pipe (EPIPE, as under `| head`): the run stops with status 141 (128 + SIGPIPE, what a shell shows
+    /// for `cat` killed by SIGPIPE) and one line on stderr, without a trap.
+    func testABrokenPipeEndsTheRunWithOneLineAndStatus141() throws {
         for (args, stdin) in [(["tag", "Corpora/authored-a.jsonl"], ""), (["similar", "kluby seniora"], ""),
                               (["analyze", "Corpora/krakow-2025-06-17-spotkanie-branzowe.txt"], ""),
                               (["stem"], "seniorów\n"), (["index", "info"], ""), (["corpus", "stats"], ""),
@@ -316,7 +316,9 @@ final class OutputSafetyTests: XCTestCase {
             let r = try run(args, stdout: pipe.fileHandleForWriting, stdin: Data(stdin.utf8))
             XCTAssertEqual(r.reason, .exit, "\(args) died of a signal: \(r.stderr)")
             XCTAssertEqual(r.status, 141, "\(args): \(r.stderr)")
-            XCTAssertFalse(r.stderr.contains("Error") || r.stderr.contains("Fatal"), "\(args): \(r.stderr)")
+            let lines = r.stderr.split(separator: "\n").filter { $0.hasPrefix("Błąd: ") }
+            XCTAssertEqual(lines, ["Błąd: standardowe wyjście: odbiorca zamknął potok — wynik jest niepełny"], "\(args): \(r.stderr)")
+            XCTAssertFalse(r.stderr.contains("Fatal"), "\(args): \(r.stderr)")
         }
     }
 

@@ -9,9 +9,10 @@ import Darwin
 /// Standard output, checked: every command writes its results through here (never `print` or
 /// `FileHandle.write`, which ignore errors or trap on them).
 ///
-/// SIGPIPE is ignored (`Postulaty.main`), so a closed pipe comes back as EPIPE: the run stops quietly with status
-/// 141 (what a shell reports for a program killed by SIGPIPE, as `cat` or `grep` are under `| head`). Any other
-/// write error (ENOSPC on `> /dev/full`, EIO …) is one line on stderr and exit status 1.
+/// SIGPIPE is ignored (`Postulaty.main`), so a closed pipe comes back as EPIPE: the run stops with one line on
+/// stderr and status 141 (what a shell reports for a program killed by SIGPIPE, as `cat` is under `| head`), so a
+/// script can tell "the reader stopped early" from other failures. Any other write error (ENOSPC on `> /dev/full`,
+/// EIO …) is one line on stderr and exit status 1. Never a trap.
 enum StandardOutput {
     /// The exit status after a broken pipe: 128 + SIGPIPE.
     static let brokenPipeStatus: Int32 = 141
@@ -28,11 +29,18 @@ enum StandardOutput {
     static func write(_ raw: UnsafeRawBufferPointer) throws {
         let err = writeAll(1, raw)
         if err == 0 { return }
-        if err == EPIPE { throw ExitCode(brokenPipeStatus) }
+        if err == EPIPE {
+            StandardError.write(Postulaty._errorPrefix + failureMessage(err) + "\n")
+            throw ExitCode(brokenPipeStatus)
+        }
         throw ToolError(failureMessage(err))
     }
 
     static func failureMessage(_ err: Int32) -> String {
+        if err == EPIPE {
+            return tr("standardowe wyjście: odbiorca zamknął potok — wynik jest niepełny",
+                      "standard output: the reader closed the pipe — the output is incomplete")
+        }
         let reason = systemErrorText(err)
         return tr("standardowe wyjście: błąd zapisu (\(reason)) — wynik jest niepełny",
                   "standard output: write error (\(reason)) — the output is incomplete")
@@ -44,9 +52,8 @@ enum StandardOutput {
         atexit {
             guard fflush(nil) != 0 else { return }  // nil: every output stream, stdout among them
             let err = errno
-            if err == EPIPE { _exit(StandardOutput.brokenPipeStatus) }
             StandardError.write(Postulaty._errorPrefix + StandardOutput.failureMessage(err) + "\n")  // as the argument parser spells errors
-            _exit(1)
+            _exit(err == EPIPE ? StandardOutput.brokenPipeStatus : 1)
         }
     }
 }

@@ -43,7 +43,8 @@ public struct ReportJob {
     public func run(modelsDirectory: String, hooks: Hooks = Hooks()) throws -> (data: ReportData, files: [ReportFile]) {
         let analyzer: Analyzer?
         do { analyzer = try DefaultAnalyzer.make(modelsDirectory: modelsDirectory) } catch {
-            hooks.notice("warning: no analyzer (\(error)): themes and stances from the analysts' labels, no recurring demands")
+            hooks.notice(tr("uwaga: brak analizatora (\(error)): tematy i stanowiska z etykiet analityków, bez powracających postulatów",
+                            "warning: no analyzer (\(error)): themes and stances from the analysts' labels, no recurring demands"))
             analyzer = nil
         }
         hooks.phase("analyzer")

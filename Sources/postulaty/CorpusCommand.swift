@@ -124,6 +124,8 @@ struct CorpusConvertCommand: ParsableCommand {
 
     @OptionGroup var badRecords: BadRecordOptions
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         guard CSVOptions.delimiter(named: delimiter) != nil else {
             throw ValidationError(tr("--delimiter: ',', ';' albo tab, nie '\(delimiter)'", "--delimiter must be ',', ';' or tab, not '\(delimiter)'"))
@@ -136,7 +138,7 @@ struct CorpusConvertCommand: ParsableCommand {
             let records = try badRecords.load([input]).records
             try CorpusWriter.write(records, to: output,
                                    csvOptions: CSVOptions(delimiter: CSVOptions.delimiter(named: delimiter) ?? ",", byteOrderMark: bom))
-            printError("\(input) → \(output): postulaty: \(records.count)")
+            printError("\(input) → \(output): " + Messages.postulates(records.count))
         } catch let e as CorpusError { throw ToolError(e.description) }
     }
 }

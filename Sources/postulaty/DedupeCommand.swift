@@ -42,8 +42,10 @@ struct DedupeCommand: ParsableCommand {
 
     @OptionGroup var badRecords: BadRecordOptions
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
-        guard threshold > 0, threshold <= 1 else { throw ValidationError("--threshold must be in (0, 1]") }
+        guard threshold > 0, threshold <= 1 else { throw ValidationError(tr("--threshold musi być w przedziale (0, 1]", "--threshold must be in (0, 1]")) }
     }
 
     func run() throws {

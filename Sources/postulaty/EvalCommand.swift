@@ -32,8 +32,8 @@ struct EvalCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if folds != nil && test != nil { throw ValidationError("use either --folds or --test, not both") }
-        if let folds, folds < 2 { throw ValidationError("--folds must be at least 2") }
+        if folds != nil && test != nil { throw ValidationError(tr("użyj --folds albo --test, nie obu", "use either --folds or --test, not both")) }
+        if let folds, folds < 2 { throw ValidationError(tr("--folds musi być co najmniej 2", "--folds must be at least 2")) }
     }
 
     func run() throws {
@@ -45,7 +45,7 @@ struct EvalCommand: ParsableCommand {
         try options.checkTrainingData(corpus, taxonomy: taxonomy)
         try options.dumpTermsIfAsked(corpus, fields: opts.vectorizer.fields)
         let result: EvaluationResult
-        let how: String
+        let how: String, howText: String
         if let test {
             let testCorpus = try options.labelledCorpus([test], analyzer: analyzer, fields: opts.vectorizer.fields)
             try TrainingCheck.requireLabelled(testCorpus.labels, field: options.labels)
@@ -55,6 +55,7 @@ struct EvalCommand: ParsableCommand {
                                                options: opts, groups: corpus.foldGroups)
             result = ThemeEvaluation.test(model: model, documents: testCorpus.documents, labels: testCorpus.labels.values)
             how = "trained on \(model.training.documents), tested on \(test)"
+            howText = tr("wytrenowano na \(model.training.documents), sprawdzono na \(test)", how)
         } else {
             let k = folds ?? 5
             result = try ThemeEvaluation.crossValidate(documents: corpus.documents, labels: corpus.labels.values,
@@ -63,23 +64,29 @@ struct EvalCommand: ParsableCommand {
                                                        taxonomy: taxonomy, options: opts, folds: k,
                                                        groups: corpus.foldGroups)
             how = "\(k)-fold cross-validation" + (corpus.foldGroups == nil ? "" : " (a \(options.groupField) stays in one fold)")
+            howText = tr("walidacja krzyżowa w \(k) częściach" + (corpus.foldGroups == nil ? "" : " (jedna grupa „\(options.groupField)” w jednej części)"), how)
         }
-        try StandardOutput.write(json ? jsonReport(result, how: how) : textReport(result, how: how))
+        // JSON is for programs: its words stay English whatever the run's language; the text is for people.
+        try StandardOutput.write(json ? jsonReport(result, how: how) : textReport(result, how: howText))
     }
 
     private func textReport(_ r: EvaluationResult, how: String) -> String {
         let rep = r.report
-        var s = "\(options.labels): \(rep.documents) labelled documents, \(how)\n"
-        s += "method per model: \(r.methods.joined(separator: "; "))\n\n"
-        s += pad("label", 32) + pad("support", 9) + pad("pred", 7) + pad("P", 8) + pad("R", 8) + "F1\n"
+        let documents = counted(rep.documents, pl: ("dokument z etykietą", "dokumenty z etykietami", "dokumentów z etykietami"),
+                                en: ("labelled document", "labelled documents"))
+        var s = "\(options.labels): \(documents), \(how)\n"
+        s += tr("metoda w każdym modelu: ", "method per model: ") + r.methods.joined(separator: "; ") + "\n\n"
+        s += pad(tr("etykieta", "label"), 32) + pad(tr("wsparcie", "support"), 9) + pad(tr("przew.", "pred"), 7)
+            + pad("P", 8) + pad("R", 8) + "F1\n"
         for m in rep.perLabel {
             s += pad(m.label, 32) + pad(String(m.support), 9) + pad(String(m.predictedCount), 7)
                 + pad(fixed3(m.precision), 8) + pad(fixed3(m.recall), 8) + fixed3(m.f1) + "\n"
         }
-        s += "\nmicro-F1 \(fixed3(rep.microF1))  macro-F1 \(fixed3(rep.macroF1))  exact match \(fixed3(rep.exactMatch))\n"
-        s += "calibration: Brier \(fixed3(r.calibration.brier)), ECE \(fixed3(r.calibration.expectedCalibrationError))\n"
+        s += "\nmicro-F1 \(fixed3(rep.microF1))  macro-F1 \(fixed3(rep.macroF1))  " + tr("pełna zgodność", "exact match")
+            + " \(fixed3(rep.exactMatch))\n"
+        s += tr("kalibracja", "calibration") + ": Brier \(fixed3(r.calibration.brier)), ECE \(fixed3(r.calibration.expectedCalibrationError))\n"
         if !rep.confusions.isEmpty {
-            s += "\nmost frequent confusions (gold → predicted instead):\n"
+            s += tr("\nnajczęstsze pomyłki (wzorzec → przewidziano zamiast):\n", "\nmost frequent confusions (gold → predicted instead):\n")
             for c in rep.confusions { s += "  \(c.count)\t\(c.gold) → \(c.predicted)\n" }
         }
         return s

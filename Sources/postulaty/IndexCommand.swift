@@ -62,7 +62,7 @@ struct IndexCommand: ParsableCommand {
         var lockTimeout: Double = 60
 
         func validate() throws {
-            guard lockTimeout >= 0, lockTimeout.isFinite else { throw ValidationError("--lock-timeout must be a number of seconds ≥ 0") }
+            guard lockTimeout >= 0, lockTimeout.isFinite else { throw ValidationError(tr("--lock-timeout: liczba sekund ≥ 0", "--lock-timeout must be a number of seconds ≥ 0")) }
         }
 
         static func format(_ s: Double) -> String { s == s.rounded() ? String(Int(s)) : String(s) }
@@ -85,6 +85,8 @@ struct IndexCommand: ParsableCommand {
         @OptionGroup var badRecords: BadRecordOptions
 
         @OptionGroup var lock: LockOptions
+
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
             let inputs = files.isEmpty ? try Defaults.corpusFiles() : files
@@ -115,6 +117,8 @@ struct IndexCommand: ParsableCommand {
 
         @OptionGroup var lock: LockOptions
 
+        @OptionGroup var language: LanguageOption
+
         func run() throws {
             try checkOutput(index, inputs: files)
             let load = try badRecords.load(files)
@@ -126,7 +130,8 @@ struct IndexCommand: ParsableCommand {
                 try IndexCommand.save(idx, to: index)
                 return (idx, before)
             }
-            printError("indeks: dodano \(idx.count - before), razem \(idx.count) → \(index)")
+            printError(tr("indeks: dodano \(idx.count - before), razem \(Messages.postulates(idx.count)) → \(index)",
+                          "index: added \(idx.count - before), \(Messages.postulates(idx.count)) in all → \(index)"))
         }
     }
 
@@ -143,6 +148,8 @@ struct IndexCommand: ParsableCommand {
 
         @OptionGroup var lock: LockOptions
 
+        @OptionGroup var language: LanguageOption
+
         func run() throws {
             try checkOutput(index, inputs: [])
             let idx = try IndexCommand.withLock(index, timeout: lock.lockTimeout) {
@@ -153,7 +160,8 @@ struct IndexCommand: ParsableCommand {
                 try IndexCommand.save(idx, to: index)
                 return idx
             }
-            printError("indeks: usunięto \(ids.count), razem \(idx.count) → \(index)")
+            printError(tr("indeks: usunięto \(ids.count), razem \(Messages.postulates(idx.count)) → \(index)",
+                          "index: removed \(ids.count), \(Messages.postulates(idx.count)) in all → \(index)"))
         }
     }
 
@@ -164,6 +172,8 @@ struct IndexCommand: ParsableCommand {
 
         @Option(help: "Index file (default: Models/similarity.index, else the one installed with the tool).")
         var index: String?
+
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
             let idx = try IndexCommand.load(try Defaults.similarityIndex(index))

@@ -72,7 +72,7 @@ struct ReportCommand: ParsableCommand {
         guard CSVOptions.delimiter(named: delimiter) != nil else {
             throw ValidationError(tr("--delimiter: ',', ';' albo tab, nie '\(delimiter)'", "--delimiter must be ',', ';' or tab, not '\(delimiter)'"))
         }
-        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be pl or en, not '\(lang)'") }
+        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError(tr("--lang: pl albo en, nie „\(lang)”", "--lang must be pl or en, not '\(lang)'")) }
         if let years { _ = try ReportCommand.parseYears(years) }
     }
 
@@ -81,14 +81,15 @@ struct ReportCommand: ParsableCommand {
         let nums = parts.compactMap { Int($0) }
         guard nums.count == parts.count, (1...2).contains(nums.count), nums.allSatisfy({ (1900...2200).contains($0) }),
               nums[0] <= nums[nums.count - 1] else {
-            throw ValidationError("--years must be a year or a range A-B (e.g. 2023-2025), not '\(s)'")
+            throw ValidationError(tr("--years: rok albo zakres A-B (np. 2023-2025), nie „\(s)”",
+                                     "--years must be a year or a range A-B (e.g. 2023-2025), not '\(s)'"))
         }
         return nums[0]...nums[nums.count - 1]
     }
 
     func run() throws {
         do { try generate() } catch let error as ValidationError { throw error } catch {
-            printError("postulaty report: \(error)")
+            printError(Postulaty._errorPrefix + "\(error)")
             throw ExitCode.failure
         }
     }
@@ -133,7 +134,10 @@ struct ReportCommand: ParsableCommand {
             clock.large = total >= 5_000
             guard clock.large else { return }
             let pct = done * 100 / max(1, total)
-            if pct / 10 != lastTenth { lastTenth = pct / 10; printError("report: labelled \(done)/\(total) (\(pct)%)") }
+            if pct / 10 != lastTenth {
+                lastTenth = pct / 10
+                printError(tr("report: oznaczono \(done)/\(total) (\(pct)%)", "report: labelled \(done)/\(total) (\(pct)%)"))
+            }
         }
         let dataDirectory: String
         do { dataDirectory = try Defaults.dataDirectory() } catch {
@@ -142,11 +146,14 @@ struct ReportCommand: ParsableCommand {
         }
         let (data, rendered) = try job.run(modelsDirectory: dataDirectory, hooks: hooks)
         guard !data.postulates.isEmpty else {
-            throw ToolError("no postulates\(years.map { " in years \($0)" } ?? "") in \(inputs.joined(separator: ", ")): nothing written")
+            let span = years.map { tr(" z lat \($0)", " in years \($0)") } ?? ""
+            throw ToolError(tr("brak postulatów\(span) w \(inputs.joined(separator: ", ")): nic nie zapisano",
+                               "no postulates\(span) in \(inputs.joined(separator: ", ")): nothing written"))
         }
         try Report.write(rendered, to: outDir)
         clock.lap("written")
-        printError("report: \(data.postulates.count) postulates → \(outDir)/index.html (\(rendered.count) files); seconds: \(clock.summary)")
+        printError(tr("report: \(Messages.postulates(data.postulates.count)) → \(outDir)/index.html (\(Messages.files(rendered.count))); sekundy: \(clock.summary)",
+                      "report: \(Messages.postulates(data.postulates.count)) → \(outDir)/index.html (\(Messages.files(rendered.count))); seconds: \(clock.summary)"))
     }
 
     /// Report name from the input files: one file gives its base name; several give their common leading word

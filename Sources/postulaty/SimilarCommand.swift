@@ -51,10 +51,15 @@ struct SimilarCommand: ParsableCommand {
 
     @OptionGroup var badRecords: BadRecordOptions
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         let modes = [text != nil, id != nil, batch != nil].filter { $0 }.count
-        guard modes == 1 else { throw ValidationError("give exactly one of: a query TEXT, --id ID, --batch FILE") }
-        guard top > 0 else { throw ValidationError("--top must be at least 1") }
+        guard modes == 1 else {
+            throw ValidationError(tr("podaj dokładnie jedno z: TEKST zapytania, --id ID, --batch PLIK",
+                                     "give exactly one of: a query TEXT, --id ID, --batch FILE"))
+        }
+        guard top > 0 else { throw ValidationError(tr("--top musi być co najmniej 1", "--top must be at least 1")) }
     }
 
     func run() throws {

@@ -52,10 +52,12 @@ struct TagCommand: ParsableCommand {
 
     @OptionGroup var badRecords: BadRecordOptions
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
-        if let format, !["jsonl", "csv"].contains(format) { throw ValidationError("--format must be jsonl or csv") }
+        if let format, !["jsonl", "csv"].contains(format) { throw ValidationError(tr("--format: jsonl albo csv", "--format must be jsonl or csv")) }
         if let inputFormat, !["jsonl", "csv", "text"].contains(inputFormat) {
-            throw ValidationError("--input-format must be jsonl, csv or text")
+            throw ValidationError(tr("--input-format: jsonl, csv albo text", "--input-format must be jsonl, csv or text"))
         }
         if let delimiter, CSVOptions.delimiter(named: delimiter) == nil {
             throw ValidationError(tr("--delimiter: ',', ';' albo tab, nie '\(delimiter)'", "--delimiter must be ',', ';' or tab, not '\(delimiter)'"))

@@ -49,7 +49,7 @@ struct ThemeTrainingOptions: ParsableArguments {
         switch stopWords {
         case "default": return try Defaults.analyzer()
         case "none": return try Defaults.analyzer(stopWords: nil)
-        default: throw ValidationError("--stop-words: \(stopWords) is not default or none")
+        default: throw ValidationError(tr("--stop-words: „\(stopWords)” to nie default ani none", "--stop-words: \(stopWords) is not default or none"))
         }
     }
 
@@ -65,6 +65,8 @@ struct ThemeTrainingOptions: ParsableArguments {
     }
 
     @OptionGroup var badRecords: BadRecordOptions
+
+    @OptionGroup var language: LanguageOption
 
     func corpusFiles() throws -> [String] {
         let found = files.isEmpty ? try Defaults.corpusFiles() : files
@@ -97,7 +99,8 @@ struct ThemeTrainingOptions: ParsableArguments {
             let kv = part.split(separator: ":")
             guard kv.count <= 2, let name = kv.first.map(String.init), !name.isEmpty,
                   let w = kv.count == 2 ? Double(kv[1]) : 1, w > 0 else {
-                throw ValidationError("--fields: \"\(part)\" is not FIELD or FIELD:WEIGHT with a positive weight")
+                throw ValidationError(tr("--fields: „\(part)” to nie POLE ani POLE:WAGA z dodatnią wagą",
+                                         "--fields: \"\(part)\" is not FIELD or FIELD:WEIGHT with a positive weight"))
             }
             weights.append(FieldWeight(name, w))
         }
@@ -107,7 +110,7 @@ struct ThemeTrainingOptions: ParsableArguments {
         var opts = TrainingOptions(vectorizer: vec, folds: innerFolds, seed: seed)
         if let variants {
             opts.variants = try variants.split(separator: ",").map {
-                guard let v = NaiveBayesVariant(rawValue: String($0)) else { throw ValidationError("--variants: unknown variant \($0)") }
+                guard let v = NaiveBayesVariant(rawValue: String($0)) else { throw ValidationError(tr("--variants: nieznany wariant \($0)", "--variants: unknown variant \($0)")) }
                 return v
             }
         }
@@ -172,11 +175,18 @@ struct TrainCommand: ParsableCommand {
         let t2 = clock.now
         try ModelFile.save(model, path: try Defaults.preparingOutput(output))
         let t3 = clock.now
-        printError("read and analysed \(corpus.records.count) records in \(seconds(t1 - t0)) s; "
-                   + "trained on \(model.training.documents) (\(model.mode.rawValue), \(model.labels.count) labels, "
-                   + "\(model.vectorizer.featureCount) features) in \(seconds(t2 - t1)) s; wrote \(output) in \(seconds(t3 - t2)) s")
-        printError("chosen: \(model.variant.rawValue), alpha \(model.alpha); out-of-fold F1 per label: "
-                   + zip(model.labels, model.training.labelF1).map { "\($0) \(fixed3($1))" }.joined(separator: ", "))
+        let labelCount = counted(model.labels.count, pl: ("etykieta", "etykiety", "etykiet"), en: ("label", "labels"))
+        let features = counted(model.vectorizer.featureCount, pl: ("cecha", "cechy", "cech"), en: ("feature", "features"))
+        let records = counted(corpus.records.count, pl: ("rekord", "rekordy", "rekordów"), en: ("record", "records"))
+        printError(tr("przeczytano i przeanalizowano \(records) w \(seconds(t1 - t0)) s; "
+                      + "wytrenowano na \(model.training.documents) (\(model.mode.rawValue), \(labelCount), \(features)) w \(seconds(t2 - t1)) s; "
+                      + "zapisano \(output) w \(seconds(t3 - t2)) s",
+                      "read and analysed \(records) in \(seconds(t1 - t0)) s; "
+                      + "trained on \(model.training.documents) (\(model.mode.rawValue), \(labelCount), \(features)) in \(seconds(t2 - t1)) s; "
+                      + "wrote \(output) in \(seconds(t3 - t2)) s"))
+        let f1 = zip(model.labels, model.training.labelF1).map { "\($0) \(fixed3($1))" }.joined(separator: ", ")
+        printError(tr("wybrano: \(model.variant.rawValue), alfa \(model.alpha); F1 poza foldem dla etykiet: \(f1)",
+                      "chosen: \(model.variant.rawValue), alpha \(model.alpha); out-of-fold F1 per label: \(f1)"))
     }
 }
 

@@ -81,9 +81,8 @@ struct CorpusValidateCommand: ParsableCommand {
 
     func run() throws {
         let paths = try corpusFiles(files)
-        let tax: Taxonomy
         let taxonomy = try self.taxonomy ?? Defaults.shipped("taxonomy.json").required(("taksonomii", "taxonomy"), option: "--taxonomy")
-        do { tax = try Taxonomy.load(path: taxonomy) } catch let e as CorpusError { throw ToolError(e.description) }
+        let tax = try Taxonomy.load(path: taxonomy)
         let result = CorpusValidator(taxonomy: tax).validate(files: paths)
         try StandardOutput.write(result.issues.map { $0.description + "\n" }.joined())
         let read = "\(Messages.files(result.files)), \(Messages.postulates(result.records))"
@@ -117,7 +116,7 @@ struct CorpusConvertCommand: ParsableCommand {
     var output: String
 
     @Option(help: "CSV delimiter: ',' (default), ';' (a Polish-locale spreadsheet) or tab.")
-    var delimiter: String = ","
+    var delimiter: DelimiterName = .comma
 
     @Flag(help: "Start the CSV with a UTF-8 byte-order mark (for spreadsheets).")
     var bom = false
@@ -126,19 +125,10 @@ struct CorpusConvertCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
-    func validate() throws {
-        guard CSVOptions.delimiter(named: delimiter) != nil else {
-            throw ValidationError(tr("--delimiter: ',', ';' albo tab, nie '\(delimiter)'", "--delimiter must be ',', ';' or tab, not '\(delimiter)'"))
-        }
-    }
-
     func run() throws {
         try checkOutput(output, inputs: [input])
-        do {
-            let records = try badRecords.load([input]).records
-            try CorpusWriter.write(records, to: output,
-                                   csvOptions: CSVOptions(delimiter: CSVOptions.delimiter(named: delimiter) ?? ",", byteOrderMark: bom))
-            printError("\(input) → \(output): " + Messages.postulates(records.count))
-        } catch let e as CorpusError { throw ToolError(e.description) }
+        let records = try badRecords.load([input]).records
+        try CorpusWriter.write(records, to: output, csvOptions: CSVOptions(delimiter: delimiter.character, byteOrderMark: bom))
+        printError("\(input) → \(output): " + Messages.postulates(records.count))
     }
 }

@@ -36,24 +36,17 @@ struct ImportCommand: ParsableCommand {
     var skipBadRows = false
 
     @Option(help: "CSV output (-o x.csv) delimiter: ',' (default), ';' (a Polish-locale spreadsheet) or tab.")
-    var delimiter: String = ","
+    var delimiter: DelimiterName = .comma
 
     @Flag(help: "CSV output (-o x.csv): start with a UTF-8 byte-order mark (for spreadsheets).")
     var bom = false
-
-    func validate() throws {
-        guard CSVOptions.delimiter(named: delimiter) != nil else {
-            throw ValidationError(tr("--delimiter: ',', ';' albo tab, nie '\(delimiter)'", "--delimiter must be ',', ';' or tab, not '\(delimiter)'"))
-        }
-    }
 
     @OptionGroup var language: LanguageOption
 
     func run() throws {
         try checkOutput(output, inputs: [file])
         let importer = MeetingImporter(year: year, meeting: meeting, idPrefix: idPrefix)
-        let result: MeetingImportResult
-        do { result = try importer.importFile(path: file) } catch let e as CorpusError { throw ToolError(e.description) }
+        let result = try importer.importFile(path: file)
         for n in result.notes { printError(tr("\(file): uwaga: \(n)", "\(file): note: \(n)")) }
         for p in result.problems { printError(tr("\(file): nie zaimportowano: \(p)", "\(file): not imported: \(p)")) }
         if !result.problems.isEmpty && !skipBadRows {
@@ -63,15 +56,12 @@ struct ImportCommand: ParsableCommand {
             throw ToolError(tr("\(file): \(rows) — nic nie zapisano (--skip-bad-rows zapisze pozostałe)",
                                "\(file): \(rows); nothing was written (--skip-bad-rows writes the others)"))
         }
-        do {
-            if let output {
-                try CorpusWriter.write(result.records, to: output,
-                                       csvOptions: CSVOptions(delimiter: CSVOptions.delimiter(named: delimiter) ?? ",", byteOrderMark: bom))
-                let n = Messages.postulates(result.records.count)
-                printError(tr("\(file): zaimportowano \(n) → \(output)", "\(file): imported \(n) → \(output)"))
-            } else {
-                try StandardOutput.write(CorpusWriter.jsonl(result.records))
-            }
-        } catch let e as CorpusError { throw ToolError(e.description) }
+        if let output {
+            try CorpusWriter.write(result.records, to: output, csvOptions: CSVOptions(delimiter: delimiter.character, byteOrderMark: bom))
+            let n = Messages.postulates(result.records.count)
+            printError(tr("\(file): zaimportowano \(n) → \(output)", "\(file): imported \(n) → \(output)"))
+        } else {
+            try StandardOutput.write(CorpusWriter.jsonl(result.records))
+        }
     }
 }

@@ -31,26 +31,13 @@ struct IndexCommand: ParsableCommand {
         }
     }
 
-    static func load(_ path: String) throws -> SimilarityIndex {
-        do { return try SimilarityIndex.load(path: path, analyzer: try Defaults.analyzer()) } catch let e as SimilarityError {
-            throw ToolError(e.description)
-        }
-    }
-
-    static func save(_ index: SimilarityIndex, to path: String) throws {
-        do { try index.save(to: path) } catch let e as SimilarityError { throw ToolError(e.description) }
-    }
-
     /// Runs `body` holding the index's lock (`FileLock`, `.NAME.lock` beside it): runs that change one index take
     /// turns, so none reports success for work another one overwrote. Waits up to `timeout` seconds, saying so once.
     static func withLock<T>(_ path: String, timeout: Double, _ body: () throws -> T) throws -> T {
-        let lock: FileLock
-        do {
-            lock = try FileLock(for: path, timeout: .milliseconds(Int64((max(0, timeout) * 1000).rounded()))) {
-                printError(tr("\(path): inny proces postulaty zmienia ten indeks — czekam (najwyżej \(LockOptions.format(timeout)) s)…",
-                              "\(path): another postulaty run is changing this index — waiting (at most \(LockOptions.format(timeout)) s)…"))
-            }
-        } catch { throw ToolError(error.description) }
+        let lock = try FileLock(for: path, timeout: .milliseconds(Int64((max(0, timeout) * 1000).rounded()))) {
+            printError(tr("\(path): inny proces postulaty zmienia ten indeks — czekam (najwyżej \(LockOptions.format(timeout)) s)…",
+                          "\(path): another postulaty run is changing this index — waiting (at most \(LockOptions.format(timeout)) s)…"))
+        }
         defer { lock.unlock() }
         return try body()
     }
@@ -96,7 +83,7 @@ struct IndexCommand: ParsableCommand {
             try IndexCommand.add(try badRecords.load(inputs), to: index)
             // A rebuild replaces the whole file; the lock only makes it wait for an add or remove in progress.
             let target = try Defaults.preparingOutput(output)
-            try IndexCommand.withLock(target, timeout: lock.lockTimeout) { try IndexCommand.save(index, to: target) }
+            try IndexCommand.withLock(target, timeout: lock.lockTimeout) { try IndexLoading.save(index, to: target) }
             printError(tr("indeks: ", "index: ") + Messages.postulates(index.count) + tr(" z ", " from ")
                        + counted(inputs.count, pl: ("pliku", "plików", "plików"), en: ("file", "files")) + " → \(output)")
         }
@@ -124,10 +111,10 @@ struct IndexCommand: ParsableCommand {
             let load = try badRecords.load(files)
             let (idx, before) = try IndexCommand.withLock(index, timeout: lock.lockTimeout) {
                 // read, change and save under the lock: a run started meanwhile waits, then reads this run's result
-                let idx = try IndexCommand.load(index)
+                let idx = try IndexLoading.load(index)
                 let before = idx.count
                 try IndexCommand.add(load, to: idx)
-                try IndexCommand.save(idx, to: index)
+                try IndexLoading.save(idx, to: index)
                 return (idx, before)
             }
             printError(tr("indeks: dodano \(idx.count - before), razem \(Messages.postulates(idx.count)) → \(index)",
@@ -153,11 +140,11 @@ struct IndexCommand: ParsableCommand {
         func run() throws {
             try checkOutput(index, inputs: [])
             let idx = try IndexCommand.withLock(index, timeout: lock.lockTimeout) {
-                let idx = try IndexCommand.load(index)
+                let idx = try IndexLoading.load(index)
                 for id in ids {
                     do { try idx.remove(id: id) } catch let e as SimilarityError { throw ToolError("\(index): \(e)") }
                 }
-                try IndexCommand.save(idx, to: index)
+                try IndexLoading.save(idx, to: index)
                 return idx
             }
             printError(tr("indeks: usunięto \(ids.count), razem \(Messages.postulates(idx.count)) → \(index)",
@@ -176,7 +163,7 @@ struct IndexCommand: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let idx = try IndexCommand.load(try Defaults.similarityIndex(index))
+            let idx = try IndexLoading.load(try Defaults.similarityIndex(index))
             let years = Set(idx.postulates.compactMap(\.year)).sorted()
             try StandardOutput.write(JSONLine.object([
                 ("postulates", .int(idx.count)), ("terms", .int(idx.vocabularySize)), ("entries", .int(idx.postingCount)),

@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
     var years: String?
 
     @Option(name: .long, help: "Report language: pl (default) or en.")
-    var lang: String = "pl"
+    var lang: ReportLanguage = .pl
 
     @Option(name: .long, help: "Taxonomy file (default: Models/taxonomy.json, else the one installed with the tool).")
     var taxonomy: String?
@@ -58,7 +58,7 @@ struct ReportCommand: ParsableCommand {
     var noRecurring = false
 
     @Option(name: .long, help: "CSV delimiter: ';' (default, with a decimal comma, for a Polish-locale spreadsheet), ',' or tab (decimal point).")
-    var delimiter: String = ";"
+    var delimiter: DelimiterName = .semicolon
 
     @Flag(name: .long, inversion: .prefixedNo, help: "Start each CSV file with a UTF-8 byte-order mark (default: yes).")
     var bom = true
@@ -69,10 +69,6 @@ struct ReportCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard CSVOptions.delimiter(named: delimiter) != nil else {
-            throw ValidationError(tr("--delimiter: ',', ';' albo tab, nie '\(delimiter)'", "--delimiter must be ',', ';' or tab, not '\(delimiter)'"))
-        }
-        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError(tr("--lang: pl albo en, nie „\(lang)”", "--lang must be pl or en, not '\(lang)'")) }
         if let years { _ = try ReportCommand.parseYears(years) }
     }
 
@@ -88,14 +84,6 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        do { try generate() } catch let error as ValidationError { throw error } catch {
-            printError(Postulaty._errorPrefix + "\(error)")
-            throw ExitCode.failure
-        }
-    }
-
-    func generate() throws {
-        let language = ReportLanguage(rawValue: lang) ?? .pl
         let inputs = files.isEmpty ? try Defaults.corpusFiles() : files
         guard !inputs.isEmpty else {
             throw ToolError(tr("brak plików korpusu: podaj PLIKI albo umieść pliki *.jsonl w \(Defaults.corporaDirectory)/",
@@ -117,9 +105,9 @@ struct ReportCommand: ParsableCommand {
         job.title = files.isEmpty ? ReportCommand.defaultTitle : nil
         job.recurring = !noRecurring
         job.years = yearRange
-        job.language = language
+        job.language = lang
         job.badRecords = badRecords.policy
-        job.csv = CSVOptions(delimiter: CSVOptions.delimiter(named: delimiter) ?? ";", byteOrderMark: bom)
+        job.csv = CSVOptions(delimiter: delimiter.character, byteOrderMark: bom)
 
         let clock = PhaseClock()
         var hooks = ReportJob.Hooks()

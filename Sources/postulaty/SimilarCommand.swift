@@ -64,7 +64,7 @@ struct SimilarCommand: ParsableCommand {
 
     func run() throws {
         let index = try Defaults.similarityIndex(self.index)
-        let idx = try IndexCommand.load(index)
+        let idx = try IndexLoading.load(index)
         let filter = SimilarityFilter(before: before, after: after)
         var out = ""
         func flush() throws { try StandardOutput.write(out); out = "" }

@@ -33,16 +33,16 @@ struct TagCommand: ParsableCommand {
     var model: String?
 
     @Option(name: .long, help: "Output format: jsonl or csv (default: csv for CSV input, else jsonl).")
-    var format: String?
+    var format: TagOutputFormat?
 
     @Option(name: .long, help: "Input format: jsonl, csv or text (default: by extension, else sniffed).")
-    var inputFormat: String?
+    var inputFormat: TagInputFormat?
 
     @Option(name: .shortAndLong, help: "Output file (written to a temporary file, then renamed); standard output when omitted.")
     var output: String?
 
     @Option(name: .long, help: "CSV output delimiter: ',' (default), ';' (a Polish-locale spreadsheet) or tab.")
-    var delimiter: String?
+    var delimiter: DelimiterName?
 
     @Flag(name: .long, help: "CSV output: start with a UTF-8 byte-order mark (for spreadsheets on Windows).")
     var bom = false
@@ -54,16 +54,6 @@ struct TagCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
-    func validate() throws {
-        if let format, !["jsonl", "csv"].contains(format) { throw ValidationError(tr("--format: jsonl albo csv", "--format must be jsonl or csv")) }
-        if let inputFormat, !["jsonl", "csv", "text"].contains(inputFormat) {
-            throw ValidationError(tr("--input-format: jsonl, csv albo text", "--input-format must be jsonl, csv or text"))
-        }
-        if let delimiter, CSVOptions.delimiter(named: delimiter) == nil {
-            throw ValidationError(tr("--delimiter: ',', ';' albo tab, nie '\(delimiter)'", "--delimiter must be ',', ';' or tab, not '\(delimiter)'"))
-        }
-    }
-
     func run() throws {
         try checkOutput(output, inputs: [file, model ?? Defaults.shipped("themes.model").orDefault])
         // The text is analysed as the model was trained to see it (its stop-word and other switches); a model
@@ -73,14 +63,13 @@ struct TagCommand: ParsableCommand {
         let tagger = try Tagger.load(path: try Defaults.themeModel(model)) { saved -> any TermAnalyzing in
             pretokenized ? WhitespaceTerms() : try Defaults.analyzer(matching: saved)
         }
-        let kind = try TagInput.Kind(explicit: inputFormat, path: file)
-        let outFormat: CorpusFormat = format.flatMap(CorpusFormat.init(rawValue:)) ?? (kind == .csv ? .csv : .jsonl)
+        let kind = try TagInput.Kind(explicit: inputFormat?.rawValue, path: file)
+        let outFormat: CorpusFormat = format?.corpusFormat ?? (kind == .csv ? .csv : .jsonl)
         if outFormat != .csv && (bom || delimiter != nil) {
             throw ToolError(tr("--bom i --delimiter dotyczą wyjścia CSV (--format csv)", "--bom and --delimiter apply to CSV output (--format csv)"))
         }
-        let csvOptions = CSVOptions(delimiter: delimiter.flatMap(CSVOptions.delimiter(named:)) ?? ",", byteOrderMark: bom)
-        let input: TagInput
-        do { input = try TagInput(path: file, kind: kind) } catch let e as CorpusError { throw ToolError(e.description) }
+        let csvOptions = CSVOptions(delimiter: delimiter?.character ?? ",", byteOrderMark: bom)
+        let input = try TagInput(path: file, kind: kind)
         let progress = ProgressReporter()
         var writer = TagOutputWriter(format: outFormat, csvOptions: csvOptions)
         var tagged = 0

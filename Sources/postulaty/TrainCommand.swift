@@ -42,14 +42,13 @@ struct ThemeTrainingOptions: ParsableArguments {
     var taxonomy: String?
 
     @Option(name: .long, help: "Stop words: default (the project's list, right for themes) or none (keeps words such as \"nie\", \"już\", \"zostać\" that carry e.g. a response's stance). Recorded in the model, whose users analyse text the same way.")
-    var stopWords = "default"
+    var stopWords: StopWordsChoice = .default
 
     func termAnalyzer() throws -> any TermAnalyzing {
         if pretokenized { return WhitespaceTerms() }
         switch stopWords {
-        case "default": return try Defaults.analyzer()
-        case "none": return try Defaults.analyzer(stopWords: nil)
-        default: throw ValidationError(tr("--stop-words: „\(stopWords)” to nie default ani none", "--stop-words: \(stopWords) is not default or none"))
+        case .default: return try Defaults.analyzer()
+        case .none: return try Defaults.analyzer(stopWords: nil)
         }
     }
 

@@ -28,7 +28,7 @@ enum Defaults {
 
     /// The folder holding the analyzer's tables (see `DataLocation`); a one-line error naming every folder tried.
     static func dataDirectory() throws -> String {
-        do { return try DataLocation.current.resolve() } catch { throw ToolError(error.description) }
+        try DataLocation.current.resolve()
     }
 
     static func analyzer() throws -> Analyzer {

@@ -92,9 +92,7 @@ func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> Int32 {
 /// run's `inputs`, its folder exists); a refusal is one line naming the path (and the input). `-` is standard output.
 func checkOutput(_ path: String?, inputs: [String?]) throws {
     guard let path, path != "-" else { return }
-    do {
-        _ = try OutputTarget(path, inputs: inputs.compactMap { $0 }, folderMayBeMade: Defaults.madeBeforeWriting(path))
-    } catch { throw ToolError(error.description) }
+    _ = try OutputTarget(path, inputs: inputs.compactMap { $0 }, folderMayBeMade: Defaults.madeBeforeWriting(path))
 }
 
 /// Where tagged output goes: standard output (buffered, checked) or a file written atomically through `AtomicFile`.

@@ -1,11 +1,11 @@
 import Corpus
 /// Escaping of untrusted corpus text for each output format. Every string that comes from a corpus, a model or a
 /// file name passes through one of these before it is written.
-public enum Escape {
+enum Escape {
     /// Text content and attribute values in HTML and SVG: the five special characters, plus C0 control characters
     /// (other than tab and newline), which are not allowed in HTML, replaced by U+FFFD. Works on UTF-8 bytes: the
     /// report escapes every corpus string, and per-character appends made large reports slow.
-    public static func html(_ s: String) -> String {
+    static func html(_ s: String) -> String {
         var needs = false
         for u in s.utf8 where u == 0x26 || u == 0x3C || u == 0x3E || u == 0x22 || u == 0x27 || (u < 0x20 && u != 0x0A && u != 0x09) || u == 0x7F {
             needs = true; break
@@ -31,7 +31,7 @@ public enum Escape {
     /// Inline Markdown (a table cell or a line of text): whitespace collapsed to one line, CommonMark punctuation
     /// that could start markup backslash-escaped, and "<", ">" and "&" written as entities so that raw HTML in the
     /// corpus is shown as text by any renderer.
-    public static func markdown(_ s: String) -> String {
+    static func markdown(_ s: String) -> String {
         let line = oneLine(s)
         var out: [UInt8] = []
         out.reserveCapacity(line.utf8.count + 16)
@@ -52,7 +52,7 @@ public enum Escape {
     /// One CSV text field, RFC 4180. Text that a spreadsheet would run as a formula (starting with =, +, -, @, tab
     /// or CR) gets a leading apostrophe (OWASP's advice for CSV built from untrusted input; `CSVFormulaGuard`,
     /// which the project's CSV reader undoes); numbers are never altered.
-    public static func csvText(_ s: String, delimiter: Character = ",") -> String {
+    static func csvText(_ s: String, delimiter: Character = ",") -> String {
         csvQuoted(CSVFormulaGuard.guarded(s), delimiter: delimiter)
     }
 
@@ -74,7 +74,7 @@ public enum Escape {
     }
 
     /// Whitespace runs (newlines included) collapsed to single spaces, ends trimmed.
-    public static func oneLine(_ s: String) -> String {
+    static func oneLine(_ s: String) -> String {
         if isOneLine(s) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -125,7 +125,7 @@ public enum Escape {
     }
 
     /// Whether `s` is empty or only whitespace.
-    public static func isBlank(_ s: String) -> Bool {
+    static func isBlank(_ s: String) -> Bool {
         for u in s.utf8 where !(u == 0x20 || (0x09...0x0D).contains(u)) {
             return oneLine(s).isEmpty
         }
@@ -133,7 +133,7 @@ public enum Escape {
     }
 
     /// `oneLine(s)` cut to at most `limit` characters at a word boundary, with "…" when cut.
-    public static func shortened(_ s: String, limit: Int) -> String {
+    static func shortened(_ s: String, limit: Int) -> String {
         let line = oneLine(s)
         guard line.utf8.count > limit, line.count > limit else { return line }
         var cut = String(line.prefix(limit))

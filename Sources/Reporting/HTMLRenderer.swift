@@ -2,357 +2,346 @@
 /// images; laid out for a screen and for A4 paper (print styles, tables that fit the text width). Every string
 /// from the data is escaped here.
 struct HTMLRenderer {
-    let a: ReportAnalysis
+    let analysis: ReportAnalysis
     /// The CSV tables (built once by `Report.render`), listed in the data section.
     let tables: [ReportTable]
-    var s: ReportStrings { a.strings }
-    var f: NumberFormat { a.format }
-    var ps: [ReportPostulate] { a.data.postulates }
+    var strings: ReportStrings { analysis.strings }
+    var format: NumberFormat { analysis.format }
+    var postulates: [ReportPostulate] { analysis.data.postulates }
 
     func render() -> String {
-        var h = "<!DOCTYPE html>\n<html lang=\"\(a.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
-        h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        h += "<title>\(e(s.title)): \(e(a.data.title ?? a.data.name))</title>\n<style>\n\(HTMLRenderer.css)</style>\n</head>\n<body>\n"
-        h += header()
-        h += toc()
-        h += summary()
-        h += themesByYear()
-        h += themesByOrganisation()
-        h += themeDetails()
-        h += recurring()
-        h += answers()
-        h += quality()
-        h += dataFiles()
-        h += "</body>\n</html>\n"
-        return h
+        var out = "<!DOCTYPE html>\n<html lang=\"\(analysis.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        out += "<title>\(escaped(strings.title)): \(escaped(analysis.data.title ?? analysis.data.name))</title>\n<style>\n\(HTMLRenderer.css)</style>\n</head>\n<body>\n"
+        out += header()
+        out += toc()
+        out += summary()
+        out += themesByYear()
+        out += themesByOrganisation()
+        out += themeDetails()
+        out += recurring()
+        out += answers()
+        out += quality()
+        out += dataFiles()
+        out += "</body>\n</html>\n"
+        return out
     }
 
-    func e(_ x: String) -> String { Escape.html(x) }
+    func escaped(_ x: String) -> String { Escape.html(x) }
 
     // MARK: header, contents, summary
 
     func header() -> String {
-        var h = "<header>\n<h1>\(e(s.title)): \(e(a.data.title ?? a.data.name))</h1>\n"
-        h += "<p class=\"meta\">\(e(s.summaryLine(postulates: ps.count, organisations: a.organisations.count, years: a.years, f: f)))"
-        if a.unknownYearCount > 0 { h += " \(e(s.unknownYear)): \(e(f.integer(a.unknownYearCount)))." }
-        if let r = a.data.yearFilter { h += " \(e(s.yearFilter(r)))" }
-        h += " \(e(s.sourcesOfLabels(themes: a.data.themeSource, stances: a.data.stanceSource)))</p>\n"
-        if !a.data.sources.isEmpty {
-            h += "<p class=\"meta\">\(e(s.sources)): " + a.data.sources.map { "<code>\(e($0))</code>" }.joined(separator: ", ") + "</p>\n"
+        var out = "<header>\n<h1>\(escaped(strings.title)): \(escaped(analysis.data.title ?? analysis.data.name))</h1>\n"
+        out += "<p class=\"meta\">\(escaped(strings.summaryLine(postulates: postulates.count, organisations: analysis.organisations.count, years: analysis.years, f: format)))"
+        if analysis.unknownYearCount > 0 { out += " \(escaped(strings.unknownYear)): \(escaped(format.integer(analysis.unknownYearCount)))." }
+        if let r = analysis.data.yearFilter { out += " \(escaped(strings.yearFilter(r)))" }
+        out += " \(escaped(strings.sourcesOfLabels(themes: analysis.data.themeSource, stances: analysis.data.stanceSource)))</p>\n"
+        if !analysis.data.sources.isEmpty {
+            out += "<p class=\"meta\">\(escaped(strings.sources)): " + analysis.data.sources.map { "<code>\(escaped($0))</code>" }.joined(separator: ", ") + "</p>\n"
         }
-        return h + "</header>\n"
-    }
-
-    static let sectionIDs = ["summary", "themes-by-year", "themes-by-organisation", "themes", "recurring", "answers", "quality", "data"]
-
-    var sectionTitles: [String] {
-        [s.summary, s.sThemesByYear, s.sThemesByOrg, s.sThemeDetails, s.sRecurring, s.sAnswers, s.sQuality, s.sData]
+        return out + "</header>\n"
     }
 
     func toc() -> String {
-        var h = "<nav>\n<h2 class=\"toc\">\(e(s.contents))</h2>\n<ol>\n"
-        for (id, title) in zip(HTMLRenderer.sectionIDs, sectionTitles) {
-            h += "<li><a href=\"#\(id)\">\(e(title))</a>"
-            if id == "themes" {
-                h += "<ol>" + a.themes.indices.map { "<li><a href=\"#theme-\($0 + 1)\">\(e(a.themes[$0].label(a.language)))</a></li>" }.joined() + "</ol>"
+        var out = "<nav>\n<h2 class=\"toc\">\(escaped(strings.contents))</h2>\n<ol>\n"
+        for section in ReportSection.allCases {
+            out += "<li><a href=\"#\(section.id)\">\(escaped(section.title(strings)))</a>"
+            if section == .themes {
+                out += "<ol>" + analysis.themes.indices.map { "<li><a href=\"#theme-\($0 + 1)\">\(escaped(analysis.themes[$0].label(analysis.language)))</a></li>" }.joined() + "</ol>"
             }
-            h += "</li>\n"
+            out += "</li>\n"
         }
-        return h + "</ol>\n</nav>\n"
+        return out + "</ol>\n</nav>\n"
     }
 
-    func sectionOpen(_ k: Int) -> String {
-        "<section id=\"\(HTMLRenderer.sectionIDs[k])\">\n<h2>\(k + 1). \(e(sectionTitles[k]))</h2>\n"
+    /// The opening of a section: its anchor and its numbered heading.
+    func open(_ section: ReportSection) -> String {
+        "<section id=\"\(section.id)\">\n<h2>\(section.number). \(escaped(section.title(strings)))</h2>\n"
     }
 
     func summary() -> String {
-        var h = sectionOpen(0) + "<ul class=\"summary\">\n"
-        for line in SummaryFacts(a).lines() { h += "<li>\(e(line))</li>\n" }
-        return h + "</ul>\n</section>\n"
+        var out = open(.summary) + "<ul class=\"summary\">\n"
+        for line in SummaryFacts(analysis).lines() { out += "<li>\(escaped(line))</li>\n" }
+        return out + "</ul>\n</section>\n"
     }
 
     // MARK: 2. themes by year
 
     func themesByYear() -> String {
-        var h = sectionOpen(1) + "<p>\(e(s.themesByYearIntro))</p>\n"
-        if a.years.isEmpty { return h + "<p>\(e(s.noneFound))</p>\n</section>\n" }
-        h += legend(a.themeSeries.map { ($0.label, $0.color) })
-        h += "<figure>" + a.chartThemesByYear() + "</figure>\n"
-        h += "<p class=\"note\">\(e(s.cellLegend))</p>\n"
-        h += "<table class=\"years\">\n<thead><tr><th>\(e(s.theme))</th>" + a.years.map { "<th class=\"n\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for (ti, t) in a.themes.enumerated() {
-            h += "<tr><th scope=\"row\">\(SVGChart.swatch(SVGChart.color(ti))) \(e(t.label(a.language)))</th>"
-            for yi in a.years.indices {
-                h += "<td class=\"n\"><b>\(e(f.integer(a.themeYearCounts[ti][yi])))</b><br>\(e(f.percent(a.share(theme: ti, year: yi))))"
+        var out = open(.themesByYear) + "<p>\(escaped(strings.themesByYearIntro))</p>\n"
+        if analysis.years.isEmpty { return out + "<p>\(escaped(strings.noneFound))</p>\n</section>\n" }
+        out += legend(analysis.themeSeries.map { ($0.label, $0.color) })
+        out += "<figure>" + analysis.chartThemesByYear() + "</figure>\n"
+        out += "<p class=\"note\">\(escaped(strings.cellLegend))</p>\n"
+        out += "<table class=\"years\">\n<thead><tr><th>\(escaped(strings.theme))</th>" + analysis.years.map { "<th class=\"n\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for (ti, t) in analysis.themes.enumerated() {
+            out += "<tr><th scope=\"row\">\(SVGChart.swatch(SVGChart.color(ti))) \(escaped(t.label(analysis.language)))</th>"
+            for yi in analysis.years.indices {
+                out += "<td class=\"n\"><b>\(escaped(format.integer(analysis.themeYearCounts[ti][yi])))</b><br>\(escaped(format.percent(analysis.share(theme: ti, year: yi))))"
                 if yi > 0 {
-                    let dc = a.themeYearCounts[ti][yi] - a.themeYearCounts[ti][yi - 1]
-                    let dp = (a.share(theme: ti, year: yi) - a.share(theme: ti, year: yi - 1)) * 100
+                    let dc = analysis.themeYearCounts[ti][yi] - analysis.themeYearCounts[ti][yi - 1]
+                    let dp = (analysis.share(theme: ti, year: yi) - analysis.share(theme: ti, year: yi - 1)) * 100
                     let cls = dc > 0 ? "up" : (dc < 0 ? "down" : "same")
-                    h += "<br><span class=\"ch \(cls)\">\(e(f.signedInteger(dc))); \(e(f.signedPoints(dp)))</span>"
+                    out += "<br><span class=\"ch \(cls)\">\(escaped(format.signedInteger(dc))); \(escaped(format.signedPoints(dp)))</span>"
                 }
-                h += "</td>"
+                out += "</td>"
             }
-            h += "</tr>\n"
+            out += "</tr>\n"
         }
-        h += "</tbody>\n<tfoot><tr><th scope=\"row\">\(e(s.postulatesInYear))</th>" + a.yearTotals.map { "<td class=\"n\"><b>\(e(f.integer($0)))</b></td>" }.joined() + "</tr></tfoot>\n</table>\n"
-        h += dataLink("themes_by_year.csv")
-        return h + "</section>\n"
+        out += "</tbody>\n<tfoot><tr><th scope=\"row\">\(escaped(strings.postulatesInYear))</th>" + analysis.yearTotals.map { "<td class=\"n\"><b>\(escaped(format.integer($0)))</b></td>" }.joined() + "</tr></tfoot>\n</table>\n"
+        out += dataLink(.themesByYear)
+        return out + "</section>\n"
     }
 
     // MARK: 3. themes by organisation
 
     func themesByOrganisation() -> String {
-        var h = sectionOpen(2) + "<p>\(e(s.themesByOrgIntro))</p>\n"
-        let shown = a.organisations.prefix(a.limits.organisations)
+        var out = open(.themesByOrganisation) + "<p>\(escaped(strings.themesByOrgIntro))</p>\n"
+        let shown = analysis.shownOrganisations
         let maxCell = max(1, shown.flatMap { $0.perTheme + [$0.noTheme] }.max() ?? 1)
-        h += "<table class=\"heat\">\n<thead><tr><th>\(e(s.organisation))</th><th class=\"n\">\(e(s.postulates))</th>"
-        h += a.themes.map { "<th class=\"n rot\">\(e($0.label(a.language)))</th>" }.joined()
-        h += "<th class=\"n rot\">\(e(s.noTheme))</th></tr></thead>\n<tbody>\n"
+        out += "<table class=\"heat\">\n<thead><tr><th>\(escaped(strings.organisation))</th><th class=\"n\">\(escaped(strings.postulates))</th>"
+        out += analysis.themes.map { "<th class=\"n rot\">\(escaped($0.label(analysis.language)))</th>" }.joined()
+        out += "<th class=\"n rot\">\(escaped(strings.noTheme))</th></tr></thead>\n<tbody>\n"
         func cell(_ v: Int) -> String {
             // White to dark blue (#084594); white text once the cell is dark enough.
             let t = Double(v) / Double(maxCell)
             let r = Int((255 - t * 247).rounded()), g = Int((255 - t * 186).rounded()), b = Int((255 - t * 107).rounded())
             let fg = t > 0.5 ? "#FFFFFF" : "#111111"
-            return "<td class=\"n\" style=\"background:rgb(\(r),\(g),\(b));color:\(fg)\">\(v == 0 ? "·" : e(f.integer(v)))</td>"
+            return "<td class=\"n\" style=\"background:rgb(\(r),\(g),\(b));color:\(fg)\">\(v == 0 ? "·" : escaped(format.integer(v)))</td>"
         }
         for o in shown {
-            h += "<tr><th scope=\"row\">\(e(o.name.isEmpty ? "—" : o.name))</th><td class=\"n\">\(e(f.integer(o.total)))</td>"
-            h += o.perTheme.map(cell).joined() + cell(o.noTheme) + "</tr>\n"
+            out += "<tr><th scope=\"row\">\(escaped(o.name.isEmpty ? "—" : o.name))</th><td class=\"n\">\(escaped(format.integer(o.total)))</td>"
+            out += o.perTheme.map(cell).joined() + cell(o.noTheme) + "</tr>\n"
         }
-        if a.organisations.count > shown.count {
-            let rest = a.organisations.dropFirst(shown.count)
-            let total = rest.reduce(0) { $0 + $1.total }
-            var per = [Int](repeating: 0, count: a.themes.count)
-            var none = 0
-            for o in rest { for i in per.indices { per[i] += o.perTheme[i] }; none += o.noTheme }
-            h += "<tr class=\"rest\"><th scope=\"row\">\(e(s.othersRow(rest.count, f)))</th><td class=\"n\">\(e(f.integer(total)))</td>"
-            h += per.map { "<td class=\"n\">\(e(f.integer($0)))</td>" }.joined() + "<td class=\"n\">\(e(f.integer(none)))</td></tr>\n"
+        if let (count, rest) = analysis.otherOrganisations {
+            out += "<tr class=\"rest\"><th scope=\"row\">\(escaped(strings.othersRow(count, format)))</th><td class=\"n\">\(escaped(format.integer(rest.total)))</td>"
+            out += rest.perTheme.map { "<td class=\"n\">\(escaped(format.integer($0)))</td>" }.joined() + "<td class=\"n\">\(escaped(format.integer(rest.noTheme)))</td></tr>\n"
         }
-        h += "</tbody>\n<tfoot><tr><th scope=\"row\">\(e(s.total))</th><td class=\"n\">\(e(f.integer(ps.count)))</td>"
-        h += a.themeTotals.map { "<td class=\"n\">\(e(f.integer($0)))</td>" }.joined() + "<td class=\"n\">\(e(f.integer(a.noTheme.count)))</td></tr></tfoot>\n</table>\n"
-        if a.organisations.count > shown.count {
-            h += "<p class=\"note\">\(e(s.truncatedNote(shown.count, of: a.organisations.count, file: "themes_by_organisation.csv", f)))</p>\n"
+        out += "</tbody>\n<tfoot><tr><th scope=\"row\">\(escaped(strings.total))</th><td class=\"n\">\(escaped(format.integer(postulates.count)))</td>"
+        out += analysis.themeTotals.map { "<td class=\"n\">\(escaped(format.integer($0)))</td>" }.joined() + "<td class=\"n\">\(escaped(format.integer(analysis.noTheme.count)))</td></tr></tfoot>\n</table>\n"
+        if analysis.organisations.count > shown.count {
+            out += "<p class=\"note\">\(escaped(strings.truncatedNote(shown.count, of: analysis.organisations.count, file: ReportCSVFile.themesByOrganisation.name, format)))</p>\n"
         }
-        h += dataLink("themes_by_organisation.csv")
-        return h + "</section>\n"
+        out += dataLink(.themesByOrganisation)
+        return out + "</section>\n"
     }
 
     // MARK: 4. per theme
 
     func themeDetails() -> String {
-        var h = sectionOpen(3)
-        h += "<p>\(e(a.data.themeSource == .model ? s.themeSourceModelNote : s.themeSourceGoldNote))</p>\n"
-        for (ti, t) in a.themes.enumerated() {
-            let share = ps.isEmpty ? 0 : Double(a.themeTotals[ti]) / Double(ps.count)
-            h += "<article class=\"theme\" id=\"theme-\(ti + 1)\">\n<h3>\(SVGChart.swatch(SVGChart.color(ti))) \(e(s.themeHeading(t.label(a.language), count: a.themeTotals[ti], share: share, f: f)))</h3>\n"
-            let terms = (a.data.characteristicTerms[t.code] ?? []).prefix(a.limits.characteristicTerms)
-            h += "<h4>\(e(s.characteristicTerms))</h4>\n"
-            h += terms.isEmpty ? "<p class=\"note\">\(e(s.noTerms))</p>\n"
-                : "<p class=\"terms\">" + terms.map { "<span class=\"term\">\(e($0.term))</span>" }.joined(separator: " ") + "</p>\n"
-            if !a.representatives[ti].isEmpty {
-                h += "<h4>\(e(s.representative))</h4>\n"
-                for i in a.representatives[ti] { h += representative(i) }
+        var out = open(.themes)
+        out += "<p>\(escaped(analysis.data.themeSource == .model ? strings.themeSourceModelNote : strings.themeSourceGoldNote))</p>\n"
+        for (ti, t) in analysis.themes.enumerated() {
+            let share = postulates.isEmpty ? 0 : Double(analysis.themeTotals[ti]) / Double(postulates.count)
+            out += "<article class=\"theme\" id=\"theme-\(ti + 1)\">\n<h3>\(SVGChart.swatch(SVGChart.color(ti))) \(escaped(strings.themeHeading(t.label(analysis.language), count: analysis.themeTotals[ti], share: share, f: format)))</h3>\n"
+            let terms = (analysis.data.characteristicTerms[t.code] ?? []).prefix(analysis.limits.characteristicTerms)
+            out += "<h4>\(escaped(strings.characteristicTerms))</h4>\n"
+            out += terms.isEmpty ? "<p class=\"note\">\(escaped(strings.noTerms))</p>\n"
+                : "<p class=\"terms\">" + terms.map { "<span class=\"term\">\(escaped($0.term))</span>" }.joined(separator: " ") + "</p>\n"
+            if !analysis.representatives[ti].isEmpty {
+                out += "<h4>\(escaped(strings.representative))</h4>\n"
+                for i in analysis.representatives[ti] { out += representative(i) }
             }
-            let members = a.themeMembers[ti]
+            let members = analysis.themeMembers[ti]
             if !members.isEmpty {
-                h += "<h4>\(e(s.allOfTheme)) (\(e(f.integer(members.count))))</h4>\n"
-                h += postulateTable(Array(members.prefix(a.limits.postulatesPerTheme)))
-                if members.count > a.limits.postulatesPerTheme {
-                    h += "<p class=\"note\">\(e(s.truncatedNote(a.limits.postulatesPerTheme, of: members.count, file: "theme_postulates.csv", f)))</p>\n"
+                out += "<h4>\(escaped(strings.allOfTheme)) (\(escaped(format.integer(members.count))))</h4>\n"
+                out += postulateTable(Array(members.prefix(analysis.limits.postulatesPerTheme)))
+                if members.count > analysis.limits.postulatesPerTheme {
+                    out += "<p class=\"note\">\(escaped(strings.truncatedNote(analysis.limits.postulatesPerTheme, of: members.count, file: ReportCSVFile.themePostulates.name, format)))</p>\n"
                 }
             }
-            h += "</article>\n"
+            out += "</article>\n"
         }
-        h += dataLink("theme_postulates.csv") + dataLink("characteristic_terms.csv")
-        return h + "</section>\n"
+        out += dataLink(.themePostulates) + dataLink(.characteristicTerms)
+        return out + "</section>\n"
     }
 
     func representative(_ i: Int) -> String {
-        let p = ps[i]
-        var h = "<blockquote class=\"rep\">\n<p>\(e(Escape.oneLine(p.text)))</p>\n"
-        h += "<p class=\"src\">\(e(Escape.oneLine(p.organisation)))\(p.year.map { ", \($0)" } ?? "") · <code>\(e(p.id))</code></p>\n"
-        h += "<p class=\"resp\">\(stanceCell(i)) \(e(Escape.shortened(p.response, limit: a.limits.responseCharacters * 2)))</p>\n"
-        return h + "</blockquote>\n"
+        let p = postulates[i]
+        var out = "<blockquote class=\"rep\">\n<p>\(escaped(Escape.oneLine(p.text)))</p>\n"
+        out += "<p class=\"src\">\(escaped(Escape.oneLine(p.organisation)))\(p.year.map { ", \($0)" } ?? "") · <code>\(escaped(p.id))</code></p>\n"
+        out += "<p class=\"resp\">\(stanceCell(i)) \(escaped(Escape.shortened(p.response, limit: analysis.limits.responseCharacters * 2)))</p>\n"
+        return out + "</blockquote>\n"
     }
 
     /// The shown stance, and the analyst's where it differs from the model's.
     func stanceCell(_ i: Int) -> String {
-        var h = badge(a.shownStance[i])
-        if let g = a.differingAnalystStance(i) { h += " <small class=\"gold\">(\(e(s.analystSaid(s.stanceLabel(g)))))</small>" }
-        return h
+        var out = badge(analysis.shownStance[i])
+        if let g = analysis.differingAnalystStance(i) { out += " <small class=\"gold\">(\(escaped(strings.analystSaid(strings.stanceLabel(g)))))</small>" }
+        return out
     }
 
     func badge(_ code: String) -> String {
         let bg = SVGChart.stanceColor(code)
-        return "<span class=\"badge\" style=\"background:\(bg);color:\(SVGChart.textColor(on: bg))\">\(e(s.stanceLabel(code)))</span>"
+        return "<span class=\"badge\" style=\"background:\(bg);color:\(SVGChart.textColor(on: bg))\">\(escaped(strings.stanceLabel(code)))</span>"
     }
 
     /// Year | organisation | postulate | the city's response (with its stance).
     func postulateTable(_ rows: [Int]) -> String {
-        var h = "<table class=\"list\">\n<colgroup><col class=\"c-year\"><col class=\"c-org\"><col class=\"c-text\"><col class=\"c-resp\"></colgroup>\n"
-        h += "<thead><tr><th>\(e(s.year))</th><th>\(e(s.organisation))</th><th>\(e(s.postulate))</th><th>\(e(s.response))</th></tr></thead>\n<tbody>\n"
+        var out = "<table class=\"list\">\n<colgroup><col class=\"c-year\"><col class=\"c-org\"><col class=\"c-text\"><col class=\"c-resp\"></colgroup>\n"
+        out += "<thead><tr><th>\(escaped(strings.year))</th><th>\(escaped(strings.organisation))</th><th>\(escaped(strings.postulate))</th><th>\(escaped(strings.response))</th></tr></thead>\n<tbody>\n"
         for i in rows {
-            let p = ps[i]
-            h += "<tr><td>\(p.year.map(String.init) ?? "—")</td><td>\(e(Escape.oneLine(p.organisation)))</td>"
-            h += "<td>\(e(Escape.shortened(p.text, limit: a.limits.textCharacters))) <code class=\"id\">\(e(p.id))</code></td>"
-            h += "<td>\(stanceCell(i)) \(e(Escape.shortened(p.response, limit: a.limits.responseCharacters)))</td></tr>\n"
+            let p = postulates[i]
+            out += "<tr><td>\(p.year.map(String.init) ?? "—")</td><td>\(escaped(Escape.oneLine(p.organisation)))</td>"
+            out += "<td>\(escaped(Escape.shortened(p.text, limit: analysis.limits.textCharacters))) <code class=\"id\">\(escaped(p.id))</code></td>"
+            out += "<td>\(stanceCell(i)) \(escaped(Escape.shortened(p.response, limit: analysis.limits.responseCharacters)))</td></tr>\n"
         }
-        return h + "</tbody>\n</table>\n"
+        return out + "</tbody>\n</table>\n"
     }
 
     // MARK: 5. recurring
 
     func recurring() -> String {
-        var h = sectionOpen(4) + "<p>\(e(s.recurringIntro))</p>\n"
-        if !a.data.clustersAvailable { return h + "<p class=\"note\">\(e(s.recurringUnavailable))</p>\n</section>\n" }
-        if a.recurring.isEmpty { return h + "<p>\(e(s.recurringNone))</p>\n</section>\n" }
-        for (ci, c) in a.recurring.prefix(a.limits.clusters).enumerated() {
-            h += "<h3>\(e(s.recurringTitle(ci + 1, years: c.years, orgs: c.organisations.count, f: f)))</h3>\n"
-            h += postulateTable(c.members)
+        var out = open(.recurring) + "<p>\(escaped(strings.recurringIntro))</p>\n"
+        if !analysis.data.clustersAvailable { return out + "<p class=\"note\">\(escaped(strings.recurringUnavailable))</p>\n</section>\n" }
+        if analysis.recurring.isEmpty { return out + "<p>\(escaped(strings.recurringNone))</p>\n</section>\n" }
+        for (ci, c) in analysis.recurring.prefix(analysis.limits.clusters).enumerated() {
+            out += "<h3>\(escaped(strings.recurringTitle(ci + 1, years: c.years, orgs: c.organisations.count, f: format)))</h3>\n"
+            out += postulateTable(c.members)
         }
-        if a.recurring.count > a.limits.clusters {
-            h += "<p class=\"note\">\(e(s.truncatedNote(a.limits.clusters, of: a.recurring.count, file: "recurring_demands.csv", f)))</p>\n"
+        if analysis.recurring.count > analysis.limits.clusters {
+            out += "<p class=\"note\">\(escaped(strings.truncatedNote(analysis.limits.clusters, of: analysis.recurring.count, file: ReportCSVFile.recurringDemands.name, format)))</p>\n"
         }
-        return h + dataLink("recurring_demands.csv") + "</section>\n"
+        return out + dataLink(.recurringDemands) + "</section>\n"
     }
 
     // MARK: 6. answers
 
     func answers() -> String {
-        var h = sectionOpen(5)
-        h += "<p>\(e(a.data.stanceSource == .model ? s.answersIntro : s.answersIntroGold))</p>\n"
-        h += legend(a.stanceSegments.map { ($0.label, $0.color) })
-        h += "<h3>\(e(s.stanceByTheme))</h3>\n"
-        h += "<figure>" + a.chartStanceByTheme() + "</figure>\n"
-        h += stanceTable(rowHeader: s.theme, rows: a.themes.map { $0.label(a.language) }, counts: a.stanceByTheme)
-        h += dataLink("stance_by_theme.csv")
-        h += "<h3>\(e(s.stanceByYear))</h3>\n"
-        h += "<figure>" + a.chartStanceByYear() + "</figure>\n"
-        h += stanceTable(rowHeader: s.year, rows: a.years.map(String.init), counts: a.stanceByYear)
-        h += dataLink("stance_by_year.csv")
-        if a.stanceLabelled > 0 {
-            h += "<h3>\(e(s.stanceConfusion))</h3>\n<p>\(e(s.agreement(a.stanceAgreed, of: a.stanceLabelled, f))) \(e(s.trainedOnSameData))</p>\n"
-            if let v = a.data.stanceValidation { h += "<p class=\"note\">\(e(s.crossValidated(v, names: s.stanceLabel, f)))</p>\n" }
-            let codes = a.stanceCodes
-            h += "<table class=\"matrix\">\n<thead><tr><th>\(e(s.rowsGold)) \\ \(e(s.colsModel))</th>"
-            h += codes.map { "<th class=\"n\">\(e(s.stanceLabel($0)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        var out = open(.answers)
+        out += "<p>\(escaped(analysis.data.stanceSource == .model ? strings.answersIntro : strings.answersIntroGold))</p>\n"
+        out += legend(analysis.stanceSegments.map { ($0.label, $0.color) })
+        out += "<h3>\(escaped(strings.stanceByTheme))</h3>\n"
+        out += "<figure>" + analysis.chartStanceByTheme() + "</figure>\n"
+        out += stanceTable(rowHeader: strings.theme, rows: analysis.themes.map { $0.label(analysis.language) }, counts: analysis.stanceByTheme)
+        out += dataLink(.stanceByTheme)
+        out += "<h3>\(escaped(strings.stanceByYear))</h3>\n"
+        out += "<figure>" + analysis.chartStanceByYear() + "</figure>\n"
+        out += stanceTable(rowHeader: strings.year, rows: analysis.years.map(String.init), counts: analysis.stanceByYear)
+        out += dataLink(.stanceByYear)
+        if analysis.stanceLabelled > 0 {
+            out += "<h3>\(escaped(strings.stanceConfusion))</h3>\n<p>\(escaped(strings.agreement(analysis.stanceAgreed, of: analysis.stanceLabelled, format))) \(escaped(strings.trainedOnSameData))</p>\n"
+            if let v = analysis.data.stanceValidation { out += "<p class=\"note\">\(escaped(strings.crossValidated(v, names: strings.stanceLabel, format)))</p>\n" }
+            let codes = analysis.stanceCodes
+            out += "<table class=\"matrix\">\n<thead><tr><th>\(escaped(strings.rowsGold)) \\ \(escaped(strings.colsModel))</th>"
+            out += codes.map { "<th class=\"n\">\(escaped(strings.stanceLabel($0)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
             for (gi, g) in codes.enumerated() {
-                h += "<tr><th scope=\"row\">\(e(s.stanceLabel(g)))</th>"
-                h += codes.indices.map { mi in
-                    let v = a.stanceConfusion[gi][mi]
-                    return "<td class=\"n\(gi == mi ? " diag" : "")\">\(v == 0 ? "·" : e(f.integer(v)))</td>"
+                out += "<tr><th scope=\"row\">\(escaped(strings.stanceLabel(g)))</th>"
+                out += codes.indices.map { mi in
+                    let v = analysis.stanceConfusion[gi][mi]
+                    return "<td class=\"n\(gi == mi ? " diag" : "")\">\(v == 0 ? "·" : escaped(format.integer(v)))</td>"
                 }.joined() + "</tr>\n"
             }
-            h += "</tbody>\n</table>\n" + dataLink("stance_confusion.csv")
+            out += "</tbody>\n</table>\n" + dataLink(.stanceConfusion)
         }
-        return h + "</section>\n"
+        return out + "</section>\n"
     }
 
     func stanceTable(rowHeader: String, rows: [String], counts: [[Int]]) -> String {
-        var h = "<table class=\"stances\">\n<thead><tr><th>\(e(rowHeader))</th>"
-        h += a.stances.map { "<th class=\"n\">\(e(s.stanceLabel($0)))</th>" }.joined() + "<th class=\"n\">\(e(s.total))</th></tr></thead>\n<tbody>\n"
+        var out = "<table class=\"stances\">\n<thead><tr><th>\(escaped(rowHeader))</th>"
+        out += analysis.stances.map { "<th class=\"n\">\(escaped(strings.stanceLabel($0)))</th>" }.joined() + "<th class=\"n\">\(escaped(strings.total))</th></tr></thead>\n<tbody>\n"
         for (ri, row) in rows.enumerated() {
             let total = counts[ri].reduce(0, +)
-            h += "<tr><th scope=\"row\">\(e(row))</th>"
+            out += "<tr><th scope=\"row\">\(escaped(row))</th>"
             for v in counts[ri] {
-                h += "<td class=\"n\">\(e(f.integer(v)))<br><small>\(e(f.percent(total == 0 ? 0 : Double(v) / Double(total))))</small></td>"
+                out += "<td class=\"n\">\(escaped(format.integer(v)))<br><small>\(escaped(format.percent(total == 0 ? 0 : Double(v) / Double(total))))</small></td>"
             }
-            h += "<td class=\"n\"><b>\(e(f.integer(total)))</b></td></tr>\n"
+            out += "<td class=\"n\"><b>\(escaped(format.integer(total)))</b></td></tr>\n"
         }
-        return h + "</tbody>\n</table>\n"
+        return out + "</tbody>\n</table>\n"
     }
 
     // MARK: 7. quality
 
     func quality() -> String {
-        var h = sectionOpen(6)
-        h += "<h3>\(e(s.noThemeList)) (\(e(f.integer(a.noTheme.count))))</h3>\n<p>\(e(s.noThemeIntro))</p>\n"
-        if a.noTheme.isEmpty { h += "<p>\(e(s.noneFound))</p>\n" } else {
-            h += postulateTable(Array(a.noTheme.prefix(a.limits.noTheme)))
-            if a.noTheme.count > a.limits.noTheme {
-                h += "<p class=\"note\">\(e(s.truncatedNote(a.limits.noTheme, of: a.noTheme.count, file: "no_theme.csv", f)))</p>\n"
+        var out = open(.quality)
+        out += "<h3>\(escaped(strings.noThemeList)) (\(escaped(format.integer(analysis.noTheme.count))))</h3>\n<p>\(escaped(strings.noThemeIntro))</p>\n"
+        if analysis.noTheme.isEmpty { out += "<p>\(escaped(strings.noneFound))</p>\n" } else {
+            out += postulateTable(Array(analysis.noTheme.prefix(analysis.limits.noTheme)))
+            if analysis.noTheme.count > analysis.limits.noTheme {
+                out += "<p class=\"note\">\(escaped(strings.truncatedNote(analysis.limits.noTheme, of: analysis.noTheme.count, file: ReportCSVFile.noTheme.name, format)))</p>\n"
             }
         }
-        h += dataLink("no_theme.csv")
-        h += "<h3>\(e(s.themeAgreement))</h3>\n"
-        if a.themeLabelled == 0 {
-            h += "<p>\(e(a.data.themeSource == .model ? s.noGold : s.themeSourceGoldNote))</p>\n"
+        out += dataLink(.noTheme)
+        out += "<h3>\(escaped(strings.themeAgreement))</h3>\n"
+        if analysis.themeLabelled == 0 {
+            out += "<p>\(escaped(analysis.data.themeSource == .model ? strings.noGold : strings.themeSourceGoldNote))</p>\n"
         } else {
-            h += "<p class=\"note\">\(e(s.trainedOnSameData))</p>\n"
-            if let v = a.data.themeValidation {
-                h += "<p class=\"note\">\(e(s.crossValidated(v, names: { a.label(ofTheme: $0, a.language) }, f)))</p>\n"
+            out += "<p class=\"note\">\(escaped(strings.trainedOnSameData))</p>\n"
+            if let v = analysis.data.themeValidation {
+                out += "<p class=\"note\">\(escaped(strings.crossValidated(v, names: { analysis.label(ofTheme: $0, analysis.language) }, format)))</p>\n"
             }
-            h += "<table class=\"agree\">\n<thead><tr><th>\(e(s.theme))</th><th class=\"n\">\(e(s.analyst))</th><th class=\"n\">\(e(s.model))</th><th class=\"n\">\(e(s.agreed))</th><th class=\"n\">\(e(s.precision))</th><th class=\"n\">\(e(s.recall))</th></tr></thead>\n<tbody>\n"
-            for (ti, t) in a.themes.enumerated() {
-                let x = a.themeAgreement[ti]
-                let p = x.model == 0 ? "—" : f.percent(Double(x.both) / Double(x.model))
-                let r = x.analyst == 0 ? "—" : f.percent(Double(x.both) / Double(x.analyst))
-                h += "<tr><th scope=\"row\">\(e(t.label(a.language)))</th><td class=\"n\">\(e(f.integer(x.analyst)))</td><td class=\"n\">\(e(f.integer(x.model)))</td><td class=\"n\">\(e(f.integer(x.both)))</td><td class=\"n\">\(e(p))</td><td class=\"n\">\(e(r))</td></tr>\n"
+            out += "<table class=\"agree\">\n<thead><tr><th>\(escaped(strings.theme))</th><th class=\"n\">\(escaped(strings.analyst))</th><th class=\"n\">\(escaped(strings.model))</th><th class=\"n\">\(escaped(strings.agreed))</th><th class=\"n\">\(escaped(strings.precision))</th><th class=\"n\">\(escaped(strings.recall))</th></tr></thead>\n<tbody>\n"
+            for (ti, t) in analysis.themes.enumerated() {
+                let x = analysis.themeAgreement[ti]
+                let p = x.model == 0 ? "—" : format.percent(Double(x.both) / Double(x.model))
+                let r = x.analyst == 0 ? "—" : format.percent(Double(x.both) / Double(x.analyst))
+                out += "<tr><th scope=\"row\">\(escaped(t.label(analysis.language)))</th><td class=\"n\">\(escaped(format.integer(x.analyst)))</td><td class=\"n\">\(escaped(format.integer(x.model)))</td><td class=\"n\">\(escaped(format.integer(x.both)))</td><td class=\"n\">\(escaped(p))</td><td class=\"n\">\(escaped(r))</td></tr>\n"
             }
-            h += "</tbody>\n</table>\n" + dataLink("theme_agreement.csv")
-            h += "<h3>\(e(s.themeDisagreements)) (\(e(f.integer(a.themeDisagreements.count))))</h3>\n"
-            if a.themeDisagreements.isEmpty { h += "<p>\(e(s.noneFound))</p>\n" } else {
-                h += "<table class=\"list\">\n<colgroup><col class=\"c-id\"><col class=\"c-text2\"><col class=\"c-lab\"><col class=\"c-lab\"></colgroup>\n"
-                h += "<thead><tr><th>\(e(s.id))</th><th>\(e(s.postulate))</th><th>\(e(s.analyst))</th><th>\(e(s.model))</th></tr></thead>\n<tbody>\n"
-                for i in a.themeDisagreements.prefix(a.limits.disagreements) {
-                    let p = ps[i]
-                    let goldSet = Set(p.goldThemes ?? [])
-                    let gold = a.themes.map(\.code).filter { goldSet.contains($0) }
-                    let model = a.shownThemes(i)
+            out += "</tbody>\n</table>\n" + dataLink(.themeAgreement)
+            out += "<h3>\(escaped(strings.themeDisagreements)) (\(escaped(format.integer(analysis.themeDisagreements.count))))</h3>\n"
+            if analysis.themeDisagreements.isEmpty { out += "<p>\(escaped(strings.noneFound))</p>\n" } else {
+                out += "<table class=\"list\">\n<colgroup><col class=\"c-id\"><col class=\"c-text2\"><col class=\"c-lab\"><col class=\"c-lab\"></colgroup>\n"
+                out += "<thead><tr><th>\(escaped(strings.id))</th><th>\(escaped(strings.postulate))</th><th>\(escaped(strings.analyst))</th><th>\(escaped(strings.model))</th></tr></thead>\n<tbody>\n"
+                for i in analysis.themeDisagreements.prefix(analysis.limits.disagreements) {
+                    let p = postulates[i]
+                    let gold = analysis.analystThemes(i)
+                    let model = analysis.shownThemes(i)
                     func labels(_ codes: [String], _ other: [String]) -> String {
-                        if codes.isEmpty { return "<i>\(e(s.noTheme))</i>" }
+                        if codes.isEmpty { return "<i>\(escaped(strings.noTheme))</i>" }
                         return codes.map { c in
-                            let l = e(a.label(ofTheme: c, a.language))
+                            let l = escaped(analysis.label(ofTheme: c, analysis.language))
                             return other.contains(c) ? l : "<mark>\(l)</mark>"
                         }.joined(separator: ", ")
                     }
-                    h += "<tr><td><code>\(e(p.id))</code><br>\(p.year.map(String.init) ?? "—")</td><td>\(e(Escape.shortened(p.text, limit: a.limits.textCharacters)))</td>"
-                    h += "<td>\(labels(gold, model))</td><td>\(labels(model, gold))</td></tr>\n"
+                    out += "<tr><td><code>\(escaped(p.id))</code><br>\(p.year.map(String.init) ?? "—")</td><td>\(escaped(Escape.shortened(p.text, limit: analysis.limits.textCharacters)))</td>"
+                    out += "<td>\(labels(gold, model))</td><td>\(labels(model, gold))</td></tr>\n"
                 }
-                h += "</tbody>\n</table>\n"
-                if a.themeDisagreements.count > a.limits.disagreements {
-                    h += "<p class=\"note\">\(e(s.truncatedNote(a.limits.disagreements, of: a.themeDisagreements.count, file: "theme_disagreements.csv", f)))</p>\n"
+                out += "</tbody>\n</table>\n"
+                if analysis.themeDisagreements.count > analysis.limits.disagreements {
+                    out += "<p class=\"note\">\(escaped(strings.truncatedNote(analysis.limits.disagreements, of: analysis.themeDisagreements.count, file: ReportCSVFile.themeDisagreements.name, format)))</p>\n"
                 }
-                h += dataLink("theme_disagreements.csv")
+                out += dataLink(.themeDisagreements)
             }
         }
-        if a.stanceLabelled > 0 {
-            h += "<h3>\(e(s.stanceDisagreements)) (\(e(f.integer(a.stanceDisagreements.count))))</h3>\n"
-            if a.stanceDisagreements.isEmpty { h += "<p>\(e(s.noneFound))</p>\n" } else {
-                h += "<table class=\"list\">\n<colgroup><col class=\"c-id\"><col class=\"c-text2\"><col class=\"c-lab\"><col class=\"c-lab\"></colgroup>\n"
-                h += "<thead><tr><th>\(e(s.id))</th><th>\(e(s.response))</th><th>\(e(s.analyst))</th><th>\(e(s.model))</th></tr></thead>\n<tbody>\n"
-                for i in a.stanceDisagreements.prefix(a.limits.disagreements) {
-                    let p = ps[i]
-                    h += "<tr><td><code>\(e(p.id))</code><br>\(p.year.map(String.init) ?? "—")</td><td>\(e(Escape.shortened(p.response, limit: a.limits.textCharacters)))</td>"
-                    h += "<td>\(badge(p.goldStance ?? Stance.none))</td><td>\(badge(p.predictedStance ?? Stance.none))</td></tr>\n"
+        if analysis.stanceLabelled > 0 {
+            out += "<h3>\(escaped(strings.stanceDisagreements)) (\(escaped(format.integer(analysis.stanceDisagreements.count))))</h3>\n"
+            if analysis.stanceDisagreements.isEmpty { out += "<p>\(escaped(strings.noneFound))</p>\n" } else {
+                out += "<table class=\"list\">\n<colgroup><col class=\"c-id\"><col class=\"c-text2\"><col class=\"c-lab\"><col class=\"c-lab\"></colgroup>\n"
+                out += "<thead><tr><th>\(escaped(strings.id))</th><th>\(escaped(strings.response))</th><th>\(escaped(strings.analyst))</th><th>\(escaped(strings.model))</th></tr></thead>\n<tbody>\n"
+                for i in analysis.stanceDisagreements.prefix(analysis.limits.disagreements) {
+                    let p = postulates[i]
+                    out += "<tr><td><code>\(escaped(p.id))</code><br>\(p.year.map(String.init) ?? "—")</td><td>\(escaped(Escape.shortened(p.response, limit: analysis.limits.textCharacters)))</td>"
+                    out += "<td>\(badge(p.goldStance ?? Stance.none))</td><td>\(badge(p.predictedStance ?? Stance.none))</td></tr>\n"
                 }
-                h += "</tbody>\n</table>\n"
-                if a.stanceDisagreements.count > a.limits.disagreements {
-                    h += "<p class=\"note\">\(e(s.truncatedNote(a.limits.disagreements, of: a.stanceDisagreements.count, file: "stance_disagreements.csv", f)))</p>\n"
+                out += "</tbody>\n</table>\n"
+                if analysis.stanceDisagreements.count > analysis.limits.disagreements {
+                    out += "<p class=\"note\">\(escaped(strings.truncatedNote(analysis.limits.disagreements, of: analysis.stanceDisagreements.count, file: ReportCSVFile.stanceDisagreements.name, format)))</p>\n"
                 }
-                h += dataLink("stance_disagreements.csv")
+                out += dataLink(.stanceDisagreements)
             }
         }
-        return h + "</section>\n"
+        return out + "</section>\n"
     }
 
     // MARK: 8. data
 
     func dataFiles() -> String {
-        var h = sectionOpen(7) + "<p>\(e(s.dataIntro(a.csv)))</p>\n<ul class=\"files\">\n"
+        var out = open(.data) + "<p>\(escaped(strings.dataIntro(analysis.csv)))</p>\n<ul class=\"files\">\n"
         for t in tables {
-            h += "<li><a href=\"\(e(t.file))\">\(e(t.file))</a> — \(e(a.language == .pl ? t.pl : t.en))</li>\n"
+            out += "<li><a href=\"\(escaped(t.file))\">\(escaped(t.file))</a> — \(escaped(analysis.language == .pl ? t.pl : t.en))</li>\n"
         }
-        h += "<li><a href=\"columns.md\">columns.md</a> — \(e(s.columnsFile))</li>\n"
-        return h + "</ul>\n</section>\n"
+        out += "<li><a href=\"columns.md\">columns.md</a> — \(escaped(strings.columnsFile))</li>\n"
+        return out + "</ul>\n</section>\n"
     }
 
-    func dataLink(_ file: String) -> String {
-        "<p class=\"data\">\(e(s.csvLink)): <a href=\"\(e(file))\">\(e(file))</a></p>\n"
+    func dataLink(_ file: ReportCSVFile) -> String {
+        "<p class=\"data\">\(escaped(strings.csvLink)): <a href=\"\(escaped(file.name))\">\(escaped(file.name))</a></p>\n"
     }
 
     func legend(_ items: [(String, String)]) -> String {
-        "<ul class=\"legend\">" + items.map { "<li>\(SVGChart.swatch($0.1)) \(e($0.0))</li>" }.joined() + "</ul>\n"
+        "<ul class=\"legend\">" + items.map { "<li>\(SVGChart.swatch($0.1)) \(escaped($0.0))</li>" }.joined() + "</ul>\n"
     }
 
     static let css = """

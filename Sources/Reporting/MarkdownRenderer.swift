@@ -1,40 +1,40 @@
 /// Renders the report as Markdown with the same sections, tables and lists as the HTML; the charts are the .svg
 /// files written beside it. Every string from the data is escaped with `Escape.markdown`.
 struct MarkdownRenderer {
-    let a: ReportAnalysis
+    let analysis: ReportAnalysis
     let tables: [ReportTable]
-    var s: ReportStrings { a.strings }
-    var f: NumberFormat { a.format }
-    var ps: [ReportPostulate] { a.data.postulates }
+    var strings: ReportStrings { analysis.strings }
+    var format: NumberFormat { analysis.format }
+    var postulates: [ReportPostulate] { analysis.data.postulates }
 
-    func m(_ x: String) -> String { Escape.markdown(x) }
+    func escaped(_ x: String) -> String { Escape.markdown(x) }
 
     func render() -> String {
-        var o = "# \(m(s.title)): \(m(a.data.title ?? a.data.name))\n\n"
-        o += m(s.summaryLine(postulates: ps.count, organisations: a.organisations.count, years: a.years, f: f))
-        if a.unknownYearCount > 0 { o += " \(m(s.unknownYear)): \(m(f.integer(a.unknownYearCount)))." }
-        if let r = a.data.yearFilter { o += " " + m(s.yearFilter(r)) }
-        o += " " + m(s.sourcesOfLabels(themes: a.data.themeSource, stances: a.data.stanceSource)) + "\n"
-        if !a.data.sources.isEmpty { o += "\n\(m(s.sources)): " + a.data.sources.map(m).joined(separator: ", ") + "\n" }
+        var out = "# \(escaped(strings.title)): \(escaped(analysis.data.title ?? analysis.data.name))\n\n"
+        out += escaped(strings.summaryLine(postulates: postulates.count, organisations: analysis.organisations.count, years: analysis.years, f: format))
+        if analysis.unknownYearCount > 0 { out += " \(escaped(strings.unknownYear)): \(escaped(format.integer(analysis.unknownYearCount)))." }
+        if let r = analysis.data.yearFilter { out += " " + escaped(strings.yearFilter(r)) }
+        out += " " + escaped(strings.sourcesOfLabels(themes: analysis.data.themeSource, stances: analysis.data.stanceSource)) + "\n"
+        if !analysis.data.sources.isEmpty { out += "\n\(escaped(strings.sources)): " + analysis.data.sources.map(escaped).joined(separator: ", ") + "\n" }
 
-        o += section(0)
-        for line in SummaryFacts(a).lines() { o += "- \(m(line))\n" }
+        out += heading(.summary)
+        for line in SummaryFacts(analysis).lines() { out += "- \(escaped(line))\n" }
 
-        o += themesByYear()
-        o += themesByOrganisation()
-        o += themeDetails()
-        o += recurring()
-        o += answers()
-        o += quality()
-        o += section(7) + m(s.dataIntro(a.csv)) + "\n\n"
-        for t in tables { o += "- [\(m(t.file))](\(t.file)) — \(m(a.language == .pl ? t.pl : t.en))\n" }
-        o += "- [columns.md](columns.md) — \(m(s.columnsFile))\n"
-        return o
+        out += themesByYear()
+        out += themesByOrganisation()
+        out += themeDetails()
+        out += recurring()
+        out += answers()
+        out += quality()
+        out += heading(.data) + escaped(strings.dataIntro(analysis.csv)) + "\n\n"
+        for t in tables { out += "- [\(escaped(t.file))](\(t.file)) — \(escaped(analysis.language == .pl ? t.pl : t.en))\n" }
+        out += "- [columns.md](columns.md) — \(escaped(strings.columnsFile))\n"
+        return out
     }
 
-    func section(_ k: Int) -> String {
-        let titles = [s.summary, s.sThemesByYear, s.sThemesByOrg, s.sThemeDetails, s.sRecurring, s.sAnswers, s.sQuality, s.sData]
-        return "\n## \(k + 1). \(m(titles[k]))\n\n"
+    /// A section's numbered heading.
+    func heading(_ section: ReportSection) -> String {
+        "\n## \(section.number). \(escaped(section.title(strings)))\n\n"
     }
 
     func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |\n" }
@@ -43,196 +43,193 @@ struct MarkdownRenderer {
         row(cells) + "|" + cells.indices.map { numeric.contains($0) ? "---:" : "---" }.joined(separator: "|") + "|\n"
     }
 
-    func dataLink(_ file: String) -> String { "\n\(m(s.csvLink)): [\(m(file))](\(file))\n" }
+    func dataLink(_ file: ReportCSVFile) -> String { "\n\(escaped(strings.csvLink)): [\(escaped(file.name))](\(file.name))\n" }
 
     func themesByYear() -> String {
-        var o = section(1) + m(s.themesByYearIntro) + "\n\n"
-        if a.years.isEmpty { return o + m(s.noneFound) + "\n" }
-        o += "![\(m(s.sThemesByYear))](themes_by_year.svg)\n\n" + m(s.cellLegend) + "\n\n"
-        o += header([m(s.theme)] + a.years.map(String.init), numeric: Set(1...a.years.count))
-        for (ti, t) in a.themes.enumerated() {
-            var cells = [m(t.label(a.language))]
-            for yi in a.years.indices {
-                var c = "\(f.integer(a.themeYearCounts[ti][yi])) · \(f.percent(a.share(theme: ti, year: yi)))"
+        var out = heading(.themesByYear) + escaped(strings.themesByYearIntro) + "\n\n"
+        if analysis.years.isEmpty { return out + escaped(strings.noneFound) + "\n" }
+        out += "![\(escaped(strings.sThemesByYear))](themes_by_year.svg)\n\n" + escaped(strings.cellLegend) + "\n\n"
+        out += header([escaped(strings.theme)] + analysis.years.map(String.init), numeric: Set(1...analysis.years.count))
+        for (ti, t) in analysis.themes.enumerated() {
+            var cells = [escaped(t.label(analysis.language))]
+            for yi in analysis.years.indices {
+                var c = "\(format.integer(analysis.themeYearCounts[ti][yi])) · \(format.percent(analysis.share(theme: ti, year: yi)))"
                 if yi > 0 {
-                    let dc = a.themeYearCounts[ti][yi] - a.themeYearCounts[ti][yi - 1]
-                    let dp = (a.share(theme: ti, year: yi) - a.share(theme: ti, year: yi - 1)) * 100
-                    c += " · \(f.signedInteger(dc)); \(f.signedPoints(dp))"
+                    let dc = analysis.themeYearCounts[ti][yi] - analysis.themeYearCounts[ti][yi - 1]
+                    let dp = (analysis.share(theme: ti, year: yi) - analysis.share(theme: ti, year: yi - 1)) * 100
+                    c += " · \(format.signedInteger(dc)); \(format.signedPoints(dp))"
                 }
-                cells.append(m(c))
+                cells.append(escaped(c))
             }
-            o += row(cells)
+            out += row(cells)
         }
-        o += row(["**\(m(s.postulatesInYear))**"] + a.yearTotals.map { "**\(m(f.integer($0)))**" })
-        return o + dataLink("themes_by_year.csv")
+        out += row(["**\(escaped(strings.postulatesInYear))**"] + analysis.yearTotals.map { "**\(escaped(format.integer($0)))**" })
+        return out + dataLink(.themesByYear)
     }
 
     func themesByOrganisation() -> String {
-        var o = section(2) + m(s.themesByOrgIntro) + "\n\n"
-        let shown = a.organisations.prefix(a.limits.organisations)
-        o += header([m(s.organisation), m(s.postulates)] + a.themes.map { m($0.label(a.language)) } + [m(s.noTheme)],
-                    numeric: Set(1...(a.themes.count + 2)))
+        var out = heading(.themesByOrganisation) + escaped(strings.themesByOrgIntro) + "\n\n"
+        let shown = analysis.shownOrganisations
+        out += header([escaped(strings.organisation), escaped(strings.postulates)] + analysis.themes.map { escaped($0.label(analysis.language)) } + [escaped(strings.noTheme)],
+                    numeric: Set(1...(analysis.themes.count + 2)))
         for org in shown {
-            o += row([m(org.name.isEmpty ? "—" : org.name), m(f.integer(org.total))] + (org.perTheme + [org.noTheme]).map { $0 == 0 ? "·" : m(f.integer($0)) })
+            out += row([escaped(org.name.isEmpty ? "—" : org.name), escaped(format.integer(org.total))] + (org.perTheme + [org.noTheme]).map { $0 == 0 ? "·" : escaped(format.integer($0)) })
         }
-        if a.organisations.count > shown.count {
-            let rest = a.organisations.dropFirst(shown.count)
-            var per = [Int](repeating: 0, count: a.themes.count + 1)
-            for org in rest { for i in a.themes.indices { per[i] += org.perTheme[i] }; per[a.themes.count] += org.noTheme }
-            o += row(["*\(m(s.othersRow(rest.count, f)))*", m(f.integer(rest.reduce(0) { $0 + $1.total }))] + per.map { m(f.integer($0)) })
+        if let (count, rest) = analysis.otherOrganisations {
+            out += row(["*\(escaped(strings.othersRow(count, format)))*", escaped(format.integer(rest.total))]
+                       + (rest.perTheme + [rest.noTheme]).map { escaped(format.integer($0)) })
         }
-        o += row(["**\(m(s.total))**", "**\(m(f.integer(ps.count)))**"] + (a.themeTotals + [a.noTheme.count]).map { "**\(m(f.integer($0)))**" })
-        if a.organisations.count > shown.count {
-            o += "\n" + m(s.truncatedNote(shown.count, of: a.organisations.count, file: "themes_by_organisation.csv", f)) + "\n"
+        out += row(["**\(escaped(strings.total))**", "**\(escaped(format.integer(postulates.count)))**"] + (analysis.themeTotals + [analysis.noTheme.count]).map { "**\(escaped(format.integer($0)))**" })
+        if analysis.organisations.count > shown.count {
+            out += "\n" + escaped(strings.truncatedNote(shown.count, of: analysis.organisations.count, file: ReportCSVFile.themesByOrganisation.name, format)) + "\n"
         }
-        return o + dataLink("themes_by_organisation.csv")
+        return out + dataLink(.themesByOrganisation)
     }
 
     func postulateTable(_ rows: [Int]) -> String {
-        var o = header([m(s.year), m(s.organisation), m(s.postulate), m(s.response)])
+        var out = header([escaped(strings.year), escaped(strings.organisation), escaped(strings.postulate), escaped(strings.response)])
         for i in rows {
-            let p = ps[i]
-            o += row([p.year.map(String.init) ?? "—", m(p.organisation),
-                      m(Escape.shortened(p.text, limit: a.limits.textCharacters)) + " (" + m(p.id) + ")",
-                      stanceCell(i) + " " + m(Escape.shortened(p.response, limit: a.limits.responseCharacters))])
+            let p = postulates[i]
+            out += row([p.year.map(String.init) ?? "—", escaped(p.organisation),
+                      escaped(Escape.shortened(p.text, limit: analysis.limits.textCharacters)) + " (" + escaped(p.id) + ")",
+                      stanceCell(i) + " " + escaped(Escape.shortened(p.response, limit: analysis.limits.responseCharacters))])
         }
-        return o
+        return out
     }
 
     /// The shown stance in bold, and the analyst's where it differs from the model's.
     func stanceCell(_ i: Int) -> String {
-        var o = "**\(m(s.stanceLabel(a.shownStance[i])))**"
-        if let g = a.differingAnalystStance(i) { o += " (\(m(s.analystSaid(s.stanceLabel(g)))))" }
-        return o
+        var out = "**\(escaped(strings.stanceLabel(analysis.shownStance[i])))**"
+        if let g = analysis.differingAnalystStance(i) { out += " (\(escaped(strings.analystSaid(strings.stanceLabel(g)))))" }
+        return out
     }
 
     func themeDetails() -> String {
-        var o = section(3) + m(a.data.themeSource == .model ? s.themeSourceModelNote : s.themeSourceGoldNote) + "\n"
-        for (ti, t) in a.themes.enumerated() {
-            let share = ps.isEmpty ? 0 : Double(a.themeTotals[ti]) / Double(ps.count)
-            o += "\n### \(m(s.themeHeading(t.label(a.language), count: a.themeTotals[ti], share: share, f: f)))\n\n"
-            let terms = (a.data.characteristicTerms[t.code] ?? []).prefix(a.limits.characteristicTerms)
-            o += "**\(m(s.characteristicTerms)):** " + (terms.isEmpty ? m(s.noTerms) : terms.map { m($0.term) }.joined(separator: " · ")) + "\n"
-            if !a.representatives[ti].isEmpty {
-                o += "\n**\(m(s.representative)):**\n\n"
-                for i in a.representatives[ti] {
-                    let p = ps[i]
-                    o += "> \(m(p.text))\n>\n> — \(m(p.organisation))\(p.year.map { ", \($0)" } ?? "") (\(m(p.id)))\n>\n"
-                    o += "> \(stanceCell(i)): \(m(Escape.shortened(p.response, limit: a.limits.responseCharacters * 2)))\n\n"
+        var out = heading(.themes) + escaped(analysis.data.themeSource == .model ? strings.themeSourceModelNote : strings.themeSourceGoldNote) + "\n"
+        for (ti, t) in analysis.themes.enumerated() {
+            let share = postulates.isEmpty ? 0 : Double(analysis.themeTotals[ti]) / Double(postulates.count)
+            out += "\n### \(escaped(strings.themeHeading(t.label(analysis.language), count: analysis.themeTotals[ti], share: share, f: format)))\n\n"
+            let terms = (analysis.data.characteristicTerms[t.code] ?? []).prefix(analysis.limits.characteristicTerms)
+            out += "**\(escaped(strings.characteristicTerms)):** " + (terms.isEmpty ? escaped(strings.noTerms) : terms.map { escaped($0.term) }.joined(separator: " · ")) + "\n"
+            if !analysis.representatives[ti].isEmpty {
+                out += "\n**\(escaped(strings.representative)):**\n\n"
+                for i in analysis.representatives[ti] {
+                    let p = postulates[i]
+                    out += "> \(escaped(p.text))\n>\n> — \(escaped(p.organisation))\(p.year.map { ", \($0)" } ?? "") (\(escaped(p.id)))\n>\n"
+                    out += "> \(stanceCell(i)): \(escaped(Escape.shortened(p.response, limit: analysis.limits.responseCharacters * 2)))\n\n"
                 }
             }
-            let members = a.themeMembers[ti]
+            let members = analysis.themeMembers[ti]
             if !members.isEmpty {
-                o += "\n**\(m(s.allOfTheme)) (\(m(f.integer(members.count)))):**\n\n"
-                o += postulateTable(Array(members.prefix(a.limits.postulatesPerTheme)))
-                if members.count > a.limits.postulatesPerTheme {
-                    o += "\n" + m(s.truncatedNote(a.limits.postulatesPerTheme, of: members.count, file: "theme_postulates.csv", f)) + "\n"
+                out += "\n**\(escaped(strings.allOfTheme)) (\(escaped(format.integer(members.count)))):**\n\n"
+                out += postulateTable(Array(members.prefix(analysis.limits.postulatesPerTheme)))
+                if members.count > analysis.limits.postulatesPerTheme {
+                    out += "\n" + escaped(strings.truncatedNote(analysis.limits.postulatesPerTheme, of: members.count, file: ReportCSVFile.themePostulates.name, format)) + "\n"
                 }
             }
         }
-        return o + dataLink("theme_postulates.csv") + dataLink("characteristic_terms.csv")
+        return out + dataLink(.themePostulates) + dataLink(.characteristicTerms)
     }
 
     func recurring() -> String {
-        var o = section(4) + m(s.recurringIntro) + "\n"
-        if !a.data.clustersAvailable { return o + "\n" + m(s.recurringUnavailable) + "\n" }
-        if a.recurring.isEmpty { return o + "\n" + m(s.recurringNone) + "\n" }
-        for (ci, c) in a.recurring.prefix(a.limits.clusters).enumerated() {
-            o += "\n### \(m(s.recurringTitle(ci + 1, years: c.years, orgs: c.organisations.count, f: f)))\n\n"
-            o += postulateTable(c.members)
+        var out = heading(.recurring) + escaped(strings.recurringIntro) + "\n"
+        if !analysis.data.clustersAvailable { return out + "\n" + escaped(strings.recurringUnavailable) + "\n" }
+        if analysis.recurring.isEmpty { return out + "\n" + escaped(strings.recurringNone) + "\n" }
+        for (ci, c) in analysis.recurring.prefix(analysis.limits.clusters).enumerated() {
+            out += "\n### \(escaped(strings.recurringTitle(ci + 1, years: c.years, orgs: c.organisations.count, f: format)))\n\n"
+            out += postulateTable(c.members)
         }
-        if a.recurring.count > a.limits.clusters {
-            o += "\n" + m(s.truncatedNote(a.limits.clusters, of: a.recurring.count, file: "recurring_demands.csv", f)) + "\n"
+        if analysis.recurring.count > analysis.limits.clusters {
+            out += "\n" + escaped(strings.truncatedNote(analysis.limits.clusters, of: analysis.recurring.count, file: ReportCSVFile.recurringDemands.name, format)) + "\n"
         }
-        return o + dataLink("recurring_demands.csv")
+        return out + dataLink(.recurringDemands)
     }
 
     func stanceTable(_ rowHeader: String, _ rows: [String], _ counts: [[Int]]) -> String {
-        var o = header([m(rowHeader)] + a.stances.map { m(s.stanceLabel($0)) } + [m(s.total)], numeric: Set(1...(a.stances.count + 1)))
+        var out = header([escaped(rowHeader)] + analysis.stances.map { escaped(strings.stanceLabel($0)) } + [escaped(strings.total)], numeric: Set(1...(analysis.stances.count + 1)))
         for (ri, r) in rows.enumerated() {
             let total = counts[ri].reduce(0, +)
-            o += row([m(r)] + counts[ri].map { m("\(f.integer($0)) (\(f.percent(total == 0 ? 0 : Double($0) / Double(total))))") } + ["**\(m(f.integer(total)))**"])
+            out += row([escaped(r)] + counts[ri].map { escaped("\(format.integer($0)) (\(format.percent(total == 0 ? 0 : Double($0) / Double(total))))") } + ["**\(escaped(format.integer(total)))**"])
         }
-        return o
+        return out
     }
 
     func answers() -> String {
-        var o = section(5) + m(a.data.stanceSource == .model ? s.answersIntro : s.answersIntroGold) + "\n"
-        o += "\n### \(m(s.stanceByTheme))\n\n![\(m(s.stanceByTheme))](stance_by_theme.svg)\n\n"
-        o += stanceTable(s.theme, a.themes.map { $0.label(a.language) }, a.stanceByTheme) + dataLink("stance_by_theme.csv")
-        o += "\n### \(m(s.stanceByYear))\n\n![\(m(s.stanceByYear))](stance_by_year.svg)\n\n"
-        o += stanceTable(s.year, a.years.map(String.init), a.stanceByYear) + dataLink("stance_by_year.csv")
-        if a.stanceLabelled > 0 {
-            o += "\n### \(m(s.stanceConfusion))\n\n\(m(s.agreement(a.stanceAgreed, of: a.stanceLabelled, f))) \(m(s.trainedOnSameData))\n\n"
-            if let v = a.data.stanceValidation { o += m(s.crossValidated(v, names: s.stanceLabel, f)) + "\n\n" }
-            let codes = a.stanceCodes
-            o += header([m("\(s.rowsGold) / \(s.colsModel)")] + codes.map { m(s.stanceLabel($0)) }, numeric: Set(1...codes.count))
+        var out = heading(.answers) + escaped(analysis.data.stanceSource == .model ? strings.answersIntro : strings.answersIntroGold) + "\n"
+        out += "\n### \(escaped(strings.stanceByTheme))\n\n![\(escaped(strings.stanceByTheme))](stance_by_theme.svg)\n\n"
+        out += stanceTable(strings.theme, analysis.themes.map { $0.label(analysis.language) }, analysis.stanceByTheme) + dataLink(.stanceByTheme)
+        out += "\n### \(escaped(strings.stanceByYear))\n\n![\(escaped(strings.stanceByYear))](stance_by_year.svg)\n\n"
+        out += stanceTable(strings.year, analysis.years.map(String.init), analysis.stanceByYear) + dataLink(.stanceByYear)
+        if analysis.stanceLabelled > 0 {
+            out += "\n### \(escaped(strings.stanceConfusion))\n\n\(escaped(strings.agreement(analysis.stanceAgreed, of: analysis.stanceLabelled, format))) \(escaped(strings.trainedOnSameData))\n\n"
+            if let v = analysis.data.stanceValidation { out += escaped(strings.crossValidated(v, names: strings.stanceLabel, format)) + "\n\n" }
+            let codes = analysis.stanceCodes
+            out += header([escaped("\(strings.rowsGold) / \(strings.colsModel)")] + codes.map { escaped(strings.stanceLabel($0)) }, numeric: Set(1...codes.count))
             for (gi, g) in codes.enumerated() {
-                o += row([m(s.stanceLabel(g))] + codes.indices.map { mi in
-                    let v = a.stanceConfusion[gi][mi]
-                    let t = v == 0 ? "·" : m(f.integer(v))
+                out += row([escaped(strings.stanceLabel(g))] + codes.indices.map { mi in
+                    let v = analysis.stanceConfusion[gi][mi]
+                    let t = v == 0 ? "·" : escaped(format.integer(v))
                     return gi == mi && v > 0 ? "**\(t)**" : t
                 })
             }
-            o += dataLink("stance_confusion.csv")
+            out += dataLink(.stanceConfusion)
         }
-        return o
+        return out
     }
 
     func quality() -> String {
-        var o = section(6) + "### \(m(s.noThemeList)) (\(m(f.integer(a.noTheme.count))))\n\n\(m(s.noThemeIntro))\n\n"
-        if a.noTheme.isEmpty { o += m(s.noneFound) + "\n" } else {
-            o += postulateTable(Array(a.noTheme.prefix(a.limits.noTheme)))
-            if a.noTheme.count > a.limits.noTheme {
-                o += "\n" + m(s.truncatedNote(a.limits.noTheme, of: a.noTheme.count, file: "no_theme.csv", f)) + "\n"
+        var out = heading(.quality) + "### \(escaped(strings.noThemeList)) (\(escaped(format.integer(analysis.noTheme.count))))\n\n\(escaped(strings.noThemeIntro))\n\n"
+        if analysis.noTheme.isEmpty { out += escaped(strings.noneFound) + "\n" } else {
+            out += postulateTable(Array(analysis.noTheme.prefix(analysis.limits.noTheme)))
+            if analysis.noTheme.count > analysis.limits.noTheme {
+                out += "\n" + escaped(strings.truncatedNote(analysis.limits.noTheme, of: analysis.noTheme.count, file: ReportCSVFile.noTheme.name, format)) + "\n"
             }
         }
-        o += dataLink("no_theme.csv")
-        o += "\n### \(m(s.themeAgreement))\n\n"
-        if a.themeLabelled == 0 {
-            o += m(a.data.themeSource == .model ? s.noGold : s.themeSourceGoldNote) + "\n"
+        out += dataLink(.noTheme)
+        out += "\n### \(escaped(strings.themeAgreement))\n\n"
+        if analysis.themeLabelled == 0 {
+            out += escaped(analysis.data.themeSource == .model ? strings.noGold : strings.themeSourceGoldNote) + "\n"
         } else {
-            o += m(s.trainedOnSameData) + "\n\n"
-            if let v = a.data.themeValidation { o += m(s.crossValidated(v, names: { a.label(ofTheme: $0, a.language) }, f)) + "\n\n" }
-            o += header([m(s.theme), m(s.analyst), m(s.model), m(s.agreed), m(s.precision), m(s.recall)], numeric: [1, 2, 3, 4, 5])
-            for (ti, t) in a.themes.enumerated() {
-                let x = a.themeAgreement[ti]
-                o += row([m(t.label(a.language)), m(f.integer(x.analyst)), m(f.integer(x.model)), m(f.integer(x.both)),
-                          x.model == 0 ? "—" : m(f.percent(Double(x.both) / Double(x.model))),
-                          x.analyst == 0 ? "—" : m(f.percent(Double(x.both) / Double(x.analyst)))])
+            out += escaped(strings.trainedOnSameData) + "\n\n"
+            if let v = analysis.data.themeValidation { out += escaped(strings.crossValidated(v, names: { analysis.label(ofTheme: $0, analysis.language) }, format)) + "\n\n" }
+            out += header([escaped(strings.theme), escaped(strings.analyst), escaped(strings.model), escaped(strings.agreed), escaped(strings.precision), escaped(strings.recall)], numeric: [1, 2, 3, 4, 5])
+            for (ti, t) in analysis.themes.enumerated() {
+                let x = analysis.themeAgreement[ti]
+                out += row([escaped(t.label(analysis.language)), escaped(format.integer(x.analyst)), escaped(format.integer(x.model)), escaped(format.integer(x.both)),
+                          x.model == 0 ? "—" : escaped(format.percent(Double(x.both) / Double(x.model))),
+                          x.analyst == 0 ? "—" : escaped(format.percent(Double(x.both) / Double(x.analyst)))])
             }
-            o += dataLink("theme_agreement.csv")
-            o += "\n### \(m(s.themeDisagreements)) (\(m(f.integer(a.themeDisagreements.count))))\n\n"
-            if a.themeDisagreements.isEmpty { o += m(s.noneFound) + "\n" } else {
-                o += header([m(s.id), m(s.postulate), m(s.analyst), m(s.model)])
-                for i in a.themeDisagreements.prefix(a.limits.disagreements) {
-                    let p = ps[i]
-                    let goldSet = Set(p.goldThemes ?? [])
-                    let gold = a.themes.map(\.code).filter { goldSet.contains($0) }
-                    func labels(_ c: [String]) -> String { c.isEmpty ? "*\(m(s.noTheme))*" : c.map { m(a.label(ofTheme: $0, a.language)) }.joined(separator: ", ") }
-                    o += row([m(p.id), m(Escape.shortened(p.text, limit: a.limits.textCharacters)), labels(gold), labels(a.shownThemes(i))])
+            out += dataLink(.themeAgreement)
+            out += "\n### \(escaped(strings.themeDisagreements)) (\(escaped(format.integer(analysis.themeDisagreements.count))))\n\n"
+            if analysis.themeDisagreements.isEmpty { out += escaped(strings.noneFound) + "\n" } else {
+                out += header([escaped(strings.id), escaped(strings.postulate), escaped(strings.analyst), escaped(strings.model)])
+                for i in analysis.themeDisagreements.prefix(analysis.limits.disagreements) {
+                    let p = postulates[i]
+                    let gold = analysis.analystThemes(i)
+                    func labels(_ c: [String]) -> String { c.isEmpty ? "*\(escaped(strings.noTheme))*" : c.map { escaped(analysis.label(ofTheme: $0, analysis.language)) }.joined(separator: ", ") }
+                    out += row([escaped(p.id), escaped(Escape.shortened(p.text, limit: analysis.limits.textCharacters)), labels(gold), labels(analysis.shownThemes(i))])
                 }
-                if a.themeDisagreements.count > a.limits.disagreements {
-                    o += "\n" + m(s.truncatedNote(a.limits.disagreements, of: a.themeDisagreements.count, file: "theme_disagreements.csv", f)) + "\n"
+                if analysis.themeDisagreements.count > analysis.limits.disagreements {
+                    out += "\n" + escaped(strings.truncatedNote(analysis.limits.disagreements, of: analysis.themeDisagreements.count, file: ReportCSVFile.themeDisagreements.name, format)) + "\n"
                 }
-                o += dataLink("theme_disagreements.csv")
-            }
-        }
-        if a.stanceLabelled > 0 {
-            o += "\n### \(m(s.stanceDisagreements)) (\(m(f.integer(a.stanceDisagreements.count))))\n\n"
-            if a.stanceDisagreements.isEmpty { o += m(s.noneFound) + "\n" } else {
-                o += header([m(s.id), m(s.response), m(s.analyst), m(s.model)])
-                for i in a.stanceDisagreements.prefix(a.limits.disagreements) {
-                    let p = ps[i]
-                    o += row([m(p.id), m(Escape.shortened(p.response, limit: a.limits.textCharacters)),
-                              m(s.stanceLabel(p.goldStance ?? Stance.none)), m(s.stanceLabel(p.predictedStance ?? Stance.none))])
-                }
-                if a.stanceDisagreements.count > a.limits.disagreements {
-                    o += "\n" + m(s.truncatedNote(a.limits.disagreements, of: a.stanceDisagreements.count, file: "stance_disagreements.csv", f)) + "\n"
-                }
-                o += dataLink("stance_disagreements.csv")
+                out += dataLink(.themeDisagreements)
             }
         }
-        return o
+        if analysis.stanceLabelled > 0 {
+            out += "\n### \(escaped(strings.stanceDisagreements)) (\(escaped(format.integer(analysis.stanceDisagreements.count))))\n\n"
+            if analysis.stanceDisagreements.isEmpty { out += escaped(strings.noneFound) + "\n" } else {
+                out += header([escaped(strings.id), escaped(strings.response), escaped(strings.analyst), escaped(strings.model)])
+                for i in analysis.stanceDisagreements.prefix(analysis.limits.disagreements) {
+                    let p = postulates[i]
+                    out += row([escaped(p.id), escaped(Escape.shortened(p.response, limit: analysis.limits.textCharacters)),
+                              escaped(strings.stanceLabel(p.goldStance ?? Stance.none)), escaped(strings.stanceLabel(p.predictedStance ?? Stance.none))])
+                }
+                if analysis.stanceDisagreements.count > analysis.limits.disagreements {
+                    out += "\n" + escaped(strings.truncatedNote(analysis.limits.disagreements, of: analysis.stanceDisagreements.count, file: ReportCSVFile.stanceDisagreements.name, format)) + "\n"
+                }
+                out += dataLink(.stanceDisagreements)
+            }
+        }
+        return out
     }
 }

@@ -4,25 +4,25 @@
 /// Polish: "1 234,5" — digits grouped by three with a NO-BREAK SPACE (U+00A0), as CLDR's Polish locale does, so a
 /// number never wraps across lines in a table cell; decimal comma; the grouping starts at four digits, as the issue
 /// asks ("1 234,5"). English: "1,234.5". Negative numbers use the minus sign U+2212 in the text of the report.
-public struct NumberFormat: Sendable {
-    public let language: ReportLanguage
+struct NumberFormat: Sendable {
+    let language: ReportLanguage
 
-    public init(_ language: ReportLanguage) { self.language = language }
+    init(_ language: ReportLanguage) { self.language = language }
 
-    public static let noBreakSpace = "\u{00A0}"
-    public static let minus = "\u{2212}"
+    static let noBreakSpace = "\u{00A0}"
+    static let minus = "\u{2212}"
 
     var groupSeparator: String { language == .pl ? NumberFormat.noBreakSpace : "," }
     var decimalSeparator: String { language == .pl ? "," : "." }
 
     /// An integer with grouped thousands.
-    public func integer(_ n: Int) -> String {
+    func integer(_ n: Int) -> String {
         let sign = n < 0 ? NumberFormat.minus : ""
         return sign + group(String(n.magnitude))
     }
 
     /// A decimal with exactly `digits` fraction digits, rounded half away from zero.
-    public func decimal(_ x: Double, digits: Int = 1) -> String {
+    func decimal(_ x: Double, digits: Int = 1) -> String {
         guard x.isFinite else { return "–" }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
@@ -41,17 +41,17 @@ public struct NumberFormat: Sendable {
     }
 
     /// A share in [0, 1] as a percentage with one decimal ("12,5%"; Polish writes the sign without a space).
-    public func percent(_ share: Double, digits: Int = 1) -> String {
+    func percent(_ share: Double, digits: Int = 1) -> String {
         decimal(share * 100, digits: digits) + "%"
     }
 
     /// A change with an explicit sign ("+3", "−2", "0").
-    public func signedInteger(_ n: Int) -> String {
+    func signedInteger(_ n: Int) -> String {
         n > 0 ? "+" + integer(n) : integer(n)
     }
 
     /// A change in percentage points with an explicit sign ("+4,1 p.p.", "−0,5 pp").
-    public func signedPoints(_ points: Double, digits: Int = 1) -> String {
+    func signedPoints(_ points: Double, digits: Int = 1) -> String {
         let body = decimal(points, digits: digits)
         let zero = decimal(0, digits: digits)
         let signed = points > 0 && body != zero ? "+" + body : body

@@ -31,75 +31,75 @@ public enum ReportCSV {
 
 /// The numbers and lists every output is rendered from, computed once from `ReportData`. All orders are explicit
 /// (never dictionary order), so the outputs are deterministic.
-public struct ReportAnalysis: Sendable {
-    public let data: ReportData
-    public let limits: ReportLimits
-    public let language: ReportLanguage
+struct ReportAnalysis: Sendable {
+    let data: ReportData
+    let limits: ReportLimits
+    let language: ReportLanguage
     /// How the CSV files are written (`ReportCSV.spreadsheet` unless asked otherwise).
-    public let csv: CSVOptions
+    let csv: CSVOptions
     var strings: ReportStrings { ReportStrings(language) }
     var format: NumberFormat { NumberFormat(language) }
 
     /// Themes shown: the taxonomy's, then any other code found in labels (sorted), so nothing is silently dropped.
-    public let themes: [ReportTheme]
+    let themes: [ReportTheme]
     /// Distinct known years, ascending.
-    public let years: [Int]
+    let years: [Int]
     /// Postulates per year (index parallel to `years`).
-    public let yearTotals: [Int]
+    let yearTotals: [Int]
     /// Postulates without a year.
-    public let unknownYearCount: Int
+    let unknownYearCount: Int
     /// [theme][year] number of postulates carrying the theme.
-    public let themeYearCounts: [[Int]]
+    let themeYearCounts: [[Int]]
     /// Postulates per theme (all years, unknown year included).
-    public let themeTotals: [Int]
+    let themeTotals: [Int]
     /// Organisations, most postulates first (ties by name); the spellings of one organisation count as one
     /// (`OrganisationNames`).
-    public let organisations: [OrganisationRow]
+    let organisations: [OrganisationRow]
     /// Per theme, indices of its postulates ordered by year, then id.
-    public let themeMembers: [[Int]]
+    let themeMembers: [[Int]]
     /// Per theme, indices of its representative postulates (highest model score, distinct organisations first).
-    public let representatives: [[Int]]
+    let representatives: [[Int]]
     /// Stance columns shown (the five, then others found, then `Stance.none` when some postulate has no response).
-    public let stances: [String]
+    let stances: [String]
     /// Stance codes a response can be labelled with (the five, then others found): rows and columns of the
     /// analyst-versus-model matrix.
-    public let stanceCodes: [String]
+    let stanceCodes: [String]
     /// [theme][stance] counts of shown stances.
-    public let stanceByTheme: [[Int]]
+    let stanceByTheme: [[Int]]
     /// [year][stance] counts (index parallel to `years`).
-    public let stanceByYear: [[Int]]
+    let stanceByYear: [[Int]]
     /// [analyst stance][model stance] over responses carrying both (codes of `stances` without `Stance.none`).
-    public let stanceConfusion: [[Int]]
-    public let stanceLabelled: Int
-    public let stanceAgreed: Int
+    let stanceConfusion: [[Int]]
+    let stanceLabelled: Int
+    let stanceAgreed: Int
     /// Clusters spanning two or more years: member indices ordered by year then id.
-    public let recurring: [RecurringDemand]
+    let recurring: [RecurringDemand]
     /// Indices of postulates without a (shown) theme.
-    public let noTheme: [Int]
+    let noTheme: [Int]
     /// Per theme: analyst count, model count, both (over postulates with analyst labels).
-    public let themeAgreement: [(analyst: Int, model: Int, both: Int)]
-    public let themeLabelled: Int
+    let themeAgreement: [(analyst: Int, model: Int, both: Int)]
+    let themeLabelled: Int
     /// Postulates with analyst labels whose model themes differ.
-    public let themeDisagreements: [Int]
+    let themeDisagreements: [Int]
     /// Postulates whose model stance differs from the analyst's.
-    public let stanceDisagreements: [Int]
+    let stanceDisagreements: [Int]
     /// Shown stance of each postulate (index parallel to `data.postulates`); `Stance.none` when there is none.
-    public let shownStance: [String]
+    let shownStance: [String]
 
-    public struct OrganisationRow: Sendable {
-        public var name: String
-        public var total: Int
-        public var perTheme: [Int]
-        public var noTheme: Int
+    struct OrganisationRow: Sendable {
+        var name: String
+        var total: Int
+        var perTheme: [Int]
+        var noTheme: Int
     }
 
-    public struct RecurringDemand: Sendable {
-        public var members: [Int]
-        public var years: [Int]
-        public var organisations: [String]
+    struct RecurringDemand: Sendable {
+        var members: [Int]
+        var years: [Int]
+        var organisations: [String]
     }
 
-    public init(_ data: ReportData, language: ReportLanguage = .pl, limits: ReportLimits = ReportLimits(),
+    init(_ data: ReportData, language: ReportLanguage = .pl, limits: ReportLimits = ReportLimits(),
                 csv: CSVOptions = ReportCSV.spreadsheet) {
         self.data = data
         self.limits = limits
@@ -294,24 +294,24 @@ public struct ReportAnalysis: Sendable {
 
     /// The analyst's stance of postulate `i` when the shown stance is the model's and differs from it (the report
     /// shows both there), else nil.
-    public func differingAnalystStance(_ i: Int) -> String? {
+    func differingAnalystStance(_ i: Int) -> String? {
         guard data.stanceSource == .model, let g = data.postulates[i].goldStance, !g.isEmpty, shownStance[i] != Stance.none,
               g != shownStance[i] else { return nil }
         return g
     }
 
     /// Share of the year's postulates carrying theme `t` (0 when the year is empty).
-    public func share(theme t: Int, year y: Int) -> Double {
+    func share(theme t: Int, year y: Int) -> Double {
         yearTotals[y] == 0 ? 0 : Double(themeYearCounts[t][y]) / Double(yearTotals[y])
     }
 
     /// Theme codes of postulate `i` as shown (theme order, known codes only).
-    public func shownThemes(_ i: Int) -> [String] {
+    func shownThemes(_ i: Int) -> [String] {
         let set = Set(data.postulates[i].predictedThemes)
         return themes.map(\.code).filter { set.contains($0) }
     }
 
-    public func label(ofTheme code: String, _ lang: ReportLanguage) -> String {
+    func label(ofTheme code: String, _ lang: ReportLanguage) -> String {
         themes.first { $0.code == code }?.label(lang) ?? code
     }
 }

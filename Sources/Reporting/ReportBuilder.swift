@@ -3,48 +3,48 @@ import Corpus
 /// Turns corpus records into `ReportData` with whichever models are available: a theme tagger, a stance
 /// classifier and a duplicate clusterer are plugged in as functions, so the report falls back to the analysts'
 /// labels (and says so) when a model is missing, and tests can plug in stand-ins.
-public struct ReportBuilder {
+struct ReportBuilder {
     /// Theme model: the themes a postulate gets, the score of every theme, the terms behind each assigned theme.
-    public typealias ThemeTagger = (Postulate) -> ThemeTagging
+    typealias ThemeTagger = (Postulate) -> ThemeTagging
     /// Stance model: the stance of the record's response (never called when the response is empty).
-    public typealias StanceClassifier = (Postulate) -> String?
+    typealias StanceClassifier = (Postulate) -> String?
     /// Near-duplicate clusters over the postulates (ids).
-    public typealias Clusterer = @Sendable ([Postulate]) throws -> [[String]]
+    typealias Clusterer = @Sendable ([Postulate]) throws -> [[String]]
 
-    public var themes: [ReportTheme]
-    public var themeTagger: ThemeTagger?
-    public var stanceClassifier: StanceClassifier?
-    public var clusterer: Clusterer?
+    var themes: [ReportTheme]
+    var themeTagger: ThemeTagger?
+    var stanceClassifier: StanceClassifier?
+    var clusterer: Clusterer?
     /// The same clusters from a clusterer that shares no mutable state with the taggers (e.g. an analyzer of its
     /// own), so it may run on another thread while the postulates are labelled. Used instead of `clusterer` from
     /// `alongsideMinimum` postulates on: below that the join takes milliseconds and a fresh analyzer's cold
     /// caches cost more than the overlap saves.
-    public var alongsideClusterer: Clusterer?
-    public var alongsideMinimum = 5_000
+    var alongsideClusterer: Clusterer?
+    var alongsideMinimum = 5_000
     /// Characteristic terms given from outside; for a theme not given here they are the model's evidence terms
     /// summed over the postulates it tagged with the theme (what drove the model's decisions in this corpus).
-    public var characteristicTerms: [String: [WeightedTerm]] = [:]
+    var characteristicTerms: [String: [WeightedTerm]] = [:]
     /// The models' own cross-validated figures, passed on to the report (see `ModelValidation`).
-    public var themeValidation: ModelValidation?
-    public var stanceValidation: ModelValidation?
+    var themeValidation: ModelValidation?
+    var stanceValidation: ModelValidation?
     /// Called with (done, total) while labelling, for progress on stderr.
-    public var progress: ((Int, Int) -> Void)?
+    var progress: ((Int, Int) -> Void)?
     /// Called when a phase has finished ("labelled", "recurring demands"), for progress and timings on stderr.
-    public var phase: ((String) -> Void)?
+    var phase: ((String) -> Void)?
 
-    public init(themes: [ReportTheme]) { self.themes = themes }
+    init(themes: [ReportTheme]) { self.themes = themes }
 
-    public init(taxonomy: Taxonomy) {
+    init(taxonomy: Taxonomy) {
         self.themes = taxonomy.themes.map { ReportTheme(code: $0.code, labelPL: $0.labelPL, labelEN: $0.labelEN) }
     }
 
     /// Whether a record carries analyst labels: themes given, or a stance given (an analyst who labels a record
     /// and finds no theme leaves `themes` empty but fills the stance). A freshly imported meeting has neither.
-    public static func isLabelled(_ p: Postulate) -> Bool {
+    static func isLabelled(_ p: Postulate) -> Bool {
         !p.themes.isEmpty || !(p.responseStance ?? "").isEmpty
     }
 
-    public func build(_ records: [Postulate], name: String, sources: [String], years: ClosedRange<Int>? = nil) throws -> ReportData {
+    func build(_ records: [Postulate], name: String, sources: [String], years: ClosedRange<Int>? = nil) throws -> ReportData {
         let selected = years.map { r in records.filter { $0.year.map(r.contains) ?? false } } ?? records
         let alongside = clusterer != nil && selected.count >= alongsideMinimum
             ? alongsideClusterer.map { c in BackgroundJob { try c(selected) } } : nil
@@ -96,13 +96,13 @@ public struct ReportBuilder {
 }
 
 /// What the theme model says about one postulate.
-public struct ThemeTagging: Sendable {
-    public var themes: [String]
-    public var scores: [String: Double]
+struct ThemeTagging: Sendable {
+    var themes: [String]
+    var scores: [String: Double]
     /// Assigned theme → the terms that pushed the postulate into it, with their contribution.
-    public var evidence: [String: [WeightedTerm]]
+    var evidence: [String: [WeightedTerm]]
 
-    public init(themes: [String], scores: [String: Double] = [:], evidence: [String: [WeightedTerm]] = [:]) {
+    init(themes: [String], scores: [String: Double] = [:], evidence: [String: [WeightedTerm]] = [:]) {
         self.themes = themes; self.scores = scores; self.evidence = evidence
     }
 }

@@ -15,8 +15,8 @@ import Themes
 /// Why fail on some: a file that is there but is not a usable model of the right kind (damaged, empty, a folder,
 /// a stance model given as the theme model) is a mistake to fix, not a model to do without; the error names the
 /// file, what it is and what was needed, and nothing is written.
-public enum ReportModels {
-    public static func attach(to builder: inout ReportBuilder, analyzer: Analyzer, themeModel: String, stanceModel: String,
+enum ReportModels {
+    static func attach(to builder: inout ReportBuilder, analyzer: Analyzer, themeModel: String, stanceModel: String,
                               recurring: Bool = true, notice: (String) -> Void) throws {
         if let tagger = try loadTagger(themeModel, analyzer: analyzer, expecting: .themes(taxonomy: builder.themes.map(\.code)),
                                        what: .themes, notice: notice) {

@@ -2,26 +2,26 @@ import Corpus
 
 /// The CSV files behind the report's charts and tables: full lists (never cut like the HTML), machine-readable
 /// numbers, and a description of every column in both languages, from which `columns.md` is written.
-public struct ReportTable: Sendable {
-    public struct Column: Sendable {
-        public var name: String
-        public var pl: String
-        public var en: String
+struct ReportTable: Sendable {
+    struct Column: Sendable {
+        var name: String
+        var pl: String
+        var en: String
     }
 
-    public enum Cell: Sendable, Equatable {
+    enum Cell: Sendable, Equatable {
         case text(String), int(Int), decimal(Double), empty
     }
 
-    public var file: String
-    public var pl: String
-    public var en: String
-    public var columns: [Column]
-    public var rows: [[Cell]]
+    var file: String
+    var pl: String
+    var en: String
+    var columns: [Column]
+    var rows: [[Cell]]
 
     /// The CSV text: a byte-order mark when asked for, a header row, "\n" line ends, RFC 4180 quoting with the
     /// options' delimiter, the formula guard on text cells, numbers with a decimal comma when the delimiter is `;`.
-    public func csv(_ options: CSVOptions = ReportCSV.spreadsheet) -> String {
+    func csv(_ options: CSVOptions = ReportCSV.spreadsheet) -> String {
         let d = options.delimiter
         let sep = String(d)
         let comma = ReportCSV.decimalComma(options)
@@ -48,8 +48,8 @@ public struct ReportTable: Sendable {
 }
 
 extension ReportAnalysis {
-    /// Every table, in the order `columns.md` lists them.
-    public func tables() -> [ReportTable] {
+    /// Every table, in the order of the sections showing them (`ReportSection.files`); `columns.md` lists them so.
+    func tables() -> [ReportTable] {
         typealias C = ReportTable.Column
         let ps = data.postulates
         func yearCell(_ y: Int?) -> ReportTable.Cell { y.map { .int($0) } ?? .empty }
@@ -77,7 +77,7 @@ extension ReportAnalysis {
                 rows.append(row)
             }
         }
-        tables.append(ReportTable(file: "themes_by_year.csv", pl: "Tematy w kolejnych latach (wykres i tabela)",
+        tables.append(ReportTable(file: ReportCSVFile.themesByYear.name, pl: "Tematy w kolejnych latach (wykres i tabela)",
                                   en: "Themes by year (chart and table)", columns: [
             themeCol, themeLabelCol, yearCol,
             col("year_postulates", "liczba wszystkich postulatów w tym roku", "all postulates of that year"),
@@ -91,7 +91,7 @@ extension ReportAnalysis {
         rows = organisations.map { o in
             [.text(o.name), .int(o.total)] + o.perTheme.map { .int($0) } + [.int(o.noTheme)]
         }
-        tables.append(ReportTable(file: "themes_by_organisation.csv", pl: "Tematy według organizacji (mapa cieplna)",
+        tables.append(ReportTable(file: ReportCSVFile.themesByOrganisation.name, pl: "Tematy według organizacji (mapa cieplna)",
                                   en: "Themes by organisation (heat map)", columns: [
             orgCol, col("postulates", "wszystkie postulaty organizacji", "all postulates of the organisation"),
         ] + themes.map { col($0.code, "postulaty organizacji z tematem „\($0.labelPL)”", "the organisation's postulates with the theme \"\($0.labelEN)\"") }
@@ -108,7 +108,7 @@ extension ReportAnalysis {
                              .text(p.text), .text(p.response), .text(shownStance[i])])
             }
         }
-        tables.append(ReportTable(file: "theme_postulates.csv", pl: "Postulaty każdego tematu z odpowiedziami",
+        tables.append(ReportTable(file: ReportCSVFile.themePostulates.name, pl: "Postulaty każdego tematu z odpowiedziami",
                                   en: "Postulates of each theme with responses", columns: [
             themeCol, idCol, yearCol, orgCol,
             col("score", "wynik modelu tematów dla tego tematu (0–1; puste bez modelu)", "theme model score for the theme (0–1; empty without a model)"),
@@ -123,7 +123,7 @@ extension ReportAnalysis {
                 rows.append([.text(t.code), .int(r + 1), .text(w.term), .decimal(w.weight)])
             }
         }
-        tables.append(ReportTable(file: "characteristic_terms.csv", pl: "Terminy charakterystyczne tematów (z modelu)",
+        tables.append(ReportTable(file: ReportCSVFile.characteristicTerms.name, pl: "Terminy charakterystyczne tematów (z modelu)",
                                   en: "Characteristic terms of the themes (from the model)", columns: [
             themeCol, col("rank", "pozycja terminu (1 = najsilniejszy)", "rank of the term (1 = strongest)"),
             col("term", "termin (forma podstawowa z analizatora; dwa słowa = bigram)", "term (base form from the analyzer; two words = a bigram)"),
@@ -140,7 +140,7 @@ extension ReportAnalysis {
                              .text(p.text), .text(p.response), .text(shownStance[i])])
             }
         }
-        tables.append(ReportTable(file: "recurring_demands.csv", pl: "Postulaty powracające w kolejnych latach",
+        tables.append(ReportTable(file: ReportCSVFile.recurringDemands.name, pl: "Postulaty powracające w kolejnych latach",
                                   en: "Demands recurring across years", columns: [
             col("cluster", "numer grupy postulatów powracających (jak w raporcie)", "number of the recurring group (as in the report)"),
             col("years", "lata, w których grupa wystąpiła (rosnąco, rozdzielone znakiem |)", "years in which the group occurs (ascending, separated by |)"),
@@ -159,7 +159,7 @@ extension ReportAnalysis {
         }
         let stanceCodeCol = col("stance", "kod stanowiska: accepted, already_done, budget_dependent, referred, rejected; none = brak odpowiedzi", "stance code: accepted, already_done, budget_dependent, referred, rejected; none = no response")
         let stanceLabelCol = col("stance_label", "nazwa stanowiska w języku raportu", "stance name in the report's language")
-        tables.append(ReportTable(file: "stance_by_theme.csv", pl: "Stanowisko miasta według tematu", en: "The city's stance by theme", columns: [
+        tables.append(ReportTable(file: ReportCSVFile.stanceByTheme.name, pl: "Stanowisko miasta według tematu", en: "The city's stance by theme", columns: [
             themeCol, themeLabelCol, stanceCodeCol, stanceLabelCol,
             col("count", "postulaty tematu z tym stanowiskiem", "postulates of the theme with this stance"),
             col("share", "count / wszystkie postulaty tematu (0–1)", "count / all postulates of the theme (0–1)"),
@@ -172,7 +172,7 @@ extension ReportAnalysis {
                 rows.append([.int(y), .text(s), .text(strings.stanceLabel(s)), .int(c), .decimal(total == 0 ? 0 : Double(c) / Double(total))])
             }
         }
-        tables.append(ReportTable(file: "stance_by_year.csv", pl: "Stanowisko miasta według roku", en: "The city's stance by year", columns: [
+        tables.append(ReportTable(file: ReportCSVFile.stanceByYear.name, pl: "Stanowisko miasta według roku", en: "The city's stance by year", columns: [
             yearCol, stanceCodeCol, stanceLabelCol,
             col("count", "postulaty z tego roku z tym stanowiskiem", "postulates of the year with this stance"),
             col("share", "count / wszystkie postulaty roku (0–1)", "count / all postulates of the year (0–1)"),
@@ -186,7 +186,7 @@ extension ReportAnalysis {
                 rows.append([.text(g), .text(m), .int(stanceConfusion[gi][mi])])
             }
         }
-        tables.append(ReportTable(file: "stance_confusion.csv", pl: "Stanowisko: analityk a model (tylko niezerowe pary)",
+        tables.append(ReportTable(file: ReportCSVFile.stanceConfusion.name, pl: "Stanowisko: analityk a model (tylko niezerowe pary)",
                                   en: "Stance: analyst versus model (non-zero pairs only)", columns: [
             col("analyst_stance", "stanowisko według analityka (pole response_stance)", "stance labelled by the analyst (field response_stance)"),
             col("model_stance", "stanowisko według modelu", "stance predicted by the model"),
@@ -195,7 +195,7 @@ extension ReportAnalysis {
 
         // 9. No theme.
         rows = noTheme.map { i in let p = ps[i]; return [.text(p.id), yearCell(p.year), .text(p.organisation), .text(p.text), .text(p.response)] }
-        tables.append(ReportTable(file: "no_theme.csv", pl: "Postulaty bez tematu", en: "Postulates with no theme",
+        tables.append(ReportTable(file: ReportCSVFile.noTheme.name, pl: "Postulaty bez tematu", en: "Postulates with no theme",
                                   columns: [idCol, yearCol, orgCol, textCol, responseCol], rows: rows))
 
         // 10. Theme agreement.
@@ -206,7 +206,7 @@ extension ReportAnalysis {
                          a.model == 0 ? .empty : .decimal(Double(a.both) / Double(a.model)),
                          a.analyst == 0 ? .empty : .decimal(Double(a.both) / Double(a.analyst))])
         }
-        tables.append(ReportTable(file: "theme_agreement.csv", pl: "Tematy: zgodność modelu z etykietami analityków",
+        tables.append(ReportTable(file: ReportCSVFile.themeAgreement.name, pl: "Tematy: zgodność modelu z etykietami analityków",
                                   en: "Themes: model versus analyst labels", columns: [
             themeCol,
             col("analyst", "postulaty, którym analityk nadał temat", "postulates the analyst gave the theme"),
@@ -219,12 +219,10 @@ extension ReportAnalysis {
         // 11. Theme disagreements.
         rows = themeDisagreements.map { i in
             let p = ps[i]
-            let g = Set(p.goldThemes ?? [])
-            let gold = themes.map(\.code).filter { g.contains($0) }
-            return [.text(p.id), yearCell(p.year), .text(p.organisation), .text(gold.joined(separator: ReportCSV.listSeparator)),
+            return [.text(p.id), yearCell(p.year), .text(p.organisation), .text(analystThemes(i).joined(separator: ReportCSV.listSeparator)),
                     .text(shownThemes(i).joined(separator: ReportCSV.listSeparator)), .text(p.text)]
         }
-        tables.append(ReportTable(file: "theme_disagreements.csv", pl: "Postulaty, w których model i analityk się różnią",
+        tables.append(ReportTable(file: ReportCSVFile.themeDisagreements.name, pl: "Postulaty, w których model i analityk się różnią",
                                   en: "Postulates where the model and the analyst differ", columns: [
             idCol, yearCol, orgCol,
             col("analyst_themes", "tematy według analityka (kody rozdzielone znakiem |)", "themes labelled by the analyst (codes separated by |)"),
@@ -237,7 +235,7 @@ extension ReportAnalysis {
             let p = ps[i]
             return [.text(p.id), yearCell(p.year), .text(p.goldStance ?? ""), .text(p.predictedStance ?? ""), .text(p.response)]
         }
-        tables.append(ReportTable(file: "stance_disagreements.csv", pl: "Odpowiedzi, w których stanowisko modelu i analityka się różni",
+        tables.append(ReportTable(file: ReportCSVFile.stanceDisagreements.name, pl: "Odpowiedzi, w których stanowisko modelu i analityka się różni",
                                   en: "Responses where the model's and the analyst's stance differ", columns: [
             idCol, yearCol,
             col("analyst_stance", "stanowisko według analityka", "stance labelled by the analyst"),
@@ -251,17 +249,19 @@ extension ReportAnalysis {
             return [.text(p.id), yearCell(p.year), .text(p.meeting), .text(p.organisation),
                     .text(shownThemes(i).joined(separator: ReportCSV.listSeparator)), .text(shownStance[i]), .text(p.text), .text(p.response)]
         }
-        tables.append(ReportTable(file: "postulates.csv", pl: "Wszystkie postulaty z tematami i stanowiskiem",
+        tables.append(ReportTable(file: ReportCSVFile.postulates.name, pl: "Wszystkie postulaty z tematami i stanowiskiem",
                                   en: "All postulates with their themes and stance", columns: [
             idCol, yearCol, col("meeting", "spotkanie (źródło)", "meeting (source)"), orgCol,
             col("themes", "tematy pokazane w raporcie (kody rozdzielone znakiem |; puste = bez tematu)", "themes shown in the report (codes separated by |; empty = no theme)"),
             stanceCol, textCol, responseCol,
         ], rows: rows))
-        return tables
+        // Written and listed section after section, as `ReportSection` orders the files.
+        let byName = Dictionary(tables.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        return ReportCSVFile.inReportOrder.compactMap { byName[$0.name] }
     }
 
     /// `columns.md`: what every file and column means, in the report's language.
-    public func columnsDocument(_ tables: [ReportTable]) -> String {
+    func columnsDocument(_ tables: [ReportTable]) -> String {
         let pl = language == .pl
         var out = pl ? "# Pliki CSV raportu — objaśnienie kolumn\n\n" : "# The report's CSV files — column descriptions\n\n"
         out += strings.csvFormat(csv) + "\n"

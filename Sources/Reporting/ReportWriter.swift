@@ -10,15 +10,15 @@ public struct ReportFile: Sendable {
 /// Renders a report folder (index.html, report.md, the CSV tables, columns.md, the chart SVGs) and writes it.
 public enum Report {
     /// Every file of the report, in a fixed order; pure (no I/O), so tests can compare bytes.
-    public static func render(_ data: ReportData, language: ReportLanguage = .pl, limits: ReportLimits = ReportLimits(),
+    static func render(_ data: ReportData, language: ReportLanguage = .pl, limits: ReportLimits = ReportLimits(),
                               csv: CSVOptions = ReportCSV.spreadsheet) -> [ReportFile] {
         render(ReportAnalysis(data, language: language, limits: limits, csv: csv))
     }
 
-    public static func render(_ analysis: ReportAnalysis) -> [ReportFile] {
+    static func render(_ analysis: ReportAnalysis) -> [ReportFile] {
         let tables = analysis.tables()
-        var files = [ReportFile(name: "index.html", contents: HTMLRenderer(a: analysis, tables: tables).render()),
-                     ReportFile(name: "report.md", contents: MarkdownRenderer(a: analysis, tables: tables).render())]
+        var files = [ReportFile(name: "index.html", contents: HTMLRenderer(analysis: analysis, tables: tables).render()),
+                     ReportFile(name: "report.md", contents: MarkdownRenderer(analysis: analysis, tables: tables).render())]
         for t in tables { files.append(ReportFile(name: t.file, contents: t.csv(analysis.csv))) }
         files.append(ReportFile(name: "columns.md", contents: analysis.columnsDocument(tables)))
         for (name, svg) in analysis.chartFiles() {

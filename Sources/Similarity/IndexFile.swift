@@ -152,7 +152,7 @@ extension SimilarityIndex {
     }
 
     /// Loads an index written by `save`, refusing a damaged file or one built with another analyzer configuration.
-    public static func load(path: String, analyzer: Analyzer) throws -> SimilarityIndex {
+    public static func load(path: String, analyzer: any TextAnalyzing) throws -> SimilarityIndex {
         // Only a regular file is read: a folder, FIFO or device is refused with what it is (`WholeFile`).
         let data: [UInt8]
         do { data = try WholeFile.read(path: path) } catch {
@@ -166,7 +166,7 @@ extension SimilarityIndex {
         return try data.withUnsafeBytes { try load(bytes: $0, path: path, analyzer: analyzer) }
     }
 
-    public static func load(bytes raw: UnsafeRawBufferPointer, path: String, analyzer: Analyzer) throws -> SimilarityIndex {
+    public static func load(bytes raw: UnsafeRawBufferPointer, path: String, analyzer: any TextAnalyzing) throws -> SimilarityIndex {
         guard raw.count >= 16, Array(raw[0..<8]) == IndexFile.magic else { throw SimilarityError.notAnIndex(path: path) }
         var c = ByteCursor(base: raw, path: path, offset: 8)
         let version = try c.read(UInt32.self, "version")

@@ -18,7 +18,7 @@ public struct RecurringDemands: Sendable {
     /// - Parameters:
     ///   - linkThreshold: the average-link guard against chaining (default: the pair threshold).
     ///   - acrossYears: keep only pairs of postulates from different years (recurring, not repeated at one meeting).
-    public static func find(in records: [Postulate], analyzer: Analyzer,
+    public static func find(in records: [Postulate], analyzer: any TextAnalyzing,
                             settings: SimilarityIndexSettings = SimilarityIndexSettings(),
                             threshold: Double = defaultThreshold, linkThreshold: Double? = nil,
                             acrossYears: Bool = false) throws -> RecurringDemands {

@@ -38,7 +38,7 @@ public struct SimilarityIndexSettings: Codable, Sendable, Equatable {
 /// bit-identical to the brute-force reference and between incremental and rebuilt indexes; ties rank by id.
 /// Not thread-safe (the analyzer and the score accumulator are shared): one index per thread.
 public final class SimilarityIndex {
-    public let analyzer: Analyzer
+    public let analyzer: any TextAnalyzing
     public let settings: SimilarityIndexSettings
 
     // Primary data.
@@ -74,13 +74,13 @@ public final class SimilarityIndex {
     public private(set) var count = 0
     static let noYear = Int32.min
 
-    public init(analyzer: Analyzer, settings: SimilarityIndexSettings = SimilarityIndexSettings()) {
+    public init(analyzer: any TextAnalyzing, settings: SimilarityIndexSettings = SimilarityIndexSettings()) {
         self.analyzer = analyzer
         self.settings = settings
     }
 
     /// Builds an index of `postulates` (ids must be unique).
-    public convenience init(analyzer: Analyzer, settings: SimilarityIndexSettings = SimilarityIndexSettings(),
+    public convenience init(analyzer: any TextAnalyzing, settings: SimilarityIndexSettings = SimilarityIndexSettings(),
                             postulates: [Postulate]) throws {
         self.init(analyzer: analyzer, settings: settings)
         for p in postulates { try add(p) }

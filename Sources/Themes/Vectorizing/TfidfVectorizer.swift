@@ -1,4 +1,5 @@
 import Foundation
+import Corpus
 
 /// TF-IDF over analyzer terms: unigrams and (optionally) bigrams of adjacent terms, sublinear tf, smoothed idf,
 /// document-frequency pruning, l2 normalisation. `fitTransform` learns the vocabulary; `transform` never changes it.
@@ -40,6 +41,10 @@ public struct TfidfVectorizer: Sendable {
                 documentFrequency: [Int]) throws {
         guard vocabulary.count == documentFrequency.count else {
             throw ThemesError.invalidModel("vocabulary has \(vocabulary.count) terms but \(documentFrequency.count) document frequencies")
+        }
+        if let bad = documentFrequency.firstIndex(where: { $0 < 0 || $0 > documentCount }) {
+            throw ThemesError.invalidModel(tr("częstość dokumentowa cechy \(bad + 1) (\(documentFrequency[bad])) poza zakresem 0…\(max(documentCount, 0))",
+                                              "document frequency of feature \(bad + 1) (\(documentFrequency[bad])) outside 0…\(max(documentCount, 0))"))
         }
         for i in vocabulary.indices.dropFirst() where !(vocabulary[i - 1] < vocabulary[i]) {
             throw ThemesError.invalidModel("vocabulary is not sorted at entry \(i) (\"\(vocabulary[i])\")")
@@ -86,7 +91,8 @@ public struct TfidfVectorizer: Sendable {
     }
 
     static func idf(df: Int, n: Int, smooth: Bool) -> Double {
-        smooth ? log(Double(1 + n) / Double(1 + df)) + 1 : log(Double(n) / Double(max(df, 1))) + 1
+        // `+ 1` in Double, not Int: a model file's counts may be Int.max (same values below 2⁵³, so same models).
+        smooth ? log((Double(n) + 1) / (Double(df) + 1)) + 1 : log(Double(n) / Double(max(df, 1))) + 1
     }
 
     static func bigramKey(_ a: UInt32, _ b: UInt32) -> UInt64 { UInt64(a) << 32 | UInt64(b) }

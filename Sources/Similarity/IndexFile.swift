@@ -210,6 +210,12 @@ extension SimilarityIndex {
             throw c.corrupted("bad vector offsets")
         }
         guard termIDs.allSatisfy({ Int($0) < v }) else { throw c.corrupted("term id out of range") }
+        // Weighted counts are finite and not negative; an infinite, NaN or negative one trapped in the weighting
+        // (`TermWeighting.fixedSquare`: a Double too large for UInt64).
+        guard countBits.allSatisfy({ let f = Float(bitPattern: $0); return f.isFinite && f >= 0 }) else {
+            throw c.corrupted(tr("liczba wystąpień terminu nie jest skończoną liczbą nieujemną",
+                                 "a term count is not a finite non-negative number"))
+        }
 
         for i in 0..<n {
             let range = Int(start[i])..<Int(start[i + 1])

@@ -84,6 +84,24 @@ final class IndexFuzzRegressionTests: XCTestCase {
         assertCorrupted(big, tr("przekraczają rozmiar pliku", "exceed the file's size"))
     }
 
+    /// Found 2026-12-07 (Fuzz/regressions/index-count-infinite.index): a term count of +∞ (also NaN or a large
+    /// negative one) trapped in `TermWeighting.fixedSquare` (a Double too large for UInt64) while weights were
+    /// rebuilt on load.
+    func testNonFiniteOrNegativeTermCountIsCorruption() throws {
+        let b = try bytes()
+        let body = b.count - 8
+        let entries = try SimilarityIndex.load(bytes: b, analyzer: Fixtures.analyzer()).documentVectors().vectors.terms.count
+        // The counts section ends the body, padded to 8 bytes: the last count is just before the padding.
+        let last = body - (entries % 2 == 0 ? 0 : 4) - 4
+        XCTAssertEqual(Float(bitPattern: UInt32(b[last]) | UInt32(b[last + 1]) << 8 | UInt32(b[last + 2]) << 16
+                                         | UInt32(b[last + 3]) << 24) > 0, true, "the offset points at a count")
+        for bad: Float in [.infinity, -.infinity, .nan, -1e30, -1] {
+            var c = b
+            withUnsafeBytes(of: bad.bitPattern.littleEndian) { for k in 0..<4 { c[last + k] = $0[k] } }
+            assertCorrupted(resealed(c), tr("liczba wystąpień terminu", "a term count"))
+        }
+    }
+
     /// The unchanged bytes still load (the helpers above change only what they say).
     func testResealedOriginalLoads() throws {
         let b = try bytes()

@@ -70,8 +70,9 @@ struct ByteCursor {
         return v
     }
     mutating func array<T: FixedWidthInteger>(_: T.Type, count: Int, _ what: String) throws -> [T] {
+        // Compared by division: a count read from the file may be large enough to overflow `count * size`.
+        guard count >= 0, count <= (base.count - offset) / MemoryLayout<T>.size else { throw corrupted("truncated in \(what)") }
         let size = count * MemoryLayout<T>.size
-        guard count >= 0, offset + size <= base.count else { throw corrupted("truncated in \(what)") }
         var out = [T](repeating: 0, count: count)
         out.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: base[offset..<(offset + size)])) }
         if T.self != UInt8.self && 1.littleEndian != 1 { out = out.map { T(littleEndian: $0) } }
@@ -79,20 +80,23 @@ struct ByteCursor {
         return out
     }
     mutating func bytes(_ count: Int, _ what: String) throws -> UnsafeRawBufferPointer {
-        guard count >= 0, offset + count <= base.count else { throw corrupted("truncated in \(what)") }
+        guard count >= 0, count <= base.count - offset else { throw corrupted("truncated in \(what)") }
         defer { offset += count }
         return UnsafeRawBufferPointer(rebasing: base[offset..<(offset + count)])
     }
     mutating func pad() { offset = (offset + 7) & ~7 }
     mutating func strings(count: Int, _ what: String) throws -> [String] {
         let offsets = try array(UInt64.self, count: count + 1, "\(what) offsets")
-        guard let total = offsets.last, offsets.first == 0 else { throw corrupted("bad \(what) offsets") }
+        // Offsets are checked as read (UInt64) before they become Ints: one past Int.max must not trap.
+        guard let total = offsets.last, offsets.first == 0, total <= UInt64(base.count) else {
+            throw corrupted("bad \(what) offsets")
+        }
         let blob = try bytes(Int(total), what)
         var out: [String] = []
         out.reserveCapacity(count)
         for i in 0..<count {
+            guard offsets[i] <= offsets[i + 1], offsets[i + 1] <= UInt64(blob.count) else { throw corrupted("bad \(what) offsets") }
             let a = Int(offsets[i]), b = Int(offsets[i + 1])
-            guard a <= b, b <= blob.count else { throw corrupted("bad \(what) offsets") }
             out.append(String(decoding: UnsafeRawBufferPointer(rebasing: blob[a..<b]), as: UTF8.self))
         }
         pad()
@@ -196,6 +200,11 @@ extension SimilarityIndex {
         }
         let n = header.postulates, v = header.terms, p = header.entries
         guard n >= 0, v >= 0, p >= 0 else { throw c.corrupted("negative counts in header") }
+        // Each counted item takes at least a byte of the file: larger counts are damage (and `6 * n`, `n + 1`
+        // below must not overflow).
+        guard n <= raw.count, v <= raw.count, p <= raw.count else {
+            throw c.corrupted(tr("liczby w nagłówku przekraczają rozmiar pliku", "counts in header exceed the file's size"))
+        }
         let terms = try c.strings(count: v, "vocabulary")
         let years = try c.array(Int32.self, count: n, "years")
         c.pad()
@@ -208,6 +217,12 @@ extension SimilarityIndex {
             throw c.corrupted("bad vector offsets")
         }
         guard termIDs.allSatisfy({ Int($0) < v }) else { throw c.corrupted("term id out of range") }
+        // Weighted counts are finite and not negative; an infinite, NaN or negative one trapped in the weighting
+        // (`TermWeighting.fixedSquare`: a Double too large for UInt64).
+        guard countBits.allSatisfy({ let f = Float(bitPattern: $0); return f.isFinite && f >= 0 }) else {
+            throw c.corrupted(tr("liczba wystąpień terminu nie jest skończoną liczbą nieujemną",
+                                 "a term count is not a finite non-negative number"))
+        }
 
         for i in 0..<n {
             let range = Int(start[i])..<Int(start[i + 1])

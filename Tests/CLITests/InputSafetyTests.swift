@@ -23,7 +23,7 @@ final class InputSafetyTests: XCTestCase {
         XCTAssertEqual(mkfifo(s.path("pipe.jsonl"), 0o644), 0)
         let before = FolderSnapshot(s.url)
         let cases: [(String, String)] = [(s.path("folder.jsonl"), "to folder"), (s.path("empty.jsonl"), "plik jest pusty"),
-                                         (s.path("pipe.jsonl"), "potok (FIFO)"), ("/dev/zero", "urządzenie")]
+                                         (s.path("pipe.jsonl"), "potok nazwany (FIFO)"), ("/dev/zero", "urządzenie")]
         for (input, message) in cases {
             for args in [["index", "build", input, "-o", index], ["index", "add", input, "--index", index],
                          ["tag", input], ["dedupe", input], ["corpus", "stats", input], ["analyze", input],

@@ -81,8 +81,8 @@ final class ModelSafetyTests: XCTestCase {
         try assertRefused(["train", headerOnly, "-o", model], in: s, ["\(headerOnly): plik nie zawiera żadnego rekordu"])
         let folder = s.path("Corpora.jsonl")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try assertRefused(["train", folder, "-o", model], in: s, ["\(folder): to folder, a nie plik"])
-        try assertRefused(["eval", folder], in: s, ["\(folder): to folder, a nie plik"])
+        try assertRefused(["train", folder, "-o", model], in: s, ["\(folder): to folder, a nie zwykły plik"])
+        try assertRefused(["eval", folder], in: s, ["\(folder): to folder, a nie zwykły plik"])
     }
 
     func testOneLabelIsRefused() throws {
@@ -212,8 +212,8 @@ final class ModelSafetyTests: XCTestCase {
              "to nie jest plik modelu postulaty"),
             ("other.model", Data("{\"id\":\"1\",\"text\":\"a\"}\n{\"id\":\"2\"}\n".utf8),
              "to nie jest plik modelu postulaty (pierwszy wiersz nie jest nagłówkiem modelu)"),
-            ("folder.model", nil, "nie można odczytać pliku modelu: to folder, a nie plik"),
-            ("fifo.model", nil, "nie można odczytać pliku modelu: to kolejka FIFO, a nie zwykły plik"),
+            ("folder.model", nil, "nie można odczytać pliku modelu: to folder, a nie zwykły plik"),
+            ("fifo.model", nil, "nie można odczytać pliku modelu: to potok nazwany (FIFO), a nie zwykły plik"),
             ("missing.model", nil, "nie ma pliku modelu"),
         ]
         for (name, data, message) in cases {
@@ -249,8 +249,8 @@ final class ModelSafetyTests: XCTestCase {
             ("empty.index", Data(), "indeks jest uszkodzony: plik jest pusty (0 bajtów)"),
             ("model.index", try Data(contentsOf: CLI.repoRoot.appendingPathComponent("Models/themes.model")),
              "to nie jest indeks podobieństwa"),
-            ("folder.index", nil, "nie można odczytać pliku indeksu: to folder, a nie plik"),
-            ("fifo.index", nil, "nie można odczytać pliku indeksu: to kolejka FIFO, a nie zwykły plik"),
+            ("folder.index", nil, "nie można odczytać pliku indeksu: to folder, a nie zwykły plik"),
+            ("fifo.index", nil, "nie można odczytać pliku indeksu: to potok nazwany (FIFO), a nie zwykły plik"),
             ("missing.index", nil, "nie można odczytać pliku indeksu: nie ma takiego pliku"),
         ]
         for (name, data, message) in cases {

@@ -216,10 +216,10 @@ final class ModelSafetyTests: XCTestCase {
         // not a regular file, or none
         let folder = dir.appendingPathComponent("folder.model")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        XCTAssertEqual(problem(folder.path), .unreadable("to folder, a nie plik"))
+        XCTAssertEqual(problem(folder.path), .unreadable("to folder, a nie zwykły plik"))
         let fifo = dir.appendingPathComponent("fifo.model").path
         XCTAssertEqual(mkfifo(fifo, 0o644), 0)
-        XCTAssertEqual(problem(fifo), .unreadable("to kolejka FIFO, a nie zwykły plik"), "refused at once, never blocks")
+        XCTAssertEqual(problem(fifo), .unreadable("to potok nazwany (FIFO), a nie zwykły plik"), "refused at once, never blocks")
         XCTAssertEqual(problem("/dev/zero"), .unreadable("to urządzenie, a nie zwykły plik"))
         XCTAssertEqual(problem(dir.appendingPathComponent("missing.model").path), .missing)
         XCTAssertEqual("\(ThemesError.modelFile(path: "Models/themes.model", problem: damaged("plik kończy się w połowie")))",

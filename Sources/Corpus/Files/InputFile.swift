@@ -23,33 +23,51 @@ public enum InputFile {
             }
             return Opened(file: f, name: "stdin", ownsFile: false)
         }
-        var st = stat()
-        if stat(path, &st) != 0 {
+        // Opened without blocking (a FIFO nobody writes to would block here), its kind read from the descriptor
+        // (`fstat`: no other file can be swapped in between), then read normally.
+        let fd = Glibc_open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 {
             let reason = systemErrorText(errno)
             throw CorpusError(.io, file: path, tr("nie można otworzyć pliku (\(reason))", "cannot open the file (\(reason))"))
         }
-        switch st.st_mode & S_IFMT {
-        case S_IFREG:
-            break
-        case S_IFDIR:
-            throw CorpusError(.notAFile, file: path, tr("to folder, a nie plik; podaj pliki z postulatami (np. \(path)/*.jsonl)",
-                                                         "this is a folder, not a file; name the corpus files (e.g. \(path)/*.jsonl)"))
-        case S_IFIFO:
-            throw CorpusError(.notAFile, file: path, tr("to potok (FIFO), a nie zwykły plik; przekaż dane na standardowe wejście („-”)",
-                                                         "this is a pipe (FIFO), not a regular file; pass the data on standard input (\"-\")"))
-        default:
-            throw CorpusError(.notAFile, file: path, tr("to urządzenie lub plik specjalny, a nie zwykły plik",
-                                                         "this is a device or special file, not a regular file"))
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            let reason = systemErrorText(errno)
+            close(fd)
+            throw CorpusError(.io, file: path, tr("nie można odczytać pliku (\(reason))", "cannot read the file (\(reason))"))
+        }
+        let kind = FileKind(mode: st.st_mode)
+        if let refusal = kind.notARegularFile {
+            close(fd)
+            let hint: String
+            switch kind {
+            case .folder: hint = tr("podaj pliki z postulatami (np. \(path)/*.jsonl)", "name the corpus files (e.g. \(path)/*.jsonl)")
+            case .fifo: hint = tr("przekaż dane na standardowe wejście („-”)", "pass the data on standard input (\"-\")")
+            default: hint = tr("podaj zwykły plik", "give a regular file")
+            }
+            throw CorpusError(.notAFile, file: path, refusal + "; " + hint)
         }
         if st.st_size == 0 {
+            close(fd)
             throw CorpusError(.empty, file: path, tr("plik jest pusty", "the file is empty"))
         }
-        guard let f = fopen(path, "rb") else {
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        guard let f = fdopen(fd, "rb") else {
             let reason = systemErrorText(errno)
+            close(fd)
             throw CorpusError(.io, file: path, tr("nie można otworzyć pliku (\(reason))", "cannot open the file (\(reason))"))
         }
         return Opened(file: f, name: path, ownsFile: true)
     }
+}
+
+@inline(__always)
+private func Glibc_open(_ path: String, _ flags: Int32) -> Int32 {
+    #if canImport(Glibc)
+    return Glibc.open(path, flags)
+    #else
+    return Darwin.open(path, flags)
+    #endif
 }
 
 /// Names the encoding of text that is not UTF-8, so the error tells the clerk how to save the file again.

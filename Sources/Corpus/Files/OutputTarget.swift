@@ -29,13 +29,13 @@ public struct OutputTarget: Sendable, Equatable {
     public init(_ path: String, inputs: [String] = [], folderMayBeMade: Bool = false) throws(CorpusError) {
         self.path = path
         guard !path.isEmpty else { throw CorpusError(.io, file: path, tr("pusta nazwa pliku wyjściowego", "empty output file name")) }
-        if path.hasSuffix("/") { throw CorpusError(.io, file: path, Self.notAFile("folder", path: path)) }
+        if path.hasSuffix("/") { throw CorpusError(.io, file: path, Self.refusal(.folder)) }
         resolvedPath = try Self.followLinks(path)
 
         var st = stat()
         if stat(resolvedPath, &st) == 0 {
-            let kind = st.st_mode & S_IFMT
-            if kind != S_IFREG { throw CorpusError(.io, file: path, Self.notAFile(Self.kindName(kind), path: path)) }
+            let kind = FileKind(mode: st.st_mode)
+            if kind != .regular { throw CorpusError(.io, file: path, Self.refusal(kind)) }
             for input in inputs where !input.isEmpty && input != "-" {
                 var other = stat()
                 if stat(input, &other) == 0, other.st_dev == st.st_dev, other.st_ino == st.st_ino {
@@ -98,27 +98,8 @@ public struct OutputTarget: Sendable, Equatable {
         return String(path[path.index(after: slash)...])
     }
 
-    static func kindName(_ kind: mode_t) -> String {
-        switch kind {
-        case S_IFDIR: return "folder"
-        case S_IFIFO: return "fifo"
-        case S_IFCHR, S_IFBLK: return "device"
-        case S_IFSOCK: return "socket"
-        default: return "other"
-        }
-    }
-
-    static func notAFile(_ kind: String, path: String) -> String {
-        let what: String
-        switch kind {
-        case "folder": what = tr("to folder", "is a folder")
-        case "fifo": what = tr("to potok nazwany (FIFO)", "is a named pipe (FIFO)")
-        case "device": what = tr("to urządzenie", "is a device")
-        case "socket": what = tr("to gniazdo", "is a socket")
-        default: what = tr("to plik specjalny", "is a special file")
-        }
-        return tr("\(what), a nie zwykły plik — nic nie zapisano; podaj ścieżkę pliku",
-                  "\(what), not a regular file — nothing written; give the path of a file")
+    static func refusal(_ kind: FileKind) -> String {
+        (kind.notARegularFile ?? "") + tr(" — nic nie zapisano; podaj ścieżkę pliku", " — nothing written; give the path of a file")
     }
 
     static func lastError() -> String { systemErrorText(errno) }

@@ -48,19 +48,10 @@ public enum WholeFile {
         return out
     }
 
-    /// What a path is when it is not a regular file ("to folder, a nie plik"), or nil for a regular file.
-    static func notRegular(_ mode: mode_t) -> String? {
-        switch mode & S_IFMT {
-        case S_IFREG: return nil
-        case S_IFDIR: return tr("to folder, a nie plik", "is a folder, not a file")
-        case S_IFIFO: return tr("to kolejka FIFO, a nie zwykły plik", "is a FIFO, not a regular file")
-        case S_IFCHR, S_IFBLK: return tr("to urządzenie, a nie zwykły plik", "is a device, not a regular file")
-        case S_IFSOCK: return tr("to gniazdo, a nie zwykły plik", "is a socket, not a regular file")
-        default: return tr("to nie jest zwykły plik", "is not a regular file")
-        }
-    }
+    /// What a path is when it is not a regular file ("to folder, a nie zwykły plik"), or nil for a regular file.
+    static func notRegular(_ mode: mode_t) -> String? { FileKind(mode: mode).notARegularFile }
 
-    private static func reason(_ e: Int32) -> String { String(cString: strerror(e)) }
+    private static func reason(_ e: Int32) -> String { systemErrorText(e) }
 }
 
 @inline(__always)

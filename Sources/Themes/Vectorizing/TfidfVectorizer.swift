@@ -1,5 +1,6 @@
 import Corpus
 import Foundation
+import Corpus
 
 /// TF-IDF over analyzer terms: unigrams and (optionally) bigrams of adjacent terms, sublinear tf, smoothed idf,
 /// document-frequency pruning, l2 normalisation. `fitTransform` learns the vocabulary; `transform` never changes it.
@@ -43,6 +44,10 @@ public struct TfidfVectorizer: Sendable {
             let terms = counted(vocabulary.count, pl: ("termin", "terminy", "terminów"), en: ("term", "terms"))
             throw ThemesError.invalidModel(tr("słownik ma \(terms), a częstości dokumentowych jest \(documentFrequency.count)",
                                               "the vocabulary has \(terms) but \(documentFrequency.count) document frequencies"))
+        }
+        if let bad = documentFrequency.firstIndex(where: { $0 < 0 || $0 > documentCount }) {
+            throw ThemesError.invalidModel(tr("częstość dokumentowa cechy \(bad + 1) (\(documentFrequency[bad])) poza zakresem 0…\(max(documentCount, 0))",
+                                              "document frequency of feature \(bad + 1) (\(documentFrequency[bad])) outside 0…\(max(documentCount, 0))"))
         }
         for i in vocabulary.indices.dropFirst() where !(vocabulary[i - 1] < vocabulary[i]) {
             throw ThemesError.invalidModel(tr("słownik nie jest posortowany w pozycji \(i) („\(vocabulary[i])”)",
@@ -90,7 +95,8 @@ public struct TfidfVectorizer: Sendable {
     }
 
     static func idf(df: Int, n: Int, smooth: Bool) -> Double {
-        smooth ? log(Double(1 + n) / Double(1 + df)) + 1 : log(Double(n) / Double(max(df, 1))) + 1
+        // `+ 1` in Double, not Int: a model file's counts may be Int.max (same values below 2⁵³, so same models).
+        smooth ? log((Double(n) + 1) / (Double(df) + 1)) + 1 : log(Double(n) / Double(max(df, 1))) + 1
     }
 
     static func bigramKey(_ a: UInt32, _ b: UInt32) -> UInt64 { UInt64(a) << 32 | UInt64(b) }

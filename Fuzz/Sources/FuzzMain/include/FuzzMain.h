@@ -1,0 +1,1 @@
+// Intentionally empty: FuzzMain only supplies the executable's entry point (see FuzzMain.c).

@@ -104,48 +104,114 @@ struct ByteCursor {
     }
 }
 
-extension SimilarityIndex {
-    /// The file's bytes: live postulates in insertion order, terms in use only (ids renumbered, order kept).
-    public func serialized() -> [UInt8] {
-        var used = [Int32](repeating: -1, count: vocabulary.count)
-        var terms: [String] = []
-        for t in 0..<vocabulary.count where df[t] > 0 { used[t] = Int32(terms.count); terms.append(vocabulary.terms[t]) }
-        let slots = docs.indices.filter { alive[$0] }
-        let entries = slots.reduce(0) { $0 + docStart[$1 + 1] - docStart[$1] }
-        let header = IndexFile.Header(format: "postulaty-similarity-index", analyzer: analyzer.configuration,
-                                      analyzerHash: analyzer.configuration.hash, settings: settings,
-                                      postulates: slots.count, terms: terms.count, entries: entries)
+extension IndexFile {
+    /// The file's bytes for `storage`.
+    static func bytes(_ storage: SimilarityIndex.Storage) -> [UInt8] {
+        let n = storage.postulates.count
+        let header = Header(format: "postulaty-similarity-index", analyzer: storage.analyzer,
+                            analyzerHash: storage.analyzer.hash, settings: storage.settings,
+                            postulates: n, terms: storage.terms.count, entries: storage.vectorTerms.count)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = Array((try? encoder.encode(header)) ?? Data())
 
         var b = ByteBuffer()
-        b.bytes.append(contentsOf: IndexFile.magic)
-        b.append(IndexFile.version)
+        b.bytes.append(contentsOf: magic)
+        b.append(version)
         b.append(UInt32(json.count))
         b.bytes.append(contentsOf: json)
         b.pad()
-        b.appendStrings(terms)
-        for s in slots { b.append(years[s]) }
+        b.appendStrings(storage.terms)
+        for p in storage.postulates { b.append(p.year.map { Int32(clamping: $0) } ?? SimilarityIndex.noYear) }
         b.pad()
         var fields: [String] = []
-        fields.reserveCapacity(slots.count * 6)
-        for s in slots {
-            let d = docs[s]
-            fields += [d.id, d.meeting, d.organisation, d.text, d.response, d.respondent]
-        }
+        fields.reserveCapacity(n * 6)
+        for d in storage.postulates { fields += [d.id, d.meeting, d.organisation, d.text, d.response, d.respondent] }
         b.appendStrings(fields)
-        var start: UInt64 = 0
-        b.append(start)
-        for s in slots { start += UInt64(docStart[s + 1] - docStart[s]); b.append(start) }
-        for s in slots { for k in docStart[s]..<docStart[s + 1] { b.append(UInt32(used[Int(docTerms[k])])) } }
+        for s in storage.vectorStart { b.append(UInt64(s)) }
+        for t in storage.vectorTerms { b.append(t) }
         b.pad()
-        for s in slots { for k in docStart[s]..<docStart[s + 1] { b.append(docCounts[k]) } }
+        for c in storage.vectorCounts { b.append(c) }
         b.pad()
-        let sum = b.bytes.withUnsafeBytes { IndexFile.checksum($0) }
+        let sum = b.bytes.withUnsafeBytes { checksum($0) }
         b.append(sum)
         return b.bytes
     }
+
+    /// Reads a file's bytes into a `Storage`, refusing a file that is not an index, of another version, damaged
+    /// (checksum, truncation, offsets, counts: `SimilarityError.corrupted`, as `Storage` reports what it refuses)
+    /// or built with another analyzer configuration than `expected` (checked before the data is read).
+    static func storage(_ raw: UnsafeRawBufferPointer, path: String, expected: AnalyzerConfiguration) throws -> SimilarityIndex.Storage {
+        guard raw.count >= 16, Array(raw[0..<8]) == magic else { throw SimilarityError.notAnIndex(path: path) }
+        var c = ByteCursor(base: raw, path: path, offset: 8)
+        let version = try c.read(UInt32.self, "version")
+        guard version == Self.version else {
+            throw SimilarityError.unsupportedVersion(path: path, found: version, supported: Self.version)
+        }
+        guard raw.count >= 24 else { throw c.corrupted("truncated") }
+        let stored = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
+        guard checksum(UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 8)])) == stored else {
+            throw c.corrupted(tr("suma kontrolna (checksum) się nie zgadza: plik jest urwany lub uszkodzony",
+                                 "checksum mismatch (the file is truncated or damaged)"))
+        }
+        let body = UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 8)])
+        c = ByteCursor(base: body, path: path, offset: 12)
+        let headerLength = Int(try c.read(UInt32.self, "header length"))
+        let json = try c.bytes(headerLength, "header")
+        let header: Header
+        do { header = try JSONDecoder().decode(Header.self, from: Data(json)) } catch {
+            throw c.corrupted("unreadable header")
+        }
+        c.pad()
+        let differences = expected.differences(from: header.analyzer)
+        if !differences.isEmpty || expected.hash != header.analyzerHash {
+            throw SimilarityError.analyzerMismatch(
+                path: path, differences: differences.isEmpty ? ["configuration hash differs"]
+                    : differences.map { "\($0) (this tool vs the index)" })
+        }
+        let n = header.postulates, v = header.terms, p = header.entries
+        guard n >= 0, v >= 0, p >= 0 else { throw c.corrupted("negative counts in header") }
+        // Each counted item takes at least a byte of the file: larger counts are damage (and `6 * n`, `n + 1`
+        // below must not overflow).
+        guard n <= raw.count, v <= raw.count, p <= raw.count else {
+            throw c.corrupted(tr("liczby w nagłówku przekraczają rozmiar pliku", "counts in header exceed the file's size"))
+        }
+        let terms = try c.strings(count: v, "vocabulary")
+        let years = try c.array(Int32.self, count: n, "years")
+        c.pad()
+        let fields = try c.strings(count: 6 * n, "postulates")
+        let start = try c.array(UInt64.self, count: n + 1, "vector offsets")
+        let termIDs = try c.array(UInt32.self, count: p, "vector terms")
+        c.pad()
+        let countBits = try c.array(UInt32.self, count: p, "vector counts")
+        // Offsets become Ints only when they fit; larger ones are damage (`Storage` checks the rest).
+        var vectorStart: [Int] = []
+        vectorStart.reserveCapacity(n + 1)
+        for o in start {
+            guard o <= UInt64(p) else { throw c.corrupted("bad vector offsets") }
+            vectorStart.append(Int(o))
+        }
+        var postulates: [IndexedPostulate] = []
+        postulates.reserveCapacity(n)
+        for i in 0..<n {
+            let b = 6 * i
+            postulates.append(IndexedPostulate(id: fields[b], year: years[i] == SimilarityIndex.noYear ? nil : Int(years[i]),
+                                               meeting: fields[b + 1], organisation: fields[b + 2], text: fields[b + 3],
+                                               response: fields[b + 4], respondent: fields[b + 5]))
+        }
+        do {
+            return try SimilarityIndex.Storage(analyzer: header.analyzer, settings: header.settings, terms: terms,
+                                               postulates: postulates, vectorStart: vectorStart, vectorTerms: termIDs,
+                                               vectorCounts: countBits.map { Float(bitPattern: $0) })
+        } catch {
+            throw c.corrupted(error.reason)
+        }
+    }
+}
+
+extension SimilarityIndex {
+    /// The file's bytes: live postulates in insertion order, terms in use only (ids renumbered, order kept).
+    public func serialized() -> [UInt8] { IndexFile.bytes(storage) }
 
     /// Writes the index to `path` (temporary file, then rename).
     public func save(to path: String) throws {
@@ -171,114 +237,6 @@ extension SimilarityIndex {
     }
 
     public static func load(bytes raw: UnsafeRawBufferPointer, path: String, analyzer: any TextAnalyzing) throws -> SimilarityIndex {
-        guard raw.count >= 16, Array(raw[0..<8]) == IndexFile.magic else { throw SimilarityError.notAnIndex(path: path) }
-        var c = ByteCursor(base: raw, path: path, offset: 8)
-        let version = try c.read(UInt32.self, "version")
-        guard version == IndexFile.version else {
-            throw SimilarityError.unsupportedVersion(path: path, found: version, supported: IndexFile.version)
-        }
-        guard raw.count >= 24 else { throw c.corrupted("truncated") }
-        let stored = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
-        guard IndexFile.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 8)])) == stored else {
-            throw c.corrupted(tr("suma kontrolna (checksum) się nie zgadza: plik jest urwany lub uszkodzony",
-                                 "checksum mismatch (the file is truncated or damaged)"))
-        }
-        let body = UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 8)])
-        c = ByteCursor(base: body, path: path, offset: 12)
-        let headerLength = Int(try c.read(UInt32.self, "header length"))
-        let json = try c.bytes(headerLength, "header")
-        let header: IndexFile.Header
-        do { header = try JSONDecoder().decode(IndexFile.Header.self, from: Data(json)) } catch {
-            throw c.corrupted("unreadable header")
-        }
-        c.pad()
-        let differences = analyzer.configuration.differences(from: header.analyzer)
-        if !differences.isEmpty || analyzer.configuration.hash != header.analyzerHash {
-            throw SimilarityError.analyzerMismatch(
-                path: path, differences: differences.isEmpty ? ["configuration hash differs"]
-                    : differences.map { "\($0) (this tool vs the index)" })
-        }
-        let n = header.postulates, v = header.terms, p = header.entries
-        guard n >= 0, v >= 0, p >= 0 else { throw c.corrupted("negative counts in header") }
-        // Each counted item takes at least a byte of the file: larger counts are damage (and `6 * n`, `n + 1`
-        // below must not overflow).
-        guard n <= raw.count, v <= raw.count, p <= raw.count else {
-            throw c.corrupted(tr("liczby w nagłówku przekraczają rozmiar pliku", "counts in header exceed the file's size"))
-        }
-        let terms = try c.strings(count: v, "vocabulary")
-        let years = try c.array(Int32.self, count: n, "years")
-        c.pad()
-        let fields = try c.strings(count: 6 * n, "postulates")
-        let start = try c.array(UInt64.self, count: n + 1, "vector offsets")
-        let termIDs = try c.array(UInt32.self, count: p, "vector terms")
-        c.pad()
-        let countBits = try c.array(UInt32.self, count: p, "vector counts")
-        guard start.first == 0, start.last == UInt64(p), zip(start, start.dropFirst()).allSatisfy({ $0 <= $1 }) else {
-            throw c.corrupted("bad vector offsets")
-        }
-        guard termIDs.allSatisfy({ Int($0) < v }) else { throw c.corrupted("term id out of range") }
-        // Weighted counts are finite and not negative; an infinite, NaN or negative one trapped in the weighting
-        // (`TermWeighting.fixedSquare`: a Double too large for UInt64).
-        guard countBits.allSatisfy({ let f = Float(bitPattern: $0); return f.isFinite && f >= 0 }) else {
-            throw c.corrupted(tr("liczba wystąpień terminu nie jest skończoną liczbą nieujemną",
-                                 "a term count is not a finite non-negative number"))
-        }
-
-        for i in 0..<n {
-            let range = Int(start[i])..<Int(start[i + 1])
-            guard zip(termIDs[range], termIDs[range].dropFirst()).allSatisfy({ $0 < $1 }) else {
-                throw c.corrupted("terms of postulate \(i + 1) not in ascending order")
-            }
-        }
-        // Bulk assembly (not `add` one by one): postings by a counting sort over the vectors.
-        let index = SimilarityIndex(analyzer: analyzer, settings: header.settings)
-        index.vocabulary = Vocabulary(terms: terms)
-        var docs: [IndexedPostulate] = []
-        docs.reserveCapacity(n)
-        var slotByID: [String: Int] = [:]
-        slotByID.reserveCapacity(n)
-        var meetingOf = [Int32](repeating: -1, count: n)
-        var meetingIDs: [String: Int32] = [:]
-        for i in 0..<n {
-            let b = 6 * i
-            let doc = IndexedPostulate(id: fields[b], year: years[i] == SimilarityIndex.noYear ? nil : Int(years[i]),
-                                       meeting: fields[b + 1], organisation: fields[b + 2], text: fields[b + 3],
-                                       response: fields[b + 4], respondent: fields[b + 5])
-            guard slotByID.updateValue(i, forKey: doc.id) == nil else { throw c.corrupted("duplicate id \"\(doc.id)\"") }
-            if !doc.meeting.isEmpty {
-                if let m = meetingIDs[doc.meeting] { meetingOf[i] = m } else {
-                    let m = Int32(meetingIDs.count); meetingIDs[doc.meeting] = m; meetingOf[i] = m
-                }
-            }
-            docs.append(doc)
-        }
-        var df = [Int32](repeating: 0, count: v)
-        for t in termIDs { df[Int(t)] += 1 }
-        var offset = [Int](repeating: 0, count: v + 1)
-        for t in 0..<v { offset[t + 1] = offset[t] + Int(df[t]) }
-        var flat = [UInt32](repeating: 0, count: p)
-        var fill = offset
-        for i in 0..<n {
-            for k in Int(start[i])..<Int(start[i + 1]) {
-                let t = Int(termIDs[k])
-                flat[fill[t]] = UInt32(i)
-                fill[t] += 1
-            }
-        }
-        index.postings = (0..<v).map { Array(flat[offset[$0]..<offset[$0 + 1]]) }
-        index.postingWeights = (0..<v).map { [Float](repeating: 0, count: Int(df[$0])) }
-        index.df = df
-        index.docs = docs
-        index.alive = [Bool](repeating: true, count: n)
-        index.years = years
-        index.meetingOf = meetingOf
-        index.meetingIDs = meetingIDs
-        index.slotByID = slotByID
-        index.docStart = start.map { Int($0) }
-        index.docTerms = termIDs
-        index.docCounts = countBits.map { Float(bitPattern: $0) }
-        index.setLoaded(count: n)
-        index.refresh()
-        return index
+        SimilarityIndex(analyzer: analyzer, storage: try IndexFile.storage(raw, path: path, expected: analyzer.configuration))
     }
 }

@@ -87,6 +87,43 @@ public final class SimilarityIndex {
         refresh()
     }
 
+    /// The index of stored data (`Storage`, already validated; `analyzer` must have its configuration, which
+    /// `load` checks first). Postings come from one counting sort over the vectors, not from `add` one postulate
+    /// at a time; idf, norms and posting weights from `refresh`.
+    init(analyzer: any TextAnalyzing, storage: Storage) {
+        self.analyzer = analyzer
+        self.settings = storage.settings
+        let n = storage.postulates.count, v = storage.terms.count, p = storage.vectorTerms.count
+        vocabulary = Vocabulary(terms: storage.terms)
+        docs = storage.postulates
+        alive = [Bool](repeating: true, count: n)
+        years = docs.map { $0.year.map { Int32(clamping: $0) } ?? Self.noYear }
+        meetingOf = docs.map { internMeeting($0.meeting) }
+        slotByID.reserveCapacity(n)
+        for (i, d) in docs.enumerated() { slotByID[d.id] = i }
+        docStart = storage.vectorStart
+        docTerms = storage.vectorTerms
+        docCounts = storage.vectorCounts
+        df = [Int32](repeating: 0, count: v)
+        for t in docTerms { df[Int(t)] += 1 }
+        var offset = [Int](repeating: 0, count: v + 1)
+        for t in 0..<v { offset[t + 1] = offset[t] + Int(df[t]) }
+        var flat = [UInt32](repeating: 0, count: p)
+        var fill = offset
+        for i in 0..<n {
+            for k in docStart[i]..<docStart[i + 1] {
+                let t = Int(docTerms[k])
+                flat[fill[t]] = UInt32(i)
+                fill[t] += 1
+            }
+        }
+        postings = (0..<v).map { Array(flat[offset[$0]..<offset[$0 + 1]]) }
+        postingWeights = (0..<v).map { [Float](repeating: 0, count: Int(df[$0])) }
+        count = n
+        stale = true
+        refresh()
+    }
+
     public var vocabularySize: Int { vocabulary.terms.indices.reduce(0) { $0 + (df[$1] > 0 ? 1 : 0) } }
     public var postingCount: Int { postings.reduce(0) { $0 + $1.count } }
     public func contains(id: String) -> Bool { slotByID[id] != nil }
@@ -165,12 +202,6 @@ public final class SimilarityIndex {
             if out[f] == nil { out[f] = t }
         }
         return out
-    }
-
-    /// After a bulk load: `n` live postulates, derived weights to compute.
-    func setLoaded(count n: Int) {
-        count = n
-        stale = true
     }
 
     private func internMeeting(_ m: String) -> Int32 {

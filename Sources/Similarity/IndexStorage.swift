@@ -21,6 +21,8 @@ extension SimilarityIndex {
         public let vectorStart: [Int]
         public let vectorTerms: [UInt32]
         public let vectorCounts: [Float]
+        /// Postulate id → position, made while the ids are checked for uniqueness (the index keeps it).
+        let positions: [String: Int]
 
         /// Checks, in this order: vector offsets (from 0 to the number of entries, never decreasing, one more
         /// than the postulates), term ids within the vocabulary, counts finite and not negative, each vector's
@@ -47,11 +49,14 @@ extension SimilarityIndex {
                     throw Invalid("terms of postulate \(i + 1) not in ascending order")
                 }
             }
-            var ids = Set<String>()
-            ids.reserveCapacity(postulates.count)
-            for p in postulates where !ids.insert(p.id).inserted { throw Invalid("duplicate id \"\(p.id)\"") }
+            var positions: [String: Int] = [:]
+            positions.reserveCapacity(postulates.count)
+            for (i, p) in postulates.enumerated() where positions.updateValue(i, forKey: p.id) != nil {
+                throw Invalid("duplicate id \"\(p.id)\"")
+            }
             self.analyzer = analyzer; self.settings = settings; self.terms = terms; self.postulates = postulates
             self.vectorStart = vectorStart; self.vectorTerms = vectorTerms; self.vectorCounts = vectorCounts
+            self.positions = positions
         }
 
         /// Why stored data cannot be an index (the file loader reports it as corruption, naming the file).
@@ -80,16 +85,22 @@ extension SimilarityIndex {
             }
             start.append(ids.count)
         }
-        return Storage(unchecked: analyzer.configuration, settings: settings, terms: terms,
-                       postulates: slots.map { docs[$0] }, vectorStart: start, vectorTerms: ids, vectorCounts: counts)
+        let postulates = slots.map { docs[$0] }
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(postulates.count)
+        for (i, p) in postulates.enumerated() { positions[p.id] = i }
+        return Storage(unchecked: analyzer.configuration, settings: settings, terms: terms, postulates: postulates,
+                       vectorStart: start, vectorTerms: ids, vectorCounts: counts, positions: positions)
     }
 }
 
 extension SimilarityIndex.Storage {
     /// Data known to be valid (an index's own).
     fileprivate init(unchecked analyzer: AnalyzerConfiguration, settings: SimilarityIndexSettings, terms: [String],
-                     postulates: [IndexedPostulate], vectorStart: [Int], vectorTerms: [UInt32], vectorCounts: [Float]) {
+                     postulates: [IndexedPostulate], vectorStart: [Int], vectorTerms: [UInt32], vectorCounts: [Float],
+                     positions: [String: Int]) {
         self.analyzer = analyzer; self.settings = settings; self.terms = terms; self.postulates = postulates
         self.vectorStart = vectorStart; self.vectorTerms = vectorTerms; self.vectorCounts = vectorCounts
+        self.positions = positions
     }
 }

@@ -99,8 +99,7 @@ public final class SimilarityIndex {
         alive = [Bool](repeating: true, count: n)
         years = docs.map { $0.year.map { Int32(clamping: $0) } ?? Self.noYear }
         meetingOf = docs.map { internMeeting($0.meeting) }
-        slotByID.reserveCapacity(n)
-        for (i, d) in docs.enumerated() { slotByID[d.id] = i }
+        slotByID = storage.positions
         docStart = storage.vectorStart
         docTerms = storage.vectorTerms
         docCounts = storage.vectorCounts

@@ -97,8 +97,12 @@ public final class SimilarityIndex {
         vocabulary = Vocabulary(terms: storage.terms)
         docs = storage.postulates
         alive = [Bool](repeating: true, count: n)
-        years = docs.map { $0.year.map { Int32(clamping: $0) } ?? Self.noYear }
-        meetingOf = docs.map { internMeeting($0.meeting) }
+        years.reserveCapacity(n)
+        meetingOf.reserveCapacity(n)
+        for i in 0..<n {
+            years.append(docs[i].year.map { Int32(clamping: $0) } ?? Self.noYear)
+            meetingOf.append(internMeeting(docs[i].meeting))
+        }
         slotByID = storage.positions
         docStart = storage.vectorStart
         docTerms = storage.vectorTerms

@@ -11,9 +11,10 @@ import PolishText
 ///     vectors:     u64 start[N+1] · u32 term[P] · pad · f32 count[P] · pad
 ///     u64 checksum of every byte before it
 ///
-/// Only primary data is stored (weighted term counts); postings, idf and norms are rebuilt on load in one pass,
-/// which keeps the file small and the "add then save" and "rebuild then save" paths one code path. The whole
-/// file is read at once; the checksum turns a truncated or damaged file into a clear error instead of nonsense.
+/// Only primary data is stored, a `SimilarityIndex.Storage` (weighted term counts, no postings): the file is read
+/// into one (`storage(_:path:expected:)`) and written from one (`bytes(_:)`), and the index is built from it, so
+/// "add then save" and "rebuild then save" are one code path. The whole file is read at once; the checksum turns a
+/// truncated or damaged file into a clear error instead of nonsense; what `Storage` refuses is reported as damage.
 enum IndexFile {
     static let magic: [UInt8] = Array("PSIMIDX\0".utf8)
     static let version: UInt32 = 1

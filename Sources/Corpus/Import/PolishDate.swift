@@ -4,17 +4,21 @@ enum PolishDate {
     static let months = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
                          "września", "października", "listopada", "grudnia"]
 
-    /// The first date in `text`, preferring one introduced by "w dniu"/"dnia", as ISO "YYYY-MM-DD".
-    static func find(in text: String) -> (iso: String, year: Int)? {
+    /// Compiled once: compiling them on every call cost more than the import itself.
+    nonisolated(unsafe) static let patterns: [Regex<AnyRegexOutput>] = {
         let monthAlt = months.joined(separator: "|")
-        let patterns = [
+        return [
             "(?i)\\bdni(?:u|a)\\s+(\\d{1,2})\\s+(\(monthAlt))\\s+(\\d{4})",
             "(?i)\\bdni(?:u|a)\\s+(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})",
             "(?i)\\b(\\d{1,2})\\s+(\(monthAlt))\\s+(\\d{4})\\s*r",
             "\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\s*r",
-        ]
-        for p in patterns {
-            guard let re = try? Regex(p), let m = text.firstMatch(of: re) else { continue }
+        ].compactMap { try? Regex($0) }
+    }()
+
+    /// The first date in `text`, preferring one introduced by "w dniu"/"dnia", as ISO "YYYY-MM-DD".
+    static func find(in text: String) -> (iso: String, year: Int)? {
+        for re in patterns {
+            guard let m = text.firstMatch(of: re) else { continue }
             guard m.output.count == 4,
                   let dayS = m.output[1].substring, let monS = m.output[2].substring, let yearS = m.output[3].substring,
                   let day = Int(dayS), let year = Int(yearS) else { continue }

@@ -58,7 +58,9 @@ public enum ReportModels {
                                labels: zip(model.labels, t.labelF1).map { ModelValidation.Label(code: $0, f1: $1) })
     }
 
-    static func recurringClusters(_ records: [Postulate], analyzer: Analyzer) throws -> [[String]] {
+    /// The recurring-demand clusters the report shows (ids, in year order), also what `postulaty serve` shows on a
+    /// postulate's page: one clustering for both.
+    public static func recurringClusters(_ records: [Postulate], analyzer: Analyzer) throws -> [[String]] {
         let found = try RecurringDemands.find(in: records, analyzer: analyzer)
         return found.clusters.map { $0.map { found.postulates[$0].id } }
     }

@@ -55,7 +55,10 @@ enum Layout {
 
     /// 0,734 (a decimal comma, as a Polish reader writes it).
     static func decimal(_ s: Double, places: Int = 3) -> String {
-        let scale = places == 3 ? 1000.0 : 100.0
+        guard s.isFinite else { return "—" }
+        if places == 0 { return String(Int(s.rounded())) }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
         let v = (s * scale).rounded() / scale
         return String(v).replacingOccurrences(of: ".", with: ",")
     }

@@ -173,7 +173,9 @@ struct Handlers: Sendable {
         case "csv": type = "text/csv; charset=utf-8"
         default: type = "text/markdown; charset=utf-8"
         }
-        return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: file.contents)))
+        var headers = Reply.pageHeaders()   // the policy on every report file (an SVG is a document too)
+        headers[.contentType] = type
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: file.contents)))
     }
 
     /// The body, at most `maxBodyBytes` (413 beyond, before more is read).

@@ -32,6 +32,13 @@ public final class ServiceEngine: @unchecked Sendable {
 
     private init(_ c: ServiceConfiguration, notice: (String) -> Void) throws {
         let started = Date()
+        var phases: [(String, Double)] = []
+        var mark = started
+        func phase(_ name: String) {
+            let now = Date()
+            phases.append((name, now.timeIntervalSince(mark)))
+            mark = now
+        }
         configuration = c
         let lemmatizer = try DefaultAnalyzer.lemmatizer(modelsDirectory: c.dataDirectory)
         let load = try CorpusLoad.read(c.corpusFiles, policy: c.badRecords)
@@ -41,6 +48,7 @@ public final class ServiceEngine: @unchecked Sendable {
         for (i, p) in records.enumerated() where position[p.id] == nil { position[p.id] = i }
         self.position = position
         taxonomy = try Taxonomy.load(path: c.taxonomyPath)
+        phase(tr("korpus", "corpus"))
 
         // One way to load a model (shared with `postulaty tag` and the report): the model's own analysis switches
         // on the shared, read-only lemmatiser.
@@ -56,6 +64,7 @@ public final class ServiceEngine: @unchecked Sendable {
                       "\(path) not found: stances only from the response_stance field"))
         }
 
+        phase(tr("modele", "models"))
         // The index: read from a file, or built from the corpus; the other replicas are read from its bytes.
         let first: SimilarityIndex
         if let path = c.indexPath {
@@ -76,6 +85,7 @@ public final class ServiceEngine: @unchecked Sendable {
             }
         }
         pool = ReplicaPool(replicas)
+        phase(tr("indeks", "index"))
 
         predictions = records.map { themes.tag($0) }
         stances = records.map { p in
@@ -83,10 +93,12 @@ public final class ServiceEngine: @unchecked Sendable {
             guard let stance, !Escape.isBlank(p.response) else { return nil }
             return stance.tag(p).predicted.first
         }
+        phase(tr("tematy i stanowiska", "themes and stances"))
         clusters = try ReportModels.recurringClusters(records, analyzer: try Analyzer(lemmatizer: lemmatizer))
         var clusterOf: [String: Int] = [:]
         for (i, members) in clusters.enumerated() { for id in members { clusterOf[id] = i } }
         self.clusterOf = clusterOf
+        phase(tr("powracające postulaty", "recurring demands"))
 
         var job = ReportJob(inputs: c.corpusFiles, name: "serwis", taxonomyPath: c.taxonomyPath,
                             themeModelPath: c.themeModelPath, stanceModelPath: c.stanceModelPath ?? "")
@@ -94,7 +106,7 @@ public final class ServiceEngine: @unchecked Sendable {
         job.badRecords = c.badRecords
         report = ReportCache(job: job, lemmatizer: lemmatizer)
         summary = CorpusSummary(records: records, predictions: predictions, index: first,
-                                seconds: Date().timeIntervalSince(started))
+                                seconds: Date().timeIntervalSince(started), phases: phases)
     }
 
     /// The record with `id`, or nil.
@@ -118,8 +130,12 @@ public struct CorpusSummary: Sendable {
     /// (theme code, count of records with it, gold or predicted).
     public var themes: [(code: String, count: Int)]
     public var loadSeconds: Double
+    /// How long each loading phase took (name, seconds), in order.
+    public var phases: [(name: String, seconds: Double)]
 
-    init(records: [Postulate], predictions: [ThemePrediction], index: SimilarityIndex, seconds: Double) {
+    init(records: [Postulate], predictions: [ThemePrediction], index: SimilarityIndex, seconds: Double,
+         phases: [(String, Double)]) {
+        self.phases = phases.map { ($0.0, $0.1) }
         postulates = records.count
         indexed = index.count
         var byYear: [Int: Int] = [:]

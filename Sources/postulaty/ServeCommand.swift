@@ -36,12 +36,18 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Similarity index file (default: built in memory from the corpus).")
     var index: String?
 
+    @Option(help: ArgumentHelp("Copies of the index and models, each serving one request at a time (default: one per core).", visibility: .hidden))
+    var replicas: Int?
+
     @OptionGroup var badRecords: BadRecordOptions
 
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError(tr("--port: od 0 do 65535", "--port must be 0 to 65535")) }
+        if let replicas, !(1...64).contains(replicas) {
+            throw ValidationError(tr("--replicas: od 1 do 64", "--replicas must be 1 to 64"))
+        }
         guard !host.isEmpty else { throw ValidationError(tr("--host: podaj adres", "--host needs an address")) }
     }
 
@@ -60,6 +66,7 @@ struct ServeCommand: ParsableCommand {
         c.host = host
         c.port = port
         c.badRecords = badRecords.policy
+        if let replicas { c.replicas = replicas }
         let engine: ServiceEngine
         do {
             engine = try ServiceEngine.load(c) { printError($0) }
@@ -69,8 +76,10 @@ struct ServeCommand: ParsableCommand {
             throw ToolError("\(error)")
         }
         let s = engine.summary
-        printError(tr("wczytano \(counted(s.postulates, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates"))) w \(String(format: "%.1f", s.loadSeconds)) s",
-                      "loaded \(counted(s.postulates, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates"))) in \(String(format: "%.1f", s.loadSeconds)) s"))
+        let count = counted(s.postulates, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates"))
+        let phases = s.phases.map { "\($0.name) \(String(format: "%.1f", $0.seconds))" }.joined(separator: ", ")
+        printError(tr("wczytano \(count) w \(String(format: "%.1f", s.loadSeconds)) s (\(phases))",
+                      "loaded \(count) in \(String(format: "%.1f", s.loadSeconds)) s (\(phases))"))
         try ServiceRunner.run(engine) { port in
             let shown = host.contains(":") ? "[\(host)]" : host
             printError(tr("nasłuchuję na http://\(shown):\(port)/ (Ctrl-C kończy)", "listening on http://\(shown):\(port)/ (Ctrl-C stops)"))

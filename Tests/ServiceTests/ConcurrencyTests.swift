@@ -10,7 +10,7 @@ final class ConcurrencyTests: XCTestCase {
         XCTAssertEqual(engine.pool.count, 2)
         let queries = ["kluby seniorow", "bezpieczenstwo na osiedlach", "mlodziez i sport", "granty dla organizacji",
                        "siec wspolpracy NGO", "place zabaw", "monitoring miejski", "dotacje wieloletnie"]
-        func answer(_ q: String) -> String {
+        @Sendable func answer(_ q: String) -> String {
             let a = engine.search(SearchQuery(text: q, top: 5), spans: true)
             return ServiceJSON.similar(a).jsonText + a.results.map { "\($0.textSpans)" }.joined()
                 + (engine.postulate("b-2025-024").map { ServiceJSON.postulate($0).jsonText } ?? "")

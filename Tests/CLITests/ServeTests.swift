@@ -123,7 +123,8 @@ final class ServeTests: XCTestCase {
     }
 
     func testSIGINTStopsItCleanlyAndAnInFlightRequestFinishes() throws {
-        let server = try Server()
+        let server = try Server(["--index", "Models/similarity.index"])   // a saved index instead of one built at start
+        XCTAssertEqual(try server.request("/api/similar?q=kluby&top=1").status, 200)
         // A request in flight when SIGINT comes (the first /report/ renders the report; the signal follows at once).
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var status = 0
@@ -149,5 +150,12 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.contains("zly.jsonl:2:"), r.stderr)
         XCTAssertTrue(r.stderr.contains("--skip-bad"), r.stderr)
+
+        let index = dir.appendingPathComponent("zly.index")
+        try Data("to nie jest indeks".utf8).write(to: index)
+        let damaged = try CLI.run(["serve", "--port", "0", "--index", index.path], timeout: 120)
+        XCTAssertEqual(damaged.status, 1)
+        XCTAssertTrue(damaged.stderr.contains("zly.index"), damaged.stderr)
+        XCTAssertFalse(damaged.stderr.contains("nasłuchuję"), "nothing listens after a failed start")
     }
 }

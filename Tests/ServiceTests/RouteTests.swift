@@ -142,6 +142,12 @@ final class RouteTests: XCTestCase {
             try await client.execute(uri: "/postulates/a-2021-001", method: .put) { r in
                 XCTAssertEqual(r.status, .methodNotAllowed)
             }
+            try await client.execute(uri: "/healthz", method: .head) { r in
+                XCTAssertEqual(r.status, .ok, "HEAD answers where GET does")
+            }
+            try await client.execute(uri: "/api/tag", method: .head) { r in
+                XCTAssertEqual(r.status, .methodNotAllowed)
+            }
         }
     }
 

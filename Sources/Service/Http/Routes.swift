@@ -34,7 +34,7 @@ public enum ServiceApplication {
     public typealias Context = BasicRequestContext
 
     public static func router(_ engine: ServiceEngine, log: RequestLog = RequestLog()) -> Router<Context> {
-        let router = Router(context: Context.self)
+        let router = Router(context: Context.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: RequestLogMiddleware(log: log))
         router.add(middleware: ErrorMiddleware())
         let h = Handlers(engine: engine)

@@ -11,7 +11,7 @@ extension SimilarityHit {
     public func json(rank: Int) -> JSONValue {
         let p = postulate
         return .object([
-            ("rank", .number(String(rank))), ("id", .string(p.id)), ("score", .number(String(Self.rounded(score)))),
+            ("rank", .number(String(rank))), ("id", .string(p.id)), ("score", Self.rounded(score).isFinite ? .number(String(Self.rounded(score))) : .null),
             ("year", p.year.map { .number(String($0)) } ?? .null), ("meeting", .string(p.meeting)),
             ("organisation", .string(p.organisation)), ("text", .string(p.text)),
             ("response", .string(p.response)), ("respondent", .string(p.respondent)),

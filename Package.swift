@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
     ],
     targets: [
         .systemLibrary(name: "CICU", path: "Sources/CICU", pkgConfig: "icu-i18n",
@@ -31,8 +32,12 @@ let package = Package(
         .target(name: "Themes", dependencies: ["PolishText", "Corpus"]),
         .target(name: "Similarity", dependencies: ["PolishText", "Corpus"]),
         .target(name: "Reporting", dependencies: ["Themes", "Similarity", "Corpus", "PolishText"]),
-        .executableTarget(name: "postulaty", dependencies: [
+        .target(name: "Service", dependencies: [
             "PolishText", "Corpus", "Themes", "Similarity", "Reporting",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .executableTarget(name: "postulaty", dependencies: [
+            "PolishText", "Corpus", "Themes", "Similarity", "Reporting", "Service",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "postulaty-bench", dependencies: ["PolishText", "Corpus", "Themes", "Similarity"],
@@ -43,6 +48,10 @@ let package = Package(
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "Corpus", "PolishText"]),
         .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "Corpus", "PolishText"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Themes", "Similarity", "Corpus"]),
+        .testTarget(name: "ServiceTests", dependencies: [
+            "Service", "Corpus",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "CLITests", dependencies: ["postulaty"]),
     ]
 )

@@ -1,11 +1,12 @@
 import Corpus
 /// Escaping of untrusted corpus text for each output format. Every string that comes from a corpus, a model or a
-/// file name passes through one of these before it is written.
-enum Escape {
+/// file name passes through one of these before it is written. Public for the service's pages, which escape with
+/// the same rules.
+public enum Escape {
     /// Text content and attribute values in HTML and SVG: the five special characters, plus C0 control characters
     /// (other than tab and newline), which are not allowed in HTML, replaced by U+FFFD. Works on UTF-8 bytes: the
     /// report escapes every corpus string, and per-character appends made large reports slow.
-    static func html(_ s: String) -> String {
+    public static func html(_ s: String) -> String {
         var needs = false
         for u in s.utf8 where u == 0x26 || u == 0x3C || u == 0x3E || u == 0x22 || u == 0x27 || (u < 0x20 && u != 0x0A && u != 0x09) || u == 0x7F {
             needs = true; break
@@ -74,7 +75,7 @@ enum Escape {
     }
 
     /// Whitespace runs (newlines included) collapsed to single spaces, ends trimmed.
-    static func oneLine(_ s: String) -> String {
+    public static func oneLine(_ s: String) -> String {
         if isOneLine(s) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -125,7 +126,7 @@ enum Escape {
     }
 
     /// Whether `s` is empty or only whitespace.
-    static func isBlank(_ s: String) -> Bool {
+    public static func isBlank(_ s: String) -> Bool {
         for u in s.utf8 where !(u == 0x20 || (0x09...0x0D).contains(u)) {
             return oneLine(s).isEmpty
         }
@@ -133,7 +134,7 @@ enum Escape {
     }
 
     /// `oneLine(s)` cut to at most `limit` characters at a word boundary, with "…" when cut.
-    static func shortened(_ s: String, limit: Int) -> String {
+    public static func shortened(_ s: String, limit: Int) -> String {
         let line = oneLine(s)
         guard line.utf8.count > limit, line.count > limit else { return line }
         var cut = String(line.prefix(limit))

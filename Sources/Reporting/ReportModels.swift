@@ -15,7 +15,7 @@ import Themes
 /// Why fail on some: a file that is there but is not a usable model of the right kind (damaged, empty, a folder,
 /// a stance model given as the theme model) is a mistake to fix, not a model to do without; the error names the
 /// file, what it is and what was needed, and nothing is written.
-enum ReportModels {
+public enum ReportModels {
     static func attach(to builder: inout ReportBuilder, analyzer: Analyzer, themeModel: String, stanceModel: String,
                               recurring: Bool = true, notice: (String) -> Void) throws {
         if let tagger = try loadTagger(themeModel, analyzer: analyzer, expecting: .themes(taxonomy: builder.themes.map(\.code)),
@@ -58,7 +58,9 @@ enum ReportModels {
                                labels: zip(model.labels, t.labelF1).map { ModelValidation.Label(code: $0, f1: $1) })
     }
 
-    static func recurringClusters(_ records: [Postulate], analyzer: Analyzer) throws -> [[String]] {
+    /// The recurring-demand clusters the report shows (ids, in year order), also what `postulaty serve` shows on a
+    /// postulate's page: one clustering for both.
+    public static func recurringClusters(_ records: [Postulate], analyzer: Analyzer) throws -> [[String]] {
         let found = try RecurringDemands.find(in: records, analyzer: analyzer)
         return found.clusters.map { $0.map { found.postulates[$0].id } }
     }

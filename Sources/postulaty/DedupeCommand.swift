@@ -76,7 +76,7 @@ struct DedupeCommand: ParsableCommand {
         var out = ""
         for p in r.pairs {
             out += JSONLine.object([("a", .string(r.postulates[p.a].id)), ("b", .string(r.postulates[p.b].id)),
-                                    ("score", .double(SimilarCommand.rounded(p.score)))]) + "\n"
+                                    ("score", .double(SimilarityHit.rounded(p.score)))]) + "\n"
         }
         for (n, c) in r.clusters.enumerated() {
             out += JSONLine.object([("cluster", .int(n + 1)), ("ids", .array(c.map { .string(r.postulates[$0].id) }))]) + "\n"

@@ -107,19 +107,7 @@ struct SimilarCommand: ParsableCommand {
         try flush()
     }
 
-    /// Scores rounded to 6 decimals: stable output, more precision than anyone reads.
-    static func rounded(_ s: Double) -> Double { (s * 1_000_000).rounded() / 1_000_000 }
-
-    static func json(_ h: SimilarityHit, rank: Int) -> JSONValue {
-        let p = h.postulate
-        return .object([
-            ("rank", .int(rank)), ("id", .string(p.id)), ("score", .double(rounded(h.score))),
-            ("year", p.year.map { .int($0) } ?? .null), ("meeting", .string(p.meeting)),
-            ("organisation", .string(p.organisation)), ("text", .string(p.text)),
-            ("response", .string(p.response)), ("respondent", .string(p.respondent)),
-            ("shared_terms", .array(h.sharedTerms.map { .string($0) })),
-        ])
-    }
+    static func json(_ h: SimilarityHit, rank: Int) -> JSONValue { h.json(rank: rank) }
 
     static func text(_ h: SimilarityHit, rank: Int) -> String {
         let p = h.postulate

@@ -75,16 +75,8 @@ struct TagCommand: ParsableCommand {
         var tagged = 0
         var bad = StreamBadRecords(badRecords)
         try OutputSink(path: output).run { emit in
-            while let item = input.next() {
-                switch item {
-                case .failure(let error):
-                    bad.report(error.message)
-                case .success(let rec):
-                    try emit(tagger.withTag(rec.record) { writer.row(rec, prediction: $0, csvHeader: input.csvHeader) })
-                    tagged += 1
-                    progress.tick(tagged)
-                }
-            }
+            tagged = try TagRun.run(input, tagger: tagger, writer: &writer, bad: { bad.report($0.message) },
+                                    tagged: { progress.tick($0) }, emit: emit)
             if tagged == 0 {
                 let name = file == "-" ? "stdin" : file
                 if bad.count > 0 {

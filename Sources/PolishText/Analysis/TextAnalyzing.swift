@@ -6,6 +6,9 @@ public protocol TextAnalyzing: AnyObject {
     var configuration: AnalyzerConfiguration { get }
     /// Calls `body` with each term of `text`, in order.
     func forEachTerm(in text: String, _ body: (String) -> Void)
+    /// Calls `body` with each term of `text` and the UTF-8 byte range of the word it came from (what a page marks
+    /// to show why two postulates match).
+    func forEachTermSpan(in text: String, _ body: (String, Range<Int>) -> Void)
 }
 
 extension TextAnalyzing {
@@ -17,4 +20,8 @@ extension TextAnalyzing {
     }
 }
 
-extension Analyzer: TextAnalyzing {}
+extension Analyzer: TextAnalyzing {
+    public func forEachTermSpan(in text: String, _ body: (String, Range<Int>) -> Void) {
+        for t in analyze(text) { if let term = t.term { body(term, t.token.start..<t.token.end) } }
+    }
+}

@@ -1,0 +1,158 @@
+/// The OpenAPI 3 document of the service, served as is at /openapi.json. The same bytes as docs/openapi.json
+/// (a test compares them): edit that file, then paste it here.
+enum OpenAPIDocument {
+    static let text = #"""
+{
+  "openapi": "3.0.3",
+  "info": {
+    "title": "Postulaty — usługa dla pracowników urzędu",
+    "version": "1.0.0",
+    "description": "postulaty serve: earlier similar postulates with the city's answers, themes with their evidence, tagging of uploads, the thematic report. Pages (text/html, Polish) and a JSON API. Errors under /api/ are {\"error\": {\"status\", \"message\"}}."
+  },
+  "servers": [{"url": "http://127.0.0.1:8080"}],
+  "paths": {
+    "/": {
+      "get": {"summary": "Home page: search box, the corpus at a glance, links to the report", "responses": {"200": {"description": "HTML page", "content": {"text/html": {}}}}}
+    },
+    "/search": {
+      "get": {
+        "summary": "Search page: earlier similar postulates, best first, with the query's themes",
+        "parameters": [
+          {"$ref": "#/components/parameters/q"}, {"$ref": "#/components/parameters/top"},
+          {"$ref": "#/components/parameters/before"}, {"$ref": "#/components/parameters/theme"}
+        ],
+        "responses": {
+          "200": {"description": "HTML page", "content": {"text/html": {}}},
+          "303": {"description": "No query: to the home page"},
+          "400": {"description": "A parameter out of range (q over 5000 characters, top outside 1-100, unknown theme)", "content": {"text/html": {}}}
+        }
+      }
+    },
+    "/postulates/{id}": {
+      "get": {
+        "summary": "One postulate: every field, gold and predicted themes with evidence, its recurring-demand cluster as a timeline, nearest earlier ones",
+        "parameters": [{"$ref": "#/components/parameters/id"}],
+        "responses": {
+          "200": {"description": "HTML page", "content": {"text/html": {}}},
+          "404": {"description": "No postulate with this id", "content": {"text/html": {}}}
+        }
+      }
+    },
+    "/tag": {
+      "get": {"summary": "Form to upload a CSV or JSONL file, or paste text, and download it tagged", "responses": {"200": {"description": "HTML page", "content": {"text/html": {}}}}},
+      "post": {
+        "summary": "The form's submission: the tagged file as a download",
+        "requestBody": {"required": true, "content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}, "text": {"type": "string"}}}}}},
+        "responses": {
+          "200": {"description": "The tagged file (as postulaty tag writes it)", "content": {"application/x-ndjson": {}, "text/csv": {}}},
+          "400": {"description": "A malformed upload: the form again with the error naming file, line and field", "content": {"text/html": {}}},
+          "413": {"description": "Body over the limit (20 MB by default)"}
+        }
+      }
+    },
+    "/report/": {
+      "get": {"summary": "The thematic report of the served corpus (index.html)", "responses": {"200": {"description": "HTML report", "content": {"text/html": {}}}}}
+    },
+    "/report/{file}": {
+      "get": {
+        "summary": "A file of the report (report.md, the CSV tables, the SVG charts); only the report's own files",
+        "parameters": [{"name": "file", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "The file"}, "404": {"description": "Not a file of the report"}}
+      }
+    },
+    "/api/similar": {
+      "get": {
+        "summary": "Earlier similar postulates, best first, with the query's terms and predicted themes",
+        "parameters": [
+          {"$ref": "#/components/parameters/qRequired"}, {"$ref": "#/components/parameters/top"},
+          {"$ref": "#/components/parameters/before"}, {"$ref": "#/components/parameters/theme"}
+        ],
+        "responses": {
+          "200": {"description": "The results", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SimilarAnswer"}}}},
+          "400": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/postulates/{id}": {
+      "get": {
+        "summary": "One postulate: the record, its themes (gold and predicted), stance, cluster and nearest earlier ones",
+        "parameters": [{"$ref": "#/components/parameters/id"}],
+        "responses": {
+          "200": {"description": "The postulate", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PostulateAnswer"}}}},
+          "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/tag": {
+      "post": {
+        "summary": "Tag a file: the same records and fields, in the same format, as postulaty tag writes",
+        "requestBody": {"required": true, "content": {"application/x-ndjson": {}, "text/csv": {}, "text/plain": {}}},
+        "responses": {
+          "200": {"description": "Tagged records: JSONL for JSONL or text, CSV for CSV", "content": {"application/x-ndjson": {}, "text/csv": {}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "413": {"$ref": "#/components/responses/Error"},
+          "415": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/healthz": {
+      "get": {"summary": "200 once the corpus, index and models are loaded", "responses": {"200": {"description": "Loaded", "content": {"application/json": {}}}}}
+    },
+    "/openapi.json": {
+      "get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3 document", "content": {"application/json": {}}}}}
+    }
+  },
+  "components": {
+    "parameters": {
+      "q": {"name": "q", "in": "query", "required": false, "description": "The query text (at most 5000 characters; Polish letters optional)", "schema": {"type": "string", "maxLength": 5000}},
+      "qRequired": {"name": "q", "in": "query", "required": true, "description": "The query text (at most 5000 characters; Polish letters optional)", "schema": {"type": "string", "maxLength": 5000}},
+      "top": {"name": "top", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 10}},
+      "before": {"name": "before", "in": "query", "required": false, "description": "Only postulates from years before this one", "schema": {"type": "integer"}},
+      "theme": {"name": "theme", "in": "query", "required": false, "description": "Only postulates with this theme (gold or predicted): a taxonomy code", "schema": {"type": "string"}},
+      "id": {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}
+    },
+    "responses": {
+      "Error": {"description": "An error with a message naming what is wrong", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    },
+    "schemas": {
+      "Error": {"type": "object", "properties": {"error": {"type": "object", "properties": {"status": {"type": "integer"}, "message": {"type": "string"}}}}},
+      "Themes": {
+        "type": "object",
+        "properties": {
+          "gold": {"type": "array", "items": {"type": "string"}},
+          "predicted": {"type": "array", "items": {"type": "string"}},
+          "scores": {"type": "object", "additionalProperties": {"type": "number"}},
+          "evidence": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}
+        }
+      },
+      "Hit": {
+        "type": "object",
+        "properties": {
+          "rank": {"type": "integer"}, "id": {"type": "string"}, "score": {"type": "number"}, "year": {"type": "integer", "nullable": true},
+          "meeting": {"type": "string"}, "organisation": {"type": "string"}, "text": {"type": "string"}, "response": {"type": "string"},
+          "stance": {"type": "string", "nullable": true}, "respondent": {"type": "string"},
+          "shared_terms": {"type": "array", "items": {"type": "string"}}
+        }
+      },
+      "SimilarAnswer": {
+        "type": "object",
+        "properties": {
+          "query": {"type": "object", "properties": {"text": {"type": "string"}, "terms": {"type": "array", "items": {"type": "string"}}, "themes": {"$ref": "#/components/schemas/Themes"}}},
+          "results": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}}
+        }
+      },
+      "PostulateAnswer": {
+        "type": "object",
+        "properties": {
+          "record": {"type": "object", "description": "The postulate record, every field as in the corpus"},
+          "themes": {"$ref": "#/components/schemas/Themes"},
+          "stance": {"type": "string", "nullable": true},
+          "cluster": {"type": "array", "items": {"type": "object"}},
+          "earlier": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}}
+        }
+      }
+    }
+  }
+}
+"""#
+}

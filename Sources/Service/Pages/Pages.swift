@@ -1,0 +1,165 @@
+import Corpus
+import Themes
+
+/// The server-rendered pages, each a function of an engine answer: every value goes through `HTML` (escaped in
+/// one place); no page needs JavaScript.
+enum Pages {
+    static func home(_ e: ServiceEngine) -> String {
+        let s = e.summary
+        let years = s.years.map { HTML.el("tr", .el("td", text: String($0.year)), .el("td", attrs: [("class", "n")], text: String($0.count))) }
+        let themes = s.themes.map { t in
+            HTML.el("tr", .el("td", text: e.taxonomy.labelPL(t.code)), .el("td", attrs: [("class", "n")], text: String(t.count)))
+        }
+        return Layout.page(title: "Czy ktoś już o to prosił?", [
+            .el("p", text: "Wklej nowy postulat: zobaczysz wcześniejsze podobne postulaty, kto je zgłosił, w których latach i co miasto odpowiedziało — oraz tematy, do których należy, i dlaczego."),
+            Layout.searchForm(nil, themes: e.taxonomy, big: true),
+            .el("h2", text: "Korpus w skrócie"),
+            .el("p", text: "\(counted(s.postulates, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates"))) z \(s.years.count) lat (\(s.years.first.map { String($0.year) } ?? "—")–\(s.years.last.map { String($0.year) } ?? "—")), \(s.indexed) w indeksie podobieństwa."),
+            .el("div", attrs: [("class", "card")],
+                .el("table", attrs: [],
+                    [.el("tr", .el("th", text: "Rok"), .el("th", text: "Postulatów"))] + years)),
+            .el("div", attrs: [("class", "card")],
+                .el("table", attrs: [],
+                    [.el("tr", .el("th", text: "Temat (oznaczony lub przewidziany)"), .el("th", text: "Postulatów"))] + themes)),
+            .el("p", .el("a", attrs: [("href", "/report/")], text: "Raport tematyczny korpusu"), .text(" · "),
+                .el("a", attrs: [("href", "/tag")], text: "Oznacz plik z nowymi wnioskami"), .text(" · "),
+                .el("a", attrs: [("href", "/openapi.json")], text: "API (OpenAPI)")),
+        ])
+    }
+
+    static func search(_ a: SearchAnswer, _ e: ServiceEngine) -> String {
+        var body: [HTML] = [Layout.searchForm(a.query, themes: e.taxonomy)]
+        body.append(.el("h2", text: "Tematy zapytania"))
+        body.append(themes(a.themes, e))
+        body.append(.el("p", attrs: [("class", "terms")], text: "Terminy zapytania: " + (a.terms.isEmpty ? "brak" : a.terms.joined(separator: ", "))))
+        body.append(.el("h2", text: a.results.isEmpty ? "Brak podobnych postulatów" : "Wcześniejsze podobne postulaty (najbardziej podobne najpierw)"))
+        body += a.results.map { hit($0, e) }
+        return Layout.page(title: "Podobne postulaty", body)
+    }
+
+    static func postulate(_ a: PostulateAnswer, _ e: ServiceEngine) -> String {
+        let p = a.record
+        var fields: [HTML] = []
+        func field(_ name: String, _ value: String) {
+            fields.append(.el("dt", text: name))
+            fields.append(.el("dd", attrs: [("dir", "auto")], text: value.isEmpty ? "—" : value))
+        }
+        field("Identyfikator", p.id); field("Rok", Layout.year(p.year)); field("Spotkanie", p.meeting)
+        field("Organizacja", p.organisation); field("Postulat", p.text); field("Uzasadnienie", p.justification)
+        field("Odpowiedź miasta", p.response); field("Jednostka odpowiadająca", p.respondent)
+        field("Stanowisko", Layout.stanceLabel(a.stance))
+        for (name, value) in p.extra where name != "response_stance" {
+            field(name, value.stringValue ?? value.jsonText)
+        }
+        var body: [HTML] = [.el("dl", attrs: [("class", "fields")], fields)]
+        body.append(.el("h2", text: "Tematy"))
+        body.append(.el("p", attrs: [], [.text("Oznaczone przez analityków: ")]
+                        + (p.themes.isEmpty ? [.text("brak")] : p.themes.map { .el("span", attrs: [("class", "theme")], text: e.taxonomy.labelPL($0)) })))
+        body.append(themes(a.themes, e))
+        body.append(.el("h2", text: "Powracający postulat"))
+        if a.cluster.isEmpty {
+            body.append(.el("p", text: "Nie powraca w innych latach (brak bardzo podobnych postulatów z innych spotkań)."))
+        } else {
+            body.append(.el("ol", attrs: [("class", "timeline")], a.cluster.map { m in
+                let r = m.record
+                return .el("li", attrs: [("class", r.id == p.id ? "current" : nil)],
+                    .el("span", attrs: [("class", "year")], text: Layout.year(r.year)), .text(" · "),
+                    .el("a", attrs: [("href", "/postulates/" + percentEncoded(r.id))], text: r.organisation.isEmpty ? r.id : r.organisation),
+                    .text(" "), Layout.stanceBadge(m.stance),
+                    .el("div", attrs: [("dir", "auto")], text: r.text),
+                    .el("blockquote", attrs: [("class", "response"), ("dir", "auto")], text: r.response.isEmpty ? "(brak odpowiedzi)" : r.response))
+            }))
+        }
+        body.append(.el("h2", text: "Najbliższe wcześniejsze postulaty"))
+        if a.earlier.isEmpty { body.append(.el("p", text: "Brak.")) }
+        body += a.earlier.map { hit($0, e) }
+        return Layout.page(title: p.text.isEmpty ? p.id : Escape.shortenedTitle(p.text), body)
+    }
+
+    static func tagForm(_ e: ServiceEngine, error: String? = nil) -> String {
+        var body: [HTML] = []
+        if let error { body.append(.el("div", attrs: [("class", "error"), ("role", "alert")], text: error)) }
+        body += [
+            .el("p", text: "Wyślij plik CSV lub JSONL z nowymi wnioskami (albo wklej tekst: jeden postulat w wierszu). Dostaniesz ten sam plik z tematami, ich wynikami i terminami, które o nich zdecydowały — tak jak z polecenia postulaty tag."),
+            .el("form", attrs: [("action", "/tag"), ("method", "post"), ("enctype", "multipart/form-data"), ("class", "search")],
+                .el("p", .el("label", attrs: [("for", "file")], text: "Plik (CSV, JSONL, TXT): "),
+                    .void("input", [("type", "file"), ("id", "file"), ("name", "file"), ("accept", ".csv,.jsonl,.ndjson,.txt")])),
+                .el("p", .el("label", attrs: [("for", "text")], text: "albo tekst, jeden postulat w wierszu:"),
+                    .el("textarea", attrs: [("id", "text"), ("name", "text"), ("rows", "6"), ("dir", "auto")], text: "")),
+                .el("button", attrs: [("type", "submit")], text: "Oznacz i pobierz")),
+            .el("p", attrs: [("class", "meta")], text: "Limit: \(e.configuration.maxBodyBytes / (1 << 20)) MB. Błędny rekord jest wskazany z nazwą pliku, numerem wiersza i polem; wtedy nic nie jest oznaczane."),
+        ]
+        return Layout.page(title: "Oznacz plik tematami", body)
+    }
+
+    static func error(_ err: ServiceError) -> String {
+        let title: String
+        switch err.status.code {
+        case 404: title = "Nie znaleziono"
+        case 405: title = "Niedozwolona metoda"
+        case 413: title = "Za duże żądanie"
+        case 400: title = "Błędne żądanie"
+        default: title = "Błąd serwera"
+        }
+        return Layout.page(title: "\(title) (\(err.status.code))", [
+            .el("div", attrs: [("class", "error"), ("role", "alert")], text: err.message),
+            .el("p", .el("a", attrs: [("href", "/")], text: "Strona główna")),
+        ])
+    }
+
+    // MARK: parts
+
+    /// The predicted themes with their scores and the terms behind each.
+    static func themes(_ p: ThemePrediction, _ e: ServiceEngine) -> HTML {
+        let labels = p.labels.filter(\.assigned)
+        guard !labels.isEmpty else { return .el("p", text: "Model nie przypisał żadnego tematu.") }
+        return .el("ul", attrs: [], labels.map { l in
+            .el("li",
+                .el("span", attrs: [("class", "theme")], text: e.taxonomy.labelPL(l.label)),
+                .text(" wynik " + Layout.decimal(l.score) + " (próg " + Layout.decimal(l.threshold) + ")"),
+                .el("span", attrs: [("class", "terms")],
+                    text: l.terms.isEmpty ? "" : " — bo: " + l.terms.map { "\($0.term) \(Layout.decimal(l.share($0), places: 0))%" }.joined(separator: ", ")))
+        })
+    }
+
+    static func hit(_ f: FoundPostulate, _ e: ServiceEngine) -> HTML {
+        let p = f.hit.postulate
+        let title: HTML = f.inCorpus
+            ? .el("a", attrs: [("href", "/postulates/" + percentEncoded(p.id))], text: p.organisation.isEmpty ? p.id : p.organisation)
+            : .text(p.organisation.isEmpty ? p.id : p.organisation)
+        return .el("div", attrs: [("class", "card")],
+            .el("span", attrs: [("class", "score"), ("title", "podobieństwo (cosinus)")], text: Layout.decimal(f.hit.score)),
+            .el("div", attrs: [("class", "meta")], .text("\(f.rank). " + Layout.year(p.year) + " · "), title, .text(" · " + p.meeting)),
+            .el("p", attrs: [("dir", "auto")], [HTML.marked(p.text, f.textSpans)]),
+            .el("blockquote", attrs: [("class", "response"), ("dir", "auto")],
+                .el("strong", text: "Odpowiedź miasta: "), .text(p.response.isEmpty ? "(brak)" : p.response)),
+            .el("p", attrs: [("class", "terms")], Layout.stanceBadge(f.stance),
+                .text(" · wspólne terminy: " + (f.hit.sharedTerms.isEmpty ? "brak" : f.hit.sharedTerms.joined(separator: ", ")))))
+    }
+
+    /// A path segment: everything but unreserved characters percent-encoded (ids may hold anything).
+    static func percentEncoded(_ s: String) -> String {
+        var out = ""
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: ":"):
+                out.append(Character(UnicodeScalar(b)))
+            default:
+                out += "%" + String(b, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+}
+
+import Reporting
+
+extension Escape {
+    /// A page title from a postulate's text: one line, at most 90 characters.
+    static func shortenedTitle(_ s: String) -> String { shortened(oneLine(s), limit: 90) }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import PolishText
+import Similarity
+import Themes
+
+/// The mutable pieces one request needs: the similarity index (its query scratch and analyzer cache), the theme
+/// tagger and the stance tagger (their analyzers' caches and scoring scratch). None of them is thread-safe.
+final class Replica {
+    let index: SimilarityIndex
+    let themes: Tagger
+    let stance: Tagger?
+
+    init(index: SimilarityIndex, themes: Tagger, stance: Tagger?) {
+        self.index = index; self.themes = themes; self.stance = stance
+    }
+}
+
+/// A few replicas, each used by one request at a time: a request takes a free one (or waits for one), so
+/// concurrent requests are safe and both cores work. Why replicas and not one lock: a query takes well under a
+/// millisecond, but with one lock a second core would only wait (see Benchmarks/RESULTS.md for the figures).
+final class ReplicaPool: @unchecked Sendable {
+    private let replicas: [Replica]
+    private let condition = NSCondition()
+    private var free: [Int]
+
+    init(_ replicas: [Replica]) {
+        precondition(!replicas.isEmpty)
+        self.replicas = replicas
+        free = Array(replicas.indices)
+    }
+
+    var count: Int { replicas.count }
+
+    /// Runs `body` with a replica no other request is using.
+    func with<R>(_ body: (Replica) throws -> R) rethrows -> R {
+        condition.lock()
+        while free.isEmpty { condition.wait() }
+        let i = free.removeLast()
+        condition.unlock()
+        defer {
+            condition.lock()
+            free.append(i)
+            condition.signal()
+            condition.unlock()
+        }
+        return try body(replicas[i])
+    }
+}

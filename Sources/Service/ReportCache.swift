@@ -1,0 +1,43 @@
+import Corpus
+import Foundation
+import PolishText
+import Reporting
+
+/// The served corpus's report (Reporting's `ReportJob`, the same run as `postulaty report`), rendered in memory on
+/// the first request and kept. Files are served by exact name only: the report is a dictionary of names, so no
+/// path (`../`, encoded or not) can reach anything else.
+final class ReportCache: @unchecked Sendable {
+    private let job: ReportJob
+    private let lemmatizer: PolishLemmatizer
+    private let lock = NSLock()
+    private var files: [String: ReportFile]?
+    private var failure: String?
+
+    init(job: ReportJob, lemmatizer: PolishLemmatizer) {
+        self.job = job
+        self.lemmatizer = lemmatizer
+    }
+
+    /// The report's files by name; the first caller renders it (the others wait for it).
+    func get() throws -> [String: ReportFile] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let files { return files }
+        if let failure { throw ServiceError(.internalServerError, failure) }
+        do {
+            let (_, rendered) = try job.run(analyzer: try Analyzer(lemmatizer: lemmatizer))
+            let byName = Dictionary(rendered.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            files = byName
+            return byName
+        } catch {
+            let message = tr("nie udało się przygotować raportu: \(error)", "the report could not be made: \(error)")
+            failure = message
+            throw ServiceError(.internalServerError, message)
+        }
+    }
+
+    /// Starts rendering in the background, so the first reader does not wait for it.
+    func warmUp() {
+        Thread.detachNewThread { [self] in _ = try? get() }
+    }
+}

@@ -1,0 +1,151 @@
+import Corpus
+import Foundation
+import PolishText
+import Reporting
+import Similarity
+import Themes
+
+/// Everything the service answers from, loaded once at start: the corpus, its themes (gold and predicted) and
+/// stances, the recurring-demand clusters, and a pool of replicas of the index and taggers for the queries.
+/// Immutable after `load` except the pool (which hands a replica to one request at a time) and the report cache.
+public final class ServiceEngine: @unchecked Sendable {
+    public let configuration: ServiceConfiguration
+    public let taxonomy: Taxonomy
+    /// The corpus in reading order, and where each id is.
+    public let records: [Postulate]
+    let position: [String: Int]
+    /// Per record: the theme model's prediction, and the stance (the record's own, else the stance model's).
+    let predictions: [ThemePrediction]
+    let stances: [String?]
+    /// Recurring demands: clusters of ids (year order) and each clustered id's cluster.
+    let clusters: [[String]]
+    let clusterOf: [String: Int]
+    let pool: ReplicaPool
+    let report: ReportCache
+    /// Postulates per year, per theme (gold ∪ predicted), and how long loading took.
+    public let summary: CorpusSummary
+
+    /// Loads everything; any failure is an error naming the file (as the CLI's), before the server listens.
+    public static func load(_ c: ServiceConfiguration, notice: (String) -> Void = { _ in }) throws -> ServiceEngine {
+        try ServiceEngine(c, notice: notice)
+    }
+
+    private init(_ c: ServiceConfiguration, notice: (String) -> Void) throws {
+        let started = Date()
+        var phases: [(String, Double)] = []
+        var mark = started
+        func phase(_ name: String) {
+            let now = Date()
+            phases.append((name, now.timeIntervalSince(mark)))
+            mark = now
+        }
+        configuration = c
+        let lemmatizer = try DefaultAnalyzer.lemmatizer(modelsDirectory: c.dataDirectory)
+        let load = try CorpusLoad.read(c.corpusFiles, policy: c.badRecords)
+        for e in load.skipped { notice(e.description) }
+        records = load.records
+        var position: [String: Int] = [:]
+        for (i, p) in records.enumerated() where position[p.id] == nil { position[p.id] = i }
+        self.position = position
+        taxonomy = try Taxonomy.load(path: c.taxonomyPath)
+        phase(tr("korpus", "corpus"))
+
+        // One way to load a model (shared with `postulaty tag` and the report): the model's own analysis switches
+        // on the shared, read-only lemmatiser.
+        func analyzer(_ saved: AnalyzerConfiguration) throws -> Analyzer {
+            try Analyzer(lemmatizer: lemmatizer, configuration: DefaultAnalyzer.reproducible(saved, with: lemmatizer))
+        }
+        let themes = try Tagger.load(path: c.themeModelPath, expecting: .themes(taxonomy: taxonomy.codes)) { try analyzer($0) }
+        var stance: Tagger?
+        if let path = c.stanceModelPath, FileManager.default.fileExists(atPath: path) {
+            stance = try Tagger.load(path: path, expecting: .stance) { try analyzer($0) }
+        } else if let path = c.stanceModelPath {
+            notice(tr("\(path): nie ma pliku: stanowiska tylko z pola response_stance",
+                      "\(path) not found: stances only from the response_stance field"))
+        }
+
+        phase(tr("modele", "models"))
+        // The index: read from a file, or built from the corpus; the other replicas are read from its bytes.
+        let first: SimilarityIndex
+        if let path = c.indexPath {
+            first = try SimilarityIndex.load(path: path, analyzer: try Analyzer(lemmatizer: lemmatizer))
+        } else {
+            first = try SimilarityIndex(analyzer: try Analyzer(lemmatizer: lemmatizer), postulates: records)
+        }
+        var replicas = [Replica(index: first, themes: themes, stance: stance)]
+        if c.replicas > 1 {
+            let bytes = first.serialized()
+            for _ in 1..<c.replicas {
+                let index = try bytes.withUnsafeBytes {
+                    try SimilarityIndex.load(bytes: $0, path: c.indexPath ?? "(pamięć)", analyzer: try Analyzer(lemmatizer: lemmatizer))
+                }
+                let t = try Tagger(model: themes.model, analyzer: try analyzer(themes.model.analyzer))
+                let s = try stance.map { try Tagger(model: $0.model, analyzer: try analyzer($0.model.analyzer)) }
+                replicas.append(Replica(index: index, themes: t, stance: s))
+            }
+        }
+        pool = ReplicaPool(replicas)
+        phase(tr("indeks", "index"))
+
+        predictions = records.map { themes.tag($0) }
+        stances = records.map { p in
+            if let own = p.responseStance, !own.isEmpty { return own }
+            guard let stance, !Escape.isBlank(p.response) else { return nil }
+            return stance.tag(p).predicted.first
+        }
+        phase(tr("tematy i stanowiska", "themes and stances"))
+        clusters = try ReportModels.recurringClusters(records, analyzer: try Analyzer(lemmatizer: lemmatizer))
+        var clusterOf: [String: Int] = [:]
+        for (i, members) in clusters.enumerated() { for id in members { clusterOf[id] = i } }
+        self.clusterOf = clusterOf
+        phase(tr("powracające postulaty", "recurring demands"))
+
+        var job = ReportJob(inputs: c.corpusFiles, name: "serwis", taxonomyPath: c.taxonomyPath,
+                            themeModelPath: c.themeModelPath, stanceModelPath: c.stanceModelPath ?? "")
+        job.title = c.reportTitle
+        job.badRecords = c.badRecords
+        report = ReportCache(job: job, lemmatizer: lemmatizer)
+        summary = CorpusSummary(records: records, predictions: predictions, index: first,
+                                seconds: Date().timeIntervalSince(started), phases: phases)
+    }
+
+    /// The record with `id`, or nil.
+    public func record(_ id: String) -> Int? { position[id] }
+
+    /// The record's themes, gold and predicted (what `theme=` filters on).
+    func themes(of slot: Int) -> Set<String> {
+        Set(records[slot].themes).union(predictions[slot].predicted)
+    }
+
+    /// The stance shown for a hit: its record's, when the hit is in the corpus.
+    func stance(ofID id: String) -> String? { position[id].flatMap { stances[$0] } }
+}
+
+/// The corpus at a glance, for the home page and /healthz.
+public struct CorpusSummary: Sendable {
+    public var postulates: Int
+    public var indexed: Int
+    /// (year, count), oldest first; records without a year are not counted here.
+    public var years: [(year: Int, count: Int)]
+    /// (theme code, count of records with it, gold or predicted).
+    public var themes: [(code: String, count: Int)]
+    public var loadSeconds: Double
+    /// How long each loading phase took (name, seconds), in order.
+    public var phases: [(name: String, seconds: Double)]
+
+    init(records: [Postulate], predictions: [ThemePrediction], index: SimilarityIndex, seconds: Double,
+         phases: [(String, Double)]) {
+        self.phases = phases.map { ($0.0, $0.1) }
+        postulates = records.count
+        indexed = index.count
+        var byYear: [Int: Int] = [:]
+        var byTheme: [String: Int] = [:]
+        for (p, pred) in zip(records, predictions) {
+            if let y = p.year { byYear[y, default: 0] += 1 }
+            for t in Set(p.themes).union(pred.predicted) { byTheme[t, default: 0] += 1 }
+        }
+        years = byYear.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        themes = byTheme.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
+        loadSeconds = seconds
+    }
+}

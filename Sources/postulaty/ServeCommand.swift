@@ -1,0 +1,89 @@
+import ArgumentParser
+import Corpus
+import Foundation
+import Service
+
+/// `postulaty serve`: the staff service (pages and JSON API) over the same libraries as the other commands.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the search for earlier postulates, tagging and the report in a browser and as a JSON API.",
+        discussion: """
+        Loads the corpus, the theme and stance models and the similarity index (built in memory from the corpus \
+        unless --index is given), then listens on HOST:PORT (127.0.0.1 by default: only this machine). Pages in \
+        Polish: / (search), /search?q=…, /postulates/ID, /tag, /report/. JSON: /api/similar?q=…, \
+        /api/postulates/ID, POST /api/tag, /healthz, /openapi.json. One line per request on stderr; Ctrl-C or \
+        SIGTERM stops it after the requests in progress. See docs/service.md.
+
+        Examples:
+          postulaty serve
+          postulaty serve --port 8081 --corpus Corpora/*.jsonl nowe.jsonl
+          postulaty serve --host 0.0.0.0 --port 8080 --models /srv/postulaty/Models
+        """)
+
+    @Option(help: "Address to listen on (0.0.0.0: every interface; put a reverse proxy in front).")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port (0: any free port, printed at start).")
+    var port = 8080
+
+    @Option(parsing: .upToNextOption, help: "Corpus files (default: Corpora/*.jsonl).")
+    var corpus: [String] = []
+
+    @Option(help: "Folder with themes.model, stance.model and taxonomy.json (default: Models/, else the installed ones).")
+    var models: String?
+
+    @Option(help: "Similarity index file (default: built in memory from the corpus).")
+    var index: String?
+
+    @Option(help: ArgumentHelp("Copies of the index and models, each serving one request at a time (default: one per core).", visibility: .hidden))
+    var replicas: Int?
+
+    @OptionGroup var badRecords: BadRecordOptions
+
+    @OptionGroup var language: LanguageOption
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError(tr("--port: od 0 do 65535", "--port must be 0 to 65535")) }
+        if let replicas, !(1...64).contains(replicas) {
+            throw ValidationError(tr("--replicas: od 1 do 64", "--replicas must be 1 to 64"))
+        }
+        guard !host.isEmpty else { throw ValidationError(tr("--host: podaj adres", "--host needs an address")) }
+    }
+
+    func run() throws {
+        let files = corpus.isEmpty ? try Defaults.corpusFiles() : corpus
+        func model(_ name: String, _ what: (pl: String, en: String), option: String) throws -> String {
+            if let models { return models + "/" + name }
+            return try Defaults.shipped(name).required(what, option: option)
+        }
+        var c = ServiceConfiguration(
+            corpusFiles: files, dataDirectory: try Defaults.dataDirectory(),
+            taxonomyPath: try model("taxonomy.json", ("taksonomii", "taxonomy"), option: "--models"),
+            themeModelPath: try model("themes.model", ("modelu", "model"), option: "--models"),
+            stanceModelPath: models.map { $0 + "/stance.model" } ?? Defaults.shipped("stance.model").orDefault,
+            indexPath: index)
+        c.host = host
+        c.port = port
+        c.badRecords = badRecords.policy
+        if let replicas { c.replicas = replicas }
+        let engine: ServiceEngine
+        do {
+            engine = try ServiceEngine.load(c) { printError($0) }
+        } catch let e as BadRecords {
+            throw ToolError(e.description)
+        } catch {
+            throw ToolError("\(error)")
+        }
+        let s = engine.summary
+        let count = counted(s.postulates, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates"))
+        let phases = s.phases.map { "\($0.name) \(String(format: "%.1f", $0.seconds))" }.joined(separator: ", ")
+        printError(tr("wczytano \(count) w \(String(format: "%.1f", s.loadSeconds)) s (\(phases))",
+                      "loaded \(count) in \(String(format: "%.1f", s.loadSeconds)) s (\(phases))"))
+        try ServiceRunner.run(engine) { port in
+            let shown = host.contains(":") ? "[\(host)]" : host
+            printError(tr("nasłuchuję na http://\(shown):\(port)/ (Ctrl-C kończy)", "listening on http://\(shown):\(port)/ (Ctrl-C stops)"))
+        }
+        printError(tr("zatrzymano", "stopped"))
+    }
+}

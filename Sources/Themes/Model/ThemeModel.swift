@@ -267,12 +267,36 @@ public struct LabelEvidence: Sendable, Equatable {
     /// Why, in one line: "0.910 ≥ 0.420: senior 41%, klub senior 22%" (each term's share of the label's positive
     /// evidence) or "0.210 < 0.450".
     public var why: String {
-        let s = fixed(score, 3), t = fixed(threshold, 3)
+        var out: [UInt8] = []
+        Self.appendWhy(score: score, threshold: threshold, assigned: assigned, termCount: terms.count,
+                       term: { terms[$0].term }, share: { share(terms[$0]) }, json: false, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The one rule of `why`, as bytes: `LabelEvidence.why` and the tag writer (`PredictionView.appendWhy`, from
+    /// the view, no `LabelEvidence` built) both call it. `term(i)`/`share(i)`: the assigned label's i-th term and
+    /// its share in per cent; `json`: the terms escaped for a JSON string (the caller writes the quotes).
+    @inline(__always)
+    static func appendWhy(score: Double, threshold: Double, assigned: Bool, termCount: Int,
+                          term: (Int) -> String, share: (Int) -> Double, json: Bool, to out: inout [UInt8]) {
+        JSONBytes.fixed(score, 3, to: &out)
         if assigned {
-            let list = terms.map { "\($0.term) \(fixed(share($0), 0))%" }.joined(separator: ", ")
-            return (score >= threshold ? "\(s) ≥ \(t)" : "\(s) < \(t), closest label") + (list.isEmpty ? "" : ": " + list)
+            JSONBytes.literal(score >= threshold ? " ≥ " : " < ", to: &out)
+            JSONBytes.fixed(threshold, 3, to: &out)
+            if score < threshold { JSONBytes.literal(", closest label", to: &out) }
+            for i in 0..<termCount {
+                JSONBytes.literal(i == 0 ? ": " : ", ", to: &out)
+                if json { JSONBytes.escaped(term(i), to: &out) } else { out.append(contentsOf: term(i).utf8) }
+                out.append(0x20)
+                JSONBytes.fixed(share(i), 0, to: &out)
+                out.append(UInt8(ascii: "%"))
+            }
+        } else if score < threshold {
+            JSONBytes.literal(" < ", to: &out); JSONBytes.fixed(threshold, 3, to: &out)
+        } else {
+            JSONBytes.literal(" ≥ ", to: &out); JSONBytes.fixed(threshold, 3, to: &out)
+            JSONBytes.literal(", other labels stronger", to: &out)
         }
-        return score < threshold ? "\(s) < \(t)" : "\(s) ≥ \(t), other labels stronger"
     }
 }
 
@@ -399,18 +423,16 @@ public struct PredictionView {
     public var labels: [LabelEvidence] { labelNames.indices.map { label($0) } }
 }
 
-/// A number with exactly `decimals` decimals, locale-free ("0.9120").
-func fixed(_ v: Double, _ decimals: Int) -> String {
-    // As `JSONBytes.fixed` writes it: a score a damaged model makes infinite or NaN is "0", never a trap.
-    guard v.isFinite, abs(v) < 1e15 else { return "0" }
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let r = (v * scale).rounded()
-    let neg = r < 0
-    let i = Int(abs(r))
-    let p = Int(scale)
-    guard decimals > 0 else { return (neg ? "-" : "") + String(i) }
-    var frac = String(i % p)
-    frac = String(repeating: "0", count: decimals - frac.count) + frac
-    return (neg ? "-" : "") + String(i / p) + (decimals > 0 ? "." + frac : "")
+extension PredictionView {
+    /// `label(l).why` written as the content of a JSON string (terms escaped), read from the view.
+    func appendWhy(label l: Int, to out: inout [UInt8]) {
+        let range = evidenceRange(label: l)
+        let total = range.map { evidence[$0.lowerBound].weight } ?? 0
+        let first = (range?.lowerBound ?? 0) + 1
+        LabelEvidence.appendWhy(score: scores[l], threshold: threshold(l), assigned: range != nil,
+                                termCount: range.map { $0.count - 1 } ?? 0,
+                                term: { vocabulary[Int(evidence[first + $0].feature)] },
+                                share: { LabelEvidence.share(evidence[first + $0].weight, of: total) },
+                                json: true, to: &out)
+    }
 }

@@ -110,7 +110,7 @@ struct ThemeTrainingOptions: ParsableArguments {
         var opts = TrainingOptions(vectorizer: vec, folds: innerFolds, seed: seed)
         if let variants {
             opts.variants = try variants.split(separator: ",").map {
-                guard let v = NaiveBayesVariant(rawValue: String($0)) else { throw ValidationError(tr("--variants: nieznany wariant \($0)", "--variants: unknown variant \($0)")) }
+                guard let v = ClassifierKind(rawValue: String($0)) else { throw ValidationError(tr("--variants: nieznany wariant \($0)", "--variants: unknown variant \($0)")) }
                 return v
             }
         }

@@ -8,17 +8,10 @@ public struct LinearScorer: Codable, Sendable, Equatable {
     public var weights: [Double]
     public var bias: [Double]
 
+    /// The raw score of every label: `scores(_:into:)` as an array.
     public func scores(_ x: SparseVector) -> [Double] {
-        var s = bias
-        let L = labelCount
-        weights.withUnsafeBufferPointer { w in
-            s.withUnsafeMutableBufferPointer { out in
-                for (t, v) in zip(x.indices, x.values) {
-                    let base = Int(t) * L
-                    for l in 0..<L { out[l] += v * w[base + l] }
-                }
-            }
-        }
+        var s = [Double](repeating: 0, count: labelCount)
+        s.withUnsafeMutableBufferPointer { scores(x, into: $0) }
         return s
     }
 
@@ -59,7 +52,9 @@ public struct LinearScorer: Codable, Sendable, Equatable {
         }
     }
 
-    /// Writes the scores of `x` into `out` (labelCount values), without allocating.
+    /// Writes the scores of `x` into `out` (labelCount values), without allocating: bias, then each feature's
+    /// products added in feature order (the training's scores; `scores(ids:values:count:into:)` adds the same
+    /// products in the same order, four labels at a time).
     func scores(_ x: SparseVector, into out: UnsafeMutableBufferPointer<Double>) {
         let L = labelCount
         for l in 0..<L { out[l] = bias[l] }

@@ -28,15 +28,15 @@ public struct TfidfVectorizer: Sendable {
     // Byte-keyed hash tables (Kernels/: `TermLookup`, `BigramIndex`), not Dictionary's SipHash.
     private let lookup: TermLookup
     private let bigramFeature: BigramIndex
-    /// `configuration.fields` resolved for reading records (see `FieldText.Key`), their weights, and the tf of a
+    /// `configuration.fields` resolved for reading records (`Postulate.Field`), their weights, and the tf of a
     /// count: taken once, not per document.
-    let fieldKeys: [FieldText.Key]
+    let fieldKeys: [Postulate.Field]
     let fieldWeights: [Double]
     let tfOf: TFTable
 
     public var featureCount: Int { vocabulary.count }
 
-    /// Rebuilds a fitted vectoriser from its stored state (as read from a model or index file).
+    /// Rebuilds a fitted vectoriser from its stored state (as read from a model file).
     public init(configuration: VectorizerConfiguration, documentCount: Int, vocabulary: [String],
                 documentFrequency: [Int]) throws {
         guard vocabulary.count == documentFrequency.count else {
@@ -81,7 +81,7 @@ public struct TfidfVectorizer: Sendable {
         self.documentFrequency = documentFrequency
         self.idf = documentFrequency.map { Self.idf(df: $0, n: documentCount, smooth: configuration.smoothIDF) }
         self.lookup = TermLookup(terms: termIDs, unigram: unigramFeature)
-        self.fieldKeys = configuration.fields.map { FieldText.Key($0.field) }
+        self.fieldKeys = configuration.fields.map { Postulate.Field($0.field) }
         self.fieldWeights = configuration.fields.map(\.weight)
         self.tfOf = TFTable(sublinear: configuration.sublinearTF)
         // Features are counted as feature · F + field in an Int32 (`countFields`).
@@ -202,7 +202,7 @@ public struct TfidfVectorizer: Sendable {
     }
 }
 
-/// Stored state of a fitted vectoriser (what a model or index file keeps); the idf and lookups are derived.
+/// Stored state of a fitted vectoriser (what a model file keeps); the idf and lookups are derived.
 extension TfidfVectorizer: Codable {
     enum CodingKeys: String, CodingKey { case configuration, documentCount, vocabulary, documentFrequency }
 

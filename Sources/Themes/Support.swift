@@ -11,8 +11,6 @@ public enum ThemesError: Error, CustomStringConvertible, Equatable {
     case analyzerMismatch([String])
     /// Training data that cannot train anything (no labels, no texts…).
     case invalidTrainingData(String)
-    /// An input file that cannot be opened or read.
-    case unreadableInput(String)
 
     public var description: String {
         switch self {
@@ -20,7 +18,6 @@ public enum ThemesError: Error, CustomStringConvertible, Equatable {
         case .modelFile(let path, let problem): return "\(path): \(problem)"
         case .analyzerMismatch(let d): return ModelFileProblem.analyzer(d).description
         case .invalidTrainingData(let m): return m
-        case .unreadableInput(let m): return m
         }
     }
 }

@@ -109,7 +109,7 @@ struct ThemeTrainingOptions: ParsableArguments {
         var opts = TrainingOptions(vectorizer: vec, folds: innerFolds, seed: seed)
         if let variants {
             opts.variants = try variants.split(separator: ",").map {
-                guard let v = NaiveBayesVariant(rawValue: String($0)) else { throw ValidationError(tr("--variants: nieznany wariant \($0)", "--variants: unknown variant \($0)")) }
+                guard let v = ClassifierKind(rawValue: String($0)) else { throw ValidationError(tr("--variants: nieznany wariant \($0)", "--variants: unknown variant \($0)")) }
                 return v
             }
         }
@@ -193,11 +193,5 @@ func seconds(_ d: Duration) -> String {
     fixed3(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
 }
 
-/// Three decimals, locale-free.
-func fixed3(_ v: Double) -> String {
-    let r = Int((v * 1000).rounded())
-    let sign = r < 0 ? "-" : ""
-    let a = abs(r)
-    let frac = String(a % 1000)
-    return sign + String(a / 1000) + "." + String(repeating: "0", count: 3 - frac.count) + frac
-}
+/// Three decimals, locale-free (Corpus's `fixed`, the one fixed-decimal rule).
+func fixed3(_ v: Double) -> String { fixed(v, 3) }

@@ -43,4 +43,19 @@ final class JSONTests: XCTestCase {
         bytes[6] = 0xC3  // a lead byte followed by ASCII
         XCTAssertThrowsError(try bytes.withUnsafeBufferPointer { try JSONParser.parse($0) })
     }
+
+    /// One escaper: a record's strings (`JSONWriter`) and tag's added fields (`JSONBytes.string`) have one
+    /// spelling, control characters included; and one fixed-decimal rule.
+    func testOneEscaperAndOneFixedDecimalRule() {
+        let s = "a\"b\\c\n\r\t\u{08}\u{0C}\u{01}\u{1F}ż"
+        var out: [UInt8] = []
+        JSONBytes.string(s, to: &out)
+        XCTAssertEqual(String(decoding: out, as: UTF8.self), #""a\"b\\c\n\r\t\b\f\u0001\u001fż""#)
+        XCTAssertEqual(JSONValue.string(s).jsonText, String(decoding: out, as: UTF8.self))
+        XCTAssertEqual(try JSONValue.parse(String(decoding: out, as: UTF8.self)).stringValue, s)
+        XCTAssertEqual(fixed(0.91234, 3), "0.912")
+        XCTAssertEqual(fixed(-0.0001, 3), "0.000")
+        XCTAssertEqual(fixed(2.5, 0), "3")
+        XCTAssertEqual(fixed(.nan, 4), "0")
+    }
 }

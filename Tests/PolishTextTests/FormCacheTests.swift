@@ -26,6 +26,7 @@ final class FormCacheTests: XCTestCase {
             }
         }
         XCTAssertEqual(cache.count, reference.count)
+        XCTAssertNoThrow(try cache.checkInvariants())
         XCTAssertGreaterThan(reference.count, 1000, "growth was exercised")
         var word = "zzzzzzzzzz"
         word.withUTF8 { b in
@@ -34,5 +35,8 @@ final class FormCacheTests: XCTestCase {
             XCTAssertEqual(cache.lookup(b, kind: 2, hash: FormCache.hash(b, 2)), 7)
             XCTAssertNil(cache.lookup(b, kind: 0, hash: FormCache.hash(b, 0)), "another kind is another key")
         }
+        XCTAssertNoThrow(try cache.checkInvariants())
+        cache.removeAll()
+        XCTAssertNoThrow(try cache.checkInvariants())
     }
 }

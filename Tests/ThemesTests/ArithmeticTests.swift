@@ -73,11 +73,13 @@ final class ArithmeticTests: XCTestCase {
             }
         }
         let (v, x) = try TfidfVectorizer.fitTransform(docs, configuration: cfg)
+        let scratch = TfidfVectorizer.Scratch()
         for (d, doc) in docs.enumerated() {
-            let t = v.transform(doc)
+            let t = v.transform(doc, scratch: scratch)
             XCTAssertEqual(x[d].indices, t.indices, "document \(d)")
             XCTAssertEqual(x[d].values.map(\.bitPattern), t.values.map(\.bitPattern), "document \(d)")
         }
+        XCTAssertNoThrow(try scratch.checkInvariants(), "after growing its buffers")
         // document frequencies count documents, not occurrences
         for (f, feature) in v.vocabulary.enumerated() {
             let parts = feature.split(separator: " ").map(String.init)

@@ -18,6 +18,7 @@ final class LookupTableTests: XCTestCase {
         }
         for packing in [true, false] {
             let index = BigramIndex(termCount: 25, pairs: pairs.reversed(), packing: packing)
+            XCTAssertNoThrow(try index.checkInvariants(), "packing \(packing)")
             for a in 0..<UInt32(26) {
                 for b in 0..<UInt32(80) {
                     XCTAssertEqual(index.value(a, b), expected[UInt64(a) << 32 | UInt64(b)] ?? -1, "pair \(a) \(b), packing \(packing)")
@@ -31,6 +32,7 @@ final class LookupTableTests: XCTestCase {
         XCTAssertEqual(large.value((1 << 20) + 2, 7), 11)
         XCTAssertEqual(large.value(3, 9), 12)
         XCTAssertEqual(large.value(3, 7), -1)
+        XCTAssertNoThrow(try large.checkInvariants())
     }
 
     /// The fit's bigram key table in both slot layouts, through growth, and moving from packed to wide slots when
@@ -49,6 +51,7 @@ final class LookupTableTests: XCTestCase {
                 if let v = expected[k] { XCTAssertEqual(got, v) } else { XCTAssertEqual(got, -1); expected[k] = Int32(expected.count) }
             }
             XCTAssertEqual(table.count, expected.count)
+            XCTAssertNoThrow(try table.checkInvariants(), "packing \(packing)")
             XCTAssertEqual(table.isPacked, packing)
             for (k, v) in expected { XCTAssertEqual(table.value(k), v) }
             XCTAssertEqual(table.value(900 << 32 | 1), -1)
@@ -63,7 +66,10 @@ final class LookupTableTests: XCTestCase {
             XCTAssertEqual(large.valueOrInsert(800 << 32 | 800, 1 << 24), -1)
             XCTAssertFalse(large.isPacked)
             XCTAssertEqual(large.value(800 << 32 | 800), 1 << 24)
-            for t in [wide, large] { for (k, v) in expected { XCTAssertEqual(t.value(k), v) } }
+            for t in [wide, large] {
+                for (k, v) in expected { XCTAssertEqual(t.value(k), v) }
+                XCTAssertNoThrow(try t.checkInvariants())
+            }
             // a present key with a value too large for packing is found, not re-inserted
             var again = table
             let (k0, v0) = expected.first!
@@ -97,6 +103,7 @@ final class LookupTableTests: XCTestCase {
         XCTAssertEqual(table.id("e\u{301}"), table.id("é"))  // canonical equivalence, as String ==
         for w in words { XCTAssertEqual(table.id(w), ids[w]) }
         XCTAssertEqual(table.id("nieznane"), UInt32.max)
+        XCTAssertNoThrow(try table.checkInvariants())
     }
 
     /// The slot-only lookup of a fitted vectoriser: keys of every length around its 8- and 16-byte heads, keys
@@ -118,6 +125,7 @@ final class LookupTableTests: XCTestCase {
             XCTAssertEqual(Int(id), i)
         }
         let lookup = TermLookup(terms: table, unigram: unigram)
+        XCTAssertNoThrow(try lookup.checkInvariants())
         for (i, w) in words.enumerated() {
             let found = TermTable.withKey(w) { lookup.find(TermLookup.prepare($0), bytes: $0.baseAddress) }
             XCTAssertEqual(found.id, UInt32(i), w)
@@ -145,6 +153,7 @@ final class LookupTableTests: XCTestCase {
                 }
             }
             XCTAssertEqual(out, xs.sorted(), "n = \(n)")
+            XCTAssertNoThrow(try checkSortIDs(xs.map { $0 &* 1000 &+ Int32(n) }), "n = \(n)")
         }
         // ids too large for the rank key (≥ 2²⁶) take the standard sort
         let large: [Int32] = [1 << 30, 5, 1 << 27, 5, 0, Int32.max - 1]
@@ -153,6 +162,7 @@ final class LookupTableTests: XCTestCase {
             out.withUnsafeMutableBufferPointer { o in sortIDs(s.baseAddress!, large.count, into: o.baseAddress!) }
         }
         XCTAssertEqual(out, large.sorted())
+        XCTAssertNoThrow(try checkSortIDs(large))
     }
 
     /// The byte-level split of pre-tokenised text against a split by characters: runs of separators, separators

@@ -94,7 +94,7 @@ final class ModelTests: XCTestCase {
         XCTAssertEqual(model.mode, .singleLabel)
         XCTAssertEqual(model.labels, ["none", "security", "seniors", "youth"])
         XCTAssertNotNil(model.temperature)
-        XCTAssertTrue(NaiveBayesVariant.candidates(for: .singleLabel).contains(model.variant))
+        XCTAssertTrue(ClassifierKind.candidates(for: .singleLabel).contains(model.variant))
         let tagger = try Tagger(model: model, analyzer: try Fixtures.analyzer())
         for text in ["policja straż monitoring", "miasto ulica", "szkoła uczniowie"] {
             let p = tagger.tag(text: text)

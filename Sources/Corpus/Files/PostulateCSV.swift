@@ -35,18 +35,19 @@ enum PostulateCSV {
         var p = Postulate(id: "", text: "")
         for (i, name) in header.enumerated() {
             let cell = i < cells.count ? cells[i] : nil
-            switch name {
-            case "id": p.id = cell?.text ?? ""
-            case "year":
+            let field = Postulate.Field(name)
+            switch field {
+            case .id: p.id = cell?.text ?? ""
+            case .year:
                 guard let t = cell?.text, !t.isEmpty else { break }
                 if t.utf8.count <= 6, t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let y = Int(t) { p.year = y }
                 else { p.extra.append((name, .string(t))) }
-            case "meeting", "organisation", "text", "justification", "response", "respondent":
-                p.setString(name, cell?.text ?? "")
-            case "themes":
+            case .meeting, .organisation, .text, .justification, .response, .respondent:
+                p[string: field] = cell?.text ?? ""
+            case .themes:
                 p.themes = (cell?.text ?? "").split(separator: themeSeparator)
                     .map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-            default:
+            case .extra:
                 guard let cell, cell.quoted || !cell.text.isEmpty else { break }
                 p.extra.append((name, decodeExtra(cell)))
             }
@@ -105,12 +106,12 @@ enum PostulateCSV {
                 (text, force) = encodeExtra(raw)
                 if case .number = raw { number = true }
             } else {
-                switch c {
-                case "year": text = p.year.map(String.init) ?? ""; number = true
-                case "themes": text = p.themes.joined(separator: String(themeSeparator))
-                case "id", "meeting", "organisation", "text", "justification", "response", "respondent":
-                    text = p.value(of: c)?.stringValue ?? ""
-                default:
+                switch Postulate.Field(c) {
+                case .year: text = p.year.map(String.init) ?? ""; number = true
+                case .themes: text = p.themes.joined(separator: String(themeSeparator))
+                case .id, .meeting, .organisation, .text, .justification, .response, .respondent:
+                    text = p[string: Postulate.Field(c)] ?? ""
+                case .extra:
                     if let v = p.extra.first(where: { $0.0 == c })?.1 {
                         (text, force) = encodeExtra(v)
                         if case .number = v { number = true }

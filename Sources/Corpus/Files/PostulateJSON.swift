@@ -22,49 +22,38 @@ extension Postulate {
             for j in 0..<index where fields[j].0 == key {
                 throw PostulateFieldError(field: key, message: "pole powtórzone w rekordzie")
             }
-            switch key {
-            case "id":
+            let field = Field(key)
+            switch field {
+            case .id:
                 switch value {
                 case .string(let s): id = s
                 case .number(let n): id = n
                 case .null: id = ""
                 default: extra.append((key, value))
                 }
-            case "year":
+            case .year:
                 switch value {
                 case .null: year = nil
                 case .number(let n) where Int(n) != nil: year = Int(n)
                 case .string(let s) where !s.isEmpty && s.utf8.count <= 6 && Int(s) != nil: year = Int(s)
                 default: extra.append((key, value))
                 }
-            case "meeting", "organisation", "text", "justification", "response", "respondent":
+            case .meeting, .organisation, .text, .justification, .response, .respondent:
                 switch value {
-                case .string(let s): setString(key, s)
+                case .string(let s): self[string: field] = s
                 case .null: break
                 default: extra.append((key, value))
                 }
-            case "themes":
+            case .themes:
                 switch value {
                 case .null: themes = []
                 case .array(let items) where items.allSatisfy({ $0.stringValue != nil }):
                     themes = items.map { $0.stringValue! }
                 default: extra.append((key, value))
                 }
-            default:
+            case .extra:
                 extra.append((key, value))
             }
-        }
-    }
-
-    mutating func setString(_ key: String, _ s: String) {
-        switch key {
-        case "meeting": meeting = s
-        case "organisation": organisation = s
-        case "text": text = s
-        case "justification": justification = s
-        case "response": response = s
-        case "respondent": respondent = s
-        default: break
         }
     }
 

@@ -1,24 +1,29 @@
+/// (Why here and not beside Themes' byte-keyed tables in `Sources/Themes/Kernels/`: PolishText sits below Themes,
+/// so the cache could join them only in a target of its own under both, whose calls across the module boundary
+/// would no longer be inlined on the analyzer's per-token path; its invariants are checked the same way,
+/// `FormCache+Invariants.swift`.)
+///
 /// A hash table from a token's written bytes (plus its kind) to an index, without building a String per lookup.
 ///
 /// Why: in running text most tokens repeat; the analyzer's per-token cost is dominated by turning bytes into a
 /// String and hashing it. This table hashes the UTF-8 bytes in place (FNV-1a) and compares them with the bytes kept
 /// in one arena, so a repeated word costs one hash and one memcmp. Open addressing, linear probing, power-of-two size.
 struct FormCache {
-    private var arena: [UInt8] = []
+    var arena: [UInt8] = []
     /// One slot: everything a probe compares, in 16 bytes (four slots to a cache line; the five parallel arrays this
     /// replaced cost a cache miss each on a probe). `value == -1` marks an empty slot.
-    private struct Slot {
+    struct Slot {
         var offset: Int32
         var length: Int32
         var hash: UInt32
         /// The value (index), or −1 for an empty slot.
         var value: Int32
     }
-    private var slots: [Slot]
+    var slots: [Slot]
     /// Per slot, the kind tag (compared only when hash and length match, so it may live apart).
-    private var kinds: [UInt8]
+    var kinds: [UInt8]
     private(set) var count = 0
-    private var mask: Int
+    var mask: Int
 
     init(capacity: Int = 1 << 14) {
         var size = 16

@@ -62,10 +62,23 @@ public struct TemperatureScaling: Codable, Sendable, Equatable {
     public init(k: Double) { self.k = k }
 
     public func probabilities(_ s: [Double]) -> [Double] {
-        guard let m = s.max() else { return [] }
-        let e = s.map { exp(k * ($0 - m)) }
-        let z = e.reduce(0, +)
-        return e.map { $0 / z }
+        guard !s.isEmpty else { return [] }
+        return [Double](unsafeUninitializedCapacity: s.count) { p, n in
+            s.withUnsafeBufferPointer { probabilities($0, into: p.baseAddress!) }
+            n = s.count
+        }
+    }
+
+    /// softmax(k·s) into `p` (`s.count` values): the one computation, which tagging runs in place. The maximum is
+    /// subtracted first (no overflow); the sum is taken in label order.
+    func probabilities(_ s: UnsafeBufferPointer<Double>, into p: UnsafeMutablePointer<Double>) {
+        let L = s.count
+        guard L > 0 else { return }
+        var m = s[0]
+        for l in 1..<L where m < s[l] { m = s[l] }
+        var z = 0.0
+        for l in 0..<L { p[l] = exp(k * (s[l] - m)); z += p[l] }
+        for l in 0..<L { p[l] /= z }
     }
 
     public static func fit(scores: [[Double]], gold: [Int]) -> TemperatureScaling {

@@ -1,117 +1,5 @@
 import Foundation
 
-/// The variants the trainer measures (and chooses between by cross-validation): four naive Bayes variants and,
-/// as their discriminative counterpart, logistic regression (see `LogisticRegression`).
-///
-/// All are linear in the TF-IDF vector x: score_l(x) = bias_l + Σ_t x_t · w_lt, so one scorer type serves them all.
-/// θ_l is the smoothed term distribution of the documents with label l, θ_¬l of the documents without it (its
-/// complement), α the additive smoothing.
-public enum NaiveBayesVariant: String, Codable, CaseIterable, Sendable {
-    /// One-vs-rest multinomial NB: w = log θ_l − log θ_¬l, bias = prior log-odds. A binary NB per label: the natural
-    /// multi-label model, and its weights are directly the per-term evidence.
-    case multinomialOneVsRest = "multinomial-ovr"
-    /// Multi-class multinomial NB (scikit-learn's MultinomialNB): w = log θ_l, bias = log prior.
-    case multinomial = "multinomial"
-    /// Complement NB (Rennie et al. 2003; scikit-learn's ComplementNB): w = −log θ_¬l, no prior, then centred
-    /// across labels per term (which leaves the arg-max unchanged). Estimates from the (larger) complement, which
-    /// helps small, unbalanced labels.
-    case complement = "complement"
-    /// Complement NB with Rennie's weight normalisation: w = −log θ_¬l / Σ_t |log θ_¬l,t|.
-    case complementNormalized = "complement-normalized"
-    /// L2-regularised logistic regression per label (one-vs-rest), fitted on the same vectors; `alpha` holds its
-    /// penalty C. Like one-vs-rest NB, its weights are directly each term's evidence for the label.
-    case logistic = "logistic"
-
-    /// The variants that make sense for a mode (multinomial multi-class needs exactly one label per document).
-    public static func candidates(for mode: LabelMode) -> [NaiveBayesVariant] {
-        switch mode {
-        case .multiLabel: return [.multinomialOneVsRest, .complement, .complementNormalized, .logistic]
-        case .singleLabel: return [.multinomial, .complement, .complementNormalized, .multinomialOneVsRest, .logistic]
-        }
-    }
-
-    /// Whether each label's weights are a binary model's own evidence (no comparison with the other labels needed).
-    public var isPerLabelBinary: Bool { self == .multinomialOneVsRest || self == .logistic }
-}
-
-/// Multi-label (a set of labels per document, possibly empty) or single-label (exactly one per document).
-public enum LabelMode: String, Codable, Sendable {
-    case multiLabel = "multi-label"
-    case singleLabel = "single-label"
-}
-
-/// A fitted linear scorer: weights stored term-major (`weights[t * labelCount + l]`) so scoring a document is one
-/// pass over its non-zeros.
-public struct LinearScorer: Codable, Sendable, Equatable {
-    public var labelCount: Int
-    public var featureCount: Int
-    public var weights: [Double]
-    public var bias: [Double]
-
-    public func scores(_ x: SparseVector) -> [Double] {
-        var s = bias
-        let L = labelCount
-        weights.withUnsafeBufferPointer { w in
-            s.withUnsafeMutableBufferPointer { out in
-                for (t, v) in zip(x.indices, x.values) {
-                    let base = Int(t) * L
-                    for l in 0..<L { out[l] += v * w[base + l] }
-                }
-            }
-        }
-        return s
-    }
-
-    public func weight(feature t: Int, label l: Int) -> Double { weights[t * labelCount + l] }
-
-    /// Writes the scores of the vector (`ids`, `values`: `count` features) into `out` (labelCount values, and one
-    /// more slot used as scratch), without allocating; the same sums in the same order as `scores(_:)`.
-    func scores(ids: UnsafePointer<Int32>, values: UnsafePointer<Double>, count n: Int, into out: UnsafeMutablePointer<Double>) {
-        let L = labelCount
-        bias.withUnsafeBufferPointer { b in for l in 0..<L { out[l] = b[l] } }
-        weights.withUnsafeBufferPointer { w in
-            guard L > 0, let w = w.baseAddress else { return }
-            // The weight rows are scattered over a table larger than the caches: touch each row's first and last
-            // value first (independent loads, whose misses overlap), so the sums below find them in cache.
-            var touch = 0.0
-            for i in 0..<n {
-                let base = Int(ids[i]) * L
-                touch += w[base] + w[base + L - 1]
-            }
-            out[L] = touch
-            // Four labels at a time (each lane adds the same products in the same order as a scalar loop).
-            var l = 0
-            while l + 4 <= L {
-                var acc = UnsafeRawPointer(out + l).loadUnaligned(as: SIMD4<Double>.self)
-                for i in 0..<n {
-                    let row = UnsafeRawPointer(w + Int(ids[i]) * L + l).loadUnaligned(as: SIMD4<Double>.self)
-                    acc += SIMD4(repeating: values[i]) * row
-                }
-                UnsafeMutableRawPointer(out + l).storeBytes(of: acc, as: SIMD4<Double>.self)
-                l += 4
-            }
-            while l < L {
-                var acc = out[l]
-                for i in 0..<n { acc += values[i] * w[Int(ids[i]) * L + l] }
-                out[l] = acc
-                l += 1
-            }
-        }
-    }
-
-    /// Writes the scores of `x` into `out` (labelCount values), without allocating.
-    func scores(_ x: SparseVector, into out: UnsafeMutableBufferPointer<Double>) {
-        let L = labelCount
-        for l in 0..<L { out[l] = bias[l] }
-        weights.withUnsafeBufferPointer { w in
-            for (t, v) in zip(x.indices, x.values) {
-                let base = Int(t) * L
-                for l in 0..<L { out[l] += v * w[base + l] }
-            }
-        }
-    }
-}
-
 /// Sufficient statistics of naive Bayes: per-label sums of the feature values, the overall sums and document counts.
 /// Why: statistics add and subtract, so the training statistics of a cross-validation fold are "all minus the fold",
 /// and every variant and smoothing value is fitted from them without another pass over the documents.
@@ -260,11 +148,11 @@ struct NaiveBayesStatistics {
     }
 
     /// Fits one variant with additive smoothing `alpha`.
-    func scorer(_ variant: NaiveBayesVariant, alpha: Double) -> LinearScorer {
+    func scorer(_ variant: ClassifierKind, alpha: Double) -> LinearScorer {
         scorer(variant, tables: logTables(alpha: alpha))
     }
 
-    func scorer(_ variant: NaiveBayesVariant, tables: LogTables) -> LinearScorer {
+    func scorer(_ variant: ClassifierKind, tables: LogTables) -> LinearScorer {
         let L = labelCount, V = featureCount
         var weights = [Double](repeating: 0, count: L * V)
         var bias = [Double](repeating: 0, count: L)

@@ -6,34 +6,12 @@ import PolishText
 public enum FieldText {
     /// The text of `field`: a string as is, an array of strings joined by spaces, anything else empty.
     public static func text(of record: Postulate, field: String) -> String {
-        switch record.value(of: field) {
-        case .string(let s)?: return s
-        case .array(let a)?: return a.compactMap(\.stringValue).joined(separator: " ")
-        default: return ""
-        }
+        text(of: record, key: Key(field))
     }
 
-    /// A field name resolved once, so that reading it from each of many records compares no strings (a record's
-    /// `value(of:)` compares the name with each typed field's until one matches, which cost more than the lookup
-    /// of a term).
-    public enum Key: Sendable, Equatable {
-        case id, meeting, organisation, text, justification, response, respondent
-        /// Any other field (`themes`, `year`, extra fields): read through `text(of:field:)`.
-        case other(String)
-
-        public init(_ field: String) {
-            switch field {
-            case "id": self = .id
-            case "meeting": self = .meeting
-            case "organisation": self = .organisation
-            case "text": self = .text
-            case "justification": self = .justification
-            case "response": self = .response
-            case "respondent": self = .respondent
-            default: self = .other(field)
-            }
-        }
-    }
+    /// A field name resolved once (`Postulate.Field`), so that reading it from each of many records compares no
+    /// strings (comparing the name with each typed field's until one matched cost more than the lookup of a term).
+    public typealias Key = Postulate.Field
 
     /// `text(of:field:)` of a resolved field.
     @inline(__always)
@@ -53,7 +31,16 @@ public enum FieldText {
         case .justification: return record.pointee.justification
         case .response: return record.pointee.response
         case .respondent: return record.pointee.respondent
-        case .other(let field): return text(of: record.pointee, field: field)
+        case .year, .themes, .extra: return text(of: record.pointee, value: record.pointee.value(of: key))
+        }
+    }
+
+    /// The text of a field's value: a string as is, an array of strings joined by spaces, anything else empty.
+    static func text(of record: Postulate, value: JSONValue?) -> String {
+        switch value {
+        case .string(let s)?: return s
+        case .array(let a)?: return a.compactMap(\.stringValue).joined(separator: " ")
+        default: return ""
         }
     }
 
@@ -159,15 +146,10 @@ extension String {
 extension Postulate {
     /// Sets a text field by name: a typed string field, or an extra field (replaced in place, else appended).
     public mutating func setField(_ field: String, to text: String) {
-        switch field {
-        case "id": id = text
-        case "meeting": meeting = text
-        case "organisation": organisation = text
-        case "text": self.text = text
-        case "justification": justification = text
-        case "response": response = text
-        case "respondent": respondent = text
-        default:
+        let f = Field(field)
+        switch f {
+        case .id, .meeting, .organisation, .text, .justification, .response, .respondent: self[string: f] = text
+        case .year, .themes, .extra:
             if let i = extra.firstIndex(where: { $0.0 == field }) { extra[i].1 = .string(text) } else { extra.append((field, .string(text))) }
         }
     }

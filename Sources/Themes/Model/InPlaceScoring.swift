@@ -7,61 +7,6 @@ import Foundation
 /// `probabilities(_:)`, `decide(_:)` and `evidence(_:label:)` on arrays, so scores and tagged output are
 /// bit-identical.
 extension ThemeModel {
-    /// Reusable buffers for one thread's tagging. A buffer returned by a method taking a scratch is valid until
-    /// the scratch is used again.
-    public final class Scratch {
-        public let vector = TfidfVectorizer.Scratch()
-        /// Features of the last document vectorised (`vector`'s ids and values).
-        var count = 0
-        var raw = UnsafeMutablePointer<Double>.allocate(capacity: 16)
-        var probabilities = UnsafeMutablePointer<Double>.allocate(capacity: 16)
-        var ratio = UnsafeMutablePointer<Double>.allocate(capacity: 16)
-        var assigned = UnsafeMutablePointer<Int>.allocate(capacity: 16)
-        var labelCapacity = 16
-        /// Evidence candidates: feature id and contribution.
-        var terms = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
-        var weights = UnsafeMutablePointer<Double>.allocate(capacity: 64)
-        var termCapacity = 64
-        /// The last prediction's evidence (see `ThemePrediction.EvidenceTerm`): each assigned label's entry, then
-        /// its top terms.
-        var evidence = UnsafeMutablePointer<ThemePrediction.EvidenceTerm>.allocate(capacity: 32)
-        var evidenceCount = 0
-        var evidenceCapacity = 32
-
-        public init() {}
-        deinit {
-            raw.deallocate(); probabilities.deallocate(); ratio.deallocate(); assigned.deallocate()
-            terms.deallocate(); weights.deallocate(); evidence.deallocate()
-        }
-
-        @inline(__always) func appendEvidence(_ e: ThemePrediction.EvidenceTerm) {
-            if evidenceCount == evidenceCapacity {
-                let grown = UnsafeMutablePointer<ThemePrediction.EvidenceTerm>.allocate(capacity: 2 * evidenceCapacity)
-                grown.update(from: evidence, count: evidenceCount)
-                evidence.deallocate()
-                evidence = grown
-                evidenceCapacity *= 2
-            }
-            evidence[evidenceCount] = e
-            evidenceCount += 1
-        }
-
-        @inline(__always) func reserve(labels n: Int) {
-            guard n > labelCapacity else { return }
-            raw.deallocate(); probabilities.deallocate(); ratio.deallocate(); assigned.deallocate()
-            raw = .allocate(capacity: n); probabilities = .allocate(capacity: n)
-            ratio = .allocate(capacity: n); assigned = .allocate(capacity: n)
-            labelCapacity = n
-        }
-
-        @inline(__always) func reserve(terms n: Int) {
-            guard n > termCapacity else { return }
-            terms.deallocate(); weights.deallocate()
-            terms = .allocate(capacity: n); weights = .allocate(capacity: n)
-            termCapacity = n
-        }
-    }
-
     /// Calibrated scores of `document` for every label (in label order), computed in `scratch`: what
     /// `probabilities(vectorizer.transform(document))` gives, without its arrays.
     public func probabilities(_ document: FieldTerms, scratch: Scratch) -> UnsafeBufferPointer<Double> {
@@ -77,10 +22,17 @@ extension ThemeModel {
     /// Scores of the vector just left in `scratch.vector` (`n` features).
     private func probabilities(vectorized n: Int, scratch: Scratch) -> UnsafeBufferPointer<Double> {
         scratch.count = n
+        return probabilities(ids: scratch.vector.ids, values: scratch.vector.tf, count: n, scratch: scratch)
+    }
+
+    /// Calibrated scores of the vector (`ids`, `values`: `n` features), in `scratch`: raw linear scores, then Platt
+    /// per label (multi-label) or the softmax with the fitted temperature (single-label).
+    func probabilities(ids: UnsafePointer<Int32>, values: UnsafePointer<Double>, count n: Int,
+                       scratch: Scratch) -> UnsafeBufferPointer<Double> {
         let L = scorer.labelCount
         scratch.reserve(labels: max(L, labels.count) + 1)
         let raw = scratch.raw, p = scratch.probabilities
-        scorer.scores(ids: scratch.vector.ids, values: scratch.vector.tf, count: n, into: raw)
+        scorer.scores(ids: ids, values: values, count: n, into: raw)
         switch mode {
         case .multiLabel:
             let m = min(L, platt.count)
@@ -89,13 +41,7 @@ extension ThemeModel {
             }
             return UnsafeBufferPointer(start: p, count: m)
         case .singleLabel:
-            guard L > 0 else { return UnsafeBufferPointer(start: p, count: 0) }
-            let k = (temperature ?? TemperatureScaling(k: 1)).k
-            var m = raw[0]
-            for l in 1..<L where m < raw[l] { m = raw[l] }
-            var z = 0.0
-            for l in 0..<L { p[l] = exp(k * (raw[l] - m)); z += p[l] }
-            for l in 0..<L { p[l] /= z }
+            (temperature ?? TemperatureScaling(k: 1)).probabilities(UnsafeBufferPointer(start: raw, count: L), into: p)
             return UnsafeBufferPointer(start: p, count: L)
         }
     }
@@ -148,12 +94,21 @@ extension ThemeModel {
         }
     }
 
-    /// `evidence(_:label:count:)` of the document last scored in `scratch`, appended to `scratch.evidence`: the
-    /// label's entry (with the sum of the positive contributions), then its top terms as feature ids and weights,
-    /// strongest first.
+    /// The evidence for label `l` of the document last scored in `scratch`, appended to `scratch.evidence` (see
+    /// `evidence(ids:values:count:label:terms:scratch:)`).
     func evidence(scratch: Scratch, label l: Int, count: Int = ThemeModel.evidenceTerms) {
-        let L = labels.count, n = scratch.count
-        let ids = scratch.vector.ids, values = scratch.vector.tf
+        evidence(ids: scratch.vector.ids, values: scratch.vector.tf, count: scratch.count, label: l, terms: count,
+                 scratch: scratch)
+    }
+
+    /// The features of the vector (`ids`, `values`: `n` features) that pushed label `l` up most, appended to
+    /// `scratch.evidence`: the label's entry (with the sum of all positive contributions, in feature order), then
+    /// its top `count` terms as feature ids and contributions x_t · e_lt, strongest first (ties by term). For the
+    /// one-vs-rest kinds e = w (a log-likelihood ratio, or a logistic regression weight); for the others
+    /// e = w − mean over labels of w, i.e. how much the term favours this label over an average one.
+    func evidence(ids: UnsafePointer<Int32>, values: UnsafePointer<Double>, count n: Int, label l: Int,
+                  terms count: Int, scratch: Scratch) {
+        let L = labels.count
         scratch.reserve(terms: max(count, 1))
         let terms = scratch.terms, weights = scratch.weights
         let centre = !variant.isPerLabelBinary && L > 1

@@ -22,7 +22,7 @@ public enum ModelFile {
     struct Body: Codable {
         var taxonomy: [ThemeDescription]
         var vectorizer: TfidfVectorizer
-        var variant: NaiveBayesVariant
+        var variant: ClassifierKind
         var alpha: Double
         var scorer: LinearScorer
         var platt: [PlattScaling]

@@ -28,7 +28,7 @@ public struct TermDocuments {
         // Each field is read in place when its terms are wanted (no pass taking the texts out first: that touched
         // every string twice), through a pointer: `records[d]` would copy the whole record, retaining each of its
         // strings, to read one.
-        let keys = fields.map { FieldText.Key($0.field) }
+        let keys = fields.map { Postulate.Field($0.field) }
         self.init(count: records.count, fieldTerms: nil) { d, f, body in
             guard f < keys.count else { return }
             records.withUnsafeBufferPointer { records in

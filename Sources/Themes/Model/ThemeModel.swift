@@ -19,10 +19,12 @@ extension ThemeDescription {
     }
 }
 
-/// One candidate (variant, smoothing) measured by the trainer's cross-validation, kept in the model so it says why
-/// its method was chosen.
+/// One candidate (classifier kind, smoothing or penalty) measured by the trainer's cross-validation, kept in the
+/// model so it says why its method was chosen.
 public struct CandidateScore: Codable, Sendable, Equatable {
-    public var variant: NaiveBayesVariant
+    /// The kind of classifier (stored as `variant`, its name in the model file).
+    public var variant: ClassifierKind
+    /// Naive Bayes: the additive smoothing α; logistic regression: the penalty C.
     public var alpha: Double
     /// Mean over labels of the out-of-fold F1 at each label's best threshold (multi-label) or of the arg-max
     /// decision (single-label).
@@ -58,7 +60,9 @@ public struct ThemeModel: Sendable {
     public var labels: [String]
     public var taxonomy: [ThemeDescription]
     public var vectorizer: TfidfVectorizer
-    public var variant: NaiveBayesVariant
+    /// The chosen kind of classifier (a naive Bayes variant or logistic regression; stored as `variant`).
+    public var variant: ClassifierKind
+    /// Naive Bayes: the additive smoothing α; logistic regression: the penalty C.
     public var alpha: Double
     public var scorer: LinearScorer
     /// Multi-label: one Platt scaling per label. Empty in single-label mode.
@@ -95,43 +99,26 @@ public struct ThemeModel: Sendable {
 
     // MARK: prediction
 
-    /// Calibrated scores (in [0, 1]) for every label, in label order.
+    /// Calibrated scores (in [0, 1]) for every label, in label order: `probabilities(ids:values:count:scratch:)`
+    /// (the one computation, which tagging runs in place) as an array.
     public func probabilities(_ x: SparseVector) -> [Double] {
-        let raw = scorer.scores(x)
-        switch mode {
-        case .multiLabel: return zip(raw, platt).map { $1.probability($0) }
-        case .singleLabel: return (temperature ?? TemperatureScaling(k: 1)).probabilities(raw)
+        let scratch = Scratch()
+        return x.indices.withUnsafeBufferPointer { ids in
+            x.values.withUnsafeBufferPointer { values in
+                // (An empty vector's arrays may have no buffer: the scratch's own then stands in, never read.)
+                Array(probabilities(ids: ids.baseAddress ?? UnsafePointer(scratch.vector.ids),
+                                    values: values.baseAddress ?? UnsafePointer(scratch.vector.tf),
+                                    count: x.indices.count, scratch: scratch))
+            }
         }
     }
 
-    /// The labels assigned to scores `p` (label indices, ascending).
-    /// Multi-label: the labels whose score reaches their threshold, at most `maxLabels` of them (those with the
-    /// highest score ÷ threshold, ties to the lower index); if none, the label with the highest score ÷ threshold
-    /// when that ratio ≥ `fallbackRatio`.
-    public func decide(_ p: [Double]) -> [Int] {
-        let L = p.count
-        switch mode {
-        case .singleLabel:
-            guard L > 0 else { return [] }
-            var best = 0
-            for l in 1..<L where p[l] > p[best] { best = l }
-            return [best]
-        case .multiLabel:
-            guard L > 0 else { return [] }
-            var ratio = [Double](repeating: 0, count: L)
-            var passing = 0, best = 0
-            for l in 0..<L {
-                ratio[l] = thresholds[l] > 0 ? p[l] / thresholds[l] : .infinity
-                if p[l] >= thresholds[l] { passing += 1 }
-                if ratio[l] > ratio[best] { best = l }
-            }
-            if passing == 0 { return ratio[best] >= fallbackRatio ? [best] : [] }
-            var passed = (0..<L).filter { p[$0] >= thresholds[$0] }
-            if maxLabels > 0 && passed.count > maxLabels {
-                passed.sort { ratio[$0] != ratio[$1] ? ratio[$0] > ratio[$1] : $0 < $1 }
-                passed = Array(passed.prefix(maxLabels)).sorted()
-            }
-            return passed
+    /// The labels assigned to scores `p` (label indices, ascending): `decide(_:scratch:)`, the one decision rule
+    /// (see there), as an array.
+    public func decide(_ p: [Double], scratch: Scratch = Scratch()) -> [Int] {
+        p.withUnsafeBufferPointer { p in
+            let k = decide(p, scratch: scratch)
+            return Array(UnsafeBufferPointer(start: scratch.assigned, count: k))
         }
     }
 
@@ -217,25 +204,21 @@ public struct ThemeModel: Sendable {
         evidence(x, label: l, count: count).terms
     }
 
-    /// The top terms and the sum of all positive contributions (so a term's share can be shown).
+    /// The top terms and the sum of all positive contributions (so a term's share can be shown):
+    /// `evidence(ids:values:count:label:count:scratch:)`, the one computation, as an array.
     func evidence(_ x: SparseVector, label l: Int, count: Int = ThemeModel.evidenceTerms) -> (terms: [TermContribution], total: Double) {
-        let L = labels.count
-        var out: [TermContribution] = []
-        for (t, v) in zip(x.indices, x.values) {
-            var e = scorer.weight(feature: Int(t), label: l)
-            if !variant.isPerLabelBinary && L > 1 {
-                var mean = 0.0
-                for j in 0..<L { mean += scorer.weight(feature: Int(t), label: j) }
-                e -= mean / Double(L)
+        let scratch = Scratch()
+        x.indices.withUnsafeBufferPointer { ids in
+            x.values.withUnsafeBufferPointer { values in
+                scratch.evidenceCount = 0
+                evidence(ids: ids.baseAddress ?? UnsafePointer(scratch.vector.ids),
+                         values: values.baseAddress ?? UnsafePointer(scratch.vector.tf), count: x.indices.count, label: l, terms: count,
+                         scratch: scratch)
             }
-            let c = v * e
-            if c > 0 { out.append(TermContribution(term: vectorizer.vocabulary[Int(t)], weight: c)) }
         }
-        // The total in feature order (as the in-place evidence sums it), then the strongest first.
-        var total = 0.0
-        for c in out { total += c.weight }
-        out.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
-        return (Array(out.prefix(count)), total)
+        let entries = UnsafeBufferPointer(start: scratch.evidence, count: scratch.evidenceCount)
+        return (entries.dropFirst().map { TermContribution(term: vectorizer.vocabulary[Int($0.feature)], weight: $0.weight) },
+                entries[0].weight)
     }
 }
 
@@ -267,12 +250,36 @@ public struct LabelEvidence: Sendable, Equatable {
     /// Why, in one line: "0.910 ≥ 0.420: senior 41%, klub senior 22%" (each term's share of the label's positive
     /// evidence) or "0.210 < 0.450".
     public var why: String {
-        let s = fixed(score, 3), t = fixed(threshold, 3)
+        var out: [UInt8] = []
+        Self.appendWhy(score: score, threshold: threshold, assigned: assigned, termCount: terms.count,
+                       term: { terms[$0].term }, share: { share(terms[$0]) }, json: false, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The one rule of `why`, as bytes: `LabelEvidence.why` and the tag writer (`PredictionView.appendWhy`, from
+    /// the view, no `LabelEvidence` built) both call it. `term(i)`/`share(i)`: the assigned label's i-th term and
+    /// its share in per cent; `json`: the terms escaped for a JSON string (the caller writes the quotes).
+    @inline(__always)
+    static func appendWhy(score: Double, threshold: Double, assigned: Bool, termCount: Int,
+                          term: (Int) -> String, share: (Int) -> Double, json: Bool, to out: inout [UInt8]) {
+        JSONBytes.fixed(score, 3, to: &out)
         if assigned {
-            let list = terms.map { "\($0.term) \(fixed(share($0), 0))%" }.joined(separator: ", ")
-            return (score >= threshold ? "\(s) ≥ \(t)" : "\(s) < \(t), closest label") + (list.isEmpty ? "" : ": " + list)
+            JSONBytes.literal(score >= threshold ? " ≥ " : " < ", to: &out)
+            JSONBytes.fixed(threshold, 3, to: &out)
+            if score < threshold { JSONBytes.literal(", closest label", to: &out) }
+            for i in 0..<termCount {
+                JSONBytes.literal(i == 0 ? ": " : ", ", to: &out)
+                if json { JSONBytes.escaped(term(i), to: &out) } else { out.append(contentsOf: term(i).utf8) }
+                out.append(0x20)
+                JSONBytes.fixed(share(i), 0, to: &out)
+                out.append(UInt8(ascii: "%"))
+            }
+        } else if score < threshold {
+            JSONBytes.literal(" < ", to: &out); JSONBytes.fixed(threshold, 3, to: &out)
+        } else {
+            JSONBytes.literal(" ≥ ", to: &out); JSONBytes.fixed(threshold, 3, to: &out)
+            JSONBytes.literal(", other labels stronger", to: &out)
         }
-        return score < threshold ? "\(s) < \(t)" : "\(s) ≥ \(t), other labels stronger"
     }
 }
 
@@ -399,18 +406,16 @@ public struct PredictionView {
     public var labels: [LabelEvidence] { labelNames.indices.map { label($0) } }
 }
 
-/// A number with exactly `decimals` decimals, locale-free ("0.9120").
-func fixed(_ v: Double, _ decimals: Int) -> String {
-    // As `JSONBytes.fixed` writes it: a score a damaged model makes infinite or NaN is "0", never a trap.
-    guard v.isFinite, abs(v) < 1e15 else { return "0" }
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let r = (v * scale).rounded()
-    let neg = r < 0
-    let i = Int(abs(r))
-    let p = Int(scale)
-    guard decimals > 0 else { return (neg ? "-" : "") + String(i) }
-    var frac = String(i % p)
-    frac = String(repeating: "0", count: decimals - frac.count) + frac
-    return (neg ? "-" : "") + String(i / p) + (decimals > 0 ? "." + frac : "")
+extension PredictionView {
+    /// `label(l).why` written as the content of a JSON string (terms escaped), read from the view.
+    func appendWhy(label l: Int, to out: inout [UInt8]) {
+        let range = evidenceRange(label: l)
+        let total = range.map { evidence[$0.lowerBound].weight } ?? 0
+        let first = (range?.lowerBound ?? 0) + 1
+        LabelEvidence.appendWhy(score: scores[l], threshold: threshold(l), assigned: range != nil,
+                                termCount: range.map { $0.count - 1 } ?? 0,
+                                term: { vocabulary[Int(evidence[first + $0].feature)] },
+                                share: { LabelEvidence.share(evidence[first + $0].weight, of: total) },
+                                json: true, to: &out)
+    }
 }

@@ -9,12 +9,12 @@ public struct TrainingOptions: Sendable {
     public var folds: Int
     public var seed: UInt64
     /// Variants to try; nil: every variant suited to the mode.
-    public var variants: [NaiveBayesVariant]?
+    public var variants: [ClassifierKind]?
     /// Smoothing values to try.
     public var alphas: [Double]
 
     public init(vectorizer: VectorizerConfiguration = VectorizerConfiguration(), folds: Int = 5, seed: UInt64 = 20260617,
-                variants: [NaiveBayesVariant]? = nil, alphas: [Double] = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]) {
+                variants: [ClassifierKind]? = nil, alphas: [Double] = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]) {
         self.vectorizer = vectorizer; self.folds = folds; self.seed = seed; self.variants = variants; self.alphas = alphas
     }
 }
@@ -119,16 +119,16 @@ public enum ThemeTrainer {
         }
 
         var candidates: [CandidateScore] = []
-        var best: (score: Double, variant: NaiveBayesVariant, alpha: Double)?
+        var best: (score: Double, variant: ClassifierKind, alpha: Double)?
         var bestLogistic: [LinearScorer] = []
-        func consider(_ variant: NaiveBayesVariant, _ alpha: Double, _ macro: Double) -> Bool {
+        func consider(_ variant: ClassifierKind, _ alpha: Double, _ macro: Double) -> Bool {
             candidates.append(CandidateScore(variant: variant, alpha: alpha, macroF1: macro))
             guard best == nil || macro > best!.score + 1e-12 else { return false }
             best = (macro, variant, alpha)
             return true
         }
-        let variants = options.variants ?? NaiveBayesVariant.candidates(for: mode)
-        let bayes = variants.filter { $0 != .logistic }
+        let variants = options.variants ?? ClassifierKind.candidates(for: mode)
+        let bayes = variants.filter(\.isNaiveBayes)
         for alpha in options.alphas where !bayes.isEmpty {
             let tables = trainStats.map { $0.logTables(alpha: alpha) }
             for variant in bayes {
@@ -178,7 +178,8 @@ public enum ThemeTrainer {
             model.temperature = temperature
             for r in 0..<n { probabilities.replaceSubrange((r * L)..<(r * L + L), with: temperature.probabilities(rows[r])) }
         }
-        let decided = (0..<n).map { r in model.decide(Array(probabilities[(r * L)..<(r * L + L)])) }
+        let scratch = ThemeModel.Scratch()
+        let decided = (0..<n).map { r in model.decide(Array(probabilities[(r * L)..<(r * L + L)]), scratch: scratch) }
         model.training.labelF1 = EvaluationReport.compute(gold: y, predicted: decided, labels: labelNames, topConfusions: 0).perLabel.map(\.f1)
         return model
     }
@@ -186,14 +187,14 @@ public enum ThemeTrainer {
     /// The core fit alone (TF-IDF fit and one naive Bayes fit, no cross-validation): what scikit-learn's
     /// `pipeline.fit` does, for like-for-like speed measurements.
     public static func coreFit(documents: [FieldTerms], labels: [[String]?], mode: LabelMode, options: TrainingOptions,
-                               variant: NaiveBayesVariant, alpha: Double) throws -> (TfidfVectorizer, LinearScorer) {
+                               variant: ClassifierKind, alpha: Double) throws -> (TfidfVectorizer, LinearScorer) {
         try coreFit(documents: TermDocuments(documents), labels: labels, mode: mode, options: options, variant: variant, alpha: alpha)
     }
 
     /// `coreFit` of documents whose terms stream in (e.g. records analysed on the fly: text to model, as
     /// scikit-learn's pipeline goes from text).
     public static func coreFit(documents: TermDocuments, labels: [[String]?], mode: LabelMode, options: TrainingOptions,
-                               variant: NaiveBayesVariant, alpha: Double) throws -> (TfidfVectorizer, LinearScorer) {
+                               variant: ClassifierKind, alpha: Double) throws -> (TfidfVectorizer, LinearScorer) {
         // Labels become indices as they are met (a handful of distinct labels: compared, not hashed), then are
         // renumbered in sorted order; the documents are copied only when some are skipped.
         var kept: [Int] = [], seen = LabelInterner(), firstSeen: [Int] = [], offsets: [Int] = [0]

@@ -107,7 +107,8 @@ public final class Tagger {
         JSONBytes.literal("},\"why\":{", to: &out)
         for l in names.indices {
             if l > 0 { out.append(0x2C) }
-            JSONBytes.string(names[l], to: &out); out.append(0x3A); JSONBytes.why(p, label: l, to: &out)
+            JSONBytes.string(names[l], to: &out); out.append(0x3A)
+            out.append(0x22); p.appendWhy(label: l, to: &out); out.append(0x22)
         }
         JSONBytes.literal(p.noTheme ? "},\"no_theme\":true" : "},\"no_theme\":false", to: &out)
     }

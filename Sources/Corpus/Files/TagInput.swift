@@ -1,6 +1,4 @@
-import Corpus
-
-/// The records to tag, read one at a time (constant memory) from JSONL, CSV or plain text (one postulate a line).
+/// The records to tag (`postulaty tag`'s input), read one at a time (constant memory) from JSONL, CSV or plain text (one postulate a line).
 /// JSONL lines are parsed by Corpus (`CorpusReader.record(jsonLine:)`), CSV by `CorpusStream`; this type only
 /// chooses the format and turns plain-text lines into records.
 public final class TagInput {
@@ -13,7 +11,8 @@ public final class TagInput {
         public init(explicit: String?, path: String) throws {
             if let explicit {
                 guard let k = Kind(rawValue: explicit), k != .sniff else {
-                    throw ThemesError.unreadableInput("unknown input format \(explicit) (jsonl, csv or text)")
+                    throw CorpusError(.io, file: path, tr("nieznany format wejścia \(explicit) (jsonl, csv albo text)",
+                                                          "unknown input format \(explicit) (jsonl, csv or text)"))
                 }
                 self = k
                 return

@@ -55,9 +55,7 @@ struct ReportBuilder {
         for (i, p) in selected.enumerated() {
             let labelled = ReportBuilder.isLabelled(p)
             let stance = (p.responseStance ?? "").isEmpty ? nil : p.responseStance
-            var rp = ReportPostulate(id: p.id, year: p.year, meeting: p.meeting, organisation: p.organisation, text: p.text,
-                                     response: p.response, respondent: p.respondent,
-                                     goldThemes: labelled ? p.themes : nil, goldStance: stance)
+            var rp = ReportPostulate(p, goldThemes: labelled ? p.themes : nil, goldStance: stance)
             if let tag = themeTagger {
                 let r = tag(p)
                 rp.predictedThemes = r.themes

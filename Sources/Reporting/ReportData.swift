@@ -1,3 +1,4 @@
+import Corpus
 /// The report's input: postulates with their gold and predicted labels, the themes, the model's characteristic
 /// terms and the clusters of recurring demands. Kept independent of how the labels were obtained (theme model,
 /// stance model, similarity join, or analyst labels) so rendering can be tested on hand-made data and the
@@ -76,14 +77,11 @@ public struct WeightedTerm: Sendable, Equatable {
 }
 
 /// One postulate as the report needs it.
+@dynamicMemberLookup
 public struct ReportPostulate: Sendable, Equatable {
-    public var id: String
-    public var year: Int?
-    public var meeting: String
-    public var organisation: String
-    public var text: String
-    public var response: String
-    public var respondent: String
+    /// The record's own fields (id, year, meeting, organisation, text, response, respondent), read through it
+    /// (`p.text`), not copied into fields of this type.
+    public private(set) var record: Postulate
     /// Analyst theme labels; nil when the record was never labelled (then it takes no part in the agreement check).
     public var goldThemes: [String]?
     /// Themes assigned by the theme model (or copied from `goldThemes` when no model is available).
@@ -95,14 +93,32 @@ public struct ReportPostulate: Sendable, Equatable {
     /// Stance predicted by the stance model from the response text; nil when there is no response or no model.
     public var predictedStance: String?
 
+    /// A report row of `record` (only the fields a report shows are kept: the justification and other fields are
+    /// left out, as the report never prints them).
+    public init(_ record: Postulate, goldThemes: [String]? = nil, predictedThemes: [String] = [],
+                themeScores: [String: Double] = [:], goldStance: String? = nil, predictedStance: String? = nil) {
+        self.record = Postulate(id: record.id, year: record.year, meeting: record.meeting,
+                                organisation: record.organisation, text: record.text, response: record.response,
+                                respondent: record.respondent)
+        self.goldThemes = goldThemes; self.predictedThemes = predictedThemes; self.themeScores = themeScores
+        self.goldStance = goldStance; self.predictedStance = predictedStance
+    }
+
     public init(id: String, year: Int?, meeting: String = "", organisation: String, text: String,
                 response: String = "", respondent: String = "", goldThemes: [String]? = nil,
                 predictedThemes: [String] = [], themeScores: [String: Double] = [:],
                 goldStance: String? = nil, predictedStance: String? = nil) {
-        self.id = id; self.year = year; self.meeting = meeting; self.organisation = organisation; self.text = text
-        self.response = response; self.respondent = respondent; self.goldThemes = goldThemes
-        self.predictedThemes = predictedThemes; self.themeScores = themeScores
-        self.goldStance = goldStance; self.predictedStance = predictedStance
+        self.init(Postulate(id: id, year: year, meeting: meeting, organisation: organisation, text: text,
+                            response: response, respondent: respondent),
+                  goldThemes: goldThemes, predictedThemes: predictedThemes, themeScores: themeScores,
+                  goldStance: goldStance, predictedStance: predictedStance)
+    }
+
+    public subscript<T>(dynamicMember field: KeyPath<Postulate, T>) -> T { record[keyPath: field] }
+
+    public subscript<T>(dynamicMember field: WritableKeyPath<Postulate, T>) -> T {
+        get { record[keyPath: field] }
+        set { record[keyPath: field] = newValue }
     }
 }
 

@@ -1,24 +1,30 @@
 import Corpus
 
-/// What a search result shows of a postulate: who asked, when, what, and what the city answered.
-/// (The justification is vectorised but not stored: results never print it.)
+/// What a search result shows of a postulate: who asked, when, what, and what the city answered. It is the
+/// `Postulate` itself, holding only what an index stores (id, year, meeting, organisation, text, response,
+/// respondent): the justification is vectorised but not stored, since results never print it, and other fields stay
+/// in the corpus. Its fields are read as the record's (`hit.postulate.text`), not copied into fields of its own.
+@dynamicMemberLookup
 public struct IndexedPostulate: Sendable, Equatable {
-    public var id: String
-    public var year: Int?
-    public var meeting: String
-    public var organisation: String
-    public var text: String
-    public var response: String
-    public var respondent: String
+    /// The stored part of the record.
+    public private(set) var record: Postulate
 
     public init(id: String, year: Int?, meeting: String, organisation: String, text: String, response: String,
                 respondent: String) {
-        self.id = id; self.year = year; self.meeting = meeting; self.organisation = organisation
-        self.text = text; self.response = response; self.respondent = respondent
+        record = Postulate(id: id, year: year, meeting: meeting, organisation: organisation, text: text,
+                           response: response, respondent: respondent)
     }
 
+    /// The part of `p` an index stores.
     public init(_ p: Postulate) {
         self.init(id: p.id, year: p.year, meeting: p.meeting, organisation: p.organisation, text: p.text,
                   response: p.response, respondent: p.respondent)
+    }
+
+    public subscript<T>(dynamicMember field: KeyPath<Postulate, T>) -> T { record[keyPath: field] }
+
+    public subscript<T>(dynamicMember field: WritableKeyPath<Postulate, T>) -> T {
+        get { record[keyPath: field] }
+        set { record[keyPath: field] = newValue }
     }
 }

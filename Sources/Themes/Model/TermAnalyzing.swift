@@ -2,9 +2,10 @@ import PolishText
 
 /// What turns a text field into terms: the Polish `Analyzer` in normal use, or `WhitespaceTerms` for text that is
 /// already analysed (benchmarks feed both this engine and scikit-learn the same tokens that way). Either way its
-/// configuration is stored in the model, and a model refuses a different one.
-public protocol TermAnalyzing: AnyObject {
-    var configuration: AnalyzerConfiguration { get }
+/// configuration is stored in the model, and a model refuses a different one. It refines PolishText's
+/// `TextAnalyzing` (what Similarity takes) with the term keys the vectoriser's tables use, so one analyzer serves
+/// the tagger and the index alike.
+public protocol TermAnalyzing: TextAnalyzing {
     func terms(_ text: String) -> [String]
     /// Calls `body` with the key of each term of `text`, in order: the term's UTF-8 bytes in NFC, as the
     /// vectoriser's tables key terms (see `TermTable`). The same terms as `terms(_:)`, without an array of
@@ -30,6 +31,26 @@ public final class WhitespaceTerms: TermAnalyzing {
     public let configuration = AnalyzerConfiguration(lemmatizer: "pretokenized:whitespace", stopWords: nil,
                                                      keepNumbers: true, foldTermDiacritics: false, minTermLength: 1)
     public init() {}
+
+    public func forEachTerm(in text: String, _ body: (String) -> Void) {
+        Self.forEachPiece(text) { piece, _ in body(String(decoding: piece, as: UTF8.self)) }
+    }
+
+    /// The pieces with their UTF-8 byte ranges (the separators of `forEachPiece`).
+    public func forEachTermSpan(in text: String, _ body: (String, Range<Int>) -> Void) {
+        let bytes = Array(text.utf8)
+        var start: Int?
+        for i in 0...bytes.count {
+            let separator = i == bytes.count || Self.isSeparator(bytes[i])
+            if separator, let s = start {
+                body(String(decoding: bytes[s..<i], as: UTF8.self), s..<i)
+                start = nil
+            } else if !separator, start == nil {
+                start = i
+            }
+        }
+    }
+
     /// Splits on ASCII spaces, tabs and line breaks, byte by byte: splitting by `Character` (grapheme clusters)
     /// cost more than the whole TF-IDF fit on pre-tokenised benchmark input.
     public func terms(_ text: String) -> [String] {

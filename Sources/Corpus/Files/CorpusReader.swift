@@ -44,7 +44,10 @@ public enum CorpusReader {
         let value: JSONValue
         do {
             value = try bytes.withUnsafeBufferPointer { b throws(JSONSyntaxError) in
-                do { return try JSONParser.parse(b) } catch let e as JSONSyntaxError { throw e } catch { fatalError() }
+                // The parser throws only JSONSyntaxError; anything else becomes one rather than a trap.
+                do { return try JSONParser.parse(b) } catch let e as JSONSyntaxError { throw e } catch {
+                    throw JSONSyntaxError(column: 1, message: "\(error)", truncated: false)
+                }
             }
         } catch {
             if String(validating: bytes, as: UTF8.self) == nil {

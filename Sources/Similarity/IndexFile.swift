@@ -29,8 +29,14 @@ enum IndexFile {
         var entries: Int
     }
 
-    /// A word-at-a-time FNV-1a variant: cheap enough for hundreds of megabytes, enough to catch damage.
-    static func checksum(_ b: UnsafeRawBufferPointer) -> UInt64 {
+    static func checksum(_ b: UnsafeRawBufferPointer) -> UInt64 { IndexChecksum.of(b) }
+}
+
+/// The checksum that closes an index file: a word-at-a-time FNV-1a variant, cheap enough for hundreds of megabytes,
+/// enough to catch damage. Public so the fuzz harness can re-seal a mutated file and reach the parser behind the
+/// check, with the same function rather than a copy.
+public enum IndexChecksum {
+    public static func of(_ b: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         let words = b.count / 8
         for i in 0..<words { h = (h ^ b.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* 0x0000_0100_0000_01B3 }

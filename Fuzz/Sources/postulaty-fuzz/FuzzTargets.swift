@@ -110,19 +110,10 @@ enum Fuzz {
         _ = model.predict(record: record, analyzer: analyzer, scratch: scratch)
     }
 
-    /// The index file's checksum (IndexFile.checksum, repeated here: it is internal to Similarity).
-    static func checksum(_ b: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        let words = b.count / 8
-        for i in 0..<words { h = (h ^ b.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* 0x0000_0100_0000_01B3 }
-        for i in (words * 8)..<b.count { h = (h ^ UInt64(b[i])) &* 0x0000_0100_0000_01B3 }
-        return h
-    }
-
     static func index(_ bytes: UnsafeBufferPointer<UInt8>) {
         var copy = Array(bytes)
         if copy.count >= 24 {
-            let sum = copy.withUnsafeBytes { checksum(UnsafeRawBufferPointer(rebasing: $0[0..<($0.count - 8)])) }
+            let sum = copy.withUnsafeBytes { IndexChecksum.of(UnsafeRawBufferPointer(rebasing: $0[0..<($0.count - 8)])) }
             withUnsafeBytes(of: sum.littleEndian) { s in for k in 0..<8 { copy[copy.count - 8 + k] = s[k] } }
         }
         let loaded = copy.withUnsafeBytes { try? SimilarityIndex.load(bytes: $0, path: "fuzz.index", analyzer: analyzer) }

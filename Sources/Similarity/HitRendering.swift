@@ -7,16 +7,22 @@ extension SimilarityHit {
     public static func rounded(_ s: Double) -> Double { (s * 1_000_000).rounded() / 1_000_000 }
 
     /// The hit as `postulaty similar --format jsonl` writes it: rank, id, score, year, meeting, organisation, text,
-    /// response, respondent, shared_terms.
+    /// response, respondent, shared_terms, and `differing_terms` ({"query": [...], "postulate": [...]}) only when
+    /// the two name different places or numbers.
     public func json(rank: Int) -> JSONValue {
         let p = postulate
-        return .object([
+        var fields: [(String, JSONValue)] = [
             ("rank", .number(String(rank))), ("id", .string(p.id)), ("score", Self.rounded(score).isFinite ? .number(String(Self.rounded(score))) : .null),
             ("year", p.year.map { .number(String($0)) } ?? .null), ("meeting", .string(p.meeting)),
             ("organisation", .string(p.organisation)), ("text", .string(p.text)),
             ("response", .string(p.response)), ("respondent", .string(p.respondent)),
             ("shared_terms", .array(sharedTerms.map { .string($0) })),
-        ])
+        ]
+        if !differingQueryTerms.isEmpty || !differingTerms.isEmpty {
+            fields.append(("differing_terms", .object([("query", .array(differingQueryTerms.map { .string($0) })),
+                                                       ("postulate", .array(differingTerms.map { .string($0) }))])))
+        }
+        return .object(fields)
     }
 }
 

@@ -2,12 +2,13 @@ import Corpus
 import Foundation
 import PolishText
 
-/// The index file, format version 1 (documented in docs/similarity.md). Little-endian, 8-byte aligned sections:
+/// The index file, format version 2 (documented in docs/similarity.md). Little-endian, 8-byte aligned sections:
 ///
 ///     magic "PSIMIDX\0" · u32 version · u32 header length H · H bytes of JSON header · pad
 ///     vocabulary:  u64 offsets[V+1] · UTF-8 bytes · pad
-///     postulates:  i32 year[N] (INT32_MIN = none) · pad · u64 offsets[6N+1] · UTF-8 bytes · pad
-///                  (fields per postulate: id, meeting, organisation, text, response, respondent)
+///     postulates:  i32 year[N] (INT32_MIN = none) · pad · u64 offsets[7N+1] · UTF-8 bytes · pad
+///                  (fields per postulate: id, meeting, organisation, text, response, respondent, and the
+///                  record's extra fields as one compact JSON object, "" when it has none)
 ///     vectors:     u64 start[N+1] · u32 term[P] · pad · f32 count[P] · pad
 ///     u64 checksum of every byte before it
 ///
@@ -17,7 +18,9 @@ import PolishText
 /// truncated or damaged file into a clear error instead of nonsense; what `Storage` refuses is reported as damage.
 enum IndexFile {
     static let magic: [UInt8] = Array("PSIMIDX\0".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
+    /// Strings stored per postulate.
+    static let fieldsPerPostulate = 7
 
     struct Header: Codable {
         var format: String
@@ -132,8 +135,11 @@ extension IndexFile {
         for p in storage.postulates { b.append(p.year.map { Int32(clamping: $0) } ?? SimilarityIndex.noYear) }
         b.pad()
         var fields: [String] = []
-        fields.reserveCapacity(n * 6)
-        for d in storage.postulates { fields += [d.id, d.meeting, d.organisation, d.text, d.response, d.respondent] }
+        fields.reserveCapacity(n * fieldsPerPostulate)
+        for d in storage.postulates {
+            fields += [d.id, d.meeting, d.organisation, d.text, d.response, d.respondent,
+                       d.extra.isEmpty ? "" : JSONValue.object(d.extra).jsonText]
+        }
         b.appendStrings(fields)
         for s in storage.vectorStart { b.append(UInt64(s)) }
         for t in storage.vectorTerms { b.append(t) }
@@ -178,7 +184,7 @@ extension IndexFile {
         }
         let n = header.postulates, v = header.terms, p = header.entries
         guard n >= 0, v >= 0, p >= 0 else { throw c.corrupted("negative counts in header") }
-        // Each counted item takes at least a byte of the file: larger counts are damage (and `6 * n`, `n + 1`
+        // Each counted item takes at least a byte of the file: larger counts are damage (and `7 * n`, `n + 1`
         // below must not overflow).
         guard n <= raw.count, v <= raw.count, p <= raw.count else {
             throw c.corrupted(tr("liczby w nagłówku przekraczają rozmiar pliku", "counts in header exceed the file's size"))
@@ -186,7 +192,7 @@ extension IndexFile {
         let terms = try c.strings(count: v, "vocabulary")
         let years = try c.array(Int32.self, count: n, "years")
         c.pad()
-        let fields = try c.strings(count: 6 * n, "postulates")
+        let fields = try c.strings(count: Self.fieldsPerPostulate * n, "postulates")
         let start = try c.array(UInt64.self, count: n + 1, "vector offsets")
         let termIDs = try c.array(UInt32.self, count: p, "vector terms")
         c.pad()
@@ -201,10 +207,17 @@ extension IndexFile {
         var postulates: [IndexedPostulate] = []
         postulates.reserveCapacity(n)
         for i in 0..<n {
-            let b = 6 * i
+            let b = Self.fieldsPerPostulate * i
+            var extra: [(String, JSONValue)] = []
+            if !fields[b + 6].isEmpty {
+                guard let object = try? JSONValue.parse(fields[b + 6]).objectValue else {
+                    throw c.corrupted("extra fields of postulate \(i + 1) are not a JSON object")
+                }
+                extra = object
+            }
             postulates.append(IndexedPostulate(id: fields[b], year: years[i] == SimilarityIndex.noYear ? nil : Int(years[i]),
                                                meeting: fields[b + 1], organisation: fields[b + 2], text: fields[b + 3],
-                                               response: fields[b + 4], respondent: fields[b + 5]))
+                                               response: fields[b + 4], respondent: fields[b + 5], extra: extra))
         }
         do {
             return try SimilarityIndex.Storage(analyzer: header.analyzer, settings: header.settings, terms: terms,

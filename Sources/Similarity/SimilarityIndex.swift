@@ -35,7 +35,8 @@ public struct SimilarityIndexSettings: Codable, Sendable, Equatable {
 /// The result is, by construction and by test, identical to a rebuild.
 ///
 /// Scores: a query's terms are summed in term-string order and norms in order-free fixed point, so scores are
-/// bit-identical to the brute-force reference and between incremental and rebuilt indexes; ties rank by id.
+/// bit-identical to the brute-force reference and between incremental and rebuilt indexes; ties rank by the
+/// filter's `TieBreak` (place fields, nearest earlier year), then id.
 /// Not thread-safe (the analyzer and the score accumulator are shared): one index per thread.
 public final class SimilarityIndex {
     public let analyzer: any TextAnalyzing
@@ -65,6 +66,8 @@ public final class SimilarityIndex {
     private var accumulator: [Double] = []
     private var featureCache: [String: String] = [:]
     private var touched: [Int32] = []
+    /// Block keys of every slot per `SameFields` (cleared by any change): one pass per field list, not per query.
+    private var blockKeys: [[String]: [String]] = [:]
     /// How many queries stopped reading postings early (max-score): lets tests see both paths run.
     var earlyTerminations = 0
     /// Max-score early termination on (default) or off (every posting read): for the benchmark's A/B; results are
@@ -171,6 +174,7 @@ public final class SimilarityIndex {
         docStart.append(docTerms.count)
         count += 1
         stale = true
+        blockKeys.removeAll()
     }
 
     /// Removes the postulate with this id (its slot stays as a tombstone until the index is saved).
@@ -187,6 +191,15 @@ public final class SimilarityIndex {
         }
         count -= 1
         stale = true
+        blockKeys.removeAll()
+    }
+
+    /// The block key of every slot for `same`, computed once per field list.
+    func keys(_ same: SameFields) -> [String] {
+        if let k = blockKeys[same.fields], k.count == docs.count { return k }
+        let k = docs.map { same.key(of: $0.record) }
+        blockKeys[same.fields] = k
+        return k
     }
 
     func feature(_ term: String) -> String {
@@ -287,6 +300,24 @@ public final class SimilarityIndex {
         return run(queryVector(counts), display: displayTerms(text), k: k, filter: filter)
     }
 
+    /// The `k` postulates most similar to a record that need not be in the index (a line of `similar --batch`):
+    /// its text (and weighted justification, as indexed) is the query; its fields give the block of `filter.same`
+    /// and the tie-break (its year, its place fields); the record itself is left out when indexed.
+    public func similar(toRecord record: Postulate, top k: Int = 10, filter: SimilarityFilter = SimilarityFilter()) -> [SimilarityHit] {
+        refresh()
+        var counts: [String: Float] = [:]
+        analyzer.forEachTerm(in: record.text) { counts[feature($0), default: 0] += 1 }
+        let w = Float(settings.justificationWeight)
+        if w > 0, !record.justification.isEmpty {
+            analyzer.forEachTerm(in: record.justification) { counts[feature($0), default: 0] += w }
+        }
+        var f = filter
+        f.excludeIDs.insert(record.id)
+        if !f.same.isEmpty { f.blockKey = f.same.key(of: record) }
+        f.tieBreak = TieBreak(query: record, before: filter.before, same: filter.same.fields)
+        return run(queryVector(counts), display: displayTerms(record.text), k: k, filter: f)
+    }
+
     /// The `k` postulates most similar to the indexed postulate `id`, excluding itself and, unless told otherwise,
     /// every postulate of its own meeting (they are not "earlier" demands).
     public func similar(toID id: String, top k: Int = 10, filter: SimilarityFilter = SimilarityFilter(),
@@ -298,6 +329,8 @@ public final class SimilarityIndex {
         var f = filter
         f.excludeIDs.insert(id)
         if excludeOwnMeeting, !docs[slot].meeting.isEmpty { f.excludeMeetings.insert(docs[slot].meeting) }
+        if !f.same.isEmpty { f.blockKey = f.same.key(of: docs[slot].record) }
+        f.tieBreak = TieBreak(query: docs[slot].record, before: filter.before, same: filter.same.fields)
         return run(queryVector(counts), display: displayTerms(docs[slot].text), k: k, filter: f)
     }
 
@@ -319,9 +352,54 @@ public final class SimilarityIndex {
 
     private func run(_ q: QueryVector, display: [String: String], k: Int, filter: SimilarityFilter) -> [SimilarityHit] {
         let top = topSlots(q, k: k, filter: filter)
+        let qm = marks(q)
         return top.map { (slot, score) in
-            SimilarityHit(postulate: docs[slot], score: score,
-                          sharedTerms: sharedTerms(q, slot: slot).map { display[$0] ?? $0 })
+            let outcome = NameMismatch.compare(qm, marks(slot: slot))
+            return SimilarityHit(postulate: docs[slot], score: score,
+                                 sharedTerms: sharedTerms(q, slot: slot).map { display[$0] ?? $0 },
+                                 differingQueryTerms: outcome.query.map { display[$0] ?? $0 },
+                                 differingTerms: outcome.postulate)
+        }
+    }
+
+    /// The query's names and identifiers.
+    func marks(_ q: QueryVector) -> NameMismatch.Marks {
+        var m = NameMismatch.Marks()
+        for e in q.entries { m.add(e.term) }
+        return m
+    }
+
+    /// A postulate's names and identifiers (from its stored features).
+    func marks(slot: Int) -> NameMismatch.Marks {
+        var m = NameMismatch.Marks()
+        for k in docStart[slot]..<docStart[slot + 1] { m.add(vocabulary[docTerms[k]]) }
+        return m
+    }
+
+    /// Exact top-k of the final score, the cosine lowered by `NameMismatch`. The cosine's top k' is taken (k' = k,
+    /// then ×4 while needed); the penalty only lowers scores, so once the k-th best final score is above the
+    /// lowest cosine of those k' (or every candidate was seen), nothing outside them can enter the top k.
+    func topSlots(_ q: QueryVector, k: Int, filter: SimilarityFilter) -> [(Int, Double)] {
+        let qm = marks(q)
+        if qm.isEmpty { return cosineTopSlots(q, k: k, filter: filter) }
+        var kk = k
+        while true {
+            let found = cosineTopSlots(q, k: kk, filter: filter)
+            var rescored = found.map { ($0.0, $0.1 * NameMismatch.compare(qm, marks(slot: $0.0)).factor) }
+            sortRanked(&rescored, filter.tieBreak)
+            let top = Array(rescored.prefix(k))
+            guard found.count == kk, top.count == k, let lowest = found.last?.1, top[k - 1].1 <= lowest else { return top }
+            kk = kk > Int.max / 4 ? Int.max : kk * 4
+        }
+    }
+
+    /// Best first; equal scores by the tie-break, then id.
+    func sortRanked(_ ranked: inout [(Int, Double)], _ tie: TieBreak) {
+        ranked.sort { a, b in
+            if a.1 != b.1 { return a.1 > b.1 }
+            let ka = tie.key(docs[a.0]), kb = tie.key(docs[b.0])
+            if ka != kb { return ka < kb }
+            return docs[a.0].id < docs[b.0].id
         }
     }
 
@@ -333,7 +411,7 @@ public final class SimilarityIndex {
     /// candidates that can still reach θ, by binary search in their postings instead of reading them whole.
     /// The finalists (everything within 1e-9 of the k-th best) are rescored in the canonical term-string order,
     /// so scores are bit-identical to the brute force whatever order the terms were read in.
-    func topSlots(_ q: QueryVector, k: Int, filter: SimilarityFilter) -> [(Int, Double)] {
+    func cosineTopSlots(_ q: QueryVector, k: Int, filter: SimilarityFilter) -> [(Int, Double)] {
         guard k > 0 else { return [] }
         var terms: [(t: Int, qw: Double, bound: Double)] = []
         for e in q.entries {
@@ -347,7 +425,10 @@ public final class SimilarityIndex {
         let lo = filter.after.map { Int32(clamping: $0) }, hi = filter.before.map { Int32(clamping: $0) }
         let excludedSlots = Set(filter.excludeIDs.compactMap { slotByID[$0] })
         let excludedMeetings = Set(filter.excludeMeetings.compactMap { meetingIDs[$0] })
+        let block: (keys: [String], key: String)? = filter.same.isEmpty ? nil
+            : (keys(filter.same), filter.blockKey ?? filter.same.key(of: Postulate(id: "", text: "")))
         let allowed: (Int) -> Bool = { s in
+            if let block, block.keys[s] != block.key { return false }
             if lo != nil || hi != nil {
                 let y = self.years[s]
                 if y == Self.noYear { return false }
@@ -411,7 +492,7 @@ public final class SimilarityIndex {
         for h in hits { acc[Int(h)] = 0 }
         accumulator = acc
         touched = hits
-        finalists.sort { better($0.1, $0.0, than: $1) }
+        sortRanked(&finalists, filter.tieBreak)
         return Array(finalists.prefix(k))
     }
 
@@ -442,10 +523,6 @@ public final class SimilarityIndex {
             }
         }
         return score
-    }
-
-    @inline(__always) private func better(_ score: Double, _ slot: Int, than other: (Int, Double)) -> Bool {
-        score > other.1 || (score == other.1 && docs[slot].id < docs[other.0].id)
     }
 
     /// Features the query and the postulate share, by contribution to the cosine (ties by feature).

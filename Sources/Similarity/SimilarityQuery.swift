@@ -5,18 +5,37 @@ public struct SimilarityFilter: Sendable, Equatable {
     public var after: Int?
     public var excludeIDs: Set<String>
     public var excludeMeetings: Set<String>
+    /// Blocking: only postulates whose key for these fields equals `blockKey` (see `SameFields`); `similar(toID:)`
+    /// and record queries fill the key from the query record.
+    public var same: SameFields
+    public var blockKey: String?
+    /// How equal scores are ordered (`TieBreak`); the default orders them by id.
+    public var tieBreak: TieBreak
 
-    public init(before: Int? = nil, after: Int? = nil, excludeIDs: Set<String> = [], excludeMeetings: Set<String> = []) {
+    public init(before: Int? = nil, after: Int? = nil, excludeIDs: Set<String> = [], excludeMeetings: Set<String> = [],
+                same: [String] = [], tieBreak: TieBreak = TieBreak()) {
         self.before = before; self.after = after; self.excludeIDs = excludeIDs; self.excludeMeetings = excludeMeetings
+        self.same = SameFields(same); self.tieBreak = tieBreak
     }
 }
 
-/// One ranked result: the postulate, its cosine with the query, and the shared terms in order of their
-/// contribution to that cosine (the "why" of the match).
+/// One ranked result: the postulate, its score (the cosine with the query, lowered when the two name different
+/// places or numbers: `NameMismatch`), the shared terms in order of their contribution to that cosine (the "why"
+/// of the match) and, when the score was lowered, the names and numbers that differ on each side.
 public struct SimilarityHit: Sendable, Equatable {
     public var postulate: IndexedPostulate
     public var score: Double
     public var sharedTerms: [String]
+    /// The query's names/identifiers that the postulate does not share (empty unless the score was lowered).
+    public var differingQueryTerms: [String] = []
+    /// The postulate's names/identifiers that the query does not share.
+    public var differingTerms: [String] = []
+
+    public init(postulate: IndexedPostulate, score: Double, sharedTerms: [String],
+                differingQueryTerms: [String] = [], differingTerms: [String] = []) {
+        self.postulate = postulate; self.score = score; self.sharedTerms = sharedTerms
+        self.differingQueryTerms = differingQueryTerms; self.differingTerms = differingTerms
+    }
 }
 
 /// A query as weighted terms, unit length, in term-string order: the order the scores are summed in, which

@@ -20,6 +20,7 @@ struct DedupeCommand: ParsableCommand {
         Examples:
           postulaty dedupe
           postulaty dedupe Corpora/*.jsonl --threshold 0.6 --across-years --format md > powtorzenia.md
+          postulaty dedupe projekty.jsonl --across-years --same city --same district
         """)
 
     @Argument(help: "Corpus files (JSONL or CSV); default Corpora/*.jsonl.")
@@ -34,6 +35,11 @@ struct DedupeCommand: ParsableCommand {
     @Flag(name: .customLong("across-years"), help: "Only pairs of postulates from different years.")
     var acrossYears = false
 
+    @Option(name: .customLong("same"), help: ArgumentHelp(
+        "Only compare postulates that agree on FIELD (repeatable; any record field, e.g. district, city).",
+        valueName: "FIELD"))
+    var same: [String] = []
+
     @Option(name: .customLong("justification-weight"), help: "Weight of the justification's terms relative to the text's.")
     var justificationWeight: Double = SimilarityIndexSettings().justificationWeight
 
@@ -46,6 +52,7 @@ struct DedupeCommand: ParsableCommand {
 
     func validate() throws {
         guard threshold > 0, threshold <= 1 else { throw ValidationError(tr("--threshold musi być w przedziale (0, 1]", "--threshold must be in (0, 1]")) }
+        guard same.allSatisfy({ !$0.isEmpty }) else { throw ValidationError(tr("--same: podaj nazwę pola", "--same: give a field name")) }
     }
 
     func run() throws {
@@ -64,7 +71,7 @@ struct DedupeCommand: ParsableCommand {
         let result = try RecurringDemands.find(
             in: records, analyzer: try Defaults.analyzer(),
             settings: SimilarityIndexSettings(justificationWeight: justificationWeight),
-            threshold: threshold, linkThreshold: linkThreshold, acrossYears: acrossYears)
+            threshold: threshold, linkThreshold: linkThreshold, acrossYears: acrossYears, same: same)
         let text = format == .jsonl ? jsonl(result) : markdown(result)
         try StandardOutput.write(text)
         printError("dedupe: " + Messages.postulates(records.count) + ", "
@@ -86,7 +93,8 @@ struct DedupeCommand: ParsableCommand {
 
     func markdown(_ r: RecurringDemands) -> String {
         var out = "# Powtarzające się postulaty\n\n"
-        out += "Próg podobieństwa (cosinus): \(threshold)\(acrossYears ? ", tylko pary z różnych lat" : ""). "
+        out += "Próg podobieństwa (cosinus): \(threshold)\(acrossYears ? ", tylko pary z różnych lat" : "")"
+        out += same.isEmpty ? ". " : ", tylko pary zgodne w polach: \(same.joined(separator: ", ")). "
         out += "Par: \(r.pairs.count), klastrów: \(r.clusters.count).\n\n"
         for (n, c) in r.clusters.enumerated() {
             let members = c.map { r.postulates[$0] }

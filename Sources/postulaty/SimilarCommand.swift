@@ -13,13 +13,18 @@ struct SimilarCommand: ParsableCommand {
         discussion: """
         Ranks postulates by cosine similarity (exact top-k) and prints, for each, the score, year, organisation, \
         text, the city's response and the terms shared with the query. With --id the postulate itself and the \
-        rest of its meeting are left out. --batch reads one query text a line and writes one JSON line per query. \
-        Output formats are described in docs/similarity.md.
+        rest of its meeting are left out. --batch reads one query a line and writes one JSON line per query: a \
+        line that is a JSON record (with "id" and "text") is queried as that record (its fields give --same and \
+        the tie-break), any other line is a query text. --same FIELD (repeatable, with --id or --batch records) \
+        compares only postulates that agree with the query on FIELD. Equal scores rank the same place first \
+        (city, district, --same fields), then the nearest earlier year, then id. Output formats are described in \
+        docs/similarity.md.
 
         Examples:
           postulaty similar "Kluby seniora w każdej dzielnicy"
           postulaty similar --id krakow-2025-06-17-08 --before 2025 --top 5
           postulaty similar --batch zapytania.txt --top 3 > wyniki.jsonl
+          postulaty similar --id pb-2024-117 --same district --before 2024
         """)
 
     @Argument(help: "Query text.")
@@ -43,6 +48,11 @@ struct SimilarCommand: ParsableCommand {
     @Option(help: "Only postulates from years after YEAR.")
     var after: Int?
 
+    @Option(name: .customLong("same"), help: ArgumentHelp(
+        "Only postulates that agree with the query record on FIELD (repeatable; with --id or --batch records).",
+        valueName: "FIELD"))
+    var same: [String] = []
+
     @Flag(name: .customLong("include-own-meeting"), help: "With --id, also return postulates of the same meeting.")
     var includeOwnMeeting = false
 
@@ -60,12 +70,18 @@ struct SimilarCommand: ParsableCommand {
                                      "give exactly one of: a query TEXT, --id ID, --batch FILE"))
         }
         guard top > 0 else { throw ValidationError(tr("--top musi być co najmniej 1", "--top must be at least 1")) }
+        guard same.allSatisfy({ !$0.isEmpty }) else { throw ValidationError(tr("--same: podaj nazwę pola", "--same: give a field name")) }
+        guard same.isEmpty || text == nil else {
+            throw ValidationError(tr("--same działa z --id albo --batch (rekordy): sam tekst zapytania nie ma pól",
+                                     "--same works with --id or --batch (records): a query text has no fields"))
+        }
     }
 
     func run() throws {
         let index = try Defaults.similarityIndex(self.index)
         let idx = try IndexLoading.load(index)
-        let filter = SimilarityFilter(before: before, after: after)
+        let filter = SimilarityFilter(before: before, after: after, same: same,
+                                      tieBreak: TieBreak(query: nil, before: before, same: same))
         var out = ""
         func flush() throws { try StandardOutput.write(out); out = "" }
         if let batch {
@@ -79,9 +95,21 @@ struct SimilarCommand: ParsableCommand {
                     bad.report("\(name):\(lines.line): " + TextEncodingSniffer.hint(forInvalidLine: bytes))
                     continue
                 }
-                let hits = idx.similar(to: query, top: top, filter: filter)
-                out += JSONLine.object([("line", .int(lines.line)), ("query", .string(query)),
-                                        ("results", .array(hits.enumerated().map { Self.json($1, rank: $0 + 1) }))]) + "\n"
+                var head: [(String, JSONValue)] = [("line", .int(lines.line))]
+                let hits: [SimilarityHit]
+                if let record = Self.record(query, file: name, line: lines.line) {
+                    hits = idx.similar(toRecord: record, top: top, filter: filter)
+                    head += [("id", .string(record.id)), ("query", .string(record.text))]
+                } else if !same.isEmpty {
+                    bad.report("\(name):\(lines.line): " + tr(
+                        "--same wymaga rekordu JSON (z polami „id” i „text”), a wiersz jest samym tekstem",
+                        "--same needs a JSON record (with \"id\" and \"text\"), and the line is plain text"))
+                    continue
+                } else {
+                    hits = idx.similar(to: query, top: top, filter: filter)
+                    head.append(("query", .string(query)))
+                }
+                out += JSONLine.object(head + [("results", .array(hits.enumerated().map { Self.json($1, rank: $0 + 1) }))]) + "\n"
                 good += 1
                 if out.utf8.count > 1 << 20 { try flush() }
             }
@@ -109,14 +137,24 @@ struct SimilarCommand: ParsableCommand {
 
     static func json(_ h: SimilarityHit, rank: Int) -> JSONValue { h.json(rank: rank) }
 
+    /// A batch line that is a JSON record (an object with an "id" and a "text"), else nil (a query text).
+    static func record(_ line: String, file: String, line number: Int) -> Postulate? {
+        guard line.utf8.first == UInt8(ascii: "{"),
+              let r = try? CorpusReader.record(jsonLine: line, file: file, line: number), !r.text.isEmpty else { return nil }
+        return r
+    }
+
     static func text(_ h: SimilarityHit, rank: Int) -> String {
         let p = h.postulate
         let score = String(format: "%.3f", h.score)
         var s = "\(rank). [\(score)] \(p.year.map(String.init) ?? "—") · \(p.organisation.isEmpty ? "—" : p.organisation) · \(p.id)\n"
         s += "   Postulat: \(oneLine(p.text))\n"
         s += "   Odpowiedź miasta: \(p.response.isEmpty ? "(brak)" : oneLine(p.response, limit: 400))\n"
-        s += "   Wspólne terminy: \(h.sharedTerms.joined(separator: ", "))\n\n"
-        return s
+        s += "   Wspólne terminy: \(h.sharedTerms.joined(separator: ", "))\n"
+        if !h.differingQueryTerms.isEmpty || !h.differingTerms.isEmpty {
+            s += "   Różne nazwy i numery: \(h.differingQueryTerms.joined(separator: ", ")) ≠ \(h.differingTerms.joined(separator: ", "))\n"
+        }
+        return s + "\n"
     }
 
     static func oneLine(_ s: String, limit: Int = .max) -> String {

@@ -4,11 +4,14 @@ import XCTest
 final class AnalyzerTests: XCTestCase {
     func testStopWordsAndNumbersGiveNoTerm() throws {
         let a = try Analyzer(lemmatizer: IdentityLemmatizer())
+        // Without a lexicon only a street trigger makes a name ("ul. Długiej" → Dlug); a year is an identifier.
         XCTAssertEqual(a.terms("Kluby seniorów w Krakowie oraz 2025 r., np. na ul. Długiej"),
-                       ["kluby", "seniorów", "krakowie", "ulica", "długiej"])
+                       ["kluby", "seniorów", "krakowie", "rok:2025", "ulica", "Dlug"])
         let kept = try Analyzer(lemmatizer: IdentityLemmatizer(),
                                 configuration: AnalyzerConfiguration(lemmatizer: "identity", keepNumbers: true))
-        XCTAssertTrue(kept.terms("budżet 100 000 zł").contains("100 000"))
+        XCTAssertTrue(kept.terms("budżet 100 000 osób").contains("100 000"))
+        // An amount is a money token: no term, even when numbers are kept.
+        XCTAssertEqual(kept.terms("budżet 100 000 zł"), ["budżet"])
     }
 
     func testAnalyzeReportsEveryTokenWithStopFlag() throws {
@@ -51,7 +54,7 @@ final class AnalyzerTests: XCTestCase {
         var saved = AnalyzerConfiguration(lemmatizer: lemmatizer.identifier, stopWords: nil, keepNumbers: true)
         XCTAssertEqual(DefaultAnalyzer.reproducible(saved, with: lemmatizer), saved)
         let analyzer = try Analyzer(lemmatizer: lemmatizer, configuration: DefaultAnalyzer.reproducible(saved, with: lemmatizer))
-        XCTAssertEqual(analyzer.terms("nie już 2025"), ["nie", "już", "2025"], "no stop words, numbers kept")
+        XCTAssertEqual(analyzer.terms("nie już 2025 12"), ["nie", "już", "rok:2025", "12"], "no stop words, numbers kept")
         let own = AnalyzerConfiguration(lemmatizer: lemmatizer.identifier)
         saved.lemmatizer = "other-dictionary:1234"
         XCTAssertEqual(DefaultAnalyzer.reproducible(saved, with: lemmatizer), own)

@@ -41,7 +41,7 @@ final class IndexFileTests: XCTestCase {
         var b = try bytes()
         b[8] = 9
         XCTAssertThrowsError(try SimilarityIndex.load(bytes: b, analyzer: Fixtures.analyzer())) {
-            XCTAssertEqual($0 as? SimilarityError, .unsupportedVersion(path: "test.index", found: 9, supported: 1))
+            XCTAssertEqual($0 as? SimilarityError, .unsupportedVersion(path: "test.index", found: 9, supported: 2))
             XCTAssertTrue("\($0)".contains("index build"))
         }
     }

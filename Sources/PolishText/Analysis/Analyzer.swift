@@ -11,7 +11,7 @@ public struct AnalyzedToken: Sendable, Equatable {
 
 /// The analysis chain, Lucene-style, in small named stages:
 /// tokenise (ICU + repairs) → normalise (typography, NFKC, case fold) → lemmatise (lexicon, diacritic restoration,
-/// guesser) → stop words → term filters. The same `Analyzer` turns text into terms everywhere (training, tagging,
+/// guesser) → stop words → term filters → context (names, identifiers: `ContextTerms`). The same `Analyzer` turns text into terms everywhere (training, tagging,
 /// the index, reports), so its `configuration` travels with every saved model.
 ///
 /// Why a cache: running text repeats words; each distinct written form is analysed once and remembered, which keeps
@@ -31,7 +31,12 @@ public final class Analyzer {
         var term: String?
         var source: LemmaSource?
         var isStop: Bool
+        /// What the context stage needs (`WordShape`).
+        var shape: WordShape = .plain
     }
+
+    /// The lexicon's proper-name readings, when the lemmatiser has them.
+    private lazy var names: NameLexicon? = lemmatizer as? NameLexicon
 
     public init(lemmatizer: Lemmatizing, configuration: AnalyzerConfiguration? = nil) throws {
         self.lemmatizer = lemmatizer
@@ -42,16 +47,12 @@ public final class Analyzer {
     /// Every token of `text` with its analysis (for `postulaty analyze` and highlighting).
     public func analyze(_ text: String) -> [AnalyzedToken] {
         var out: [AnalyzedToken] = []
-        var copy = text
-        withFormTable { table in copy.withUTF8 { bytes in
-            tokenizer.tokenize(bytes) { token in
-                let slice = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
-                let form = table.forms[table.index(slice, kind: token.kind, limit: cacheLimit, compute: computeForm)]
-                out.append(AnalyzedToken(token: token, text: String(decoding: slice, as: UTF8.self),
-                                         normalized: form.normalized, term: form.term,
-                                         lemmaSource: form.source, isStopWord: form.isStop))
-            }
-        } }
+        forEachContextTerm(in: text) { item, term, bytes in
+            let slice = UnsafeBufferPointer(rebasing: bytes[item.token.start..<item.token.end])
+            out.append(AnalyzedToken(token: item.token, text: String(decoding: slice, as: UTF8.self),
+                                     normalized: item.form.normalized, term: term,
+                                     lemmaSource: item.form.source, isStopWord: item.form.isStop))
+        }
         return out
     }
 
@@ -64,14 +65,24 @@ public final class Analyzer {
 
     /// Streams the terms of `text` to `body` without building tokens.
     public func forEachTerm(in text: String, _ body: (String) -> Void) {
+        forEachContextTerm(in: text) { _, term, _ in if let term { body(term) } }
+    }
+
+    /// Every token of `text` with its cached analysis and its final term after the context stage, in order.
+    private func forEachContextTerm(in text: String, _ body: (ContextTerms.Item, String?, UnsafeBufferPointer<UInt8>) -> Void) {
         var copy = text
+        var context = ContextTerms(keepNumbers: configuration.keepNumbers)
         withFormTable { table in copy.withUTF8 { bytes in
+            var previousEnd = -1
             tokenizer.tokenize(bytes) { token in
                 let slice = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
-                if let term = table.forms[table.index(slice, kind: token.kind, limit: cacheLimit, compute: computeForm)].term {
-                    body(term)
-                }
+                let form = table.forms[table.index(slice, kind: token.kind, limit: cacheLimit, compute: computeForm)]
+                let gap = TokenGap.classify(bytes, from: previousEnd, to: token.start)
+                previousEnd = token.end
+                context.push(ContextTerms.Item(token: token, form: form, sentenceStart: gap.sentenceStart,
+                                               joined: gap.joined)) { body($0, $1, bytes) }
             }
+            context.finish { body($0, $1, bytes) }
         } }
     }
 
@@ -130,6 +141,8 @@ public final class Analyzer {
             return CachedForm(normalized: normalized, term: configuration.keepNumbers ? normalized : nil, source: nil, isStop: false)
         case .url, .email:
             return CachedForm(normalized: normalized, term: normalized, source: nil, isStop: false)
+        case .money:
+            return CachedForm(normalized: normalized, term: nil, source: nil, isStop: false)
         case .abbreviation:
             let normalized = normalized.filter { $0 != " " }  // "m. in." and "m.in." are one abbreviation
             let bare = String(normalized.dropLast())
@@ -137,19 +150,26 @@ public final class Analyzer {
             if expansion.isEmpty || isStop(expansion) {
                 return CachedForm(normalized: normalized, term: nil, source: nil, isStop: true)
             }
-            return CachedForm(normalized: normalized, term: finalize(expansion), source: .lexicon, isStop: false)
+            let term = finalize(expansion)
+            return CachedForm(normalized: normalized, term: term, source: .lexicon, isStop: false,
+                              shape: WordShape.of(written: written, normalized: normalized, term: term,
+                                                  kind: kind, names: names))
         case .word:
             let form = stripApostropheSuffix(normalized)
             if configuration.stopWords != nil && StopWords.contains(form) {
-                return CachedForm(normalized: normalized, term: nil, source: nil, isStop: true)
+                return CachedForm(normalized: normalized, term: nil, source: nil, isStop: true,
+                                  shape: WordShape.of(written: written, normalized: normalized, term: nil, kind: kind, names: nil))
             }
             let lemma = lemmatizer.lemma(of: form)
             if isStop(lemma.text) {
-                return CachedForm(normalized: normalized, term: nil, source: lemma.source, isStop: true)
+                return CachedForm(normalized: normalized, term: nil, source: lemma.source, isStop: true,
+                                  shape: WordShape.of(written: written, normalized: normalized, term: nil, kind: kind, names: nil))
             }
             let term = finalize(lemma.text)
             let keep = term.count >= configuration.minTermLength && !term.allSatisfy(\.isNumber)
-            return CachedForm(normalized: normalized, term: keep ? term : nil, source: lemma.source, isStop: false)
+            return CachedForm(normalized: normalized, term: keep ? term : nil, source: lemma.source, isStop: false,
+                              shape: WordShape.of(written: written, normalized: normalized, term: keep ? term : nil,
+                                                  kind: kind, names: names))
         }
     }
 
@@ -200,6 +220,7 @@ extension TokenKind {
         case .abbreviation: return 2
         case .url: return 3
         case .email: return 4
+        case .money: return 5
         }
     }
 }

@@ -1,8 +1,9 @@
 /// Every setting that changes which terms the analyzer produces. Saved models and indexes store it with its hash
 /// and refuse to load against a different one (`differences(from:)` names the setting).
 public struct AnalyzerConfiguration: Codable, Hashable, Sendable {
-    /// Bump when the analysis chain changes in a way that changes terms.
-    public var chainVersion: Int = 1
+    /// Bump when the analysis chain changes in a way that changes terms. 2: names, identifiers and amounts
+    /// (`ContextTerms`, `money` tokens).
+    public var chainVersion: Int = 2
     /// The lemmatiser's identifier (method and data hashes), e.g. "morfologik-pl:…+guesser:…".
     public var lemmatizer: String
     /// The stop-word list's version; nil disables stop words.

@@ -10,6 +10,10 @@ public enum TokenKind: String, Sendable, Codable, CaseIterable {
     case url
     /// An e-mail address: "biuro@ngo.org.pl".
     case email
+    /// An amount of money, the number and its currency as one token: "8 000,00 zł", "1.500 zł", "20 tys. zł",
+    /// "300 PLN". It gives no term: an amount says nothing about a demand's theme and drifts between
+    /// resubmissions, so themes and similarity both leave it out on purpose (`analyze` shows it).
+    case money
 }
 
 /// One token of a text: its UTF-8 byte range in the source, its kind, and whether a hyphen joins it to the

@@ -1,7 +1,10 @@
 /// The repairs applied to ICU's segments, one concern each, in one left-to-right pass:
 /// 1. thousands groups: "100" " " "000,00" → one number "100 000,00" (ICU splits at the space);
 /// 2. abbreviations: "np" "." → "np."; "m" "." " " "in" "." → "m. in." (only words listed in `Abbreviations`);
-/// 3. hyphenated compounds: "pro" "-" "sąsiedzkie" → two tokens, the second marked `afterHyphen`.
+/// 3. hyphenated compounds: "pro" "-" "sąsiedzkie" → two tokens, the second marked `afterHyphen`;
+/// 4. amounts: a number followed by a currency ("zł", "złotych", "PLN", optionally after "tys." or "mln") is one
+///    `money` token (`MoneyAndCodes`);
+/// 5. codes written together: "SP114" (capitals then digits) → "SP" and "114", as "SP 114" is written.
 enum TokenRepairs {
     static func emit(_ segs: [RawSegment], _ b: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
         var i = 0
@@ -28,6 +31,11 @@ enum TokenRepairs {
                         if !allDigits(b, segs[j].start, segs[j].end) { break }
                     }
                 }
+                // 4. an amount: the number and its currency as one token.
+                if let (moneyEnd, last) = MoneyAndCodes.currencyEnd(segs, b, after: j) {
+                    body(Token(start: s.start, end: moneyEnd, kind: .money))
+                    lastEnd = moneyEnd; lastWasWord = false; i = last + 1; continue
+                }
                 body(Token(start: s.start, end: end, kind: .number))
                 lastEnd = end; lastWasWord = false; i = j + 1; continue
             }
@@ -51,6 +59,12 @@ enum TokenRepairs {
                 (segs[i - 1].start == lastEnd && segs[i - 1].end == s.start && isHyphen(b, segs[i - 1]))
                 || (i >= 2 && segs[i - 2].start == lastEnd && isHyphen(b, segs[i - 2])
                     && segs[i - 1].end == s.start && isLineBreak(b, segs[i - 1])))
+            // 5. "SP114": the capitals and the digits as two tokens.
+            if let split = MoneyAndCodes.codeSplit(b, s.start, s.end) {
+                body(Token(start: s.start, end: split, kind: .word, afterHyphen: afterHyphen))
+                body(Token(start: split, end: s.end, kind: .number))
+                lastEnd = s.end; lastWasWord = false; i += 1; continue
+            }
             body(Token(start: s.start, end: s.end, kind: .word, afterHyphen: afterHyphen))
             lastEnd = s.end; lastWasWord = true; i += 1
         }

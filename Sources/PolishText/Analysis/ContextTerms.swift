@@ -1,0 +1,181 @@
+/// The context stage of the analysis chain: terms that depend on the neighbouring tokens, which the per-form
+/// cache cannot give. Runs after each token's own analysis, holding back at most one token.
+///
+/// * **Identifiers.** A number after "nr"/"numer" gives `nr:N` (the marker itself gives no term then); after an
+///   all-capitals code ("SP 114", "SP114", "ZSP nr 3") `sp:114`, `zsp:3` (the code keeps its own term); after a name
+///   (a street: "ul. Mirowskiej 12", "Długa 7a") `nr:12`; a year 1900–2100 standing alone `rok:2020`. Other numbers
+///   stay out unless `keepNumbers`; amounts are `money` tokens with no term.
+/// * **Names.** A capitalised word is a name when it follows ul., al., pl., os., park, skwer, osiedle, rondo, im.
+///   (`WordShape.triggers`) or another name right before it ("Jasna Góra", "Bielsko-Biała"); when the lexicon
+///   does not know it; or when the lexicon lists it as a proper name (mid-sentence; at a sentence's start only
+///   when it has no common reading, since every sentence starts with a capital). A capitalised adjective right
+///   before a name belongs to it ("Stare Polesie", "Nowa Huta"). A name gives one term for all its case forms
+///   (`NameKey`), never the common word it resembles ("Stare" is not `stary`, "Rakowie" not `rak`).
+/// Lower-case text and single lower-case words (UD's tokens, `postulaty stem` of them) are analysed as before.
+struct ContextTerms {
+    struct Item {
+        var token: Token
+        var form: Analyzer.CachedForm
+        /// A sentence starts at this token (the text's first, or after . ! ? ; or a line break).
+        var sentenceStart: Bool
+        /// Only spaces or a hyphen between this token and the one before.
+        var joined: Bool
+    }
+
+    enum Pending { case marker(code: String?), adjective }
+
+    let keepNumbers: Bool
+    private var pending: (item: Item, why: Pending)?
+    private var lastName = false
+    private var lastTrigger = false
+    private var lastCode: String?
+
+    init(keepNumbers: Bool) { self.keepNumbers = keepNumbers }
+
+    mutating func push(_ item: Item, _ emit: (Item, String?) -> Void) {
+        if let (held, why) = pending {
+            pending = nil
+            switch why {
+            case .marker(let code):
+                if item.joined, let value = Self.identifierValue(item) {
+                    emit(held, nil)
+                    emit(item, "\(code ?? "nr"):\(value)")
+                    reset()
+                    return
+                }
+                emit(held, held.form.term)
+                reset()
+            case .adjective:
+                if item.joined && isName(item, afterName: false) {
+                    emit(held, held.form.shape.nameTerm)
+                    reset()
+                    lastName = true
+                } else {
+                    emit(held, held.form.term)
+                    reset()
+                }
+            }
+        }
+        decide(item, emit)
+    }
+
+    mutating func finish(_ emit: (Item, String?) -> Void) {
+        if let (held, _) = pending { emit(held, held.form.term) }
+        pending = nil
+        reset()
+    }
+
+    private mutating func reset() { lastName = false; lastTrigger = false; lastCode = nil }
+
+    private mutating func decide(_ item: Item, _ emit: (Item, String?) -> Void) {
+        let shape = item.form.shape
+        switch item.token.kind {
+        case .word, .abbreviation:
+            if shape.numberMarker {
+                let code = item.joined ? lastCode : nil
+                reset()
+                pending = (item, .marker(code: code))
+                return
+            }
+            if let code = shape.code {
+                emit(item, item.form.term)
+                reset()
+                lastCode = code
+                return
+            }
+            if shape.houseNumber, item.joined, lastName || lastCode != nil {
+                emit(item, "\(lastCode ?? "nr"):\(item.form.normalized)")
+                reset()
+                return
+            }
+            if shape.letterCase == .title {
+                if item.form.term == nil {
+                    // A capitalised stop word inside a street name ("ul. Na Skarpie") keeps the name going.
+                    emit(item, nil)
+                    if !lastTrigger { reset() }
+                    return
+                }
+                if isName(item, afterName: lastName) {
+                    emit(item, shape.nameTerm)
+                    reset()
+                    lastName = true
+                    lastTrigger = shape.nameTrigger
+                    return
+                }
+                if shape.readings.commonAdjective {
+                    reset()
+                    pending = (item, .adjective)
+                    return
+                }
+            }
+            emit(item, item.form.term)
+            reset()
+            lastTrigger = shape.nameTrigger
+        case .number:
+            let value = item.form.normalized
+            var term: String?
+            if item.joined, let code = lastCode {
+                term = "\(code):\(value)"
+            } else if Self.isYear(value) {
+                term = "rok:\(value)"
+            } else if item.joined, lastName, value.utf8.count <= 4, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                term = "nr:\(value)"
+            } else {
+                term = keepNumbers ? value : nil
+            }
+            emit(item, term)
+            reset()
+        case .url, .email, .money:
+            emit(item, item.form.term)
+            reset()
+        }
+    }
+
+    /// Whether a capitalised word is a name where it stands (see the type's comment).
+    private func isName(_ item: Item, afterName: Bool) -> Bool {
+        let shape = item.form.shape
+        guard shape.letterCase == .title, item.form.term != nil, shape.nameTerm != nil else { return false }
+        if (lastTrigger || afterName) && item.joined {
+            return !Self.notNamesAfterTrigger.contains(item.form.normalized)
+        }
+        let r = shape.readings
+        if r.isUnknown { return true }
+        if r.isProper { return !item.sentenceStart || !r.common }
+        return false
+    }
+
+    /// "Plac Zabaw" is a playground, not a square named Zabawy.
+    static let notNamesAfterTrigger: Set<String> = ["zabaw"]
+
+    /// The value of a number (or a house number written as a word) that an identifier takes.
+    static func identifierValue(_ item: Item) -> String? {
+        if item.token.kind == .number { return item.form.normalized }
+        if item.token.kind == .word && item.form.shape.houseNumber { return item.form.normalized }
+        return nil
+    }
+
+    /// Four digits from 1900 to 2100.
+    static func isYear(_ s: String) -> Bool {
+        guard s.utf8.count == 4, let y = Int(s) else { return false }
+        return (1900...2100).contains(y)
+    }
+}
+
+/// What lies between two tokens: a sentence boundary, or only spaces and hyphens (the tokens are joined).
+enum TokenGap {
+    static func classify(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> (sentenceStart: Bool, joined: Bool) {
+        if from < 0 { return (true, false) }
+        var joined = true
+        for k in from..<max(from, to) {
+            switch b[k] {
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), 0x0A:
+                return (true, false)
+            case 0x20, UInt8(ascii: "-"):
+                continue
+            default:
+                joined = false
+            }
+        }
+        return (false, joined)
+    }
+}

@@ -1,0 +1,70 @@
+/// The one term of a name, whatever its case form: the name folded to ASCII letters, lower-cased, its inflectional
+/// ending cut, with a capital first letter, which marks it as a name (every other term is lower case; `TermKind`).
+/// The lexicon's proper lemmas confirm it (`of(written:properLemmas:)`): the key of the word as written is used
+/// when one of them has the same key ("Rakowie" is Raków, not Rak the surname); when none has, the first lemma's
+/// key is used only if it is not a shorter stem of the written key.
+///
+/// Why a crude ending cut rather than a guessed lemma: consistency matters more than a pretty lemma. Every case
+/// form of one name must give one term, and a lemma guesser trained on common words maps place names onto common
+/// nouns ("Zawodziu" → zawód, "Redłowie" → redł). The longest ending of `endings` is cut while at least three
+/// letters stay, then a softening "i" after a consonant ("Zawodzia" → zawodzi → zawodz): Obłuże, Obłużu → Obluz;
+/// Redłowo, Redłowie → Redlow; Zawodzie, Zawodziu, Zawodzia → Zawodz; Raków, Rakowie → Rakow; Stare, Starym →
+/// Star; Cisowa, Cisowej → Cisow but Cisowskie → Cisowsk.
+public enum NameKey {
+    /// Noun and adjective endings of Polish declension, ASCII-folded, longest first.
+    static let endings: [String] = [
+        "iego", "iemu", "ego", "emu", "ami", "ach", "ych", "ich", "ymi", "imi", "owi", "iem",
+        "ie", "iu", "ej", "om", "em", "ym", "im", "a", "e", "i", "o", "u", "y",
+    ]
+    static let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+
+    /// The key of a written word given the lexicon's proper lemmas for it.
+    public static func of(written: String, properLemmas: [String]) -> String {
+        let own = of(written)
+        guard let first = properLemmas.first, !properLemmas.contains(where: { of($0) == own }) else { return own }
+        let lexical = of(first)
+        // "Rak" for "Rakowie": a shorter stem of the written key would merge the place with another name.
+        return own.hasPrefix(lexical) ? own : lexical
+    }
+
+    public static func of(_ name: String) -> String {
+        let folded = DiacriticFolding.fold(name.lowercased())
+        var stem = folded
+        for e in endings where stem.count - e.count >= 3 && stem.hasSuffix(e) {
+            stem.removeLast(e.count)
+            break
+        }
+        if stem.count > 3, stem.last == "i", let before = stem.dropLast().last, !vowels.contains(before) {
+            stem.removeLast()
+        }
+        guard let first = stem.first else { return name }
+        return first.uppercased() + stem.dropFirst()
+    }
+}
+
+/// What a term is, read from its spelling: identifiers are `prefix:value` ("nr:9", "sp:114", "rok:2020"), names
+/// start with a capital ("Obluz"), every other term is a lower-case word. Consumers choose what to use: themes
+/// leave identifiers out, similarity uses all and compares names and identifiers (`SimilarityIndex`).
+public enum TermKind: Sendable, Equatable {
+    case word, name, identifier
+
+    public static func of(_ term: String) -> TermKind {
+        guard let first = term.unicodeScalars.first else { return .word }
+        if first.properties.isUppercase { return .name }
+        return identifierParts(term) != nil ? .identifier : .word
+    }
+
+    /// "sp:114" → ("sp", "114"): a prefix of 1–8 ASCII lower-case letters, a colon, a value starting with a digit.
+    public static func identifierParts(_ term: String) -> (prefix: Substring, value: Substring)? {
+        guard let colon = term.firstIndex(of: ":") else { return nil }
+        let prefix = term[..<colon], value = term[term.index(after: colon)...]
+        guard (1...8).contains(prefix.count), prefix.allSatisfy({ $0.isASCII && $0.isLowercase }),
+              let v = value.first, v.isASCII, v.isNumber,
+              value.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLowercase || $0 == "," || $0 == ".") }) else { return nil }
+        return (prefix, value)
+    }
+
+    /// Years are identifiers that drift between resubmissions ("Festyn 2019", "Festyn 2020"): kept as terms, never
+    /// a mismatch.
+    public static func isYear(_ term: String) -> Bool { term.hasPrefix("rok:") }
+}

@@ -1,0 +1,76 @@
+/// What the context stage (`ContextTerms`) needs to know of a written form, computed once per distinct form and
+/// cached with its analysis: its letter case, what the lexicon says of it as a name, and whether it announces a
+/// name ("ul.", "park") or a number ("nr").
+struct WordShape: Sendable, Equatable {
+    enum LetterCase: UInt8 { case lower, title, upper, other }
+
+    var letterCase: LetterCase = .other
+    /// Title-case words: the lexicon's readings and the term the word gives as a name (`NameKey`).
+    var readings = NameReadings(consulted: false)
+    var nameTerm: String?
+    /// The next capitalised word is a name: after ul., al., pl., os., park, skwer, osiedle, rondo, im. …
+    var nameTrigger = false
+    /// The next number identifies something: "nr 9", "numer 9".
+    var numberMarker = false
+    /// An all-capitals code of 2–5 letters ("SP", "ZSP", "OSP") that a number may follow: its lower-case letters.
+    var code: String?
+    /// "19a", "12b": a house number written as a word.
+    var houseNumber = false
+
+    static let plain = WordShape()
+
+    /// Terms (lemmas) after which a capitalised word is a name.
+    static let triggers: Set<String> = [
+        "ulica", "aleja", "plac", "osiedle", "park", "skwer", "rondo", "bulwar", "imię", "dzielnica", "os",
+        "ul", "al", "pl",
+    ]
+    /// Written forms that mark a following number as an identifier.
+    static let markers: Set<String> = ["nr", "nr.", "numer", "numeru", "numerze", "no.", "nry"]
+
+    /// The shape of a written form with its normalised form and term (nil for stop words).
+    static func of(written: String, normalized: String, term: String?, kind: TokenKind,
+                   names: NameLexicon?) -> WordShape {
+        var s = WordShape()
+        if kind == .abbreviation {
+            s.numberMarker = markers.contains(normalized)
+            if let term { s.nameTrigger = triggers.contains(term) }
+            return s
+        }
+        guard kind == .word else { return s }
+        s.letterCase = letterCase(written)
+        s.numberMarker = markers.contains(normalized)
+        if let term { s.nameTrigger = triggers.contains(term) }
+        switch s.letterCase {
+        case .title:
+            let form = normalized
+            s.readings = names?.nameReadings(of: form) ?? NameReadings(consulted: false)
+            s.nameTerm = NameKey.of(written: written, properLemmas: s.readings.properLemmas)
+        case .upper:
+            let count = written.unicodeScalars.count
+            if (2...5).contains(count) && written.unicodeScalars.allSatisfy({ $0.isASCII }) && term != nil {
+                s.code = normalized
+            }
+        case .lower, .other:
+            s.houseNumber = isHouseNumber(normalized)
+        }
+        return s
+    }
+
+    /// Title: an upper-case letter, then a lower-case one ("Obłuże"; "NGO's" is not). Upper: letters only, all
+    /// upper case. Lower: a lower-case first letter.
+    static func letterCase(_ written: String) -> LetterCase {
+        let u = Array(written.unicodeScalars)
+        guard let first = u.first, first.properties.isAlphabetic else { return .other }
+        if first.properties.isLowercase { return .lower }
+        guard first.properties.isUppercase, u.count >= 2 else { return .other }
+        if u[1].properties.isLowercase { return .title }
+        return u.allSatisfy({ $0.properties.isUppercase }) ? .upper : .other
+    }
+
+    /// "12a", "7B" lower-cased: 1–4 digits and one letter.
+    static func isHouseNumber(_ s: String) -> Bool {
+        let u = Array(s.unicodeScalars)
+        guard u.count >= 2, u.count <= 5, let last = u.last, last.isASCII, last.properties.isLowercase else { return false }
+        return u.dropLast().allSatisfy { $0.isASCII && $0.properties.numericType != nil }
+    }
+}

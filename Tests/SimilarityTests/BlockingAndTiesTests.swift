@@ -1,0 +1,91 @@
+import Corpus
+import PolishText
+import XCTest
+@testable import Similarity
+
+/// `--same FIELD` (blocking) and the tie-break of equal scores (same place, nearest earlier year, then id).
+final class BlockingAndTiesTests: XCTestCase {
+    /// One text filed in several districts and years: every score is 1.0, so only blocking and ties decide.
+    func record(_ id: String, _ year: Int?, district: String?, city: String = "Gdynia",
+                text: String = "gry zabawy mapa kompas") -> Postulate {
+        var extra: [(String, JSONValue)] = [("city", .string(city))]
+        extra.append(("district", district.map { .string($0) } ?? .null))
+        return Postulate(id: id, year: year, meeting: "m-\(id)", text: text, extra: extra)
+    }
+
+    var corpus: [Postulate] {
+        [record("a-2019", 2019, district: "Obłuże"), record("b-2019", 2019, district: "Dąbrowa"),
+         record("a-2021", 2021, district: "Obłuże"), record("a-2023", 2023, district: "obłuże "),
+         record("b-2021", 2021, district: "Dąbrowa"), record("n-2021", 2021, district: nil),
+         record("z-2022", 2022, district: "Obłuże", city: "Sopot")]
+    }
+
+    func testSameKeepsOnlyTheQueryBlock() throws {
+        let index = try SimilarityIndex(analyzer: Fixtures.analyzer(), postulates: corpus + [record("q", 2022, district: "Obłuże")])
+        let hits = try index.similar(toID: "q", top: 10, filter: SimilarityFilter(same: ["district"]))
+        // "obłuże " agrees with "Obłuże" (normalised, trimmed); the other city's Obłuże too (one field named).
+        XCTAssertEqual(hits.map(\.postulate.id), ["a-2021", "a-2019", "z-2022", "a-2023"].sorted(by: tieOrder))
+        let both = try index.similar(toID: "q", top: 10, filter: SimilarityFilter(same: ["district", "city"]))
+        XCTAssertEqual(Set(both.map(\.postulate.id)), ["a-2019", "a-2021", "a-2023"])
+        XCTAssertEqual(both.count, 3)
+        // A record without the field agrees only with records without it.
+        let none = try index.similar(toID: "n-2021", top: 10, filter: SimilarityFilter(same: ["district"]),
+                                     excludeOwnMeeting: false)
+        XCTAssertEqual(none.map(\.postulate.id), [])
+    }
+
+    /// The order the tie-break gives q (2022, Gdynia, Obłuże) among same-district hits: same city first, then
+    /// earlier years nearest first, then later years.
+    func tieOrder(_ a: String, _ b: String) -> Bool {
+        let rank = ["a-2021": 0, "a-2019": 1, "a-2023": 2, "z-2022": 3]
+        return rank[a, default: 9] < rank[b, default: 9]
+    }
+
+    func testTiesRankSamePlaceThenNearestEarlierYear() throws {
+        let index = try SimilarityIndex(analyzer: Fixtures.analyzer(), postulates: corpus + [record("q", 2022, district: "Obłuże")])
+        let hits = try index.similar(toID: "q", top: 10)
+        XCTAssertEqual(hits.count, 7)
+        XCTAssertTrue(hits.allSatisfy { $0.score == hits[0].score })
+        // Same city and district: 2021, 2019 (earlier, nearest first), 2023 (later); then one field agreeing
+        // (Dąbrowa 2021, 2019; the other city's Obłuże 2022 after them by year), then no district.
+        XCTAssertEqual(hits.map(\.postulate.id), ["a-2021", "a-2019", "a-2023", "b-2021", "n-2021", "b-2019", "z-2022"])
+    }
+
+    func testTextQueriesTieByNearestYearBeforeTheBound() throws {
+        let index = try SimilarityIndex(analyzer: Fixtures.analyzer(), postulates: corpus)
+        let hits = index.similar(to: "gry zabawy mapa kompas", top: 10,
+                                 filter: SimilarityFilter(before: 2023, tieBreak: TieBreak(query: nil, before: 2023, same: [])))
+        XCTAssertEqual(hits.map(\.postulate.id), ["z-2022", "a-2021", "b-2021", "n-2021", "a-2019", "b-2019"])
+        // Without a reference year ties fall back to ids.
+        let plain = index.similar(to: "gry zabawy mapa kompas", top: 3)
+        XCTAssertEqual(plain.map(\.postulate.id), ["a-2019", "a-2021", "a-2023"])
+    }
+
+    func testRecordQueryUsesItsFieldsAndLeavesItselfOut() throws {
+        let index = try SimilarityIndex(analyzer: Fixtures.analyzer(), postulates: corpus)
+        let hits = index.similar(toRecord: record("a-2023", 2023, district: "Dąbrowa"), top: 10,
+                                 filter: SimilarityFilter(same: ["district"]))
+        XCTAssertEqual(hits.map(\.postulate.id), ["b-2021", "b-2019"])
+    }
+
+    func testDedupeBlocksPairsAndClusters() throws {
+        let all = try RecurringDemands.find(in: corpus, analyzer: Fixtures.analyzer(), acrossYears: true)
+        XCTAssertEqual(all.clusters.count, 1)
+        let blocked = try RecurringDemands.find(in: corpus, analyzer: Fixtures.analyzer(), acrossYears: true,
+                                                same: ["city", "district"])
+        let ids = blocked.pairs.map { [blocked.postulates[$0.a].id, blocked.postulates[$0.b].id] }
+        XCTAssertEqual(ids, [["a-2019", "a-2021"], ["a-2019", "a-2023"], ["b-2019", "b-2021"], ["a-2021", "a-2023"]])
+        XCTAssertEqual(blocked.clusters.map { $0.map { blocked.postulates[$0].id } },
+                       [["a-2019", "a-2021", "a-2023"], ["b-2019", "b-2021"]])
+    }
+
+    func testExtraFieldsSurviveTheIndexFile() throws {
+        let index = try SimilarityIndex(analyzer: Fixtures.analyzer(), postulates: corpus)
+        let loaded = try index.serialized().withUnsafeBytes {
+            try SimilarityIndex.load(bytes: $0, path: "t.index", analyzer: Fixtures.analyzer())
+        }
+        XCTAssertEqual(loaded.postulates, index.postulates)
+        XCTAssertEqual(loaded.postulates[0].record.value(of: "district"), .string("Obłuże"))
+        XCTAssertEqual(loaded.postulates[5].record.value(of: "district"), .null)
+    }
+}

@@ -7,9 +7,10 @@
 /// Why a crude ending cut rather than a guessed lemma: consistency matters more than a pretty lemma. Every case
 /// form of one name must give one term, and a lemma guesser trained on common words maps place names onto common
 /// nouns ("Zawodziu" → zawód, "Redłowie" → redł). The longest ending of `endings` is cut while at least three
-/// letters stay, then a softening "i" after a consonant ("Zawodzia" → zawodzi → zawodz): Obłuże, Obłużu → Obluz;
-/// Redłowo, Redłowie → Redlow; Zawodzie, Zawodziu, Zawodzia → Zawodz; Raków, Rakowie → Rakow; Stare, Starym →
-/// Star; Cisowa, Cisowej → Cisow but Cisowskie → Cisowsk.
+/// letters stay, then a softening "i" after a consonant ("Zawodzia" → zawodzi → zawodz), then the final consonant's
+/// alternation class (`canonicalFinalConsonant`): Obłuże, Obłużu → Obluz; Redłowo, Redłowie → Redlow; Zawodzie,
+/// Zawodziu, Zawodzia → Zawod; Raków, Rakowie → Rakow; Stare, Starym → Star; Cisowa, Cisowej → Cisow but
+/// Cisowskie → Cisowst.
 public enum NameKey {
     /// Noun and adjective endings of Polish declension, ASCII-folded, longest first.
     static let endings: [String] = [
@@ -17,6 +18,22 @@ public enum NameKey {
         "ie", "iu", "ej", "om", "em", "ym", "im", "a", "e", "i", "o", "u", "y",
     ]
     static let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+
+    /// The consonant alternations of the locative and dative ("Parkitka" / "na Parkitce", "Huta" / "w Hucie",
+    /// "Praga" / "w Pradze", "Woda" / "Wodzie", "Góra" / "Górze") end the stem with one consonant of a class: k, c
+    /// and t are written t; g, d and dz are written d; rz is written r. The key is not a lemma, only the same for
+    /// every form ("Parkitt", "Hut", "Prad").
+    static func canonicalFinalConsonant(_ stem: String) -> String {
+        guard stem.count >= 3 else { return stem }
+        var s = stem
+        if s.hasSuffix("dz") { s.removeLast(2); return s + "d" }
+        if s.hasSuffix("rz") { s.removeLast(2); return s + "r" }
+        switch s.last {
+        case "c", "k": s.removeLast(); return s + "t"
+        case "g": s.removeLast(); return s + "d"
+        default: return s
+        }
+    }
 
     /// The key of a written word given the lexicon's proper lemmas for it.
     public static func of(written: String, properLemmas: [String]) -> String {
@@ -37,6 +54,7 @@ public enum NameKey {
         if stem.count > 3, stem.last == "i", let before = stem.dropLast().last, !vowels.contains(before) {
             stem.removeLast()
         }
+        stem = canonicalFinalConsonant(stem)
         guard let first = stem.first else { return name }
         return first.uppercased() + stem.dropFirst()
     }

@@ -40,16 +40,17 @@ struct WordShape: Sendable, Equatable {
         s.letterCase = letterCase(written)
         s.numberMarker = markers.contains(normalized)
         if let term { s.nameTrigger = triggers.contains(term) }
+        // A word in capitals that is not a code ("ŻELECHOWA", "KLECINIE" in a title typed in capitals) is judged
+        // as a capitalised word: the same name whatever the typing.
+        let asTitle = s.letterCase == .title || (s.letterCase == .upper && !isCode(written, term: term))
+        if s.letterCase == .upper && asTitle { s.letterCase = .title }
         switch s.letterCase {
         case .title:
             let form = normalized
             s.readings = names?.nameReadings(of: form) ?? NameReadings(consulted: false)
             s.nameTerm = NameKey.of(written: written, properLemmas: s.readings.properLemmas)
         case .upper:
-            let count = written.unicodeScalars.count
-            if (2...5).contains(count) && written.unicodeScalars.allSatisfy({ $0.isASCII }) && term != nil {
-                s.code = normalized
-            }
+            s.code = normalized
         case .lower, .other:
             s.houseNumber = isHouseNumber(normalized)
         }
@@ -65,6 +66,11 @@ struct WordShape: Sendable, Equatable {
         guard first.properties.isUppercase, u.count >= 2 else { return .other }
         if u[1].properties.isLowercase { return .title }
         return u.allSatisfy({ $0.properties.isUppercase }) ? .upper : .other
+    }
+
+    /// A code: 2–5 ASCII capitals with a term ("SP", "ZSP", "OSP"; not "NA", a stop word).
+    static func isCode(_ written: String, term: String?) -> Bool {
+        term != nil && (2...5).contains(written.unicodeScalars.count) && written.unicodeScalars.allSatisfy { $0.isASCII }
     }
 
     /// "12a", "7B" lower-cased: 1–4 digits and one letter.

@@ -1,0 +1,102 @@
+import Foundation
+import XCTest
+
+/// `--same FIELD` on `dedupe` and `similar`, ties, and the names and numbers that tell two projects apart
+/// (issue 15), end to end through the built binary.
+final class SameFieldTests: XCTestCase {
+    /// One project idea filed in two districts over three years, plus two library branches that differ only in
+    /// their number.
+    let corpus = """
+    {"id":"o-2019","year":2019,"city":"Gdynia","district":"Obłuże","text":"Gry i zabawy z mapą i kompasem"}
+    {"id":"d-2019","year":2019,"city":"Gdynia","district":"Dąbrowa","text":"Gry i zabawy z mapą i kompasem"}
+    {"id":"o-2020","year":2020,"city":"Gdynia","district":"Obłuże","text":"Gry i zabawy z mapą i kompasem"}
+    {"id":"d-2021","year":2021,"city":"Gdynia","district":"Dąbrowa","text":"Gry i zabawy z mapą i kompasem"}
+    {"id":"o-2021","year":2021,"city":"Gdynia","district":"Obłuże","text":"Gry i zabawy z mapą i kompasem"}
+    {"id":"f9-2020","year":2020,"city":"Katowice","district":"Janów","text":"Zakup nowości wydawniczych dla Filii nr 9 Miejskiej Biblioteki"}
+    {"id":"f33-2021","year":2021,"city":"Katowice","district":"Janów","text":"Zakup nowości wydawniczych dla Filii nr 33 Miejskiej Biblioteki"}
+    {"id":"f9-2022","year":2022,"city":"Katowice","district":"Janów","text":"Zakup nowości wydawniczych dla Filii nr 9 Miejskiej Biblioteki"}
+
+    """
+
+    func pairs(_ out: String) -> [String] {
+        out.split(separator: "\n").compactMap { line -> String? in
+            guard let v = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let a = v["a"] as? String, let b = v["b"] as? String else { return nil }
+            return a + "~" + b
+        }
+    }
+
+    func testDedupeComparesOnlyWithinTheBlock() throws {
+        let s = try Scratch()
+        let file = try s.write("c.jsonl", corpus)
+        let all = try CLI.run(["dedupe", file, "--across-years"])
+        XCTAssertEqual(all.status, 0, all.stderr)
+        // Without blocking the idea pairs across districts (6 cross-year pairs of five records).
+        XCTAssertTrue(pairs(all.out).contains("o-2019~d-2021"), all.out)
+        let blocked = try CLI.run(["dedupe", file, "--across-years", "--same", "city", "--same", "district"])
+        XCTAssertEqual(blocked.status, 0, blocked.stderr)
+        // Inside each district only; the branches 9 and 33 differ in their number and do not pair, 9 and 9 do.
+        XCTAssertEqual(pairs(blocked.out), ["o-2019~o-2020", "o-2019~o-2021", "d-2019~d-2021", "o-2020~o-2021",
+                                            "f9-2020~f9-2022"])
+        XCTAssertTrue(blocked.stderr.contains("5 par"), blocked.stderr)
+        let md = try CLI.run(["dedupe", file, "--same", "district", "--format", "md"])
+        XCTAssertTrue(md.out.contains("tylko pary zgodne w polach: district"), md.out)
+        let empty = try CLI.run(["dedupe", file, "--same", ""])
+        XCTAssertNotEqual(empty.status, 0)
+    }
+
+    func testSimilarByIDBlocksAndBreaksTiesBySamePlaceAndNearestEarlierYear() throws {
+        let s = try Scratch()
+        let file = try s.write("c.jsonl", corpus)
+        let index = s.path("x.index")
+        let build = try CLI.run(["index", "build", file, "-o", index])
+        XCTAssertEqual(build.status, 0, build.stderr)
+        func ids(_ args: [String]) throws -> [String] {
+            let r = try CLI.run(["similar", "--index", index, "--format", "jsonl"] + args)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            return r.out.split(separator: "\n").compactMap {
+                (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String
+            }
+        }
+        // Every score ties at 1.0: the same district first, the nearest earlier year first; by id alone
+        // d-2019 would come first.
+        XCTAssertEqual(try ids(["--id", "o-2021", "--top", "4"]), ["o-2020", "o-2019", "d-2019", "d-2021"])
+        XCTAssertEqual(try ids(["--id", "o-2021", "--same", "district"]), ["o-2020", "o-2019"])
+        XCTAssertEqual(try ids(["--id", "o-2021", "--same", "district", "--before", "2020"]), ["o-2019"])
+        // The branch with another number ranks after the same branch, and the hit says what differs.
+        let text = try CLI.run(["similar", "--index", index, "--id", "f9-2022", "--top", "2"])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        let lines = text.out.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.first?.contains("f9-2020") ?? false, text.out)
+        XCTAssertEqual(lines.filter { $0.contains("Różne nazwy i numery: nr:9 ≠ nr:33") }.count, 1, text.out)
+        // --same with a plain query text is refused.
+        let refused = try CLI.run(["similar", "--index", index, "gry", "--same", "district"])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.stderr.contains("--same"), refused.stderr)
+    }
+
+    func testBatchReadsRecordLines() throws {
+        let s = try Scratch()
+        let file = try s.write("c.jsonl", corpus)
+        let index = s.path("x.index")
+        XCTAssertEqual(try CLI.run(["index", "build", file, "-o", index]).status, 0)
+        let queries = try s.write("q.txt", """
+        {"id":"new","year":2022,"city":"Gdynia","district":"Dąbrowa","text":"Gry i zabawy z mapą i kompasem"}
+        Gry i zabawy
+
+        """)
+        let r = try CLI.run(["similar", "--index", index, "--batch", queries, "--same", "district", "--top", "5"])
+        XCTAssertEqual(r.status, 1, "the plain line is a bad line under --same")
+        XCTAssertTrue(r.stderr.contains("q.txt:2"), r.stderr)
+        let lines = r.out.split(separator: "\n")
+        XCTAssertEqual(lines.count, 1)
+        let v = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        XCTAssertEqual(v["id"] as? String, "new")
+        let results = try XCTUnwrap(v["results"] as? [[String: Any]])
+        XCTAssertEqual(results.compactMap { $0["id"] as? String }, ["d-2021", "d-2019"])
+        // Without --same both lines are answered; the plain text as before.
+        let plain = try CLI.run(["similar", "--index", index, "--batch", queries, "--top", "1"])
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertEqual(plain.out.split(separator: "\n").count, 2)
+    }
+}

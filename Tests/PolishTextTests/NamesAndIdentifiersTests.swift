@@ -1,0 +1,96 @@
+import Foundation
+import XCTest
+@testable import PolishText
+
+/// Names, identifiers and amounts on real civic text (issue 15), with the real lexicon.
+final class NamesAndIdentifiersTests: XCTestCase {
+    override func setUpWithError() throws {
+        guard FileManager.default.fileExists(atPath: LexiconLocation.resolve()) else {
+            throw XCTSkip("the Morfologik dictionary is not installed (apt-get install libmorfologik-stemming-java)")
+        }
+    }
+
+    nonisolated(unsafe) static var shared: Analyzer?
+    func analyzer() throws -> Analyzer {
+        if let a = Self.shared { return a }
+        let a = try Analyzer(lemmatizer: try MorphologyLemmatizerTests.lemmatizer())
+        Self.shared = a
+        return a
+    }
+
+    /// The term of `word` where it stands in `text`.
+    func term(_ word: String, in text: String) throws -> String? {
+        let tokens = try analyzer().analyze(text)
+        let hits = tokens.filter { $0.text == word }
+        XCTAssertEqual(hits.count, 1, "\(word) in \(text)")
+        return hits.first?.term
+    }
+
+    func testEveryCaseFormOfANameGivesOneTerm() throws {
+        let groups: [[(String, String)]] = [
+            [("Obłuże", "Gry na Obłuże"), ("Obłużu", "Gry na Obłużu"), ("Obłuża", "Mieszkańcy Obłuża")],
+            [("Redłowo", "Park Redłowo"), ("Redłowie", "Festyn w Redłowie")],
+            [("Zawodzie", "Dzielnica Zawodzie"), ("Zawodziu", "Boisko na Zawodziu"), ("Zawodzia", "Dla Zawodzia")],
+            [("Rakowie", "Boisko na Rakowie"), ("Raków", "Dzielnica Raków")],
+            [("Kacku", "Park w Kacku"), ("Kack", "Osiedle Kack")],
+            [("Parkitce", "Boisko na Parkitce"), ("Parkitka", "Park Parkitka")],
+            [("Polesiu", "Festyn na Starym Polesiu"), ("Polesie", "Festyn Stare Polesie")],
+        ]
+        for group in groups {
+            let terms = try group.map { try term($0.0, in: $0.1) }
+            XCTAssertEqual(Set(terms).count, 1, "\(group): \(terms)")
+            let t = try XCTUnwrap(terms.first ?? nil)
+            XCTAssertEqual(TermKind.of(t), .name, t)
+        }
+        // Never the common noun it resembles.
+        XCTAssertEqual(try term("Rakowie", in: "Boisko na Rakowie"), "Rakow")
+        XCTAssertNotEqual(try term("Zawodziu", in: "Boisko na Zawodziu"), "zawód")
+        XCTAssertEqual(try term("Stare", in: "Festyn Stare Polesie"), try term("Starym", in: "Festyn na Starym Polesiu"))
+        XCTAssertNotEqual(try term("Stare", in: "Festyn Stare Polesie"), "stary")
+        // Two libraries stay apart.
+        XCTAssertNotEqual(try term("Cisowa", in: "Biblioteka Cisowa"), try term("Cisowskie", in: "Biblioteka Pustki Cisowskie"))
+    }
+
+    func testOrdinaryWordsKeepTheirLemmas() throws {
+        let a = try analyzer()
+        // A sentence's first word, capitalised common words and institution names stay common words.
+        XCTAssertEqual(a.terms("Zakup nowości dla Filii Miejskiej Biblioteki"), ["zakup", "nowość", "filia", "miejski", "biblioteka"])
+        XCTAssertEqual(a.terms("Plac Zabaw przy szkole"), ["plac", "zabawa", "szkoła"])
+        XCTAssertEqual(a.terms("kluby seniorów w krakowie"), ["klub", "senior", "kraków"])
+    }
+
+    func testIdentifiersAndYears() throws {
+        let a = try analyzer()
+        XCTAssertEqual(a.terms("Zakup nowości dla Filii nr 9"), ["zakup", "nowość", "filia", "nr:9"])
+        XCTAssertEqual(a.terms("Boisko przy SP 114"), ["boisko", "sp", "sp:114"])
+        XCTAssertEqual(a.terms("Boisko przy SP114"), a.terms("Boisko przy SP 114"))
+        XCTAssertEqual(a.terms("Boisko przy SP nr 114"), a.terms("Boisko przy SP 114"))
+        XCTAssertEqual(a.terms("Remont ZSP nr 3"), ["remont", "zsp", "zsp:3"])
+        XCTAssertEqual(a.terms("Chodnik na ul. Mirowskiej 12a"), ["chodnik", "ulica", "Mirowst", "nr:12a"])
+        XCTAssertEqual(a.terms("Festyn 2020 r."), ["festyn", "rok:2020"])
+        // "numer" alone is still a word.
+        XCTAssertEqual(a.terms("numer telefonu"), ["numer", "telefon"])
+    }
+
+    func testAmountsAreOneMoneyTokenWithoutATerm() throws {
+        let a = try analyzer()
+        for text in ["koszt 8 000,00 zł", "koszt 1.500 zł", "koszt 20 tys. zł", "koszt 300 PLN", "koszt 1500 złotych"] {
+            let tokens = a.analyze(text)
+            XCTAssertEqual(tokens.map(\.token.kind), [.word, .money], text)
+            XCTAssertEqual(a.terms(text), ["koszt"], text)
+        }
+    }
+
+    func testNameKeyIsConsistent() {
+        XCTAssertEqual(NameKey.of("Wrocław"), NameKey.of("Wrocławiu"))
+        XCTAssertEqual(NameKey.of("Wrocław"), NameKey.of("Wrocławia"))
+        XCTAssertEqual(NameKey.of("Huta"), NameKey.of("Hucie"))
+        XCTAssertEqual(NameKey.of("Góra"), NameKey.of("Górze"))
+        XCTAssertEqual(NameKey.of("Łódź"), NameKey.of("Łodzi"))
+        XCTAssertEqual(NameKey.of("Ełk"), NameKey.of("Ełku"))
+        XCTAssertNotEqual(NameKey.of("Cisowa"), NameKey.of("Cisowskie"))
+        XCTAssertEqual(TermKind.of("nr:9"), .identifier)
+        XCTAssertEqual(TermKind.of("https://x.pl"), .word)
+        XCTAssertEqual(TermKind.of("Obluz"), .name)
+    }
+}

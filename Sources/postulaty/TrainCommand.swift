@@ -14,11 +14,14 @@ struct ThemeTrainingOptions: ParsableArguments {
     @Option(name: .long, help: "Text fields and their weights, e.g. text:1,justification:0.5.")
     var fields = "text:1,justification:0.5"
 
-    @Flag(name: .long, help: "Unigrams only (no term bigrams).")
+    @Flag(name: .long, help: "Unigrams only (no term bigrams); default: bigrams or not, chosen by the inner cross-validation.")
     var noBigrams = false
 
-    @Option(name: .long, help: "Drop features seen in fewer documents than this.")
-    var minDf = 2
+    @Option(name: .long, help: "Drop features seen in fewer documents than this; default: 1 or 2, chosen by the inner cross-validation.")
+    var minDf: Int?
+
+    @Flag(name: .customLong("fixed-vectorizer"), help: "No choice of vectoriser settings: min_df 2 (or --min-df), bigrams on (or --no-bigrams).")
+    var fixedVectorizer = false
 
     @Option(name: .long, help: "Folds of the internal cross-validation (variant choice, calibration, thresholds).")
     var innerFolds = 5
@@ -105,8 +108,18 @@ struct ThemeTrainingOptions: ParsableArguments {
         }
         var vec = VectorizerConfiguration(fields: weights)
         vec.bigrams = !noBigrams
-        vec.minDocumentFrequency = minDf
+        vec.minDocumentFrequency = minDf ?? 2
         var opts = TrainingOptions(vectorizer: vec, folds: innerFolds, seed: seed)
+        // What the user did not fix is chosen by the inner cross-validation, with the classifier (docs/themes.md).
+        if !fixedVectorizer {
+            for minimum in minDf.map({ [$0] }) ?? [2, 1] {
+                for bigrams in noBigrams ? [false] : [true, false] {
+                    var v = vec
+                    v.minDocumentFrequency = minimum; v.bigrams = bigrams
+                    if v != vec { opts.vectorizerCandidates.append(v) }
+                }
+            }
+        }
         if let variants {
             opts.variants = try variants.split(separator: ",").map {
                 guard let v = ClassifierKind(rawValue: String($0)) else { throw ValidationError(tr("--variants: nieznany wariant \($0)", "--variants: unknown variant \($0)")) }

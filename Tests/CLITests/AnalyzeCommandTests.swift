@@ -13,7 +13,8 @@ final class AnalyzeCommandTests: XCTestCase {
             let start = Int(row[0])!, end = Int(row[1])!
             XCTAssertEqual(String(decoding: bytes[start..<end], as: UTF8.self), String(row[3]))
         }
-        XCTAssertTrue(rows.contains { $0[2] == "number" && $0[3] == "100 000,00" })
+        // An amount with its currency is one money token without a term (issue 15).
+        XCTAssertTrue(rows.contains { $0[2] == "money" && $0[3] == "100 000,00 zł" && $0[5].isEmpty })
         XCTAssertTrue(rows.contains { $0[2] == "url" && $0[3] == "https://co.krakow.pl/" })
         XCTAssertTrue(rows.contains { $0[2] == "abbreviation" && $0[3] == "np." && $0[7] == "1" })
     }

@@ -125,8 +125,14 @@ final class ModelSafetyTests: XCTestCase {
         }
         let tiny = try s.write("tiny.jsonl", Self.jsonl(rows))
         let needle = "słownik modelu jest pusty: żadne słowo ani para słów (8 dokumentów) nie przeszły progów --min-df 2"
-        try assertRefused(["train", tiny, "-o", model], in: s, [needle, "spróbuj --min-df 1"])
-        try assertRefused(["eval", tiny], in: s, [needle, "spróbuj --min-df 1"])
+        try assertRefused(["train", tiny, "-o", model, "--min-df", "2"], in: s, [needle, "spróbuj --min-df 1"])
+        try assertRefused(["eval", tiny, "--min-df", "2"], in: s, [needle, "spróbuj --min-df 1"])
+        try assertRefused(["train", tiny, "-o", model, "--fixed-vectorizer"], in: s, [needle, "spróbuj --min-df 1"])
+        // Left to the inner cross-validation, min_df 1 is among the settings tried, and it is the one that works.
+        let chosen = try CLI.run(["train", tiny, "-o", model])
+        XCTAssertEqual(chosen.status, 0, chosen.stderr)
+        let written = String(decoding: try Data(contentsOf: URL(fileURLWithPath: model)), as: UTF8.self)
+        XCTAssertTrue(written.contains("\"minDocumentFrequency\" : 1,"), String(written.prefix(300)))
     }
 
     /// The good path still writes, with warnings by name (so the refusals above are not passed by refusing all).

@@ -6,7 +6,7 @@
 ///   (a street: "ul. Mirowskiej 12", "Długa 7a") `nr:12`; a year 1900–2100 standing alone `rok:2020`. Other numbers
 ///   stay out unless `keepNumbers`; amounts are `money` tokens with no term.
 /// * **Names.** A capitalised word is a name when it follows ul., al., pl., os., park, skwer, osiedle, rondo, im.
-///   (`WordShape.triggers`) or another name right before it ("Jasna Góra", "Bielsko-Biała"); when the lexicon
+///   (`WordShape.triggers`) or is hyphenated to a name ("Bielsko-Biała"); when the lexicon
 ///   does not know it; or when the lexicon lists it as a proper name (mid-sentence; at a sentence's start only
 ///   when it has no common reading, since every sentence starts with a capital). A capitalised adjective right
 ///   before a name belongs to it ("Stare Polesie", "Nowa Huta"). A name gives one term for all its case forms
@@ -135,10 +135,13 @@ struct ContextTerms {
     private func isName(_ item: Item, afterName: Bool) -> Bool {
         let shape = item.form.shape
         guard shape.letterCase == .title, item.form.term != nil, shape.nameTerm != nil else { return false }
-        if (lastTrigger || afterName) && item.joined {
+        let r = shape.readings
+        if lastTrigger && item.joined {
             return !Self.notNamesAfterTrigger.contains(item.form.normalized)
         }
-        let r = shape.readings
+        // After a name, a capitalised common word stays common ("Krakowskiej Radzie Seniorów" keeps `senior`), unless
+        // it is joined by a hyphen ("Bielsko-Biała") or is a name itself.
+        if afterName && item.joined && item.token.afterHyphen { return true }
         if r.isUnknown { return true }
         if r.isProper { return !item.sentenceStart || !r.common }
         return false

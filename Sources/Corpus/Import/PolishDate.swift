@@ -16,11 +16,20 @@ enum PolishDate {
     /// The first date in `text`, preferring one introduced by "w dniu"/"dnia", as ISO "YYYY-MM-DD".
     static func find(in text: String) -> (iso: String, year: Int)? {
         let scalars = Array(text.unicodeScalars)
+        // Where a shape can start at all ("d" or a digit), found in one pass; the shapes then try only those.
+        var dayWords: [Int] = []
+        var digits: [Int] = []
+        for (i, c) in scalars.enumerated() {
+            if c == "d" || c == "D" { dayWords.append(i) } else if asciiDigit(c) != nil { digits.append(i) }
+        }
         for shape in Shape.allCases {
-            var i = 0
-            while i < scalars.count {
+            let starts: [Int]
+            switch shape {
+            case .dayWordMonthName, .dayWordNumeric: starts = dayWords
+            case .monthName, .numeric: starts = digits
+            }
+            for i in starts {
                 if let date = match(shape, in: scalars, at: i) { return format(date) }
-                i += 1
             }
         }
         return nil

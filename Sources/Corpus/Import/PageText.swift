@@ -41,10 +41,14 @@ enum PageText {
             lineNo += 1
             var bytes = rawLine[...]
             if bytes.last == 0x0D { bytes = bytes.dropLast() }
+            let line: Substring
             if bytes.contains(0x0C) {
                 pageBreak = true
+                line = Substring(String(decoding: bytes.filter { $0 != 0x0C }, as: UTF8.self))
+            } else {
+                // LF and CR end a scalar, so the slice is whole scalars: a view, no copy.
+                line = Substring(bytes) ?? Substring(String(decoding: bytes, as: UTF8.self))
             }
-            let line = Substring(String(decoding: bytes.lazy.filter { $0 != 0x0C }, as: UTF8.self))
             let clean = collapse(line)
             if clean.isEmpty {
                 if line.isEmpty { emptyRun += 1; if emptyRun >= 2 { pageBreak = true } } else { emptyRun = 0 }

@@ -120,9 +120,12 @@ struct ThemeTrainingOptions: ParsableArguments {
     var taxonomyPath: String { taxonomy ?? Defaults.shipped("taxonomy.json").orDefault }
 
     func themeDescriptions() throws -> [ThemeDescription] {
-        let taxonomy = taxonomyPath
-        guard labels == "themes", FileManager.default.fileExists(atPath: taxonomy) else { return [] }
-        return try Taxonomy.load(path: taxonomy).themes.map(ThemeDescription.init)
+        guard labels == "themes" else { return [] }
+        // A taxonomy named by --taxonomy must be there; only the default one may be missing.
+        if let explicit = taxonomy { return try Taxonomy.load(path: explicit).themes.map(ThemeDescription.init) }
+        let shipped = taxonomyPath
+        guard FileManager.default.fileExists(atPath: shipped) else { return [] }
+        return try Taxonomy.load(path: shipped).themes.map(ThemeDescription.init)
     }
 }
 

@@ -70,6 +70,7 @@ chosen, taken = [], set()
 
 def take(stratum, cands):
     cands = [c for c in cands if (c[1], c[2]) not in taken]
+    print(f"{stratum}: {len(cands)} candidate pairs", file=sys.stderr)  # population sizes, for weighting
     for c in spread(cands, SIZES[stratum], rng):
         taken.add((c[1], c[2]))
         chosen.append((stratum,) + c)

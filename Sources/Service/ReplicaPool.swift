@@ -1,3 +1,4 @@
+import Corpus
 import Foundation
 import PolishText
 import Similarity
@@ -22,11 +23,23 @@ final class ReplicaPool: @unchecked Sendable {
     private let replicas: [Replica]
     private let condition = NSCondition()
     private var free: [Int]
+    /// Postulates added since the start, in order, and how many of them each replica's index has: a replica
+    /// catches up when it is next taken, so a postulate added before a request starts is found by it.
+    private var added: [Postulate] = []
+    private var applied: [Int]
 
     init(_ replicas: [Replica]) {
         precondition(!replicas.isEmpty)
         self.replicas = replicas
         free = Array(replicas.indices)
+        applied = [Int](repeating: 0, count: replicas.count)
+    }
+
+    /// Adds postulates to every replica's index (each applies them before its next request).
+    func add(_ postulates: [Postulate]) {
+        condition.lock()
+        added += postulates
+        condition.unlock()
     }
 
     var count: Int { replicas.count }
@@ -36,7 +49,12 @@ final class ReplicaPool: @unchecked Sendable {
         condition.lock()
         while free.isEmpty { condition.wait() }
         let i = free.removeLast()
+        let pending = added[applied[i]...]
+        applied[i] = added.count
         condition.unlock()
+        // The store has already refused a repeated id, so `add` cannot fail here; were it to, the index keeps
+        // the postulate it has.
+        for p in pending { try? replicas[i].index.add(p) }
         defer {
             condition.lock()
             free.append(i)

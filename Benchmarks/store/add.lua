@@ -1,6 +1,6 @@
 -- wrk: POST /api/postulates, one new postulate per request (ids unique per thread and connection round).
 local counter = 0
-local tid = 0
+tid = 0
 setup = function(thread) tid = tid + 1; thread:set("tid", tid) end
 init = function(args) counter = 0 end
 request = function()

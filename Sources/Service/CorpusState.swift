@@ -25,6 +25,13 @@ final class CorpusState: @unchecked Sendable {
         return current
     }
 
+    /// Replaces every record's prediction (a new theme model); `predict` is called under the lock, for the records
+    /// as they are then.
+    func repredict(_ predict: (Postulate) -> ThemePrediction) {
+        lock.lock(); defer { lock.unlock() }
+        current.predictions = current.records.map(predict)
+    }
+
     /// Appends records (ids not yet served) with their predictions and stances.
     func append(_ records: [Postulate], predictions: [ThemePrediction], stances: [String?]) {
         lock.lock(); defer { lock.unlock() }

@@ -8,7 +8,8 @@ import Themes
 /// tagger and the stance tagger (their analyzers' caches and scoring scratch). None of them is thread-safe.
 final class Replica {
     let index: SimilarityIndex
-    let themes: Tagger
+    /// Replaced only by `ReplicaPool.withAll` (a model reload), while no request holds the replica.
+    var themes: Tagger
     let stance: Tagger?
 
     init(index: SimilarityIndex, themes: Tagger, stance: Tagger?) {
@@ -35,6 +36,15 @@ final class ReplicaPool: @unchecked Sendable {
         applied = [Int](repeating: 0, count: replicas.count)
     }
 
+    /// Runs `body` with every replica while no request holds one: requests wait until it returns. A model reload
+    /// swaps the taggers here, so no request sees a mix of the old and the new model.
+    func withAll<R>(_ body: ([Replica]) throws -> R) rethrows -> R {
+        condition.lock()
+        defer { condition.broadcast(); condition.unlock() }
+        while free.count < replicas.count { condition.wait() }
+        return try body(replicas)
+    }
+
     /// Adds postulates to every replica's index (each applies them before its next request).
     func add(_ postulates: [Postulate]) {
         condition.lock()
@@ -58,7 +68,7 @@ final class ReplicaPool: @unchecked Sendable {
         defer {
             condition.lock()
             free.append(i)
-            condition.signal()
+            condition.broadcast()
             condition.unlock()
         }
         return try body(replicas[i])

@@ -29,6 +29,8 @@ public final class ServiceEngine: @unchecked Sendable {
     var stances: [String?] { state.view.stances }
     /// Additions are applied to the store and to the served state one at a time, in the same order.
     let writeLock = NSLock()
+    /// The shared, read-only lemmatiser (a model reload builds its analyzers on it).
+    let lemmatizer: PolishLemmatizer
     /// Recurring demands: clusters of ids (year order) and each clustered id's cluster.
     let clusters: [[String]]
     let clusterOf: [String: Int]
@@ -53,6 +55,7 @@ public final class ServiceEngine: @unchecked Sendable {
         }
         configuration = c
         let lemmatizer = try DefaultAnalyzer.lemmatizer(modelsDirectory: c.dataDirectory)
+        self.lemmatizer = lemmatizer
         taxonomy = try Taxonomy.load(path: c.taxonomyPath)
         tokens = try c.tokensPath.map { try AccessTokens(path: $0) }
         let records: [Postulate]

@@ -183,3 +183,26 @@ final class Failures: @unchecked Sendable {
     func add(_ s: String) { lock.lock(); list.append(s); lock.unlock() }
     var all: [String] { lock.lock(); defer { lock.unlock() }; return list }
 }
+
+final class TrainingRecordsTests: XCTestCase {
+    func testReviewedThemesReplaceTheCorpusAndReviewedAdditionsAreAddedOnly() throws {
+        let dir = NSTemporaryDirectory() + "store-train-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try ReviewStore(path: dir + "/s.sqlite", create: true)
+        let corpus = [Postulate(id: "a", text: "Ławki", themes: ["x"]), Postulate(id: "b", text: "Chodniki", themes: ["y"])]
+        try store.add(corpus + [Postulate(id: "new1", text: "Kosze"), Postulate(id: "new2", text: "Drzewa")], file: "x", who: "t")
+        var c = ReviewChange(); c.themes = .set(["z"])
+        try store.review("b", c, who: "t")
+        try store.review("new2", c, who: "t")
+        var onlyNote = ReviewChange(); onlyNote.note = .set("bez tematów")
+        try store.review("a", onlyNote, who: "t")
+        let t = try store.trainingRecords(corpus: corpus)
+        XCTAssertEqual(t.records.map(\.id), ["a", "b", "new2"], "new1 is not reviewed: no label")
+        XCTAssertEqual(t.records.map(\.themes), [["x"], ["z"], ["z"]])
+        XCTAssertEqual(t.replaced, 1)
+        XCTAssertEqual(t.added, 1)
+        XCTAssertEqual(t.records[2].value(of: "reviewed_real"), .bool(true))
+        XCTAssertNil(t.records[1].value(of: "reviewed_real"))
+    }
+}

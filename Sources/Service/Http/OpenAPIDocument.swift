@@ -173,6 +173,18 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/api/models/reload": {
+      "post": {
+        "summary": "Swap in the theme model file anew (after postulaty train --store) without a restart, atomically; SIGHUP does the same",
+        "security": [{"bearer": []}],
+        "responses": {
+          "200": {"description": "The new model serves: {\"model\", \"labels\", \"seconds\"}", "content": {"application/json": {}}},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "500": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
     "/healthz": {
       "get": {"summary": "200 once the corpus, index and models are loaded", "responses": {"200": {"description": "Loaded", "content": {"application/json": {}}}}}
     },

@@ -36,6 +36,7 @@ public enum ServiceRoutes {
         Route(method: .post, path: "/api/postulates/{id}/review"),
         Route(method: .get, path: "/api/postulates/{id}/history"),
         Route(method: .get, path: "/api/export"),
+        Route(method: .post, path: "/api/models/reload"),
         Route(method: .get, path: "/healthz"),
         Route(method: .get, path: "/openapi.json"),
     ]
@@ -76,6 +77,7 @@ public enum ServiceApplication {
         router.post("/api/postulates/{id}/review") { request, context in try await h.reviewAPI(request, context) }
         router.get("/api/postulates/{id}/history") { _, context in try h.historyAPI(context) }
         router.get("/api/export") { _, _ in try h.exportAPI() }
+        router.post("/api/models/reload") { request, _ in try h.reloadAPI(request) }
         router.get("/healthz") { _, _ in Reply.json(ServiceJSON.health(engine.summary)) }
         router.get("/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

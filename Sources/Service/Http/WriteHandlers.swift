@@ -106,4 +106,15 @@ extension Handlers {
         return Response(status: .ok, headers: [.contentType: "application/x-ndjson; charset=utf-8", .xContentTypeOptions: "nosniff"],
                         body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
+
+    /// `POST /api/models/reload` → 200 `{"model", "labels", "seconds"}` once the new theme model serves; a model that
+    /// cannot be loaded: 500 naming the file, and the old one keeps serving.
+    func reloadAPI(_ request: Request) throws -> Response {
+        _ = try writer(request)
+        let r: ServiceEngine.ReloadSummary
+        do { r = try engine.reloadModels() } catch {
+            throw ServiceError(.internalServerError, tr("nie wczytano modelu (działa dotychczasowy): \(error)", "the model was not loaded (the previous one still serves): \(error)"))
+        }
+        return Reply.json(.object([("model", .string(r.path)), ("labels", .number(String(r.labels))), ("seconds", .number(fixed(r.seconds, 3)))]))
+    }
 }

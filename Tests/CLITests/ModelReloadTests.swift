@@ -4,12 +4,13 @@ import XCTest
 /// `POST /api/models/reload` and SIGHUP: a new theme model serves without a restart; a broken one is refused and
 /// the old one keeps serving.
 final class ModelReloadTests: XCTestCase {
-    func scores(_ port: Int) throws -> String {
+    func scores(_ port: Int) throws -> [String: Double] {
         let r = try StoreServiceTests.call(port: port, "/api/similar?q=kluby%20seniora%20w%20dzielnicach&top=1")
         XCTAssertEqual(r.status, 200)
         let o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.text.utf8)) as? [String: Any])
-        let themes = ((o["query"] as? [String: Any])?["themes"] as? [String: Any])?["scores"]
-        return String(describing: themes ?? "")
+        let scores = ((o["query"] as? [String: Any])?["themes"] as? [String: Any])?["scores"] as? [String: Any] ?? [:]
+        XCTAssertEqual(scores.count, 5, "a score per theme")
+        return scores.compactMapValues { ($0 as? NSNumber)?.doubleValue }
     }
 
     func testReloadSwapsTheModelAndABrokenOneLeavesTheOldServing() throws {

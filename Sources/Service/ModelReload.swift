@@ -33,6 +33,7 @@ extension ServiceEngine {
             // The snapshot's records are the current ones (no addition can run meanwhile): in order.
             state.repredict { p in predicted.next() ?? first.tag(p) }
         }
+        modelGeneration += 1
         return ReloadSummary(path: c.themeModelPath, labels: first.model.labels.count, seconds: Date().timeIntervalSince(started))
     }
 }

@@ -27,8 +27,10 @@ public final class ServiceEngine: @unchecked Sendable {
     /// Per record: the theme model's prediction, and the stance (the record's own, else the stance model's).
     var predictions: [ThemePrediction] { state.view.predictions }
     var stances: [String?] { state.view.stances }
-    /// Additions are applied to the store and to the served state one at a time, in the same order.
+    /// Additions enter the served state one at a time; a model reload holds it while it swaps.
     let writeLock = NSLock()
+    /// Incremented by each model reload (under `writeLock`): an addition predicted by an older model is predicted again.
+    var modelGeneration = 0
     /// The shared, read-only lemmatiser (a model reload builds its analyzers on it).
     let lemmatizer: PolishLemmatizer
     /// Recurring demands: clusters of ids (year order) and each clustered id's cluster.

@@ -17,13 +17,18 @@ extension ServiceEngine {
     /// request they are found by the search (each replica's index takes them before its next query).
     public func add(_ records: [Postulate], origins: [ReviewStore.Origin], who: String) throws -> [String] {
         let store = try requireStore()
-        // Predictions first (a replica at a time), outside the write lock.
-        let (predictions, stances) = pool.with { r in
+        // Predictions first (a replica at a time), and the store's commit (shared with concurrent changes: group
+        // commit), outside the lock; then into the served state.
+        writeLock.lock()
+        let generation = modelGeneration
+        writeLock.unlock()
+        var (predictions, stances): ([ThemePrediction], [String?]) = pool.with { r in
             (records.map { r.themes.tag($0) }, records.map { Self.stance(of: $0, r.stance) })
         }
+        let ids = try Self.mapped { try store.add(records, origins: origins, who: who) }
         writeLock.lock()
         defer { writeLock.unlock() }
-        let ids = try Self.mapped { try store.add(records, origins: origins, who: who) }
+        if generation != modelGeneration { predictions = pool.with { r in records.map { r.themes.tag($0) } } }
         state.append(records, predictions: predictions, stances: stances)
         pool.add(records)
         return ids

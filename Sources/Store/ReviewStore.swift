@@ -9,6 +9,8 @@ import GRDB
 public final class ReviewStore: Sendable {
     public let path: String
     let pool: DatabasePool
+    /// Every change goes through it (group commit).
+    let writes: WriteQueue
     /// Theme codes and stances are checked against it; nil skips the theme check.
     public let taxonomy: Taxonomy?
 
@@ -37,6 +39,7 @@ public final class ReviewStore: Sendable {
                                                   "\(path): the store has a newer schema (\(found)) than this postulaty knows (\(known)); use a newer version of the program"))
             }
             try migrator.migrate(pool)
+            writes = WriteQueue(pool: pool)
         } catch let e as StoreError {
             throw e
         } catch {
@@ -57,9 +60,11 @@ public final class ReviewStore: Sendable {
         do { return try pool.read(body) } catch { throw Self.failure(path, error) }
     }
 
-    /// Runs one write transaction, mapping SQLite's errors to `StoreError`.
-    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.write(body) } catch { throw Self.failure(path, error) }
+    deinit { writes.stop() }
+
+    /// Runs one change (its own savepoint in the next group commit), mapping SQLite's errors to `StoreError`.
+    func write<T>(_ body: @escaping (Database) throws -> T) throws(StoreError) -> T {
+        do { return try writes.perform(body) } catch { throw Self.failure(path, error) }
     }
 
     /// The migrations applied to the file, in order.
@@ -116,7 +121,9 @@ public final class ReviewStore: Sendable {
             }
         }
         let time = Self.now()
+        let found = issues
         return try write { db in
+            var issues = found
             for (p, o) in zip(records, origins) where !p.id.isEmpty {
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM postulates WHERE id = ?", arguments: [p.id]) == true {
                     issues.append(CorpusIssue(kind: .duplicateId, file: o.file, line: o.line, field: "id",

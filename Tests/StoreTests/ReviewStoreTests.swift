@@ -177,6 +177,23 @@ final class ReviewStoreTests: XCTestCase {
     }
 }
 
+extension ReviewStoreTests {
+    /// Group commit: changes that share a transaction stay apart — a refused one takes none of the others with it.
+    func testARefusedChangeInAGroupCommitLeavesTheOthersWhole() throws {
+        let store = try ReviewStore(path: try tempPath(), create: true, taxonomy: taxonomy)
+        try store.add([record("taken")], file: "x", who: "ala")
+        let failures = Failures()
+        let records = (0..<40).map { record($0 % 2 == 0 ? "ok\($0)" : "taken", "Ławka \($0)") }
+        DispatchQueue.concurrentPerform(iterations: 40) { i in
+            do { try store.add([records[i]], file: "w\(i)", who: "w") } catch { failures.add("\(i)") }
+        }
+        XCTAssertEqual(failures.all.count, 20)
+        XCTAssertEqual(Set(try store.ids()), Set(["taken"] + (0..<20).map { "ok\($0 * 2)" }))
+        XCTAssertEqual(try store.check().auditEntries, 21)
+        XCTAssertTrue(try store.check().isOK)
+    }
+}
+
 final class Failures: @unchecked Sendable {
     private let lock = NSLock()
     private var list: [String] = []

@@ -68,8 +68,8 @@ public final class PolishLemmatizer: Lemmatizing, @unchecked Sendable {
     }
 
     /// The lemma by the reference path alone (candidates built, sorted, first taken): what the first-sight walk
-    /// must reproduce; kept for the tests that compare the two.
-    func referenceLemma(of form: String) -> Lemma {
+    /// must reproduce; kept for the tests that compare the two and for the benchmark's A/B in one binary.
+    public func referenceLemma(of form: String) -> Lemma {
         guard !form.isEmpty else { return Lemma(form, source: .identity) }
         if let be = Agglutinates.lemma[form] { return Lemma(be, source: .lexicon) }
         if let best = bestCandidate(of: form, matching: .caseInsensitive) {

@@ -84,7 +84,9 @@ extension PolishLemmatizer {
             var unmodelled = false
             let priors = self.priors
 
-            return dictionary.automaton.withWalker { w -> FirstSight in
+            return head.level0.withUnsafeBufferPointer { level0 in
+            head.level1.withUnsafeBufferPointer { level1 in
+            dictionary.automaton.withWalker { w -> FirstSight in
                 // Considers one candidate (lemma in `scratch[0..<len]`, class `c`); keeps it when it ranks first.
                 func consider(_ len: Int, _ c: Int, _ lemmaHash: UInt32) {
                     let info = classes.classes[c]
@@ -148,9 +150,15 @@ extension PolishLemmatizer {
                 surfaceEnd[0] = 0
                 while depth >= 0 && found < maxSurfaces && !unmodelled {
                     if depth == positions {
-                        let arc = w.arc(of: nodes[depth], label: sep)
-                        if arc > 0 {
-                            let dest = w.destination(ofArc: arc)
+                        // The separator after the surface: from the head tables when the surface is one byte long.
+                        let dest: Int
+                        if surfaceEnd[depth] == 1 {
+                            dest = Int(level1[Int(surface[0]) << 8 | Int(sep)])
+                        } else {
+                            let arc = w.arc(of: nodes[depth], label: sep)
+                            dest = arc > 0 ? w.destination(ofArc: arc) : -1
+                        }
+                        do {
                             if dest > 0 {
                                 found += 1
                                 // 3. Every reading of this surface (the right language after the separator).
@@ -185,13 +193,19 @@ extension PolishLemmatizer {
                     let spelling = alts[k]
                     var node = nodes[depth]
                     var b = 0
+                    let at = surfaceEnd[depth]
                     while b < spelling.count && node > 0 {
-                        let arc = w.arc(of: node, label: spelling[b])
-                        node = arc > 0 ? w.destination(ofArc: arc) : -1
+                        // The first two bytes from the head tables (the widest nodes), the rest by scanning arcs.
+                        switch at + b {
+                        case 0: node = Int(level0[Int(spelling[b])])
+                        case 1: node = Int(level1[Int(b == 1 ? spelling[0] : surface[0]) << 8 | Int(spelling[b])])
+                        default:
+                            let arc = w.arc(of: node, label: spelling[b])
+                            node = arc > 0 ? w.destination(ofArc: arc) : -1
+                        }
                         b += 1
                     }
                     guard node > 0 else { continue }
-                    let at = surfaceEnd[depth]
                     for x in 0..<spelling.count { surface[at + x] = spelling[x] }
                     surfaceEnd[depth + 1] = at + spelling.count
                     nodes[depth + 1] = node
@@ -201,7 +215,7 @@ extension PolishLemmatizer {
                 if unmodelled { return .fallback }
                 guard bestLen >= 0 else { return .none }
                 return .lemma(String(decoding: UnsafeBufferPointer(rebasing: best[0..<bestLen]), as: UTF8.self))
-            }
+            } } }
         } } } } }
     }
 }

@@ -17,6 +17,8 @@ public final class PolishLemmatizer: Lemmatizing, @unchecked Sendable {
     public let priors: LemmaPriors?
     public let guesser: SuffixGuesser?
     public let identifier: String
+    /// The automaton's first two levels as tables (`AutomatonHead`), for the first-sight walk.
+    let head: AutomatonHead
 
     /// Bump when the choice rules change.
     static let methodVersion = 2
@@ -28,6 +30,7 @@ public final class PolishLemmatizer: Lemmatizing, @unchecked Sendable {
         self.dictionary = dictionary
         self.priors = priors
         self.guesser = guesser
+        head = AutomatonHead(dictionary.automaton)
         identifier = "morfologik-pl:\(dictionary.contentHash)+priors:\(priors?.contentHash ?? "none")"
             + "+guesser:\(guesser?.contentHash ?? "none")+choice:v\(Self.methodVersion)"
     }

@@ -81,7 +81,7 @@ if [[ " $what " == *" report "* ]]; then
   corpus=$data/synth-100000.jsonl
   [ -f "$corpus" ] || "$py" Benchmarks/report/synth.py 100000 "$corpus" --seed 20260617 >/dev/null
   echo "report, 100k synthetic postulates"
-  for i in $(seq "$runs"); do timed report "$BIN" report "$corpus" -o "$tmp/report"; done
+  for i in $(seq "$runs"); do timed report "$BIN" report "$corpus" -o "$tmp/report-out"; done
   echo "  phases (last run): $(grep 'seconds:' "$tmp/err.report" | tail -1)"
   summary report
 fi

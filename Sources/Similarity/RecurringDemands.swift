@@ -21,12 +21,16 @@ public struct RecurringDemands: Sendable {
     public static func find(in records: [Postulate], analyzer: any TextAnalyzing,
                             settings: SimilarityIndexSettings = SimilarityIndexSettings(),
                             threshold: Double = defaultThreshold, linkThreshold: Double? = nil,
-                            acrossYears: Bool = false) throws -> RecurringDemands {
-        let index = try SimilarityIndex(analyzer: analyzer, settings: settings, postulates: records)
+                            acrossYears: Bool = false, jobs: Int? = nil) throws -> RecurringDemands {
+        // jobs: analysis and join threads (nil: analysis on this thread, the join on every core, as before).
+        let index = SimilarityIndex(analyzer: analyzer, settings: settings)
+        try index.add(records, jobs: jobs ?? 1)
+        index.refresh()
         let (vectors, postulates) = index.documentVectors()
         let years = postulates.map(\.year)
         let accept: (@Sendable (Int, Int) -> Bool)? = acrossYears ? { @Sendable a, b in years[a] != years[b] } : nil
-        let pairs = NearDuplicateJoin.pairs(vectors, threshold: threshold, accept: accept)
+        let pairs = NearDuplicateJoin.pairs(vectors, threshold: threshold, accept: accept,
+                                            threads: jobs ?? NearDuplicateJoin.defaultThreads)
         let raw = DuplicateClustering.clusters(vectors, pairs: pairs, linkThreshold: linkThreshold ?? threshold)
         let clusters = raw.map { members in
             members.sorted { (years[$0] ?? Int.max, $0) < (years[$1] ?? Int.max, $1) }

@@ -42,6 +42,8 @@ struct DedupeCommand: ParsableCommand {
 
     @OptionGroup var badRecords: BadRecordOptions
 
+    @OptionGroup var jobs: JobsOption
+
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
@@ -64,7 +66,7 @@ struct DedupeCommand: ParsableCommand {
         let result = try RecurringDemands.find(
             in: records, analyzer: try Defaults.analyzer(),
             settings: SimilarityIndexSettings(justificationWeight: justificationWeight),
-            threshold: threshold, linkThreshold: linkThreshold, acrossYears: acrossYears)
+            threshold: threshold, linkThreshold: linkThreshold, acrossYears: acrossYears, jobs: jobs.count)
         let text = format == .jsonl ? jsonl(result) : markdown(result)
         try StandardOutput.write(text)
         printError("dedupe: " + Messages.postulates(records.count) + ", "

@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CICU", path: "Sources/CICU", pkgConfig: "icu-i18n",
@@ -32,12 +33,14 @@ let package = Package(
         .target(name: "Themes", dependencies: ["PolishText", "Corpus"]),
         .target(name: "Similarity", dependencies: ["PolishText", "Corpus"]),
         .target(name: "Reporting", dependencies: ["Themes", "Similarity", "Corpus", "PolishText"]),
+        // The staff review store (SQLite through GRDB): postulates, reviews, audit trail.
+        .target(name: "Store", dependencies: ["Corpus", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Service", dependencies: [
-            "PolishText", "Corpus", "Themes", "Similarity", "Reporting",
+            "PolishText", "Corpus", "Themes", "Similarity", "Reporting", "Store",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .executableTarget(name: "postulaty", dependencies: [
-            "PolishText", "Corpus", "Themes", "Similarity", "Reporting", "Service",
+            "PolishText", "Corpus", "Themes", "Similarity", "Reporting", "Service", "Store",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "postulaty-bench", dependencies: ["PolishText", "Corpus", "Themes", "Similarity"],
@@ -52,6 +55,7 @@ let package = Package(
             "Service", "Corpus",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "CLITests", dependencies: ["postulaty"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Corpus", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CLITests", dependencies: ["postulaty", "Store", "Corpus", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

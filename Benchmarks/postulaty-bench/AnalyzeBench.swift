@@ -3,7 +3,7 @@ import PolishText
 
 /// Analysis throughput on running text, one core: normalise + tokenise + stop words + lemmatise.
 ///
-/// usage: postulaty-bench analyze [--passes N] FILE...
+/// usage: postulaty-bench analyze [--passes N] [--reference] FILE...   (--reference: the lemmatiser's old path)
 /// Each FILE is UTF-8 text; a `.jsonl` file contributes the `text`, `justification` and `response` strings of each
 /// record (one document each). The first pass is cold (empty per-form cache); the median of the warm passes is
 /// the steady-state figure a long-running tagger sees. Times are the thread's CPU time (CLOCK_THREAD_CPUTIME_ID):
@@ -12,17 +12,23 @@ enum AnalyzeBench {
 
     static func run(_ args: [String]) throws {
         var passes = 5
+        var reference = false
         var files: [String] = []
         var i = 0
         while i < args.count {
             if args[i] == "--passes", i + 1 < args.count { passes = Int(args[i + 1]) ?? 5; i += 2; continue }
+            if args[i] == "--reference" { reference = true; i += 1; continue }
             files.append(args[i]); i += 1
         }
         var docs: [String] = []
         for f in files { docs += try documents(f) }
         let bytes = docs.reduce(0) { $0 + $1.utf8.count }
         let loadStart = cpuNow()
-        let analyzer = try DefaultAnalyzer.make()
+        var analyzer = try DefaultAnalyzer.make()
+        if reference, let polish = analyzer.lemmatizer as? PolishLemmatizer {
+            // The lemmatiser's pre-issue-17 path (`referenceLemma`), same data: the A/B of the first-sight lookup.
+            analyzer = try Analyzer(lemmatizer: ReferenceLemmatizer(polish), configuration: analyzer.configuration)
+        }
         let load = cpuNow() - loadStart
         print("documents \(docs.count)  bytes \(bytes)  analyzer load \(ms(load)) ms  lemmatizer \(analyzer.configuration.lemmatizer)")
 
@@ -49,6 +55,13 @@ enum AnalyzeBench {
             let median = warm[warm.count / 2]
             print("full chain, median of \(warm.count) warm passes: \(rate(tokens, median)) M tokens/s (\(mbps(bytes, median)) MB/s)")
         }
+    }
+
+    final class ReferenceLemmatizer: Lemmatizing {
+        let inner: PolishLemmatizer
+        init(_ inner: PolishLemmatizer) { self.inner = inner }
+        var identifier: String { inner.identifier }
+        func lemma(of form: String) -> Lemma { inner.referenceLemma(of: form) }
     }
 
     static func documents(_ path: String) throws -> [String] {

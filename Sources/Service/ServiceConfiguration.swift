@@ -19,6 +19,11 @@ public struct ServiceConfiguration: Sendable {
     public var stanceModelPath: String?
     /// A saved similarity index; nil: built in memory from the corpus at start.
     public var indexPath: String?
+    /// The staff review store (`--store`): created from `corpusFiles` on the first start, then the served corpus;
+    /// nil: the service only reads.
+    public var storePath: String?
+    /// `name:token` lines (`--tokens`): who may write, and the name a change is attributed to.
+    public var tokensPath: String?
     /// The report's title.
     public var reportTitle = "Kraków"
 

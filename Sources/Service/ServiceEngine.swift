@@ -3,20 +3,36 @@ import Foundation
 import PolishText
 import Reporting
 import Similarity
+import Store
 import Themes
 
 /// Everything the service answers from, loaded once at start: the corpus, its themes (gold and predicted) and
 /// stances, the recurring-demand clusters, and a pool of replicas of the index and taggers for the queries.
-/// Immutable after `load` except the pool (which hands a replica to one request at a time) and the report cache.
+/// Immutable after `load` except the pool (which hands a replica to one request at a time), the report cache and,
+/// with a store, the served postulates (`state`: new ones are appended).
 public final class ServiceEngine: @unchecked Sendable {
     public let configuration: ServiceConfiguration
     public let taxonomy: Taxonomy
-    /// The corpus in reading order, and where each id is.
-    public let records: [Postulate]
-    let position: [String: Int]
+    /// The staff review store (`--store`), or nil: then the service only reads.
+    public let store: ReviewStore?
+    /// Who may write (`--tokens`); nil: nobody.
+    let tokens: AccessTokens?
+    /// The pages' sign-in sessions (see `Sessions`).
+    let sessions = Sessions()
+    /// The served postulates (see `CorpusView`).
+    let state: CorpusState
+    /// The corpus in reading order (then the postulates added since the start), and where each id is.
+    public var records: [Postulate] { state.view.records }
+    var position: [String: Int] { state.view.position }
     /// Per record: the theme model's prediction, and the stance (the record's own, else the stance model's).
-    let predictions: [ThemePrediction]
-    let stances: [String?]
+    var predictions: [ThemePrediction] { state.view.predictions }
+    var stances: [String?] { state.view.stances }
+    /// Additions enter the served state one at a time; a model reload holds it while it swaps.
+    let writeLock = NSLock()
+    /// Incremented by each model reload (under `writeLock`): an addition predicted by an older model is predicted again.
+    var modelGeneration = 0
+    /// The shared, read-only lemmatiser (a model reload builds its analyzers on it).
+    let lemmatizer: PolishLemmatizer
     /// Recurring demands: clusters of ids (year order) and each clustered id's cluster.
     let clusters: [[String]]
     let clusterOf: [String: Int]
@@ -41,13 +57,30 @@ public final class ServiceEngine: @unchecked Sendable {
         }
         configuration = c
         let lemmatizer = try DefaultAnalyzer.lemmatizer(modelsDirectory: c.dataDirectory)
-        let load = try CorpusLoad.read(c.corpusFiles, policy: c.badRecords)
-        for e in load.skipped { notice(e.description) }
-        records = load.records
+        self.lemmatizer = lemmatizer
+        taxonomy = try Taxonomy.load(path: c.taxonomyPath)
+        tokens = try c.tokensPath.map { try AccessTokens(path: $0) }
+        let records: [Postulate]
+        if let path = c.storePath {
+            // The store is the corpus: made from the corpus files on the first start (or while it is empty).
+            let store = try ReviewStore(path: path, create: true, taxonomy: taxonomy)
+            if try store.count() == 0 {
+                let load = try CorpusLoad.read(c.corpusFiles, policy: c.badRecords)
+                for e in load.skipped { notice(e.description) }
+                try store.add(load.records, origins: load.origins.map { ReviewStore.Origin(file: $0.file, line: $0.line) },
+                              who: "serve")
+                notice(tr("\(path): utworzono magazyn z plików korpusu", "\(path): store created from the corpus files"))
+            }
+            records = try store.all().map(\.record)
+            self.store = store
+        } else {
+            let load = try CorpusLoad.read(c.corpusFiles, policy: c.badRecords)
+            for e in load.skipped { notice(e.description) }
+            records = load.records
+            store = nil
+        }
         var position: [String: Int] = [:]
         for (i, p) in records.enumerated() where position[p.id] == nil { position[p.id] = i }
-        self.position = position
-        taxonomy = try Taxonomy.load(path: c.taxonomyPath)
         phase(tr("korpus", "corpus"))
 
         // One way to load a model (shared with `postulaty tag` and the report): the model's own analysis switches
@@ -67,7 +100,7 @@ public final class ServiceEngine: @unchecked Sendable {
         phase(tr("modele", "models"))
         // The index: read from a file, or built from the corpus; the other replicas are read from its bytes.
         let first: SimilarityIndex
-        if let path = c.indexPath {
+        if let path = c.indexPath, c.storePath == nil {
             first = try SimilarityIndex.load(path: path, analyzer: try Analyzer(lemmatizer: lemmatizer))
         } else {
             first = try SimilarityIndex(analyzer: try Analyzer(lemmatizer: lemmatizer), postulates: records)
@@ -87,12 +120,9 @@ public final class ServiceEngine: @unchecked Sendable {
         pool = ReplicaPool(replicas)
         phase(tr("indeks", "index"))
 
-        predictions = records.map { themes.tag($0) }
-        stances = records.map { p in
-            if let own = p.responseStance, !own.isEmpty { return own }
-            guard let stance, !Escape.isBlank(p.response) else { return nil }
-            return stance.tag(p).predicted.first
-        }
+        let predictions = records.map { themes.tag($0) }
+        let stances = records.map { Self.stance(of: $0, stance) }
+        state = CorpusState(CorpusView(records: records, position: position, predictions: predictions, stances: stances))
         phase(tr("tematy i stanowiska", "themes and stances"))
         clusters = try ReportModels.recurringClusters(records, analyzer: try Analyzer(lemmatizer: lemmatizer))
         var clusterOf: [String: Int] = [:]
@@ -107,6 +137,13 @@ public final class ServiceEngine: @unchecked Sendable {
         report = ReportCache(job: job, lemmatizer: lemmatizer)
         summary = CorpusSummary(records: records, predictions: predictions, index: first,
                                 seconds: Date().timeIntervalSince(started), phases: phases)
+    }
+
+    /// A record's stance: its own `response_stance`, else the stance model's on its response.
+    static func stance(of p: Postulate, _ stance: Tagger?) -> String? {
+        if let own = p.responseStance, !own.isEmpty { return own }
+        guard let stance, !Escape.isBlank(p.response) else { return nil }
+        return stance.tag(p).predicted.first
     }
 
     /// The record with `id`, or nil.

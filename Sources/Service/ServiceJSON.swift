@@ -1,5 +1,6 @@
 import Corpus
 import Similarity
+import Store
 import Themes
 
 /// The JSON API's bodies, built from Corpus's `JSONValue` (keys in a fixed order: the same answer gives the same
@@ -12,6 +13,13 @@ enum ServiceJSON {
                                ("themes", themes(a.themes))])),
             ("results", .array(a.results.map(hit))),
         ])
+    }
+
+    /// With a store, `review` (null until reviewed) follows the stance.
+    static func postulate(_ a: PostulateAnswer, review: Review?) -> JSONValue {
+        guard case .object(var fields) = postulate(a) else { return .null }
+        fields.insert(("review", review?.json ?? .null), at: 3)
+        return .object(fields)
     }
 
     static func postulate(_ a: PostulateAnswer) -> JSONValue {

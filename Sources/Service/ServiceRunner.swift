@@ -1,3 +1,4 @@
+import Corpus
 import Foundation
 import Hummingbird
 
@@ -9,6 +10,19 @@ public enum ServiceRunner {
     public static func run(_ engine: ServiceEngine, log: RequestLog = RequestLog(),
                            onListening: @escaping @Sendable (Int) -> Void) throws {
         engine.report.warmUp()
+        // SIGHUP reloads the theme model (as POST /api/models/reload does) instead of ending the process.
+        signal(SIGHUP, SIG_IGN)
+        let hangup = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+        hangup.setEventHandler {
+            do {
+                let r = try engine.reloadModels()
+                RequestLog.printError(tr("SIGHUP: wczytano model \(r.path) w \(fixed(r.seconds, 1)) s", "SIGHUP: loaded the model \(r.path) in \(fixed(r.seconds, 1)) s"))
+            } catch {
+                RequestLog.printError(tr("SIGHUP: nie wczytano modelu (działa dotychczasowy): \(error)", "SIGHUP: the model was not loaded (the previous one still serves): \(error)"))
+            }
+        }
+        hangup.resume()
+        defer { hangup.cancel() }
         let app = ServiceApplication.application(engine, log: log, onListening: onListening)
         let done = DispatchSemaphore(value: 0)
         let outcome = Outcome()

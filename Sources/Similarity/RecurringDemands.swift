@@ -23,8 +23,11 @@ public struct RecurringDemands: Sendable {
     public static func find(in records: [Postulate], analyzer: any TextAnalyzing,
                             settings: SimilarityIndexSettings = SimilarityIndexSettings(),
                             threshold: Double = defaultThreshold, linkThreshold: Double? = nil,
-                            acrossYears: Bool = false, same: [String] = []) throws -> RecurringDemands {
-        let index = try SimilarityIndex(analyzer: analyzer, settings: settings, postulates: records)
+                            acrossYears: Bool = false, same: [String] = [], jobs: Int? = nil) throws -> RecurringDemands {
+        // jobs: analysis and join threads (nil: analysis on this thread, the join on every core, as before).
+        let index = SimilarityIndex(analyzer: analyzer, settings: settings)
+        try index.add(records, jobs: jobs ?? 1)
+        index.refresh()
         let (vectors, postulates) = index.documentVectors()
         let years = postulates.map(\.year)
         // Blocks as small integers: the join asks `accept` for every candidate pair, before any score.
@@ -47,7 +50,8 @@ public struct RecurringDemands: Sendable {
         case (false, false): accept = { @Sendable a, b in blocks[a] == blocks[b] }
         case (true, false): accept = { @Sendable a, b in years[a] != years[b] && blocks[a] == blocks[b] }
         }
-        let cosinePairs = NearDuplicateJoin.pairs(vectors, threshold: threshold, accept: accept)
+        let cosinePairs = NearDuplicateJoin.pairs(vectors, threshold: threshold, accept: accept,
+                                                  threads: jobs ?? NearDuplicateJoin.defaultThreads)
         // Names and numbers that differ lower a pair's score (`NameMismatch`); the join found every pair whose
         // cosine reaches the threshold, and the penalty only lowers scores, so the result stays exact.
         var marks: [Int: NameMismatch.Marks] = [:]

@@ -47,7 +47,8 @@ struct CorpusStatsCommand: ParsableCommand {
 
     func run() throws {
         let paths = try corpusFiles(files)
-        let tax = try? Taxonomy.load(path: taxonomy ?? Defaults.shipped("taxonomy.json").orDefault)
+        // A taxonomy named by --taxonomy must load; the default one only adds theme names when it is there.
+        let tax = try taxonomy.map { try Taxonomy.load(path: $0) } ?? (try? Taxonomy.load(path: Defaults.shipped("taxonomy.json").orDefault))
         var stats = CorpusStats()
         var good = 0
         let skipped = try CorpusLoad.forEach(paths, policy: badRecords.policy) { r, _ in stats.add(r); good += 1 }

@@ -48,6 +48,8 @@ struct DedupeCommand: ParsableCommand {
 
     @OptionGroup var badRecords: BadRecordOptions
 
+    @OptionGroup var jobs: JobsOption
+
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
@@ -71,7 +73,8 @@ struct DedupeCommand: ParsableCommand {
         let result = try RecurringDemands.find(
             in: records, analyzer: try Defaults.analyzer(),
             settings: SimilarityIndexSettings(justificationWeight: justificationWeight),
-            threshold: threshold, linkThreshold: linkThreshold, acrossYears: acrossYears, same: same)
+            threshold: threshold, linkThreshold: linkThreshold, acrossYears: acrossYears, same: same,
+            jobs: jobs.count)
         let text = format == .jsonl ? jsonl(result) : markdown(result)
         try StandardOutput.write(text)
         printError("dedupe: " + Messages.postulates(records.count) + ", "

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Corpus
 import Foundation
+import Store
 import Themes
 
 struct EvalCommand: ParsableCommand {
@@ -31,8 +32,14 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "One JSON object instead of the table.")
     var json = false
 
+    @Option(help: "Also test a model trained on FILES on the store's reviewed real postulates (those the corpus lacks), reported apart from the authored ones (docs/store.md).")
+    var store: String?
+
     func validate() throws {
         if folds != nil && test != nil { throw ValidationError(tr("użyj --folds albo --test, nie obu", "use either --folds or --test, not both")) }
+        if store != nil && (json || test != nil) {
+            throw ValidationError(tr("--store działa bez --json i --test", "--store works without --json and --test"))
+        }
         if let folds, folds < 2 { throw ValidationError(tr("--folds musi być co najmniej 2", "--folds must be at least 2")) }
     }
 
@@ -68,6 +75,33 @@ struct EvalCommand: ParsableCommand {
         }
         // JSON is for programs: its words stay English whatever the run's language; the text is for people.
         try StandardOutput.write(json ? jsonReport(result, how: how) : textReport(result, how: howText))
+        if let store { try reviewedReal(store, corpus: corpus, analyzer: analyzer, opts: opts, taxonomy: taxonomy) }
+    }
+
+    /// The reviewed real postulates of the store, tested apart: a model trained on the corpus (authored) is
+    /// tested on them, so the figure says how the authored training transfers to the year's real submissions.
+    private func reviewedReal(_ store: String, corpus: LabelledCorpus, analyzer: any TermAnalyzing, opts: TrainingOptions,
+                              taxonomy: [ThemeDescription]) throws {
+        let base = try options.badRecords.load(try options.corpusFiles()).records
+        let merged: TrainingRecords
+        do { merged = try ReviewStore(path: store).trainingRecords(corpus: base) } catch { throw storeFailure(error) }
+        let real = merged.records.filter { $0.value(of: "reviewed_real") == .bool(true) }
+        guard !real.isEmpty else {
+            try StandardOutput.write(tr("\n\(store): brak zrecenzowanych postulatów spoza korpusu\n", "\n\(store): no reviewed postulates outside the corpus\n"))
+            return
+        }
+        let temp = FileManager.default.temporaryDirectory.appendingPathComponent("postulaty-eval-\(ProcessInfo.processInfo.processIdentifier).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: temp) }
+        try AtomicFile.write(CorpusWriter.jsonl(real), to: temp)
+        let testCorpus = try options.labelledCorpus([temp], analyzer: analyzer, fields: opts.vectorizer.fields)
+        let model = try ThemeTrainer.train(documents: corpus.documents, labels: corpus.labels.values,
+                                           mode: corpus.labels.mode, labelField: options.labels,
+                                           analyzer: analyzer.configuration, taxonomy: taxonomy,
+                                           options: opts, groups: corpus.foldGroups)
+        let r = ThemeEvaluation.test(model: model, documents: testCorpus.documents, labels: testCorpus.labels.values)
+        let how = tr("zrecenzowane prawdziwe postulaty z \(store) (\(real.count)), model wytrenowany na korpusie (\(model.training.documents))",
+                     "reviewed real postulates from \(store) (\(real.count)), model trained on the corpus (\(model.training.documents))")
+        try StandardOutput.write("\n" + textReport(r, how: how))
     }
 
     private func textReport(_ r: EvaluationResult, how: String) -> String {

@@ -21,13 +21,14 @@ struct IndexCommand: ParsableCommand {
         subcommands: [Build.self, Add.self, Remove.self, Info.self])
 
     /// Adds read records to an index; a record whose id is already indexed is an error naming file and line.
-    static func add(_ load: CorpusLoad, to index: SimilarityIndex) throws {
-        for (p, origin) in zip(load.records, load.origins) {
-            do { try index.add(p) } catch SimilarityError.duplicateID(let id) {
-                throw ToolError("\(origin.file):\(origin.line): " + tr(
-                    "pole „id”: „\(id)” jest już w indeksie (identyfikatory muszą być niepowtarzalne)",
-                    "field \"id\": \"\(id)\" is already in the index (ids must be unique)"))
-            }
+    /// Analysis runs on `jobs` threads; the index is the same bytes for any number.
+    static func add(_ load: CorpusLoad, to index: SimilarityIndex, jobs: Int) throws {
+        try index.add(load.records, jobs: jobs) { i, error in
+            guard case SimilarityError.duplicateID(let id) = error else { return error }
+            let origin = load.origins[i]
+            return ToolError("\(origin.file):\(origin.line): " + tr(
+                "pole „id”: „\(id)” jest już w indeksie (identyfikatory muszą być niepowtarzalne)",
+                "field \"id\": \"\(id)\" is already in the index (ids must be unique)"))
         }
     }
 
@@ -73,6 +74,8 @@ struct IndexCommand: ParsableCommand {
 
         @OptionGroup var lock: LockOptions
 
+        @OptionGroup var jobs: JobsOption
+
         @OptionGroup var language: LanguageOption
 
         func run() throws {
@@ -80,7 +83,7 @@ struct IndexCommand: ParsableCommand {
             try checkOutput(output, inputs: inputs)
             let index = SimilarityIndex(analyzer: try Defaults.analyzer(),
                                         settings: SimilarityIndexSettings(justificationWeight: justificationWeight))
-            try IndexCommand.add(try badRecords.load(inputs), to: index)
+            try IndexCommand.add(try badRecords.load(inputs), to: index, jobs: jobs.count)
             // A rebuild replaces the whole file; the lock only makes it wait for an add or remove in progress.
             let target = try Defaults.preparingOutput(output)
             try IndexCommand.withLock(target, timeout: lock.lockTimeout) { try IndexLoading.save(index, to: target) }
@@ -104,6 +107,8 @@ struct IndexCommand: ParsableCommand {
 
         @OptionGroup var lock: LockOptions
 
+        @OptionGroup var jobs: JobsOption
+
         @OptionGroup var language: LanguageOption
 
         func run() throws {
@@ -113,7 +118,7 @@ struct IndexCommand: ParsableCommand {
                 // read, change and save under the lock: a run started meanwhile waits, then reads this run's result
                 let idx = try IndexLoading.load(index)
                 let before = idx.count
-                try IndexCommand.add(load, to: idx)
+                try IndexCommand.add(load, to: idx, jobs: jobs.count)
                 try IndexLoading.save(idx, to: index)
                 return (idx, before)
             }

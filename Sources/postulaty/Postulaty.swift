@@ -18,7 +18,7 @@ struct Postulaty: ParsableCommand {
             ImportCommand.self, CorpusCommand.self,
             TrainCommand.self, TagCommand.self, EvalCommand.self,
             IndexCommand.self, SimilarCommand.self, DedupeCommand.self,
-            ReportCommand.self, ServeCommand.self,
+            ReportCommand.self, ServeCommand.self, StoreCommand.self,
         ]
     )
 

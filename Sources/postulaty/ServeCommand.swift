@@ -9,7 +9,7 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Serve the search for earlier postulates, tagging and the report in a browser and as a JSON API.",
         discussion: """
-        Loads the corpus, the theme and stance models and the similarity index (built in memory from the corpus \
+        Loads the corpus (with --store: the store, made from the corpus files on the first start), the theme and stance models and the similarity index (built in memory from the corpus \
         unless --index is given), then listens on HOST:PORT (127.0.0.1 by default: only this machine). Pages in \
         Polish: / (search), /search?q=…, /postulates/ID, /tag, /report/. JSON: /api/similar?q=…, \
         /api/postulates/ID, POST /api/tag, /healthz, /openapi.json. One line per request on stderr; Ctrl-C or \
@@ -36,6 +36,12 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Similarity index file (default: built in memory from the corpus).")
     var index: String?
 
+    @Option(help: "The staff review store (SQLite; created from the corpus files on the first start): the served corpus, reviews and additions. See docs/store.md.")
+    var store: String?
+
+    @Option(help: "A file of name:token lines: who may change the store (Authorization: Bearer TOKEN).")
+    var tokens: String?
+
     @Option(help: ArgumentHelp("Copies of the index and models, each serving one request at a time (default: one per core).", visibility: .hidden))
     var replicas: Int?
 
@@ -47,6 +53,9 @@ struct ServeCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError(tr("--port: od 0 do 65535", "--port must be 0 to 65535")) }
         if let replicas, !(1...64).contains(replicas) {
             throw ValidationError(tr("--replicas: od 1 do 64", "--replicas must be 1 to 64"))
+        }
+        if tokens != nil && store == nil {
+            throw ValidationError(tr("--tokens działa tylko z --store", "--tokens needs --store"))
         }
         guard !host.isEmpty else { throw ValidationError(tr("--host: podaj adres", "--host needs an address")) }
     }
@@ -64,6 +73,8 @@ struct ServeCommand: ParsableCommand {
             stanceModelPath: models.map { $0 + "/stance.model" } ?? Defaults.shipped("stance.model").orDefault,
             indexPath: index)
         c.host = host
+        c.storePath = store
+        c.tokensPath = tokens
         c.port = port
         c.badRecords = badRecords.policy
         if let replicas { c.replicas = replicas }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Corpus
 import Foundation
+import PolishText
 import Themes
 
 struct TagCommand: ParsableCommand {
@@ -52,6 +53,8 @@ struct TagCommand: ParsableCommand {
 
     @OptionGroup var badRecords: BadRecordOptions
 
+    @OptionGroup var jobs: JobsOption
+
     @OptionGroup var language: LanguageOption
 
     func run() throws {
@@ -75,7 +78,8 @@ struct TagCommand: ParsableCommand {
         var tagged = 0
         var bad = StreamBadRecords(badRecords)
         try OutputSink(path: output).run { emit in
-            tagged = try TagRun.run(input, tagger: tagger, writer: &writer, bad: { bad.report($0.message) },
+            tagged = try TagRun.run(input, taggers: try Self.taggers(tagger, jobs: jobs.count), writer: &writer,
+                                    bad: { bad.report($0.message) },
                                     tagged: { progress.tick($0) }, emit: emit)
             if tagged == 0 {
                 let name = file == "-" ? "stdin" : file
@@ -89,5 +93,22 @@ struct TagCommand: ParsableCommand {
         }
         progress.done(tagged)
         try bad.finish(good: tagged)
+    }
+
+    /// `first` and `jobs − 1` more taggers of its model, each with an analyzer of its own on the same lemmatiser.
+    static func taggers(_ first: Tagger, jobs: Int) throws -> [Tagger] {
+        var out = [first]
+        while out.count < jobs {
+            let analyzer: any TermAnalyzing
+            if let a = first.analyzer as? Analyzer {
+                analyzer = try Analyzer(lemmatizer: a.lemmatizer, configuration: a.configuration)
+            } else if first.analyzer is WhitespaceTerms {
+                analyzer = WhitespaceTerms()
+            } else {
+                break
+            }
+            out.append(try Tagger(model: first.model, analyzer: analyzer))
+        }
+        return out
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Corpus
 import Foundation
+import Store
 import Themes
 
 /// Options shared by `train` and `eval`: what to read and how to vectorise and train.
@@ -133,9 +134,12 @@ struct ThemeTrainingOptions: ParsableArguments {
     var taxonomyPath: String { taxonomy ?? Defaults.shipped("taxonomy.json").orDefault }
 
     func themeDescriptions() throws -> [ThemeDescription] {
-        let taxonomy = taxonomyPath
-        guard labels == "themes", FileManager.default.fileExists(atPath: taxonomy) else { return [] }
-        return try Taxonomy.load(path: taxonomy).themes.map(ThemeDescription.init)
+        guard labels == "themes" else { return [] }
+        // A taxonomy named by --taxonomy must be there; only the default one may be missing.
+        if let explicit = taxonomy { return try Taxonomy.load(path: explicit).themes.map(ThemeDescription.init) }
+        let shipped = taxonomyPath
+        guard FileManager.default.fileExists(atPath: shipped) else { return [] }
+        return try Taxonomy.load(path: shipped).themes.map(ThemeDescription.init)
     }
 }
 
@@ -167,15 +171,32 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The model file to write.")
     var output = Defaults.themeModel
 
+    @Option(help: "Also learn from the staff's reviews in this store: reviewed themes replace the corpus's, reviewed postulates the corpus lacks are added (docs/store.md).")
+    var store: String?
+
     func run() throws {
-        let inputs: [String?] = try options.corpusFiles() + [options.taxonomyPath]
+        let inputs: [String?] = try options.corpusFiles() + [options.taxonomyPath, store]
         try checkOutput(output, inputs: inputs)
         try checkOutput(options.dumpTerms, inputs: inputs + [output])
         let clock = ContinuousClock()
         let t0 = clock.now
         let analyzer = try options.termAnalyzer()
         let opts = try options.trainingOptions()
-        let corpus = try options.labelledCorpus(analyzer: analyzer, fields: opts.vectorizer.fields)
+        let corpus: LabelledCorpus
+        if let store {
+            // The corpus with the reviews applied, read back from one temporary JSONL file.
+            let base = try options.badRecords.load(try options.corpusFiles()).records
+            let merged: TrainingRecords
+            do { merged = try ReviewStore(path: store).trainingRecords(corpus: base) } catch { throw storeFailure(error) }
+            printError(tr("z magazynu \(store): postulaty z recenzją tematów — zastąpione w korpusie: \(merged.replaced), dodane: \(merged.added)",
+                          "from the store \(store): postulates with reviewed themes — replaced in the corpus: \(merged.replaced), added: \(merged.added)"))
+            let temp = FileManager.default.temporaryDirectory.appendingPathComponent("postulaty-train-\(ProcessInfo.processInfo.processIdentifier).jsonl").path
+            defer { try? FileManager.default.removeItem(atPath: temp) }
+            try AtomicFile.write(CorpusWriter.jsonl(merged.records), to: temp)
+            corpus = try options.labelledCorpus([temp], analyzer: analyzer, fields: opts.vectorizer.fields)
+        } else {
+            corpus = try options.labelledCorpus(analyzer: analyzer, fields: opts.vectorizer.fields)
+        }
         let taxonomy = try options.themeDescriptions()
         try options.checkTrainingData(corpus, taxonomy: taxonomy)
         try options.dumpTermsIfAsked(corpus, fields: opts.vectorizer.fields)

@@ -63,6 +63,26 @@ final class RunAnywhereTests: XCTestCase {
         XCTAssertEqual(FolderSnapshot(cwd.url), before, "nothing written into the working directory")
     }
 
+    /// An explicit --taxonomy that is missing or not a file is an error naming it, never silently the default
+    /// (or none): `train` once went on without one and wrote a model; `corpus stats` dropped the theme names.
+    func testExplicitTaxonomyMustExist() throws {
+        let cwd = try Scratch()
+        let corpus = repo("Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl")
+        let before = FolderSnapshot(cwd.url)
+        for (args, path, message) in [
+            (["train", corpus, "--taxonomy", "brak.json", "-o", "out.model"], "brak.json", "nie ma takiego pliku"),
+            (["corpus", "stats", corpus, "--taxonomy", "brak.json"], "brak.json", "nie ma takiego pliku"),
+            (["corpus", "stats", corpus, "--taxonomy", cwd.url.path], cwd.url.path, "to folder"),
+            (["corpus", "validate", corpus, "--taxonomy", "brak.json"], "brak.json", "nie ma takiego pliku"),
+        ] {
+            let r = try CLI.run(args, cwd: cwd.url)
+            XCTAssertEqual(r.status, 1, args.joined(separator: " "))
+            XCTAssertTrue(r.stderr.hasPrefix("Błąd: \(path): "), r.stderr)
+            XCTAssertTrue(r.stderr.contains(message), r.stderr)
+        }
+        XCTAssertEqual(FolderSnapshot(cwd.url), before, "no model written")
+    }
+
     func testDefaultsFromTheRepositoryAroundTheExecutable() throws {
         let cwd = try Scratch()
         let info = try CLI.run(["index", "info"], cwd: cwd.url, env: ["POSTULATY_DATA": nil])

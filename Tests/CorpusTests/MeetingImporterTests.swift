@@ -72,6 +72,20 @@ final class MeetingImporterFixtureTests: XCTestCase {
         }
     }
 
+    /// A summary saved with Windows line ends (Notepad, Word's "plain text") reads the same as with Unix ones.
+    func testWindowsLineEndsGiveTheSameRecords() throws {
+        let lf = try String(contentsOfFile: Self.fixture, encoding: .utf8)
+        XCTAssertFalse(lf.utf8.contains(0x0D))
+        let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+        let name = "krakow-2025-06-17-spotkanie-branzowe.txt"
+        let a = try MeetingImporter().parse(text: lf, fileName: name)
+        let b = try MeetingImporter().parse(text: crlf, fileName: name)
+        XCTAssertEqual(b.records.count, 14)
+        XCTAssertEqual(b.records, a.records)
+        XCTAssertEqual(b.date, "2025-06-17")
+        XCTAssertEqual(b.problems, a.problems)
+    }
+
     func testEveryCellFieldByField() throws {
         let recs = try importFixture().records
         XCTAssertEqual(recs.count, Self.expected.count)

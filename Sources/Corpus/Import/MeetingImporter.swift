@@ -205,12 +205,12 @@ public struct MeetingImporter: Sendable {
         var digits = ""
         var i = line.startIndex
         while i < line.endIndex, line[i].isASCII, line[i].isNumber, digits.count < 4 { digits.append(line[i]); i = line.index(after: i) }
-        guard !digits.isEmpty, digits.count <= 3 else { return nil }
-        if i == line.endIndex { return (Int(digits)!, "") }  // a bare "7" (no dot) on its own line
+        guard !digits.isEmpty, digits.count <= 3, let number = Int(digits) else { return nil }
+        if i == line.endIndex { return (number, "") }  // a bare "7" (no dot) on its own line
         guard line[i] == "." || line[i] == ")" else { return nil }
         i = line.index(after: i)
         guard i == line.endIndex || line[i] == " " else { return nil }
-        return (Int(digits)!, String(line[i...]).trimmingCharacters())
+        return (number, String(line[i...]).trimmingCharacters())
     }
 
     /// The answering unit named by the header ("Stanowisko komórki merytorycznej- Wydziału Polityki Społecznej,

@@ -35,13 +35,19 @@ enum PageText {
         }
 
         var lineNo = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines are cut on the byte 0x0A: Swift's Characters would keep "\r\n" as one and never split a file
+        // saved with Windows line ends.
+        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNo += 1
-            var line = Substring(rawLine)
-            if line.last == "\r" { line = line.dropLast() }
-            if line.contains("\u{0C}") {
+            var bytes = rawLine[...]
+            if bytes.last == 0x0D { bytes = bytes.dropLast() }
+            let line: Substring
+            if bytes.contains(0x0C) {
                 pageBreak = true
-                line = Substring(line.filter { $0 != "\u{0C}" })
+                line = Substring(String(decoding: bytes.filter { $0 != 0x0C }, as: UTF8.self))
+            } else {
+                // LF and CR end a scalar, so the slice is whole scalars: a view, no copy.
+                line = Substring(bytes) ?? Substring(String(decoding: bytes, as: UTF8.self))
             }
             let clean = collapse(line)
             if clean.isEmpty {
@@ -67,7 +73,10 @@ enum PageText {
         out.reserveCapacity(s.utf8.count)
         var space = false
         for ch in s {
-            if ch.isWhitespace {
+            // Most characters are ASCII: their test needs no Unicode property lookup.
+            let white: Bool
+            if let b = ch.utf8.first, b < 0x80 { white = b == 0x20 || (b >= 0x09 && b <= 0x0D) } else { white = ch.isWhitespace }
+            if white {
                 space = !out.isEmpty
             } else {
                 if space { out.append(" "); space = false }

@@ -32,10 +32,9 @@ public struct Taxonomy: Sendable, Equatable {
 
     /// Loads a taxonomy file; errors name the file and the theme (by position) and field at fault.
     public static func load(path: String = defaultPath) throws -> Taxonomy {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CorpusError(.io, file: path, tr("nie można odczytać pliku taksonomii", "cannot read the taxonomy file"))
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        // WholeFile, not FileManager: a folder, FIFO or device named as the taxonomy is refused, never waited on.
+        let bytes = try WholeFile.read(path: path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw CorpusError(.encoding, file: path, tr("plik nie jest w UTF-8", "the file is not UTF-8"))
         }
         let root: JSONValue

@@ -8,11 +8,31 @@
 /// Scores are those sums in units of 10⁻⁹; pairs never seen score 0.
 public final class LemmaPriors: @unchecked Sendable {
     private let table: SortedTable
+    /// The same keys hashed: the first-sight path (`LemmaChooser`) looks a prior up in one or two memory reads.
+    private let index: KeyHashIndex
     public var contentHash: String { table.contentHash }
     public var count: Int { table.count }
 
     public init(path: String) throws {
         table = try SortedTable(path: path, keyFields: 2)
+        index = KeyHashIndex(table)
+    }
+
+    /// The score of (lemma, class) by hash: `lemmaHash` is `KeyHashIndex.hash(lemma)`, `classSuffix` the bytes
+    /// "\t" + class. Same answers as `score(lemma:cls:)`.
+    @inline(__always)
+    func score(lemma: UnsafeBufferPointer<UInt8>, lemmaHash: UInt32, classSuffix: UnsafeBufferPointer<UInt8>,
+               key: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let n = lemma.count + classSuffix.count
+        guard n <= key.count else { return score(lemma: lemma, cls: String(decoding: classSuffix.dropFirst(), as: UTF8.self)) }
+        var h = lemmaHash
+        for i in 0..<lemma.count { key[i] = lemma[i] }
+        for i in 0..<classSuffix.count { key[lemma.count + i] = classSuffix[i]; h = KeyHashIndex.hash(byte: classSuffix[i], from: h) }
+        let k = UnsafeBufferPointer(rebasing: key[0..<n])
+        return table.bytes.withUnsafeBufferPointer { p in
+            guard let end = index.find(k, hash: h, in: p) else { return 0 }
+            return KeyHashIndex.int(after: end, in: p) ?? 0
+        }
     }
 
     /// The score of `lemma` read as `cls`, 0 when unseen.

@@ -223,9 +223,9 @@ public final class MorfologikDictionary: @unchecked Sendable {
         }
         return table
     }
-    private static let anyCase = spellingTable(restore: false, anyCase: true)
-    private static let restoreSameCase = spellingTable(restore: true, anyCase: false)
-    private static let restoreAnyCase = spellingTable(restore: true, anyCase: true)
+    static let anyCase = spellingTable(restore: false, anyCase: true)
+    static let restoreSameCase = spellingTable(restore: true, anyCase: false)
+    static let restoreAnyCase = spellingTable(restore: true, anyCase: true)
 
     private func matchSurfaces(_ alts: Alternatives, walker w: CFSA2Automaton.Walker, limit: Int) -> [SurfaceMatch] {
         var found: [SurfaceMatch] = []

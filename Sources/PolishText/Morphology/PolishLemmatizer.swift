@@ -17,6 +17,8 @@ public final class PolishLemmatizer: Lemmatizing, @unchecked Sendable {
     public let priors: LemmaPriors?
     public let guesser: SuffixGuesser?
     public let identifier: String
+    /// The automaton's first two levels as tables (`AutomatonHead`), for the first-sight walk.
+    let head: AutomatonHead
 
     /// Bump when the choice rules change.
     static let methodVersion = 2
@@ -28,6 +30,7 @@ public final class PolishLemmatizer: Lemmatizing, @unchecked Sendable {
         self.dictionary = dictionary
         self.priors = priors
         self.guesser = guesser
+        head = AutomatonHead(dictionary.automaton)
         identifier = "morfologik-pl:\(dictionary.contentHash)+priors:\(priors?.contentHash ?? "none")"
             + "+guesser:\(guesser?.contentHash ?? "none")+choice:v\(Self.methodVersion)"
     }
@@ -42,13 +45,42 @@ public final class PolishLemmatizer: Lemmatizing, @unchecked Sendable {
 
     public func lemma(of form: String) -> Lemma {
         guard !form.isEmpty else { return Lemma(form, source: .identity) }
-        if let be = Agglutinates.lemma[form] { return Lemma(be, source: .lexicon) }
-        if let best = bestCandidate(of: form, matching: .caseInsensitive) {
-            return Lemma(Self.term(best.lemma), source: .lexicon)
+        if form.utf8.count <= Agglutinates.longest, let be = Agglutinates.lemma[form] { return Lemma(be, source: .lexicon) }
+        if let lemma = lexiconLemma(of: form, matching: .caseInsensitive) {
+            return Lemma(Self.term(lemma), source: .lexicon)
         }
         if Self.mayLackDiacritics(form),
+           let lemma = lexiconLemma(of: form, matching: [.caseInsensitive, .restoreDiacritics]) {
+            return Lemma(Self.term(lemma), source: .diacriticsRestored)
+        }
+        if let guessed = guesser?.guess(form), guessed != form, !isKnownWord(guessed) {
+            return Lemma(guessed, source: .guesser)
+        }
+        return Lemma(form, source: .identity)
+    }
+
+    /// The best lexicon lemma of `form`: the allocation-free first-sight walk (`LemmaChooser`), or the reference
+    /// path where that walk declines.
+    func lexiconLemma(of form: String, matching: MorfologikDictionary.Matching) -> String? {
+        var copy = form
+        switch copy.withUTF8({ firstSight($0, matching: matching) }) {
+        case .lemma(let lemma): return lemma
+        case .none: return nil
+        case .fallback: return bestCandidate(of: form, matching: matching)?.lemma
+        }
+    }
+
+    /// The lemma by the reference path alone (candidates built, sorted, first taken): what the first-sight walk
+    /// must reproduce; kept for the tests that compare the two and for the benchmark's A/B in one binary.
+    public func referenceLemma(of form: String) -> Lemma {
+        guard !form.isEmpty else { return Lemma(form, source: .identity) }
+        if let be = Agglutinates.lemma[form] { return Lemma(be, source: .lexicon) }
+        if let best = bestCandidate(of: form, matching: .caseInsensitive) {
+            return Lemma(Self.referenceTerm(best.lemma), source: .lexicon)
+        }
+        if form.unicodeScalars.contains(where: { MorfologikDictionary.diacriticVariants[$0] != nil }),
            let best = bestCandidate(of: form, matching: [.caseInsensitive, .restoreDiacritics]) {
-            return Lemma(Self.term(best.lemma), source: .diacriticsRestored)
+            return Lemma(Self.referenceTerm(best.lemma), source: .diacriticsRestored)
         }
         if let guessed = guesser?.guess(form), guessed != form, !isKnownWord(guessed) {
             return Lemma(guessed, source: .guesser)
@@ -102,15 +134,52 @@ public final class PolishLemmatizer: Lemmatizing, @unchecked Sendable {
     }
 
     /// The indexed spelling of a lemma: lower case ("Kraków" → "kraków"), spaces joined ("na przykład").
+    /// Lemmas already in lower case without spaces (nearly all) are returned as they are: `lowercased()` would
+    /// give the same bytes, only slower.
     static func term(_ lemma: String) -> String {
+        if isPlainLowercase(lemma) { return lemma }
+        return referenceTerm(lemma)
+    }
+
+    static func referenceTerm(_ lemma: String) -> String {
         var t = lemma.lowercased()
         if t.utf8.contains(0x20) { t = t.replacingSpaces() }  // bytes: String.contains(String) goes through Foundation
         return t
     }
 
-    /// True when the form has a letter that could stand for a Polish one (a, c, e, l, n, o, s, z).
+    /// True when every scalar is ASCII other than A–Z and space, or one of ą ć ę ł ń ó ś ź ż: text that
+    /// `lowercased()` leaves unchanged and that has no space to join.
+    static func isPlainLowercase(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                let x = b[i]
+                if x < 0x80 {
+                    if (x >= 0x41 && x <= 0x5A) || x == 0x20 { return false }
+                    i += 1
+                    continue
+                }
+                guard i + 1 < b.count else { return false }
+                let pair = UInt16(x) << 8 | UInt16(b[i + 1])
+                switch pair {
+                case 0xC485, 0xC487, 0xC499, 0xC582, 0xC584, 0xC3B3, 0xC59B, 0xC5BA, 0xC5BC: i += 2
+                default: return false
+                }
+            }
+            return true
+        }
+    }
+
+    /// True when the form has a letter that could stand for a Polish one (a, c, e, l, n, o, s, z). Those letters
+    /// are ASCII, so a byte test answers as the scalar table would.
     static func mayLackDiacritics(_ form: String) -> Bool {
-        form.unicodeScalars.contains { MorfologikDictionary.diacriticVariants[$0] != nil }
+        form.utf8.contains { b in
+            switch b {
+            case 0x61, 0x63, 0x65, 0x6C, 0x6E, 0x6F, 0x73, 0x7A: return true
+            default: return false
+            }
+        }
     }
 }
 
@@ -121,6 +190,8 @@ enum Agglutinates {
         "m": "być", "em": "być", "ś": "być", "eś": "być", "śmy": "być", "eśmy": "być", "ście": "być", "eście": "być",
         "bym": "by", "byś": "by", "byśmy": "by", "byście": "by",
     ]
+    /// The longest key in bytes: longer forms skip the hash lookup.
+    static let longest = lemma.keys.map(\.utf8.count).max() ?? 0
 }
 
 extension String {

@@ -11,10 +11,10 @@ final class SortedTable: @unchecked Sendable {
     let path: String
     let bytes: [UInt8]
     /// Start offset of each data line.
-    private let lineStarts: [Int32]
+    let lineStarts: [Int32]
     /// End offset (exclusive) of each data line's key, so a binary-search step compares without scanning.
-    private let keyEnds: [Int32]
-    private let keyFields: Int
+    let keyEnds: [Int32]
+    let keyFields: Int
     /// FNV-1a 64 of the file, as hex.
     let contentHash: String
 

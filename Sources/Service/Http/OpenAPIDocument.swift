@@ -60,6 +60,21 @@ enum OpenAPIDocument {
         "responses": {"200": {"description": "The file"}, "404": {"description": "Not a file of the report"}}
       }
     },
+    "/login": {
+      "get": {"summary": "Sign-in form for the store's pages (--store): a token of the --tokens file", "parameters": [{"name": "next", "in": "query", "required": false, "schema": {"type": "string"}}], "responses": {"200": {"description": "HTML page", "content": {"text/html": {}}}, "404": {"description": "An error page", "content": {"text/html": {}}}}},
+      "post": {"summary": "Sign in (multipart form: token, next): sets the session cookie (HttpOnly, SameSite=Strict) and redirects to next", "requestBody": {"required": true, "content": {"multipart/form-data": {}}}, "responses": {"303": {"description": "Signed in"}, "403": {"description": "An error page", "content": {"text/html": {}}}, "404": {"description": "An error page", "content": {"text/html": {}}}}}
+    },
+    "/review": {
+      "get": {"summary": "Review queue: postulates without a review, the model's least certain first (a theme's score nearest its threshold)", "responses": {"200": {"description": "HTML page", "content": {"text/html": {}}}, "404": {"description": "An error page", "content": {"text/html": {}}}}}
+    },
+    "/postulates/{id}/review": {
+      "get": {"summary": "Review form: themes as checkboxes with the model's suggestion and evidence, candidate earlier duplicates, response, stance, note (signed in)", "parameters": [{"$ref": "#/components/parameters/id"}], "responses": {"200": {"description": "HTML page", "content": {"text/html": {}}}, "303": {"description": "Not signed in: to /login"}, "404": {"description": "An error page", "content": {"text/html": {}}}}},
+      "post": {"summary": "Save a review from the form (multipart; session cookie, CSRF token and same origin required)", "parameters": [{"$ref": "#/components/parameters/id"}], "requestBody": {"required": true, "content": {"multipart/form-data": {}}}, "responses": {"303": {"description": "Saved: to the queue"}, "400": {"description": "HTML page", "content": {"text/html": {}}}, "403": {"description": "An error page", "content": {"text/html": {}}}, "404": {"description": "An error page", "content": {"text/html": {}}}}}
+    },
+    "/add": {
+      "get": {"summary": "Add postulates: paste JSONL or upload a file (signed in)", "responses": {"200": {"description": "HTML page", "content": {"text/html": {}}}, "303": {"description": "Not signed in: to /login"}, "404": {"description": "An error page", "content": {"text/html": {}}}}},
+      "post": {"summary": "Add postulates from the form (multipart; session cookie, CSRF token and same origin required); all or nothing", "requestBody": {"required": true, "content": {"multipart/form-data": {}}}, "responses": {"201": {"description": "HTML page", "content": {"text/html": {}}}, "400": {"description": "HTML page", "content": {"text/html": {}}}, "403": {"description": "An error page", "content": {"text/html": {}}}, "404": {"description": "An error page", "content": {"text/html": {}}}}}
+    },
     "/api/similar": {
       "get": {
         "summary": "Earlier similar postulates, best first, with the query's terms and predicted themes",
@@ -95,6 +110,81 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/api/postulates": {
+      "post": {
+        "summary": "Add postulates to the store (--store): one JSON record or JSONL; validated like corpus validate, all or nothing",
+        "security": [{"bearer": []}],
+        "requestBody": {"required": true, "content": {"application/json": {}, "application/x-ndjson": {}}},
+        "responses": {
+          "201": {"description": "Stored and searchable from the next request: {\"ids\": [...]}", "content": {"application/json": {}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"},
+          "413": {"$ref": "#/components/responses/Error"},
+          "415": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/postulates/{id}/review": {
+      "put": {
+        "summary": "Review a postulate: {\"themes\", \"same_as\", \"response\", \"stance\", \"note\"}, each optional (absent: kept, null: cleared)",
+        "security": [{"bearer": []}],
+        "parameters": [{"$ref": "#/components/parameters/id"}],
+        "requestBody": {"required": true, "content": {"application/json": {}}},
+        "responses": {
+          "200": {"description": "The stored review", "content": {"application/json": {}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"}
+        }
+      },
+      "post": {
+        "summary": "The same as PUT (for clients that only POST)",
+        "security": [{"bearer": []}],
+        "parameters": [{"$ref": "#/components/parameters/id"}],
+        "requestBody": {"required": true, "content": {"application/json": {}}},
+        "responses": {
+          "200": {"description": "The stored review", "content": {"application/json": {}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/postulates/{id}/history": {
+      "get": {
+        "summary": "The audit trail of a postulate, oldest first: {\"id\", \"entries\": [{\"seq\", \"at\", \"who\", \"action\", \"id\", \"before\", \"after\"}]}",
+        "parameters": [{"$ref": "#/components/parameters/id"}],
+        "responses": {
+          "200": {"description": "Audit entries", "content": {"application/json": {}}},
+          "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/export": {
+      "get": {
+        "summary": "The whole store as JSONL in the corpus format, reviewed fields applied (as postulaty store export writes it)",
+        "responses": {
+          "200": {"description": "JSONL", "content": {"application/x-ndjson": {}}},
+          "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/models/reload": {
+      "post": {
+        "summary": "Swap in the theme model file anew (after postulaty train --store) without a restart, atomically; SIGHUP does the same",
+        "security": [{"bearer": []}],
+        "responses": {
+          "200": {"description": "The new model serves: {\"model\", \"labels\", \"seconds\"}", "content": {"application/json": {}}},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "500": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
     "/healthz": {
       "get": {"summary": "200 once the corpus, index and models are loaded", "responses": {"200": {"description": "Loaded", "content": {"application/json": {}}}}}
     },
@@ -110,6 +200,9 @@ enum OpenAPIDocument {
       "before": {"name": "before", "in": "query", "required": false, "description": "Only postulates from years before this one", "schema": {"type": "integer"}},
       "theme": {"name": "theme", "in": "query", "required": false, "description": "Only postulates with this theme (gold or predicted): a taxonomy code", "schema": {"type": "string"}},
       "id": {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}
+    },
+    "securitySchemes": {
+      "bearer": {"type": "http", "scheme": "bearer", "description": "A token of the --tokens file (name:token lines); changes are attributed to the name. 401 without, 403 for an unknown one"}
     },
     "responses": {
       "Error": {"description": "An error with a message naming what is wrong", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}

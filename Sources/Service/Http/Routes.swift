@@ -20,10 +20,23 @@ public enum ServiceRoutes {
         Route(method: .get, path: "/tag"),
         Route(method: .post, path: "/tag"),
         Route(method: .get, path: "/report/"),
+        Route(method: .get, path: "/login"),
+        Route(method: .post, path: "/login"),
+        Route(method: .get, path: "/review"),
+        Route(method: .get, path: "/postulates/{id}/review"),
+        Route(method: .post, path: "/postulates/{id}/review"),
+        Route(method: .get, path: "/add"),
+        Route(method: .post, path: "/add"),
         Route(method: .get, path: "/report/{file}"),
         Route(method: .get, path: "/api/similar"),
         Route(method: .get, path: "/api/postulates/{id}"),
         Route(method: .post, path: "/api/tag"),
+        Route(method: .post, path: "/api/postulates"),
+        Route(method: .put, path: "/api/postulates/{id}/review"),
+        Route(method: .post, path: "/api/postulates/{id}/review"),
+        Route(method: .get, path: "/api/postulates/{id}/history"),
+        Route(method: .get, path: "/api/export"),
+        Route(method: .post, path: "/api/models/reload"),
         Route(method: .get, path: "/healthz"),
         Route(method: .get, path: "/openapi.json"),
     ]
@@ -44,6 +57,13 @@ public enum ServiceApplication {
         router.get("/postulates/{id}") { _, context in try h.postulatePage(context) }
         router.get("/tag") { _, _ in Reply.html(Pages.tagForm(engine)) }
         router.post("/tag") { request, _ in try await h.tagForm(request) }
+        router.get("/login") { request, _ in try h.loginPage(request) }
+        router.post("/login") { request, _ in try await h.login(request) }
+        router.get("/review") { request, _ in try h.queuePage(request) }
+        router.get("/postulates/{id}/review") { request, context in try h.reviewPage(request, context) }
+        router.post("/postulates/{id}/review") { request, context in try await h.reviewForm(request, context) }
+        router.get("/add") { request, _ in try h.addPage(request) }
+        router.post("/add") { request, _ in try await h.addForm(request) }
         router.get("/report/") { request, _ in
             // "/report" and "/report/" are one route; the report's relative links need the slash.
             request.uri.path.hasSuffix("/") ? try h.reportFile("index.html") : Reply.redirect("/report/")
@@ -52,6 +72,12 @@ public enum ServiceApplication {
         router.get("/api/similar") { request, _ in try h.similar(request) }
         router.get("/api/postulates/{id}") { _, context in try h.postulateJSON(context) }
         router.post("/api/tag") { request, _ in try await h.tagAPI(request) }
+        router.post("/api/postulates") { request, _ in try await h.addAPI(request) }
+        router.put("/api/postulates/{id}/review") { request, context in try await h.reviewAPI(request, context) }
+        router.post("/api/postulates/{id}/review") { request, context in try await h.reviewAPI(request, context) }
+        router.get("/api/postulates/{id}/history") { _, context in try h.historyAPI(context) }
+        router.get("/api/export") { _, _ in try h.exportAPI() }
+        router.post("/api/models/reload") { request, _ in try h.reloadAPI(request) }
         router.get("/healthz") { _, _ in Reply.json(ServiceJSON.health(engine.summary)) }
         router.get("/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
@@ -113,7 +139,8 @@ struct Handlers: Sendable {
     func postulateJSON(_ context: ServiceApplication.Context) throws -> Response {
         let id = try Self.decodedParameter(context, "id")
         guard let a = engine.postulate(id) else { throw Self.unknown(id) }
-        return Reply.json(ServiceJSON.postulate(a))
+        guard engine.store != nil else { return Reply.json(ServiceJSON.postulate(a)) }
+        return Reply.json(ServiceJSON.postulate(a, review: try engine.storedReview(id)))
     }
 
     static func unknown(_ id: String) -> ServiceError {

@@ -1,0 +1,132 @@
+import Corpus
+import Reporting
+import Store
+import Themes
+
+/// The staff's pages over the store: sign-in, the review queue, a review form per postulate, adding postulates.
+/// Forms are multipart (one parser for every form) and carry the session's CSRF token; no JavaScript.
+enum ReviewPages {
+    /// `<input type name value [checked]>` (typed apart: literal attribute lists with values from variables
+    /// defeat the type checker).
+    static func input(_ type: String, _ name: String, _ value: String, checked: Bool = false) -> HTML {
+        let attrs: [(StaticString, String?)] = [("type", type), ("name", name), ("value", value), ("checked", checked ? "checked" : nil)]
+        return .void("input", attrs)
+    }
+
+    static func option(_ value: String, _ label: String, selected: Bool) -> HTML {
+        let attrs: [(StaticString, String?)] = [("value", value), ("selected", selected ? "selected" : nil)]
+        return .el("option", attrs: attrs, text: label)
+    }
+
+    static func login(next: String, error: String? = nil) -> String {
+        var body: [HTML] = []
+        if let error { body.append(.el("div", attrs: [("class", "error"), ("role", "alert")], text: error)) }
+        body += [
+            .el("p", text: "Zmiany w magazynie (recenzje, nowe postulaty) wymagają tokenu z pliku tokenów serwisu. Po zalogowaniu przeglądarka trzyma sesję przez 12 godzin."),
+            .el("form", attrs: [("action", "/login"), ("method", "post"), ("enctype", "multipart/form-data"), ("class", "search")],
+                input("hidden", "next", next),
+                .el("p", .el("label", attrs: [("for", "token")], text: "Token: "),
+                    .void("input", [("type", "password"), ("id", "token"), ("name", "token"), ("autocomplete", "current-password"), ("required", "required")])),
+                .el("button", attrs: [("type", "submit")], text: "Zaloguj")),
+        ]
+        return Layout.page(title: "Logowanie", body)
+    }
+
+    /// One queued postulate: unreviewed, with how close its least certain theme is to the threshold.
+    struct Queued {
+        var record: Postulate
+        var prediction: ThemePrediction
+        var margin: Double
+    }
+
+    static func queue(_ items: [Queued], total: Int, reviewed: Int, _ e: ServiceEngine) -> String {
+        var body: [HTML] = [
+            .el("p", text: "Postulaty bez recenzji, najpierw te, przy których model jest najmniej pewny (wynik tematu najbliżej progu): każda recenzja uczy model najwięcej. Zrecenzowano \(reviewed) z \(total)."),
+            .el("p", .el("a", attrs: [("href", "/add")], text: "Dodaj nowe postulaty")),
+        ]
+        if items.isEmpty { body.append(.el("p", text: "Kolejka jest pusta: wszystkie postulaty mają recenzję.")) }
+        body += items.map { q in
+            .el("div", attrs: [("class", "card")],
+                .el("span", attrs: [("class", "score"), ("title", "odległość od progu")], text: Layout.decimal(q.margin)),
+                .el("div", attrs: [("class", "meta")], .text(Layout.year(q.record.year) + " · " + q.record.organisation + " · "),
+                    .el("a", attrs: [("href", "/postulates/" + Pages.percentEncoded(q.record.id) + "/review")], text: "recenzuj " + q.record.id)),
+                .el("p", attrs: [("dir", "auto")], text: q.record.text),
+                .el("p", attrs: [("class", "terms")], text: "Model: " + (q.prediction.predicted.isEmpty ? "brak tematu" : q.prediction.predicted.map { e.taxonomy.labelPL($0) }.joined(separator: ", "))))
+        }
+        return Layout.page(title: "Kolejka recenzji", body)
+    }
+
+    static func review(_ a: PostulateAnswer, review: Review?, csrf: String, _ e: ServiceEngine, error: String? = nil) -> String {
+        let p = a.record
+        var body: [HTML] = []
+        if let error { body.append(.el("div", attrs: [("class", "error"), ("role", "alert")], text: error)) }
+        body.append(.el("p", attrs: [("dir", "auto")], .el("strong", text: p.id + ": "), .text(p.text)))
+        if !p.justification.isEmpty { body.append(.el("p", attrs: [("dir", "auto"), ("class", "meta")], text: "Uzasadnienie: " + p.justification)) }
+        if let review {
+            body.append(.el("p", attrs: [("class", "meta")], text: "Ostatnia recenzja: \(review.reviewer), \(review.reviewedAt)."))
+        }
+        let chosen = Set(review?.themes ?? (p.themes.isEmpty ? a.themes.predicted : p.themes))
+        let byLabel = Dictionary(a.themes.labels.map { ($0.label, $0) }, uniquingKeysWith: { x, _ in x })
+        let themeBoxes: [HTML] = e.taxonomy.themes.map { t in
+            let l = byLabel[t.code]
+            var why = ""
+            if let l {
+                why = " — model: wynik \(Layout.decimal(l.score)) (próg \(Layout.decimal(l.threshold)))" + (l.assigned ? ", przypisany" : "")
+                if !l.terms.isEmpty { why += "; bo: " + l.terms.map { "\($0.term) \(Layout.decimal(l.share($0), places: 0))%" }.joined(separator: ", ") }
+            }
+            let box = input("checkbox", "theme", t.code, checked: chosen.contains(t.code))
+            let label: HTML = .el("label", box, .text(" " + t.labelPL), .el("span", attrs: [("class", "terms")], text: why))
+            return .el("p", label)
+        }
+        let linked = Set(review?.sameAs ?? [])
+        var candidates = a.earlier.map { ($0.hit.postulate.id, $0.hit.postulate.text, Layout.decimal($0.hit.score)) }
+        for id in linked where !candidates.contains(where: { $0.0 == id }) { candidates.append((id, "", "")) }
+        let dupBoxes: [HTML] = candidates.map { c in
+            let box = input("checkbox", "same_as", c.0, checked: linked.contains(c.0))
+            let caption = " " + c.0 + (c.2.isEmpty ? "" : " (podobieństwo \(c.2))") + ": "
+            let label: HTML = .el("label", box, .text(caption), .el("span", attrs: [("dir", "auto")], text: c.1))
+            return .el("p", label)
+        }
+        let stance = review?.stance ?? p.responseStance ?? ""
+        var options: [HTML] = [option("", "—", selected: stance.isEmpty)]
+        for s in ResponseStance.allCases { options.append(option(s.rawValue, s.labelPL, selected: stance == s.rawValue)) }
+        let action: String = "/postulates/" + Pages.percentEncoded(p.id) + "/review"
+        let formAttrs: [(StaticString, String?)] = [("action", action), ("method", "post"), ("enctype", "multipart/form-data")]
+        body.append(.el("form", attrs: formAttrs,
+            input("hidden", "csrf", csrf),
+            .el("h2", text: "Tematy (zaznaczone: recenzja, a bez niej propozycja modelu)"),
+            .group(themeBoxes),
+            .el("h2", text: "Wcześniejsze postulaty, które powtarza"),
+            candidates.isEmpty ? .el("p", text: "Brak kandydatów.") : .group(dupBoxes),
+            .el("h2", text: "Odpowiedź miasta"),
+            .el("p", .el("textarea", attrs: [("name", "response"), ("rows", "4"), ("dir", "auto")], text: review?.response ?? p.response)),
+            .el("p", .el("label", text: "Stanowisko: "), .el("select", attrs: [("name", "stance")], options)),
+            .el("p", .el("label", text: "Notatka: "), .el("textarea", attrs: [("name", "note"), ("rows", "2"), ("dir", "auto")], text: review?.note ?? "")),
+            .el("button", attrs: [("type", "submit")], text: "Zapisz recenzję")))
+        body.append(.el("p", .el("a", attrs: [("href", "/review")], text: "Kolejka recenzji"), .text(" · "),
+                        .el("a", attrs: [("href", "/postulates/" + Pages.percentEncoded(p.id))], text: "Karta postulatu")))
+        return Layout.page(title: "Recenzja: " + Escape.shortenedTitle(p.text), body)
+    }
+
+    static func add(csrf: String, added: [String] = [], error: String? = nil) -> String {
+        var body: [HTML] = []
+        if let error { body.append(.el("div", attrs: [("class", "error"), ("role", "alert")], text: error)) }
+        if !added.isEmpty {
+            body.append(.el("p", text: "Dodano \(counted(added.count, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates"))); od razu są w wyszukiwaniu:"))
+            body.append(.el("ul", attrs: [], added.map { id in
+                .el("li", .el("a", attrs: [("href", "/postulates/" + Pages.percentEncoded(id) + "/review")], text: id))
+            }))
+        }
+        body += [
+            .el("p", text: "Wklej rekordy JSONL (jeden postulat w wierszu, pola jak w korpusie: id, year, organisation, text, …) albo wyślij plik .jsonl. Każdy rekord jest sprawdzany jak przez postulaty corpus validate; przy błędzie nic nie jest zapisywane."),
+            .el("form", attrs: [("action", "/add"), ("method", "post"), ("enctype", "multipart/form-data"), ("class", "search")],
+                input("hidden", "csrf", csrf),
+                .el("p", .el("label", attrs: [("for", "file")], text: "Plik JSONL: "),
+                    .void("input", [("type", "file"), ("id", "file"), ("name", "file"), ("accept", ".jsonl,.ndjson,.json")])),
+                .el("p", .el("label", attrs: [("for", "text")], text: "albo rekordy JSONL:"),
+                    .el("textarea", attrs: [("id", "text"), ("name", "text"), ("rows", "8"), ("dir", "auto")], text: "")),
+                .el("button", attrs: [("type", "submit")], text: "Dodaj")),
+        ]
+        return Layout.page(title: "Dodaj postulaty", body)
+    }
+}

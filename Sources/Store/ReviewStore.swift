@@ -1,0 +1,300 @@
+import Corpus
+import Foundation
+import GRDB
+
+/// The staff review store: one SQLite file (WAL, foreign keys on, `synchronous = FULL` so an acknowledged change
+/// survives a crash) holding the postulates, their reviews and an audit trail. Every change is one transaction that
+/// writes its audit entry with it, so a change is either whole (with its audit entry) or absent. Thread-safe:
+/// GRDB's pool serialises the writes and lets reads run beside them.
+public final class ReviewStore: Sendable {
+    public let path: String
+    let pool: DatabasePool
+    /// Every change goes through it (group commit).
+    let writes: WriteQueue
+    /// Theme codes and stances are checked against it; nil skips the theme check.
+    public let taxonomy: Taxonomy?
+
+    /// Opens (`create`: or creates) the store at `path` and brings its schema up to date. A file written by a newer
+    /// postulaty is refused before anything is changed.
+    public init(path: String, create: Bool = false, taxonomy: Taxonomy? = nil) throws(StoreError) {
+        self.path = path
+        self.taxonomy = taxonomy
+        if !create && !FileManager.default.fileExists(atPath: path) {
+            throw StoreError(.missing, tr("\(path): nie ma magazynu (utwórz go: postulaty store import PLIKI…)",
+                                          "\(path): no store there (create one: postulaty store import FILES…)"))
+        }
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            let migrator = StoreSchema.migrator
+            let newer = try pool.read { db in try migrator.hasBeenSuperseded(db) }
+            if newer {
+                let known = StoreSchema.versions.joined(separator: ", ")
+                let found = try pool.read { db in try migrator.appliedIdentifiers(db) }
+                    .subtracting(StoreSchema.versions).sorted().joined(separator: ", ")
+                throw StoreError(.newerSchema, tr("\(path): magazyn ma nowszy schemat (\(found)) niż ta wersja postulaty (zna: \(known)); użyj nowszej wersji programu",
+                                                  "\(path): the store has a newer schema (\(found)) than this postulaty knows (\(known)); use a newer version of the program"))
+            }
+            try migrator.migrate(pool)
+            writes = WriteQueue(pool: pool)
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw Self.failure(path, error)
+        }
+    }
+
+    static func failure(_ path: String, _ error: Error) -> StoreError {
+        if let e = error as? StoreError { return e }
+        if let e = error as? DatabaseError {
+            return StoreError(.database, "\(path): SQLite: \(e.message ?? "\(e.resultCode)")")
+        }
+        return StoreError(.database, "\(path): \(error)")
+    }
+
+    /// Runs a read, mapping SQLite's errors to `StoreError`.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch { throw Self.failure(path, error) }
+    }
+
+    deinit { writes.stop() }
+
+    /// Runs one change (its own savepoint in the next group commit), mapping SQLite's errors to `StoreError`.
+    func write<T>(_ body: @escaping (Database) throws -> T) throws(StoreError) -> T {
+        do { return try writes.perform(body) } catch { throw Self.failure(path, error) }
+    }
+
+    /// The migrations applied to the file, in order.
+    public func schemaVersions() throws(StoreError) -> [String] {
+        try read { db in try StoreSchema.migrator.completedMigrations(db) }
+    }
+
+    static func now() -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: Date())
+    }
+
+    // MARK: postulates
+
+    /// Where a record came from, for messages.
+    public struct Origin: Sendable {
+        public var file: String
+        public var line: Int
+        public init(file: String, line: Int) { self.file = file; self.line = line }
+    }
+
+    /// Adds records from one source (`file` names it in messages; records numbered 1, 2, …).
+    @discardableResult
+    public func add(_ records: [Postulate], file: String, who: String) throws(StoreError) -> [String] {
+        try add(records, origins: records.indices.map { Origin(file: file, line: $0 + 1) }, who: who)
+    }
+
+    /// Adds records in one transaction after validating them as `corpus validate` does (ids also checked across
+    /// the sources and against the store); any problem: nothing is stored and the error lists every problem.
+    @discardableResult
+    public func add(_ records: [Postulate], origins: [Origin], who: String) throws(StoreError) -> [String] {
+        guard records.count == origins.count else { throw StoreError(.invalid, "records \(records.count) ≠ origins \(origins.count)") }
+        let validator = CorpusValidator(taxonomy: taxonomy)
+        var issues: [CorpusIssue] = []
+        var files: [String] = []
+        var byFile: [String: [(record: Postulate, line: Int)]] = [:]
+        for (p, o) in zip(records, origins) {
+            if byFile[o.file] == nil { files.append(o.file) }
+            byFile[o.file, default: []].append((p, o.line))
+        }
+        for f in files { issues += validator.validate(records: byFile[f] ?? [], file: f) }
+        var first: [String: Origin] = [:]
+        for (p, o) in zip(records, origins) where !p.id.isEmpty {
+            if let seen = first[p.id] {
+                if seen.file != o.file {   // repeats within a file are the validator's
+                    issues.append(CorpusIssue(kind: .duplicateId, file: o.file, line: o.line, field: "id",
+                                              message: tr("identyfikator „\(p.id)” powtórzony (pierwszy raz: \(seen.file):\(seen.line))",
+                                                          "id \"\(p.id)\" repeated (first seen at \(seen.file):\(seen.line))")))
+                }
+            } else {
+                first[p.id] = o
+            }
+        }
+        let time = Self.now()
+        let found = issues
+        return try write { db in
+            var issues = found
+            for (p, o) in zip(records, origins) where !p.id.isEmpty {
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM postulates WHERE id = ?", arguments: [p.id]) == true {
+                    issues.append(CorpusIssue(kind: .duplicateId, file: o.file, line: o.line, field: "id",
+                                              message: tr("identyfikator „\(p.id)” jest już w magazynie", "id \"\(p.id)\" is already in the store")))
+                }
+            }
+            if !issues.isEmpty {
+                let n = counted(issues.count, pl: ("błąd", "błędy", "błędów"), en: ("problem", "problems"))
+                throw StoreError(.invalid, tr("nic nie zapisano: \(n)", "nothing stored: \(n)"), issues: issues)
+            }
+            for p in records { try Self.insert(p, who: who, at: time, db) }
+            return records.map(\.id)
+        }
+    }
+
+    static func insert(_ p: Postulate, who: String, at time: String, _ db: Database) throws {
+        let extra = p.extra.filter { !Postulate.typedFields.contains($0.0) }
+        try db.execute(sql: """
+            INSERT INTO postulates (id, year, meeting, organisation, text, justification, response, respondent, themes, extra, added_by, added_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [p.id, p.year, p.meeting, p.organisation, p.text, p.justification, p.response, p.respondent,
+                             JSONValue.array(p.themes.map { .string($0) }).jsonText, JSONValue.object(extra).jsonText, who, time])
+        try db.execute(sql: "INSERT INTO audit (at, who, action, postulate_id, before, after) VALUES (?, ?, 'add', ?, NULL, ?)",
+                       arguments: [time, who, p.id, p.jsonLine])
+    }
+
+    /// How many postulates the store holds.
+    public func count() throws(StoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM postulates") ?? 0 }
+    }
+
+    /// Every postulate with its review, in the order they were added.
+    public func all() throws(StoreError) -> [StoredPostulate] {
+        try read { db in
+            let reviews = try Self.reviews(db, id: nil)
+            return try Row.fetchAll(db, sql: "SELECT * FROM postulates ORDER BY seq").map { row in
+                let p = try Self.record(row)
+                return StoredPostulate(record: p, review: reviews[p.id])
+            }
+        }
+    }
+
+    /// One postulate with its review, or nil.
+    public func postulate(_ id: String) throws(StoreError) -> StoredPostulate? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM postulates WHERE id = ?", arguments: [id]) else { return nil }
+            return StoredPostulate(record: try Self.record(row), review: try Self.reviews(db, id: id)[id])
+        }
+    }
+
+    static func record(_ row: Row) throws -> Postulate {
+        var p = Postulate(id: row["id"], year: row["year"], meeting: row["meeting"], organisation: row["organisation"],
+                          text: row["text"], justification: row["justification"], response: row["response"],
+                          respondent: row["respondent"])
+        p.themes = try JSONValue.parse(row["themes"]).arrayValue?.compactMap(\.stringValue) ?? []
+        p.extra = try JSONValue.parse(row["extra"]).objectValue ?? []
+        return p
+    }
+
+    static func reviews(_ db: Database, id: String?) throws -> [String: Review] {
+        let filter = id == nil ? "" : " WHERE postulate_id = ?"
+        let args: StatementArguments = id.map { [$0] } ?? []
+        var links: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT postulate_id, other_id FROM same_as\(filter) ORDER BY postulate_id, other_id", arguments: args) {
+            links[row["postulate_id"], default: []].append(row["other_id"])
+        }
+        var out: [String: Review] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM reviews\(filter)", arguments: args) {
+            let pid: String = row["postulate_id"]
+            let themes: String? = row["themes"]
+            out[pid] = Review(themes: try themes.map { try JSONValue.parse($0).arrayValue?.compactMap(\.stringValue) ?? [] },
+                              sameAs: links[pid] ?? [], response: row["response"], stance: row["stance"], note: row["note"],
+                              reviewer: row["reviewer"], reviewedAt: row["reviewed_at"])
+        }
+        return out
+    }
+
+    // MARK: reviews
+
+    /// Applies a review change to postulate `id` in one transaction (the review, its links and the audit entry),
+    /// after checking theme codes against the taxonomy, the stance against the closed set and that every linked id
+    /// is another postulate of the store. Returns the stored review.
+    @discardableResult
+    public func review(_ id: String, _ change: ReviewChange, who: String) throws(StoreError) -> Review {
+        if case .set(let themes) = change.themes {
+            var seen = Set<String>()
+            for t in themes {
+                if let taxonomy, !taxonomy.contains(t) {
+                    throw StoreError(.invalid, tr("themes: kod tematu „\(t)” nie występuje w taksonomii (dozwolone: \(taxonomy.codes.joined(separator: ", ")))",
+                                                  "themes: theme code \"\(t)\" is not in the taxonomy (allowed: \(taxonomy.codes.joined(separator: ", ")))"))
+                }
+                if !seen.insert(t).inserted {
+                    throw StoreError(.invalid, tr("themes: kod tematu „\(t)” podany dwa razy", "themes: theme code \"\(t)\" given twice"))
+                }
+            }
+        }
+        if case .set(let s) = change.stance, ResponseStance(rawValue: s) == nil {
+            let list = ResponseStance.allCases.map(\.rawValue).joined(separator: ", ")
+            throw StoreError(.invalid, tr("stance: „\(s)” nie jest dozwolonym stanowiskiem (\(list))", "stance: \"\(s)\" is not an allowed stance (\(list))"))
+        }
+        let time = Self.now()
+        return try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM postulates WHERE id = ?", arguments: [id]) == true else {
+                throw StoreError(.unknownID, tr("nie ma postulatu o identyfikatorze „\(id.prefix(200))”", "no postulate has the id \"\(id.prefix(200))\""))
+            }
+            let old = try Self.reviews(db, id: id)[id]
+            let new = change.applied(to: old, reviewer: who, at: time)
+            var links = Set<String>()
+            for other in new.sameAs {
+                guard other != id else {
+                    throw StoreError(.invalid, tr("same_as: postulat nie może powtarzać samego siebie", "same_as: a postulate cannot repeat itself"))
+                }
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM postulates WHERE id = ?", arguments: [other]) == true else {
+                    throw StoreError(.invalid, tr("same_as: nie ma postulatu „\(other.prefix(200))”", "same_as: no postulate \"\(other.prefix(200))\""))
+                }
+                links.insert(other)
+            }
+            var stored = new
+            stored.sameAs = links.sorted()
+            try db.execute(sql: """
+                INSERT INTO reviews (postulate_id, themes, response, stance, note, reviewer, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(postulate_id) DO UPDATE SET themes = excluded.themes, response = excluded.response,
+                    stance = excluded.stance, note = excluded.note, reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at
+                """, arguments: [id, stored.themes.map { JSONValue.array($0.map { .string($0) }).jsonText }, stored.response,
+                                 stored.stance, stored.note, who, time])
+            try db.execute(sql: "DELETE FROM same_as WHERE postulate_id = ?", arguments: [id])
+            for other in stored.sameAs {
+                try db.execute(sql: "INSERT INTO same_as (postulate_id, other_id) VALUES (?, ?)", arguments: [id, other])
+            }
+            try db.execute(sql: "INSERT INTO audit (at, who, action, postulate_id, before, after) VALUES (?, ?, 'review', ?, ?, ?)",
+                           arguments: [time, who, id, old?.json.jsonText, stored.json.jsonText])
+            return stored
+        }
+    }
+
+    /// The audit entries of postulate `id`, oldest first (nil: no such postulate).
+    public func history(_ id: String) throws(StoreError) -> [AuditEntry]? {
+        try read { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM postulates WHERE id = ?", arguments: [id]) == true else { return nil }
+            return try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE postulate_id = ? ORDER BY seq", arguments: [id]).map { row in
+                let before: String? = row["before"]
+                return AuditEntry(seq: row["seq"], at: row["at"], who: row["who"], action: row["action"], postulateID: row["postulate_id"],
+                                  before: try before.map { try JSONValue.parse($0) }, after: try JSONValue.parse(row["after"]))
+            }
+        }
+    }
+
+    // MARK: export, backup
+
+    /// The whole store as JSONL in the corpus format, reviewed fields applied, in the order added.
+    public func exportJSONL() throws(StoreError) -> [UInt8] {
+        CorpusWriter.jsonl(try all().map(\.reviewed))
+    }
+
+    /// Copies the store to `destination` with SQLite's online backup API: a consistent snapshot even while the
+    /// service writes (the copy is made beside the destination and renamed onto it, so a half copy is never seen).
+    public func backup(to destination: String) throws(StoreError) {
+        let temp = destination + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        do {
+            try? FileManager.default.removeItem(atPath: temp)
+            do {
+                let target = try DatabaseQueue(path: temp)
+                try pool.backup(to: target)
+                try target.close()
+            }
+            guard rename(temp, destination) == 0 else {
+                throw StoreError(.database, "\(destination): \(systemErrorText(errno))")
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temp)
+            throw Self.failure(destination, error)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import XCTest
+
+/// `POST /api/models/reload` and SIGHUP: a new theme model serves without a restart; a broken one is refused and
+/// the old one keeps serving.
+final class ModelReloadTests: XCTestCase {
+    func scores(_ port: Int) throws -> [String: Double] {
+        let r = try StoreServiceTests.call(port: port, "/api/similar?q=kluby%20seniora%20w%20dzielnicach&top=1")
+        XCTAssertEqual(r.status, 200)
+        let o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.text.utf8)) as? [String: Any])
+        let scores = ((o["query"] as? [String: Any])?["themes"] as? [String: Any])?["scores"] as? [String: Any] ?? [:]
+        XCTAssertEqual(scores.count, 5, "a score per theme")
+        return scores.compactMapValues { ($0 as? NSNumber)?.doubleValue }
+    }
+
+    func testReloadSwapsTheModelAndABrokenOneLeavesTheOldServing() throws {
+        let s = try Scratch()
+        let models = s.url.appendingPathComponent("models").path
+        try s.copy("Models/themes.model", as: "models/themes.model")
+        try s.copy("Models/taxonomy.json", as: "models/taxonomy.json")
+        let tokens = try s.write("tokens", "ala:\(StoreServiceTests.tokenA)\n")
+        let other = try CLI.run(["train", "Corpora/authored-a.jsonl", "-o", s.path("other.model")], timeout: 600)
+        XCTAssertEqual(other.status, 0, other.stderr)
+        let server = try ServeTests.Server(["--store", s.path("s.sqlite"), "--tokens", tokens, "--models", models,
+                                            "--corpus", "Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl"])
+        let port = server.port
+        let before = try scores(port)
+        XCTAssertEqual(try StoreServiceTests.call(port: port, "/api/models/reload", method: "POST").status, 401)
+
+        // A broken file: refused, the old model serves on.
+        try Data("nie model".utf8).write(to: URL(fileURLWithPath: models + "/themes.model"))
+        let broken = try StoreServiceTests.call(port: port, "/api/models/reload", method: "POST", token: StoreServiceTests.tokenA)
+        XCTAssertEqual(broken.status, 500)
+        XCTAssertTrue(broken.text.contains("themes.model"), broken.text)
+        XCTAssertEqual(try scores(port), before)
+
+        // The new model: swapped in, the answers change.
+        try FileManager.default.removeItem(atPath: models + "/themes.model")
+        try FileManager.default.copyItem(atPath: s.path("other.model"), toPath: models + "/themes.model")
+        let ok = try StoreServiceTests.call(port: port, "/api/models/reload", method: "POST", token: StoreServiceTests.tokenA)
+        XCTAssertEqual(ok.status, 200, ok.text)
+        let after = try scores(port)
+        XCTAssertNotEqual(after, before)
+
+        // SIGHUP: the original model again, the process goes on.
+        try FileManager.default.removeItem(atPath: models + "/themes.model")
+        try s.copy("Models/themes.model", as: "models/themes.model")
+        kill(server.process.processIdentifier, SIGHUP)
+        let deadline = Date().addingTimeInterval(60)
+        while !server.stderr.contains("SIGHUP: wczytano model") && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertTrue(server.stderr.contains("SIGHUP: wczytano model"), server.stderr)
+        XCTAssertEqual(try scores(port), before)
+        XCTAssertEqual(server.stop(SIGTERM), 0, server.stderr)
+    }
+}

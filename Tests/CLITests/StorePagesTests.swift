@@ -1,0 +1,127 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import XCTest
+
+/// The staff's pages over the store, through the built binary: sign-in, the CSRF token and origin checks, the
+/// review form, the queue, adding postulates by form.
+final class StorePagesTests: XCTestCase {
+    /// Redirects are answers here (the test reads their Location and Set-Cookie), and cookies are sent by hand.
+    final class NoRedirect: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+        func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+            completionHandler(nil)
+        }
+    }
+    let session: URLSession = {
+        let c = URLSessionConfiguration.ephemeral
+        c.httpCookieStorage = nil
+        c.httpShouldSetCookies = false
+        c.httpCookieAcceptPolicy = .never
+        return URLSession(configuration: c, delegate: NoRedirect(), delegateQueue: nil)
+    }()
+
+    func send(_ port: Int, _ path: String, method: String = "GET", headers: [String: String] = [:],
+              form: [(String, String)]? = nil) throws -> (status: Int, headers: [String: String], text: String) {
+        var r = URLRequest(url: URL(string: "http://127.0.0.1:\(port)" + path)!)
+        r.httpMethod = method
+        r.httpShouldHandleCookies = false
+        for (k, v) in headers { r.setValue(v, forHTTPHeaderField: k) }
+        if let form {
+            let boundary = "----granica\(UUID().uuidString)"
+            var body = ""
+            for (k, v) in form { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
+            body += "--\(boundary)--\r\n"
+            r.httpBody = Data(body.utf8)
+            r.setValue("multipart/form-data; boundary=\(boundary)", forHTTPHeaderField: "Content-Type")
+        }
+        r.timeoutInterval = 60
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var result: (Int, [String: String], String)?
+        nonisolated(unsafe) var failure: Error?
+        session.dataTask(with: r) { data, response, error in
+            if let http = response as? HTTPURLResponse {
+                var h: [String: String] = [:]
+                for (k, v) in http.allHeaderFields { h[String(describing: k).lowercased()] = String(describing: v) }
+                result = (http.statusCode, h, String(decoding: data ?? Data(), as: UTF8.self))
+            } else { failure = error }
+            done.signal()
+        }.resume()
+        done.wait()
+        if let result { return result }
+        throw failure ?? NSError(domain: "pages", code: 1)
+    }
+
+    func testSignInReviewFormQueueAndAddFormWithCSRFAndOriginChecks() throws {
+        let s = try Scratch()
+        let tokens = try s.write("tokens", "ala:\(StoreServiceTests.tokenA)\n")
+        let server = try ServeTests.Server(["--store", s.path("store.sqlite"), "--tokens", tokens,
+                                            "--corpus", "Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl"])
+        let port = server.port
+        let own = ["Origin": "http://127.0.0.1:\(port)"]
+
+        let queue = try send(port, "/review")
+        XCTAssertEqual(queue.status, 200)
+        XCTAssertEqual(queue.text.components(separatedBy: "recenzuj ").count - 1, 14, "every unreviewed postulate is queued")
+        let add = try send(port, "/add")
+        XCTAssertEqual(add.status, 303)
+        XCTAssertEqual(add.headers["location"], "/login?next=/add")
+
+        XCTAssertEqual(try send(port, "/login", method: "POST", headers: own, form: [("token", "zly-token-0000000000"), ("next", "/review")]).status, 403)
+        XCTAssertEqual(try send(port, "/login", method: "POST", headers: ["Origin": "http://evil.example"],
+                                form: [("token", StoreServiceTests.tokenA), ("next", "/review")]).status, 403)
+        let login = try send(port, "/login", method: "POST", headers: own, form: [("token", StoreServiceTests.tokenA), ("next", "//evil.example/")])
+        XCTAssertEqual(login.status, 303)
+        XCTAssertEqual(login.headers["location"], "/review", "only a path of this server is followed")
+        let setCookie = try XCTUnwrap(login.headers["set-cookie"])
+        XCTAssertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie)
+        let cookie = String(setCookie.split(separator: ";")[0])
+
+        let id = "krakow-2025-06-17-03"
+        let page = try send(port, "/postulates/\(id)/review", headers: ["Cookie": cookie])
+        XCTAssertEqual(page.status, 200)
+        XCTAssertEqual(page.headers["referrer-policy"], "same-origin")
+        XCTAssertNotNil(page.headers["content-security-policy"])
+        XCTAssertFalse(page.text.contains("<script"))
+        XCTAssertEqual(page.text.components(separatedBy: "name=\"theme\"").count - 1, 5, "one checkbox per theme of the taxonomy")
+        let csrfRange = try XCTUnwrap(page.text.range(of: #"name="csrf" value="[0-9a-f]{64}""#, options: .regularExpression))
+        let csrf = String(page.text[csrfRange].dropFirst(#"name="csrf" value=""#.count).dropLast())
+
+        let review: [(String, String)] = [("csrf", csrf), ("theme", "seniors"), ("theme", "youth"), ("stance", "referred"),
+                                          ("note", "z formularza"), ("response", "")]
+        // Refused: another origin, a cross-site fetch, a wrong token, no session.
+        XCTAssertEqual(try send(port, "/postulates/\(id)/review", method: "POST", headers: ["Origin": "http://evil.example", "Cookie": cookie], form: review).status, 403)
+        XCTAssertEqual(try send(port, "/postulates/\(id)/review", method: "POST", headers: ["Sec-Fetch-Site": "cross-site", "Cookie": cookie], form: review).status, 403)
+        XCTAssertEqual(try send(port, "/postulates/\(id)/review", method: "POST", headers: own.merging(["Cookie": cookie]) { a, _ in a },
+                                form: [("csrf", String(repeating: "0", count: 64))] + review.dropFirst()).status, 403)
+        XCTAssertEqual(try send(port, "/postulates/\(id)/review", method: "POST", headers: own, form: review).status, 403)
+        XCTAssertEqual(try StoreServiceTests.call(port: port, "/api/postulates/\(id)/history").text.components(separatedBy: "\"action\"").count - 1, 1,
+                       "nothing changed by the refused posts")
+
+        let saved = try send(port, "/postulates/\(id)/review", method: "POST", headers: own.merging(["Cookie": cookie]) { a, _ in a }, form: review)
+        XCTAssertEqual(saved.status, 303, saved.text)
+        XCTAssertEqual(saved.headers["location"], "/review")
+        let stored = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try StoreServiceTests.call(port: port, "/api/postulates/\(id)").text.utf8)) as? [String: Any])
+        let r = try XCTUnwrap(stored["review"] as? [String: Any])
+        XCTAssertEqual(r["themes"] as? [String], ["seniors", "youth"])
+        XCTAssertEqual(r["stance"] as? String, "referred")
+        XCTAssertEqual(r["reviewer"] as? String, "ala")
+        XCTAssertTrue(r["response"] is NSNull, "an empty field clears")
+        XCTAssertEqual(try send(port, "/review").text.components(separatedBy: "recenzuj ").count - 1, 13, "the reviewed one leaves the queue")
+
+        // Adding by form: found by the next search.
+        let addPage = try send(port, "/add", headers: ["Cookie": cookie])
+        XCTAssertEqual(addPage.status, 200)
+        let added = try send(port, "/add", method: "POST", headers: own.merging(["Cookie": cookie]) { a, _ in a },
+                             form: [("csrf", csrf), ("text", "{\"id\":\"z-formularza\",\"text\":\"Szachownice do gry w parku dla seniorów\"}\n")])
+        XCTAssertEqual(added.status, 201, added.text)
+        let similar = try StoreServiceTests.call(port: port, "/api/similar?q=szachownice%20w%20parku&top=1").text
+        XCTAssertTrue(similar.contains("\"id\":\"z-formularza\""), similar)
+        let bad = try send(port, "/add", method: "POST", headers: own.merging(["Cookie": cookie]) { a, _ in a },
+                           form: [("csrf", csrf), ("text", "{\"id\":\"z-formularza\",\"text\":\"drugi raz\"}\n")])
+        XCTAssertEqual(bad.status, 400)
+        XCTAssertTrue(bad.text.contains("jest już w magazynie"), bad.text)
+        XCTAssertEqual(server.stop(SIGTERM), 0, server.stderr)
+    }
+}

@@ -15,11 +15,13 @@ final class LemmaFirstSightTests: XCTestCase {
 
     /// The old chain: the same lemmatiser answering by its reference path only (same identifier, so the analyzer
     /// configuration is the same).
-    final class ReferenceLemmatizer: Lemmatizing {
+    /// It answers name questions as the lemmatiser does (names are not what this test compares).
+    final class ReferenceLemmatizer: Lemmatizing, NameLexicon {
         let inner: PolishLemmatizer
         init(_ inner: PolishLemmatizer) { self.inner = inner }
         var identifier: String { inner.identifier }
         func lemma(of form: String) -> Lemma { inner.referenceLemma(of: form) }
+        func nameReadings(of form: String) -> NameReadings { inner.nameReadings(of: form) }
     }
 
     /// Compares lemma and source of each form; returns how many forms differ (each is reported).

@@ -57,6 +57,9 @@ final class NamesAndIdentifiersTests: XCTestCase {
         XCTAssertEqual(a.terms("Zakup nowości dla Filii Miejskiej Biblioteki"), ["zakup", "nowość", "filia", "miejski", "biblioteka"])
         XCTAssertEqual(a.terms("Plac Zabaw przy szkole"), ["plac", "zabawa", "szkoła"])
         XCTAssertEqual(a.terms("kluby seniorów w krakowie"), ["klub", "senior", "kraków"])
+        // ... also typed without Polish letters: the restored common word, not a name key.
+        XCTAssertEqual(a.terms("Mieszkancy zglaszaja akty wandalizmu"), ["mieszkaniec", "zgłaszać", "akt", "wandalizm"])
+        XCTAssertEqual(a.terms("Montaz kamer. Mieszkancy zglaszaja"), ["montaż", "kamera", "mieszkaniec", "zgłaszać"])
     }
 
     func testIdentifiersAndYears() throws {

@@ -142,7 +142,9 @@ struct ContextTerms {
         // After a name, a capitalised common word stays common ("Krakowskiej Radzie Seniorów" keeps `senior`), unless
         // it is joined by a hyphen ("Bielsko-Biała") or is a name itself.
         if afterName && item.joined && item.token.afterHyphen { return true }
-        if r.isUnknown { return true }
+        // A sentence's first word typed without Polish letters ("Mieszkancy zglaszaja…") is the common word the
+        // lexicon gives once the letters are restored, not an unknown name.
+        if r.isUnknown { return !(item.sentenceStart && item.form.source == .diacriticsRestored) }
         if r.isProper { return !item.sentenceStart || !r.common }
         return false
     }

@@ -12,7 +12,7 @@ final class ThresholdBoundaryTests: XCTestCase {
         model.maxLabels = 0
         model.fallbackRatio = 2  // never
         XCTAssertEqual(model.decide([0.5, 0.4, 0.2]), [0, 1, 2])
-        XCTAssertEqual(model.decide([0.5, 0.4.nextDown, 0.1]), [0])
-        XCTAssertEqual(model.decide([0.5.nextDown, 0.4.nextDown, 0.2.nextDown]), [])
+        XCTAssertEqual(model.decide([0.5, Double(0.4).nextDown, 0.1]), [0])
+        XCTAssertEqual(model.decide([Double(0.5).nextDown, Double(0.4).nextDown, Double(0.2).nextDown]), [])
     }
 }

@@ -27,4 +27,16 @@ final class QueryBoundaryTests: XCTestCase {
         let open = engine.search(SearchQuery(text: answer.record.text, top: 30))
         XCTAssertTrue(open.results.contains { ($0.hit.postulate.year ?? 0) >= 2025 && $0.hit.postulate.id != "b-2025-024" })
     }
+
+    /// Over every postulate of 2025: none of their earlier ones is from 2025 (other meetings of that year included).
+    func testNoEarlierPostulateIsFromTheSameYear() throws {
+        let engine = try Fixture.engine.get()
+        var checked = 0
+        for id in (1...40).map({ String(format: "a-2025-%03d", $0) }) + (1...40).map({ String(format: "b-2025-%03d", $0) }) {
+            guard let answer = engine.postulate(id, earlier: 10), answer.record.year == 2025 else { continue }
+            for f in answer.earlier { XCTAssertLessThan(f.hit.postulate.year ?? 9999, 2025, "\(id) → \(f.hit.postulate.id)") }
+            checked += answer.earlier.count
+        }
+        XCTAssertGreaterThan(checked, 100)
+    }
 }

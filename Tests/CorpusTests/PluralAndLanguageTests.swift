@@ -51,3 +51,13 @@ final class PluralAndLanguageTests: XCTestCase {
         XCTAssertFalse(TextEncodingSniffer.hint(forInvalidLine: [0x80, 0x81, 0x82]).contains("1250"), "not Polish letters")
     }
 }
+
+/// English has one singular: exactly 1 (0, 2, 21 take the plural).
+final class PluralEnglishTests: XCTestCase {
+    func testEnglishSingularIsExactlyOne() {
+        defer { MessageLanguage.use(.pl) }
+        MessageLanguage.use(.en)
+        let forms = [0, 1, 2, 11, 21, 101].map { counted($0, pl: ("plik", "pliki", "plików"), en: ("file", "files")) }
+        XCTAssertEqual(forms, ["0 files", "1 file", "2 files", "11 files", "21 files", "101 files"])
+    }
+}

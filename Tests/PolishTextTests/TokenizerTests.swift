@@ -98,13 +98,19 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(ascii?.term, "ngo")
     }
 
-    func testOffsetsSliceTheSource() throws {
-        let text = line("„Centrum Obywatelskie – ul. Reymonta 20”")
-        let bytes = Array(text.utf8)
-        for tok in try Tokenizer().tokenize(text) {
-            XCTAssertEqual(String(decoding: bytes[tok.start..<tok.end], as: UTF8.self), tok.text(in: text))
-            XCTAssertLessThan(tok.start, tok.end)
-        }
+    /// Offsets against byte positions counted by hand in the fragment (the quotes and the dash are 3 bytes each),
+    /// not against a slice by the same offsets.
+    func testOffsetsAreTheBytePositionsOfTheWords() throws {
+        let fragment = "„Centrum Obywatelskie – ul. Reymonta 20”"
+        let text = line(fragment)
+        let range = try XCTUnwrap(text.range(of: fragment))
+        let base = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+        let end = base + fragment.utf8.count
+        XCTAssertEqual(fragment.utf8.count, 46)
+        let words = try Tokenizer().tokenize(text).filter { $0.start >= base && $0.end <= end }
+            .filter { $0.text(in: text).contains { $0.isLetter || $0.isNumber } }
+        XCTAssertEqual(words.map { [$0.start - base, $0.end - base] }, [[3, 10], [11, 23], [28, 31], [32, 40], [41, 43]])
+        XCTAssertEqual(words.map { $0.text(in: text) }, ["Centrum", "Obywatelskie", "ul.", "Reymonta", "20"])
         // quotes are not part of tokens
         XCTAssertTrue(try tokens(text).contains { $0.0 == "Centrum" })
     }

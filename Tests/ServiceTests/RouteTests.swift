@@ -100,7 +100,9 @@ final class RouteTests: XCTestCase {
             XCTAssertTrue(cluster.contains { $0["id"]?.stringValue == "b-2025-024" })
             let years = cluster.compactMap { $0["year"]?.intValue }
             XCTAssertEqual(years, years.sorted(), "a timeline: oldest first")
-            for hit in json["earlier"]?.arrayValue ?? [] { XCTAssertLessThan(hit["year"]?.intValue ?? 9999, 2025) }
+            let earlier = try XCTUnwrap(json["earlier"]?.arrayValue)
+            XCTAssertEqual(earlier.count, 5, "the default number of earlier postulates")
+            for hit in earlier { XCTAssertLessThan(hit["year"]?.intValue ?? 9999, 2025) }
         }
     }
 

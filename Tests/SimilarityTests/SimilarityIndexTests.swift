@@ -66,14 +66,17 @@ final class SimilarityIndexTests: XCTestCase {
     func testQueryByIDExcludesItselfAndItsMeeting() throws {
         let docs = Fixtures.corpus(size: 200, seed: 11)
         let index = try SimilarityIndex(analyzer: Fixtures.analyzer(), postulates: docs)
+        var checked = 0
         for p in docs.prefix(40) {
             let hits = try index.similar(toID: p.id, top: 10, filter: SimilarityFilter(before: p.year))
+            checked += hits.count
             for h in hits {
                 XCTAssertNotEqual(h.postulate.id, p.id)
                 XCTAssertNotEqual(h.postulate.meeting, p.meeting)
                 XCTAssertFalse(h.sharedTerms.isEmpty)
             }
         }
+        XCTAssertGreaterThan(checked, 100, "the loop checked real hits (40 queries, up to 10 each)")
         XCTAssertThrowsError(try index.similar(toID: "nope")) { XCTAssertEqual($0 as? SimilarityError, .unknownID("nope")) }
     }
 

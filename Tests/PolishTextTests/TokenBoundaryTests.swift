@@ -12,7 +12,10 @@ final class TokenBoundaryTests: XCTestCase {
         XCTAssertEqual(try numbers("kwota 100 000"), ["100 000"])
         XCTAssertEqual(try numbers("100 000"), ["100 000"])
         XCTAssertEqual(try numbers("1 234 567"), ["1 234 567"])
-        XCTAssertEqual(try numbers("12 345 zł"), ["12 345"])
+        // With its currency the group is one amount (a money token, issue 15), still whole.
+        XCTAssertEqual(try Tokenizer().tokenize("12 345 zł").filter { $0.kind == .money }.map { $0.text(in: "12 345 zł") },
+                       ["12 345 zł"])
+        XCTAssertEqual(try numbers("12 345 osób"), ["12 345"])
         XCTAssertEqual(try numbers("do 100 000,00"), ["100 000,00"])
     }
 

@@ -91,10 +91,33 @@ struct ServeCommand: ParsableCommand {
         let phases = s.phases.map { "\($0.name) \(String(format: "%.1f", $0.seconds))" }.joined(separator: ", ")
         printError(tr("wczytano \(count) w \(String(format: "%.1f", s.loadSeconds)) s (\(phases))",
                       "loaded \(count) in \(String(format: "%.1f", s.loadSeconds)) s (\(phases))"))
-        try ServiceRunner.run(engine) { port in
-            let shown = host.contains(":") ? "[\(host)]" : host
-            printError(tr("nasłuchuję na http://\(shown):\(port)/ (Ctrl-C kończy)", "listening on http://\(shown):\(port)/ (Ctrl-C stops)"))
+        let listening = ListeningFlag()
+        do {
+            try ServiceRunner.run(engine) { port in
+                listening.set()
+                let shown = host.contains(":") ? "[\(host)]" : host
+                printError(tr("nasłuchuję na http://\(shown):\(port)/ (Ctrl-C kończy)", "listening on http://\(shown):\(port)/ (Ctrl-C stops)"))
+            }
+        } catch where !listening.isSet {
+            // Before listening, the only failure is the bind: say which address, and why in the run's language.
+            let text = String(describing: error)
+            let reason: String
+            if let at = text.range(of: "errno: "), let code = Int32(text[at.upperBound...].prefix(while: \.isNumber)) {
+                reason = systemErrorText(code)
+            } else {
+                reason = text
+            }
+            throw ToolError(tr("nie można nasłuchiwać na \(host):\(port) (\(reason)); podaj inny --host albo --port",
+                               "cannot listen on \(host):\(port) (\(reason)); pass another --host or --port"))
         }
         printError(tr("zatrzymano", "stopped"))
     }
+}
+
+/// Whether the server got as far as listening (set from the server's task, read after it ends).
+private final class ListeningFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }

@@ -5,12 +5,16 @@ text (the tool had no record queries); `after`: the record itself (--batch recor
 
 usage: python3 real_rank1.py before|after POSTULATY_BINARY INDEX [district]
   INDEX: postulaty index build ../shared/eval/pb-titles-dev.jsonl -o INDEX
+Environment: PB_TITLES (default: ../shared/eval/pb-titles-dev.jsonl beside the repository); for `before`,
+POSTULATY_DATA naming the Models folder of the older build (the index and models must match its analyzer).
 """
 import json,sys,subprocess,collections,os
+repo=os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+titles=os.environ.get('PB_TITLES', os.path.join(repo,'..','shared','eval','pb-titles-dev.jsonl'))
 mode=sys.argv[1]  # before|after
 binary=sys.argv[2]; index=sys.argv[3]
 recs={}
-for l in open('/work/shared/eval/pb-titles-dev.jsonl'):
+for l in open(titles):
     r=json.loads(l); recs[r['id']]=r
 pairs=[l.rstrip('\n').split('\t') for l in open('pairs.tsv')][1:]
 same=[p for p in pairs if p[-1]=='same']
@@ -21,7 +25,6 @@ for p in same:
     if late['year']==early['year']: continue
     byyear[late['year']].append((late,early))
 env=dict(os.environ)
-if mode=='before': env['POSTULATY_DATA']='/work/wt-real/Models'
 T3=[];hits=0;n=0;percity=collections.defaultdict(lambda:[0,0])
 for y,items in sorted(byyear.items()):
     with open('q.txt','w') as f:

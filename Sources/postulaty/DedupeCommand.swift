@@ -76,6 +76,7 @@ struct DedupeCommand: ParsableCommand {
             }
             seen[p.id] = origin.file
         }
+        try SameFieldCheck.require(same, in: records, source: inputs.joined(separator: ", "))
         let result = try RecurringDemands.find(
             in: records, analyzer: try Defaults.analyzer(),
             settings: SimilarityIndexSettings(justificationWeight: justificationWeight),

@@ -115,4 +115,23 @@ final class StoreGoldPairsTests: XCTestCase {
 
             """)
     }
+
+    /// /healthz and the home page count what is served now: the postulates added over HTTP included.
+    func testHealthAndHomePageCountThePostulatesAddedSinceTheStart() throws {
+        let s = try Scratch()
+        let seed = try s.write("seed.jsonl", Self.seed)
+        let tokens = try s.write("tokens", "ala:\(StoreServiceTests.tokenA)\n")
+        let server = try ServeTests.Server(["--store", s.path("store.sqlite"), "--tokens", tokens, "--corpus", seed])
+        func health() throws -> String { try StoreServiceTests.call(port: server.port, "/healthz").text }
+        XCTAssertEqual(try health(), #"{"status":"ok","postulates":4,"indexed":4}"# + "\n")
+        XCTAssertTrue(try StoreServiceTests.call(port: server.port, "/").text.contains("4 postulaty z 1 lat (2024–2024), 4 w indeksie podobieństwa."))
+        let post = try StoreServiceTests.call(port: server.port, "/api/postulates", method: "POST", token: StoreServiceTests.tokenA,
+                                              type: "application/x-ndjson", body: Self.added)
+        XCTAssertEqual(post.status, 201, post.text)
+        XCTAssertEqual(try health(), #"{"status":"ok","postulates":10,"indexed":10}"# + "\n")
+        let home = try StoreServiceTests.call(port: server.port, "/").text
+        XCTAssertTrue(home.contains("10 postulatów z 3 lat (2024–2026), 10 w indeksie podobieństwa."), home)
+        XCTAssertTrue(home.contains(#"<td>2025</td><td class="n">5</td>"#), home)
+        XCTAssertEqual(server.stop(SIGTERM), 0)
+    }
 }

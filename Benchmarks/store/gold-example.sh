@@ -3,7 +3,7 @@
 # postulates, six more added over HTTP, five reviews (three with links), then `eval --store` (the corpus files
 # given as arguments, default Corpora/*.jsonl: the authored groups beside the links), `store export` and
 # `dedupe EXPORT --gold`, and gold-anchor.py computing the reviewed figures independently from the export and
-# dedupe's JSONL pairs. The same example as Tests/CLITests/StoreGoldPairsTests.swift.
+# dedupe's JSONL pairs. The same example (its fixtures) as Tests/CLITests/StoreGoldPairsTests.swift.
 # Usage: Benchmarks/store/gold-example.sh [CORPUS FILES...]      (BIN=... for another binary)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,26 +14,13 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 token="gold-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 echo "ala:$token" > "$dir/tokens"
-cat > "$dir/seed.jsonl" <<'EOF'
-{"id":"s1","year":2024,"text":"Budowa ścieżki rowerowej wzdłuż ulicy Kamiennej do pętli tramwajowej","themes":["youth"]}
-{"id":"s2","year":2024,"text":"Więcej koszy na śmieci w parku Jordana","themes":["seniors"]}
-{"id":"s3","year":2024,"text":"Remont chodnika na ulicy Długiej przy szkole podstawowej","themes":["youth"]}
-{"id":"s4","year":2024,"text":"Nowe ławki i oświetlenie na placu Wolnica","themes":["security"]}
-EOF
-cat > "$dir/added.jsonl" <<'EOF'
-{"id":"n1","year":2025,"text":"Budowa ścieżki rowerowej wzdłuż ulicy Kamiennej do pętli tramwajowej"}
-{"id":"n2","year":2025,"text":"Kosze na psie odchody w alejkach parku Jordana i na Błoniach"}
-{"id":"n3","year":2025,"text":"Remont chodnika na ulicy Długiej przy szkole podstawowej"}
-{"id":"n4","year":2025,"text":"Nowe ławki i oświetlenie na placu Wolnica"}
-{"id":"n5","year":2025,"text":"Remont chodnika na ulicy Długiej przy szkole podstawowej"}
-{"id":"n6","year":2026,"text":"Budowa ścieżki rowerowej wzdłuż ulicy Kamiennej do pętli tramwajowej"}
-EOF
-"$bin" serve --port 0 --store "$dir/store.sqlite" --tokens "$dir/tokens" --corpus "$dir/seed.jsonl" 2>"$dir/log" &
+seed=Tests/CLITests/Fixtures/store-gold-seed.jsonl added=Tests/CLITests/Fixtures/store-gold-added.jsonl
+"$bin" serve --port 0 --store "$dir/store.sqlite" --tokens "$dir/tokens" --corpus "$seed" 2>"$dir/log" &
 pid=$!
 for _ in $(seq 1 1200); do grep -q '127.0.0.1:[0-9]' "$dir/log" && break; kill -0 $pid || { cat "$dir/log"; exit 1; }; sleep 0.1; done
 base="http://127.0.0.1:$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$dir/log" | head -1)"
 auth="Authorization: Bearer $token"
-curl -sf -H "$auth" -H 'Content-Type: application/x-ndjson' --data-binary @"$dir/added.jsonl" "$base/api/postulates" >/dev/null
+curl -sf -H "$auth" -H 'Content-Type: application/x-ndjson' --data-binary @"$added" "$base/api/postulates" >/dev/null
 review() { curl -sf -X PUT -H "$auth" -H 'Content-Type: application/json' -d "$2" "$base/api/postulates/$1/review" >/dev/null; }
 review n1 '{"same_as":["s1"],"themes":["youth"]}'
 review n2 '{"same_as":["s2"]}'

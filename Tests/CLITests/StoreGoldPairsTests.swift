@@ -4,22 +4,13 @@ import XCTest
 /// Reviewed `same_as` links as gold pairs for the duplicate figures (issue 18), end to end: a real SQLite store made
 /// by `serve --store`, postulates and reviews over HTTP, then `eval --store` and `dedupe EXPORT --gold`.
 final class StoreGoldPairsTests: XCTestCase {
-    /// The corpus the store starts from (2024), and the year's submissions added over HTTP (2025–2026).
-    static let seed = """
-    {"id":"s1","year":2024,"text":"Budowa ścieżki rowerowej wzdłuż ulicy Kamiennej do pętli tramwajowej","themes":["youth"]}
-    {"id":"s2","year":2024,"text":"Więcej koszy na śmieci w parku Jordana","themes":["seniors"]}
-    {"id":"s3","year":2024,"text":"Remont chodnika na ulicy Długiej przy szkole podstawowej","themes":["youth"]}
-    {"id":"s4","year":2024,"text":"Nowe ławki i oświetlenie na placu Wolnica","themes":["security"]}
-
-    """
-    static let added = """
-    {"id":"n1","year":2025,"text":"Budowa ścieżki rowerowej wzdłuż ulicy Kamiennej do pętli tramwajowej"}
-    {"id":"n2","year":2025,"text":"Kosze na psie odchody w alejkach parku Jordana i na Błoniach"}
-    {"id":"n3","year":2025,"text":"Remont chodnika na ulicy Długiej przy szkole podstawowej"}
-    {"id":"n4","year":2025,"text":"Nowe ławki i oświetlenie na placu Wolnica"}
-    {"id":"n5","year":2025,"text":"Remont chodnika na ulicy Długiej przy szkole podstawowej"}
-    {"id":"n6","year":2026,"text":"Budowa ścieżki rowerowej wzdłuż ulicy Kamiennej do pętli tramwajowej"}
-    """
+    /// The corpus the store starts from (2024), and the year's submissions added over HTTP (2025–2026); also read
+    /// by Benchmarks/store/gold-example.sh.
+    static let seed = "Tests/CLITests/Fixtures/store-gold-seed.jsonl"
+    static let added = "Tests/CLITests/Fixtures/store-gold-added.jsonl"
+    static func text(_ path: String) throws -> String {
+        try String(contentsOf: CLI.repoRoot.appendingPathComponent(path), encoding: .utf8)
+    }
 
     /// Reviews: n1 repeats s1, n2 repeats s2, n6 repeats n1 (so s1 too: links are transitive); n3 and n5 are
     /// reviewed without a link (judged different from every other reviewed postulate); s1–s4 and n4 are not
@@ -44,12 +35,12 @@ final class StoreGoldPairsTests: XCTestCase {
 
     func testReviewedLinksAreGoldPairsInEvalAndInAnExport() throws {
         let s = try Scratch()
-        let seed = try s.write("seed.jsonl", Self.seed)
+        let seed = Self.seed
         let db = s.path("store.sqlite")
         let tokens = try s.write("tokens", "ala:\(StoreServiceTests.tokenA)\n")
         let server = try ServeTests.Server(["--store", db, "--tokens", tokens, "--corpus", seed])
         let post = try StoreServiceTests.call(port: server.port, "/api/postulates", method: "POST", token: StoreServiceTests.tokenA,
-                                              type: "application/x-ndjson", body: Self.added)
+                                              type: "application/x-ndjson", body: try Self.text(Self.added))
         XCTAssertEqual(post.status, 201, post.text)
         for (id, body) in Self.reviews {
             let r = try StoreServiceTests.call(port: server.port, "/api/postulates/\(id)/review", method: "PUT",
@@ -119,14 +110,14 @@ final class StoreGoldPairsTests: XCTestCase {
     /// /healthz and the home page count what is served now: the postulates added over HTTP included.
     func testHealthAndHomePageCountThePostulatesAddedSinceTheStart() throws {
         let s = try Scratch()
-        let seed = try s.write("seed.jsonl", Self.seed)
+        let seed = Self.seed
         let tokens = try s.write("tokens", "ala:\(StoreServiceTests.tokenA)\n")
         let server = try ServeTests.Server(["--store", s.path("store.sqlite"), "--tokens", tokens, "--corpus", seed])
         func health() throws -> String { try StoreServiceTests.call(port: server.port, "/healthz").text }
         XCTAssertEqual(try health(), #"{"status":"ok","postulates":4,"indexed":4}"# + "\n")
         XCTAssertTrue(try StoreServiceTests.call(port: server.port, "/").text.contains("4 postulaty z 1 lat (2024–2024), 4 w indeksie podobieństwa."))
         let post = try StoreServiceTests.call(port: server.port, "/api/postulates", method: "POST", token: StoreServiceTests.tokenA,
-                                              type: "application/x-ndjson", body: Self.added)
+                                              type: "application/x-ndjson", body: try Self.text(Self.added))
         XCTAssertEqual(post.status, 201, post.text)
         XCTAssertEqual(try health(), #"{"status":"ok","postulates":10,"indexed":10}"# + "\n")
         let home = try StoreServiceTests.call(port: server.port, "/").text

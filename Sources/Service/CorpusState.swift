@@ -9,6 +9,8 @@ struct CorpusView: Sendable {
     var position: [String: Int]
     var predictions: [ThemePrediction]
     var stances: [String?]
+    /// Counts the changes (additions, new predictions), so what is derived from a view is made once per change.
+    var generation = 0
 }
 
 /// The current `CorpusView` behind a lock: readers take the snapshot (a copy-on-write reference, no copying),
@@ -30,6 +32,7 @@ final class CorpusState: @unchecked Sendable {
     func repredict(_ predict: (Postulate) -> ThemePrediction) {
         lock.lock(); defer { lock.unlock() }
         current.predictions = current.records.map(predict)
+        current.generation += 1
     }
 
     /// Appends records (ids not yet served) with their predictions and stances.
@@ -41,5 +44,20 @@ final class CorpusState: @unchecked Sendable {
             current.predictions.append(pred)
             current.stances.append(stance)
         }
+        current.generation += 1
+    }
+}
+
+/// The summary of the latest view, made again only after a change (the home page and /healthz ask often).
+final class SummaryCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cached: (generation: Int, summary: CorpusSummary)?
+
+    func summary(of view: CorpusView, make: (CorpusView) -> CorpusSummary) -> CorpusSummary {
+        lock.lock(); defer { lock.unlock() }
+        if let cached, cached.generation == view.generation { return cached.summary }
+        let s = make(view)
+        cached = (view.generation, s)
+        return s
     }
 }

@@ -38,8 +38,21 @@ public final class ServiceEngine: @unchecked Sendable {
     let clusterOf: [String: Int]
     let pool: ReplicaPool
     let report: ReportCache
-    /// Postulates per year, per theme (gold ∪ predicted), and how long loading took.
-    public let summary: CorpusSummary
+    /// The summary at the start (counts, and how long loading took).
+    let loaded: CorpusSummary
+    private let summaries = SummaryCache()
+
+    /// Postulates per year, per theme (gold ∪ predicted) as served now — additions and a reloaded model's
+    /// predictions included — and how long loading took.
+    public var summary: CorpusSummary {
+        let loaded = self.loaded
+        return summaries.summary(of: state.view) { v in
+            // Every served postulate is in the index (an addition enters each replica before its next query).
+            CorpusSummary(records: v.records, predictions: v.predictions,
+                          indexed: loaded.indexed + v.records.count - loaded.postulates,
+                          seconds: loaded.loadSeconds, phases: loaded.phases.map { ($0.name, $0.seconds) })
+        }
+    }
 
     /// Loads everything; any failure is an error naming the file (as the CLI's), before the server listens.
     public static func load(_ c: ServiceConfiguration, notice: (String) -> Void = { _ in }) throws -> ServiceEngine {
@@ -135,8 +148,8 @@ public final class ServiceEngine: @unchecked Sendable {
         job.title = c.reportTitle
         job.badRecords = c.badRecords
         report = ReportCache(job: job, lemmatizer: lemmatizer)
-        summary = CorpusSummary(records: records, predictions: predictions, index: first,
-                                seconds: Date().timeIntervalSince(started), phases: phases)
+        loaded = CorpusSummary(records: records, predictions: predictions, indexed: first.count,
+                               seconds: Date().timeIntervalSince(started), phases: phases)
     }
 
     /// A record's stance: its own `response_stance`, else the stance model's on its response.
@@ -170,11 +183,11 @@ public struct CorpusSummary: Sendable {
     /// How long each loading phase took (name, seconds), in order.
     public var phases: [(name: String, seconds: Double)]
 
-    init(records: [Postulate], predictions: [ThemePrediction], index: SimilarityIndex, seconds: Double,
+    init(records: [Postulate], predictions: [ThemePrediction], indexed: Int, seconds: Double,
          phases: [(String, Double)]) {
         self.phases = phases.map { ($0.0, $0.1) }
         postulates = records.count
-        indexed = index.count
+        self.indexed = indexed
         var byYear: [Int: Int] = [:]
         var byTheme: [String: Int] = [:]
         for (p, pred) in zip(records, predictions) {

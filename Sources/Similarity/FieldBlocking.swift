@@ -42,6 +42,31 @@ public struct SameFields: Sendable, Equatable {
 
     /// Whether a canonical value is a real one (not missing, null or blank).
     static func isPresent(_ canonical: String) -> Bool { canonical != "\u{0}" }
+
+    /// The named fields that no record carries (missing, null or blank in every one), and the fields the records
+    /// do carry — typed fields first, then the others in the order first met. Blocking on a field nobody has puts
+    /// every record in one block: the option would silently do nothing, so the commands refuse it.
+    public func absent(in records: some Sequence<Postulate>) -> (absent: [String], seen: [String]) {
+        let typed = ["id", "year", "meeting", "organisation", "text", "justification", "response", "respondent", "themes"]
+        var seen = Set<String>()
+        var others: [String] = []
+        for p in records {
+            for name in typed where !seen.contains(name) && Self.carried(p.value(of: name)) {
+                seen.insert(name)
+            }
+            for (name, value) in p.extra where !seen.contains(name) && Self.carried(value) {
+                seen.insert(name)
+                others.append(name)
+            }
+        }
+        return (fields.filter { !seen.contains($0) }, typed.filter(seen.contains) + others)
+    }
+
+    /// A real value: not missing, null, blank or an empty list (every record has `themes`, often empty).
+    private static func carried(_ v: JSONValue?) -> Bool {
+        if case .array(let a)? = v, a.isEmpty { return false }
+        return isPresent(canonical(v))
+    }
 }
 
 extension String {

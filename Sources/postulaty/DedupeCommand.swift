@@ -15,12 +15,14 @@ struct DedupeCommand: ParsableCommand {
         per cluster {"cluster": N, "ids": [...]} (members in year order). Markdown: one section per cluster with \
         its years, organisations, texts and the city's responses in year order, then the pairs. \
         A cluster grows only while its average similarity stays ≥ the link threshold (no chaining through one \
-        shared neighbour). Details in docs/similarity.md.
+        shared neighbour). Details in docs/similarity.md. With --gold the pairs are scored instead against the \
+        authored groups (group) and the staff's reviewed same_as links (a store export), apart (docs/store.md).
 
         Examples:
           postulaty dedupe
           postulaty dedupe Corpora/*.jsonl --threshold 0.6 --across-years --format md > powtorzenia.md
           postulaty dedupe projekty.jsonl --across-years --same city --same district
+          postulaty dedupe zrecenzowane.jsonl --gold
         """)
 
     @Argument(help: "Corpus files (JSONL or CSV); default Corpora/*.jsonl.")
@@ -46,6 +48,9 @@ struct DedupeCommand: ParsableCommand {
     @Option(help: "jsonl or md.")
     var format: Format = .jsonl
 
+    @Flag(name: .customLong("gold"), help: "Instead of the pairs, score them against the gold pairs in the records: the authored groups (group) and the reviewed same_as links of a store export (docs/store.md).")
+    var gold = false
+
     @OptionGroup var badRecords: BadRecordOptions
 
     @OptionGroup var jobs: JobsOption
@@ -55,6 +60,7 @@ struct DedupeCommand: ParsableCommand {
     func validate() throws {
         guard threshold > 0, threshold <= 1 else { throw ValidationError(tr("--threshold musi być w przedziale (0, 1]", "--threshold must be in (0, 1]")) }
         guard same.allSatisfy({ !$0.isEmpty }) else { throw ValidationError(tr("--same: podaj nazwę pola", "--same: give a field name")) }
+        if gold && format == .md { throw ValidationError(tr("--gold pisze ocenę, nie pary: bez --format md", "--gold writes the figures, not the pairs: no --format md")) }
     }
 
     func run() throws {
@@ -70,12 +76,22 @@ struct DedupeCommand: ParsableCommand {
             }
             seen[p.id] = origin.file
         }
+        try SameFieldCheck.require(same, in: records, source: inputs.joined(separator: ", "))
         let result = try RecurringDemands.find(
             in: records, analyzer: try Defaults.analyzer(),
             settings: SimilarityIndexSettings(justificationWeight: justificationWeight),
             threshold: threshold, linkThreshold: linkThreshold, acrossYears: acrossYears, same: same,
             jobs: jobs.count)
-        let text = format == .jsonl ? jsonl(result) : markdown(result)
+        let text: String
+        if gold {
+            let authored = DuplicateGold.groups(in: records), reviewed = DuplicateGold.reviewedLinks(in: records)
+            text = DuplicateFigures.text(threshold: threshold,
+                                         authored: (authored, authored.score(result, acrossYears: acrossYears, same: same)),
+                                         reviewed: (reviewed, reviewed.score(result, acrossYears: acrossYears, same: same)),
+                                         reviewedSource: inputs.joined(separator: ", "))
+        } else {
+            text = format == .jsonl ? jsonl(result) : markdown(result)
+        }
         try StandardOutput.write(text)
         printError("dedupe: " + Messages.postulates(records.count) + ", "
                    + counted(result.pairs.count, pl: ("para", "pary", "par"), en: ("pair", "pairs")) + ", "

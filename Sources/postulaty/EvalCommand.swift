@@ -1,6 +1,7 @@
 import ArgumentParser
 import Corpus
 import Foundation
+import Similarity
 import Store
 import Themes
 
@@ -32,7 +33,7 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "One JSON object instead of the table.")
     var json = false
 
-    @Option(help: "Also test a model trained on FILES on the store's reviewed real postulates (those the corpus lacks), reported apart from the authored ones (docs/store.md).")
+    @Option(help: "Also test a model trained on FILES on the store's reviewed real postulates (those the corpus lacks), reported apart from the authored ones, and score dedupe against the store's reviewed same_as links beside the corpus's groups (docs/store.md).")
     var store: String?
 
     func validate() throws {
@@ -84,12 +85,36 @@ struct EvalCommand: ParsableCommand {
                               taxonomy: [ThemeDescription]) throws {
         let base = try options.badRecords.load(try options.corpusFiles()).records
         let merged: TrainingRecords
-        do { merged = try ReviewStore(path: store).trainingRecords(corpus: base) } catch { throw storeFailure(error) }
+        let stored: [Postulate]
+        do {
+            let s = try ReviewStore(path: store)
+            merged = try s.trainingRecords(corpus: base)
+            stored = try s.all().map(\.reviewed)
+        } catch { throw storeFailure(error) }
         let real = merged.records.filter { $0.value(of: "reviewed_real") == .bool(true) }
-        guard !real.isEmpty else {
+        if real.isEmpty {
             try StandardOutput.write(tr("\n\(store): brak zrecenzowanych postulatów spoza korpusu\n", "\n\(store): no reviewed postulates outside the corpus\n"))
-            return
+        } else {
+            try themesOnReal(real, store: store, corpus: corpus, analyzer: analyzer, opts: opts, taxonomy: taxonomy)
         }
+        try StandardOutput.write("\n" + duplicateFigures(corpus: base, stored: stored, store: store))
+    }
+
+    /// `dedupe` at its default settings, scored on the corpus files against their authored groups and on the
+    /// store's postulates (reviewed fields applied, as `store export` writes them) against the reviewed links —
+    /// the same figures `dedupe EXPORT --gold` gives for the reviewed part.
+    private func duplicateFigures(corpus: [Postulate], stored: [Postulate], store: String) throws -> String {
+        let analyzer = try Defaults.analyzer()
+        let threshold = RecurringDemands.defaultThreshold
+        let onCorpus = try RecurringDemands.find(in: corpus, analyzer: analyzer, threshold: threshold)
+        let onStore = try RecurringDemands.find(in: stored, analyzer: analyzer, threshold: threshold)
+        let authored = DuplicateGold.groups(in: corpus), reviewed = DuplicateGold.reviewedLinks(in: stored)
+        return DuplicateFigures.text(threshold: threshold, authored: (authored, authored.score(onCorpus)),
+                                     reviewed: (reviewed, reviewed.score(onStore)), reviewedSource: store)
+    }
+
+    private func themesOnReal(_ real: [Postulate], store: String, corpus: LabelledCorpus, analyzer: any TermAnalyzing,
+                              opts: TrainingOptions, taxonomy: [ThemeDescription]) throws {
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("postulaty-eval-\(ProcessInfo.processInfo.processIdentifier).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: temp) }
         try AtomicFile.write(CorpusWriter.jsonl(real), to: temp)

@@ -80,6 +80,7 @@ struct SimilarCommand: ParsableCommand {
     func run() throws {
         let index = try Defaults.similarityIndex(self.index)
         let idx = try IndexLoading.load(index)
+        try SameFieldCheck.require(same, in: idx.postulates.lazy.map(\.record), source: index)
         let filter = SimilarityFilter(before: before, after: after, same: same,
                                       tieBreak: TieBreak(query: nil, before: before, same: same))
         var out = ""

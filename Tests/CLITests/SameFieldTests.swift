@@ -99,4 +99,28 @@ final class SameFieldTests: XCTestCase {
         XCTAssertEqual(plain.status, 0, plain.stderr)
         XCTAssertEqual(plain.out.split(separator: "\n").count, 2)
     }
+
+    /// A --same field that no record carries would block on nothing and pass silently: refused, naming the field
+    /// and the fields the data has (Polish by default, English with --lang en).
+    func testSameOnAFieldNoRecordCarriesIsRefusedNamingTheFieldsSeen() throws {
+        let s = try Scratch()
+        let file = try s.write("c.jsonl", corpus + #"{"id":"x","year":2022,"city":"Gdynia","district":null,"quarter":" ","text":"Gry"}"# + "\n")
+        let dedupe = try CLI.run(["dedupe", file, "--same", "district", "--same", "distirct"])
+        XCTAssertEqual(dedupe.status, 1)
+        XCTAssertEqual(dedupe.out, "")
+        XCTAssertTrue(dedupe.stderr.contains("\(file): --same distirct: żaden rekord nie ma pola „distirct” (pola w danych: id, year, text, city, district)"),
+                      dedupe.stderr)
+        // Blank and null values are not carried: "quarter" is blank in its only record.
+        XCTAssertTrue(try CLI.run(["dedupe", file, "--same", "quarter"]).stderr.contains("--same quarter: żaden rekord"))
+        XCTAssertEqual(try CLI.run(["dedupe", file, "--same", "city"]).status, 0, "a field some record carries")
+
+        let index = s.path("x.index")
+        XCTAssertEqual(try CLI.run(["index", "build", file, "-o", index]).status, 0)
+        let similar = try CLI.run(["similar", "--index", index, "--id", "o-2021", "--same", "dystrykt", "--lang", "en"])
+        XCTAssertEqual(similar.status, 1)
+        XCTAssertEqual(similar.out, "")
+        XCTAssertTrue(similar.stderr.contains("\(index): --same dystrykt: no record has the field \"dystrykt\" (fields in the data: id, year, text, city, district)"),
+                      similar.stderr)
+        XCTAssertEqual(try CLI.run(["similar", "--index", index, "--id", "o-2021", "--same", "district"]).status, 0)
+    }
 }

@@ -7,7 +7,7 @@ final class EvalContractTests: XCTestCase {
     static let train = "Corpora/authored-a.jsonl", test = "Corpora/authored-b.jsonl"
 
     func testFoldsAreUsedAndJSONHasTheFigures() throws {
-        let r = try CLI.run(["eval", Self.train, "--folds", "3", "--json"])
+        let r = try CLI.run(["eval", Self.train, "--folds", "3", "--json"], timeout: 600)
         XCTAssertEqual(r.status, 0, r.stderr)
         let obj = try XCTUnwrap(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
         XCTAssertEqual(obj["evaluation"] as? String, "3-fold cross-validation (a group stays in one fold)")
@@ -16,7 +16,7 @@ final class EvalContractTests: XCTestCase {
         for key in ["micro_f1", "macro_f1", "exact_match", "brier", "ece", "documents", "methods", "confusions"] {
             XCTAssertNotNil(obj[key], key)
         }
-        let text = try CLI.run(["eval", Self.train, "--folds", "3"])
+        let text = try CLI.run(["eval", Self.train, "--folds", "3"], timeout: 600)
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(text.out.contains("walidacja krzyżowa w 3 częściach"), text.out)
         XCTAssertTrue(text.out.contains("micro-F1 "), text.out)
@@ -25,7 +25,7 @@ final class EvalContractTests: XCTestCase {
     }
 
     func testTrainOnFilesTestOnAnother() throws {
-        let r = try CLI.run(["eval", Self.train, "--test", Self.test, "--json"])
+        let r = try CLI.run(["eval", Self.train, "--test", Self.test, "--json"], timeout: 600)
         XCTAssertEqual(r.status, 0, r.stderr)
         let obj = try XCTUnwrap(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
         let how = obj["evaluation"] as? String ?? ""
@@ -34,7 +34,7 @@ final class EvalContractTests: XCTestCase {
 
     func testRefusedCombinations() throws {
         for args in [["--folds", "3", "--test", Self.test], ["--folds", "1"]] {
-            let r = try CLI.run(["eval", Self.train] + args)
+            let r = try CLI.run(["eval", Self.train] + args, timeout: 600)
             XCTAssertEqual(r.status, 64, "\(args): \(r.stderr)")
             XCTAssertEqual(r.out, "")
         }

@@ -87,7 +87,7 @@ final class FlagContractTests: XCTestCase {
         let s = try Scratch()
         let path = try authored(s)
         func eval(_ extra: [String]) throws -> String {
-            let r = try CLI.run(["eval", path, "--folds", "2", "--json"] + extra, cwd: s.url)
+            let r = try CLI.run(["eval", path, "--folds", "2", "--json"] + extra, cwd: s.url, timeout: 600)
             XCTAssertEqual(r.status, 0, r.stderr)
             return r.out
         }
@@ -104,7 +104,7 @@ final class FlagContractTests: XCTestCase {
         let path = try authored(s)
         func train(_ name: String, _ extra: [String]) throws -> String {
             let out = s.url.appendingPathComponent(name).path
-            let r = try CLI.run(["train", path, "-o", out] + extra, cwd: s.url)
+            let r = try CLI.run(["train", path, "-o", out] + extra, cwd: s.url, timeout: 600)
             XCTAssertEqual(r.status, 0, r.stderr)
             return try String(contentsOfFile: out, encoding: .utf8)
         }

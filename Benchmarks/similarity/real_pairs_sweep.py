@@ -1,20 +1,33 @@
 """Judged real cross-year pairs (Benchmarks/real/pairs.tsv of issue 15: same / template / related / different)
-against the pairs `postulaty dedupe` writes: per threshold, how many of each judgement are paired, on the pairs
-whose two records carry the same district label (what `--same district` can reach).
+against the pairs `postulaty dedupe` writes: per threshold, the share of judged resubmissions paired (recall, over
+all 89) and of judged non-duplicates paired (over all 225 template/related/different pairs), overall and per city
+stratum. Blocking is whatever the dedupe run used; pairs it separates simply count as not paired.
 
-usage: python3 real_pairs_sweep.py PAIRS.tsv DEDUPE.jsonl
+usage: python3 real_pairs_sweep.py PAIRS.tsv DEDUPE.jsonl [THRESHOLDS]
   DEDUPE.jsonl: postulaty dedupe ../shared/eval/pb-titles-dev.jsonl --threshold 0.3 --across-years --same city --same district
+  THRESHOLDS: comma-separated (default 0.3,0.35,…,0.7)
 """
-import json,sys,collections
-pairs=[l.rstrip('\n').split('\t') for l in open(sys.argv[1])][1:]
-sc={}
-for l in open(sys.argv[2]):
-    r=json.loads(l)
-    if 'a' in r: sc[(r['a'],r['b'])]=r['score']; sc[(r['b'],r['a'])]=r['score']
-for t in [0.3,0.35,0.4,0.45,0.5,0.55,0.6]:
-    by=collections.defaultdict(lambda:[0,0])
+import json, sys, collections
+STRATA = {"Bydgoszcz", "Częstochowa", "Gdańsk", "Gdynia", "Katowice", "Poznań", "Wrocław"}
+pairs = [l.rstrip('\n').split('\t') for l in open(sys.argv[1], encoding="utf-8")][1:]
+sc = {}
+for l in open(sys.argv[2], encoding="utf-8"):
+    r = json.loads(l)
+    if 'a' in r:
+        sc[frozenset((r['a'], r['b']))] = r['score']
+ts = [float(t) for t in sys.argv[3].split(',')] if len(sys.argv) > 3 else [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]
+for t in ts:
+    by = collections.defaultdict(lambda: [0, 0])
+    city = collections.defaultdict(lambda: [0, 0, 0, 0])  # same n, same paired, non-dup n, non-dup paired
     for p in pairs:
-        if p[6]!=p[7]: continue   # same-district subset
-        j=p[-1]; s=sc.get((p[0],p[1]),0); by[j][0]+=1; by[j][1]+= s>=t
-    nd=[by[j] for j in ('template','related','different')]
-    print(t, ' '.join(f"{j}:{k}/{n}" for j,(n,k) in sorted(by.items())), f"recall={by['same'][1]/by['same'][0]:.2f} nondup_paired={sum(k for n,k in nd)/sum(n for n,k in nd):.3f}")
+        j = p[-1]; hit = sc.get(frozenset((p[0], p[1])), 0) >= t
+        by[j][0] += 1; by[j][1] += hit
+        c = city[p[3] if p[3] in STRATA else "other"]
+        k = 0 if j == 'same' else 2
+        c[k] += 1; c[k + 1] += hit
+    nd = [by[j] for j in ('template', 'related', 'different')]
+    print(f"{t:.2f} recall {by['same'][1]}/{by['same'][0]} = {by['same'][1] / by['same'][0]:.3f}, non-dup paired "
+          f"{sum(k for n, k in nd)}/{sum(n for n, k in nd)} = {sum(k for n, k in nd) / sum(n for n, k in nd):.3f} "
+          f"(template {by['template'][1]}, related {by['related'][1]}, different {by['different'][1]})")
+    print("     " + ", ".join(f"{c} {v[1]}/{v[0]} · {v[3]}/{v[2]}" for c, v in
+                             sorted(city.items(), key=lambda x: (x[0] == 'other', x[0]))))

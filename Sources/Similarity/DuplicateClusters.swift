@@ -4,14 +4,19 @@
 /// Here pairs are merged best first (Kruskal order), and two clusters join only when their *average link* —
 /// the mean cosine over all cross pairs, computed exactly from the clusters' summed vectors — reaches
 /// `linkThreshold`. A member therefore resembles the cluster as a whole, not just one neighbour.
+/// With blocking (`blocks`: per row, a value id per `--same` field, -1 unknown), two clusters also join only when
+/// no field has two different known values among their members: a record without a district may pair with a
+/// record of Obłuże and one of Dąbrowa, but it does not put the two districts into one cluster.
 ///
 /// A cluster's summed vector is kept as term ids ascending with their sums: the average link's dot product adds the
 /// products of the shared terms in ascending term id (a merge walk, or a binary search per term of the smaller
 /// vector when the other is much longer), and merging adds two sorted lists; no hashing, no sorting per pair.
 public enum DuplicateClustering {
     /// Clusters of ≥ 2 rows: members ascending, clusters ordered by their first member.
-    public static func clusters(_ v: SparseVectors, pairs: [DuplicatePair], linkThreshold: Double) -> [[Int]] {
+    public static func clusters(_ v: SparseVectors, pairs: [DuplicatePair], linkThreshold: Double,
+                                blocks: [[Int32]] = []) -> [[Int]] {
         let n = v.count
+        var known = blocks   // per root: the known value of each field among its members (-1: none yet)
         var parent = [Int](repeating: -1, count: n)      // -1: not in any pair yet
         var members = [[Int]](repeating: [], count: n)
         var keys = [[UInt32]](repeating: [], count: n)   // the summed vector of a root's cluster
@@ -37,6 +42,7 @@ public enum DuplicateClustering {
             ensure(p.a); ensure(p.b)
             let ra = find(p.a), rb = find(p.b)
             if ra == rb { continue }
+            if !known.isEmpty, zip(known[ra], known[rb]).contains(where: { $0 >= 0 && $1 >= 0 && $0 != $1 }) { continue }
             let (small, large) = keys[ra].count <= keys[rb].count ? (ra, rb) : (rb, ra)
             let dot = sharedDot(keys[small], sums[small], keys[large], sums[large])
             let size = Double(members[ra].count * members[rb].count)
@@ -47,6 +53,9 @@ public enum DuplicateClustering {
             members[drop] = []
             (keys[keep], sums[keep]) = merged(keys[keep], sums[keep], keys[drop], sums[drop])
             keys[drop] = []; sums[drop] = []
+            if !known.isEmpty {
+                for f in known[keep].indices where known[keep][f] < 0 { known[keep][f] = known[drop][f] }
+            }
         }
         var out: [[Int]] = []
         for x in 0..<n where parent[x] == x && members[x].count > 1 { out.append(members[x].sorted()) }

@@ -101,7 +101,7 @@ public struct DuplicateGold: Sendable {
         func eligible(_ p: Pair) -> Bool {
             guard let x = records[p.a], let y = records[p.b] else { return false }
             if acrossYears && x.year == y.year { return false }
-            return blocking.isEmpty || blocking.key(of: x) == blocking.key(of: y)
+            return blocking.isEmpty || SameFields.agree(blocking.values(of: x), blocking.values(of: y))
         }
         let gold = pairs.filter(eligible)
         let found = Set(run.pairs.map { Pair(run.postulates[$0.a].id, run.postulates[$0.b].id) })

@@ -66,8 +66,8 @@ public final class SimilarityIndex {
     private var accumulator: [Double] = []
     private var featureCache: [String: String] = [:]
     private var touched: [Int32] = []
-    /// Block keys of every slot per `SameFields` (cleared by any change): one pass per field list, not per query.
-    private var blockKeys: [[String]: [String]] = [:]
+    /// Blocking values of every slot per `SameFields` (cleared by any change): one pass per field list, not per query.
+    private var blockValues: [[String]: [[String?]]] = [:]
     /// How many queries stopped reading postings early (max-score): lets tests see both paths run.
     var earlyTerminations = 0
     /// Max-score early termination on (default) or off (every posting read): for the benchmark's A/B; results are
@@ -174,7 +174,7 @@ public final class SimilarityIndex {
         docStart.append(docTerms.count)
         count += 1
         stale = true
-        blockKeys.removeAll()
+        blockValues.removeAll()
     }
 
     /// Removes the postulate with this id (its slot stays as a tombstone until the index is saved).
@@ -191,14 +191,14 @@ public final class SimilarityIndex {
         }
         count -= 1
         stale = true
-        blockKeys.removeAll()
+        blockValues.removeAll()
     }
 
-    /// The block key of every slot for `same`, computed once per field list.
-    func keys(_ same: SameFields) -> [String] {
-        if let k = blockKeys[same.fields], k.count == docs.count { return k }
-        let k = docs.map { same.key(of: $0.record) }
-        blockKeys[same.fields] = k
+    /// The blocking values of every slot for `same`, computed once per field list.
+    func blocking(_ same: SameFields) -> [[String?]] {
+        if let k = blockValues[same.fields], k.count == docs.count { return k }
+        let k = docs.map { same.values(of: $0.record) }
+        blockValues[same.fields] = k
         return k
     }
 
@@ -313,7 +313,7 @@ public final class SimilarityIndex {
         }
         var f = filter
         f.excludeIDs.insert(record.id)
-        if !f.same.isEmpty { f.blockKey = f.same.key(of: record) }
+        if !f.same.isEmpty { f.blockValues = f.same.values(of: record) }
         f.tieBreak = TieBreak(query: record, before: filter.before, same: filter.same.fields)
         return run(queryVector(counts), display: displayTerms(record.text), k: k, filter: f)
     }
@@ -329,7 +329,7 @@ public final class SimilarityIndex {
         var f = filter
         f.excludeIDs.insert(id)
         if excludeOwnMeeting, !docs[slot].meeting.isEmpty { f.excludeMeetings.insert(docs[slot].meeting) }
-        if !f.same.isEmpty { f.blockKey = f.same.key(of: docs[slot].record) }
+        if !f.same.isEmpty { f.blockValues = f.same.values(of: docs[slot].record) }
         f.tieBreak = TieBreak(query: docs[slot].record, before: filter.before, same: filter.same.fields)
         return run(queryVector(counts), display: displayTerms(docs[slot].text), k: k, filter: f)
     }
@@ -425,10 +425,10 @@ public final class SimilarityIndex {
         let lo = filter.after.map { Int32(clamping: $0) }, hi = filter.before.map { Int32(clamping: $0) }
         let excludedSlots = Set(filter.excludeIDs.compactMap { slotByID[$0] })
         let excludedMeetings = Set(filter.excludeMeetings.compactMap { meetingIDs[$0] })
-        let block: (keys: [String], key: String)? = filter.same.isEmpty ? nil
-            : (keys(filter.same), filter.blockKey ?? filter.same.key(of: Postulate(id: "", text: "")))
+        let block: (values: [[String?]], query: [String?])? = filter.same.isEmpty ? nil
+            : (blocking(filter.same), filter.blockValues ?? filter.same.values(of: Postulate(id: "", text: "")))
         let allowed: (Int) -> Bool = { s in
-            if let block, block.keys[s] != block.key { return false }
+            if let block, !SameFields.agree(block.values[s], block.query) { return false }
             if lo != nil || hi != nil {
                 let y = self.years[s]
                 if y == Self.noYear { return false }

@@ -5,10 +5,10 @@ public struct SimilarityFilter: Sendable, Equatable {
     public var after: Int?
     public var excludeIDs: Set<String>
     public var excludeMeetings: Set<String>
-    /// Blocking: only postulates whose key for these fields equals `blockKey` (see `SameFields`); `similar(toID:)`
-    /// and record queries fill the key from the query record.
+    /// Blocking: only postulates that agree with `blockValues` on these fields (see `SameFields`); `similar(toID:)`
+    /// and record queries fill the values from the query record (nil: every value unknown, nothing is excluded).
     public var same: SameFields
-    public var blockKey: String?
+    public var blockValues: [String?]?
     /// How equal scores are ordered (`TieBreak`); the default orders them by id.
     public var tieBreak: TieBreak
 

@@ -45,6 +45,31 @@ final class SameFieldTests: XCTestCase {
         XCTAssertNotEqual(empty.status, 0)
     }
 
+    /// A district that is missing, names a project category ("local") or is spelled another way is no reason to
+    /// keep a resubmission apart; two known districts still are.
+    func testUnknownDistrictsDoNotBlockAndSpellingsOfOneDistrictAgree() throws {
+        let s = try Scratch()
+        let file = try s.write("u.jsonl", """
+        {"id":"k-2018","year":2018,"city":"Wrocław","district":null,"text":"Muchoborskie Centrum Sportu przy ulicy Trawowej etap trzeci"}
+        {"id":"k-2020","year":2020,"city":"Wrocław","district":"local","text":"Muchoborskie Centrum Sportu przy ulicy Trawowej etap trzeci"}
+        {"id":"k-2022","year":2022,"city":"Wrocław","district":"Rejon nr 4","text":"Muchoborskie Centrum Sportu przy ulicy Trawowej etap trzeci"}
+        {"id":"k-2023","year":2023,"city":"Wrocław","district":"Rejon nr 9","text":"Muchoborskie Centrum Sportu przy ulicy Trawowej etap trzeci"}
+        {"id":"s-2021","year":2021,"city":"Katowice","district":"Szopienice-Burowiec","text":"Szopienicka biblioteka dla wszystkich zakup czasopism i gier planszowych"}
+        {"id":"s-2025","year":2025,"city":"Katowice","district":"Szopienice - Burowiec","text":"Szopienicka biblioteka dla wszystkich zakup czasopism i gier planszowych"}
+
+        """)
+        let r = try CLI.run(["dedupe", file, "--across-years", "--same", "city", "--same", "district"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        // Null and "local" agree with every district; "Rejon nr 4" and "Rejon nr 9" do not agree with each other.
+        XCTAssertEqual(pairs(r.out), ["k-2018~k-2020", "k-2018~k-2022", "k-2018~k-2023", "k-2020~k-2022",
+                                      "k-2020~k-2023", "s-2021~s-2025"])
+        // Clusters never hold two known districts: the unknown ones join the first, Rejon nr 9 stays out.
+        let clusters = r.out.split(separator: "\n").compactMap { line -> [String]? in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["ids"] as? [String]
+        }
+        XCTAssertEqual(clusters, [["k-2018", "k-2020", "k-2022"], ["s-2021", "s-2025"]])
+    }
+
     func testSimilarByIDBlocksAndBreaksTiesBySamePlaceAndNearestEarlierYear() throws {
         let s = try Scratch()
         let file = try s.write("c.jsonl", corpus)

@@ -54,6 +54,16 @@ final class ReferenceWeightTests: XCTestCase {
         return v.mapValues { $0 / norm }
     }
 
+    /// Dedupe's factor for little shared evidence: (Σ idf of the shared terms / (ln(1 + n) + 1))², at most 1.
+    static func sharedEvidence(_ a: Int, _ b: Int) -> Double {
+        let words = docs.map { Set($0.3.split(separator: " ").map(String.init)) }
+        let n = Double(docs.count)
+        let shared = words[a].intersection(words[b]).reduce(0.0) { sum, t in
+            sum + Foundation.log((1 + n) / (1 + Double(words.filter { $0.contains(t) }.count))) + 1
+        }
+        return min(1, pow(shared / (Foundation.log(1 + n) + 1), 2))
+    }
+
     static func cosine(_ a: [String: Double], _ b: [String: Double]) -> Double {
         a.reduce(0) { $0 + $1.value * (b[$1.key] ?? 0) }
     }
@@ -132,7 +142,7 @@ final class ReferenceWeightTests: XCTestCase {
             for a in 0..<vectors.count {
                 for b in (a + 1)..<vectors.count {
                     if acrossYears && Self.docs[a].1 == Self.docs[b].1 { continue }
-                    let s = Self.cosine(vectors[a], vectors[b])
+                    let s = Self.cosine(vectors[a], vectors[b]) * Self.sharedEvidence(a, b)
                     if s >= t { out.append((a, b, s)) }
                 }
             }

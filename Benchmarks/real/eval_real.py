@@ -90,7 +90,7 @@ def eval_themes(opts, by_id, work):
     for i, (city, _) in gold.items():
         groups[stratum(city)].append(i)
         groups["all"].append(i)
-    print("### Themes (shipped `Models/themes.model`, text = title)\n")
+    print(f"### Themes (`{opts.model}`, text = title)\n")
     print("| stratum | n | " + " | ".join(f"{t} P / R / F1 (gold n)" for t in MACRO)
           + " | macro-F1 (sec, youth, sen) | spurious funding+networking /100 |")
     print("|---" * (4 + len(MACRO)) + "|")

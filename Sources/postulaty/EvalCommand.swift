@@ -48,19 +48,21 @@ struct EvalCommand: ParsableCommand {
         try checkOutput(options.dumpTerms, inputs: try options.corpusFiles() + [test, options.taxonomy].compactMap { $0 })
         let analyzer = try options.termAnalyzer()
         let opts = try options.trainingOptions()
-        let corpus = try options.labelledCorpus(analyzer: analyzer, fields: opts.vectorizer.fields)
+        let corpus = try options.labelledCorpus(analyzer: analyzer, vectorizer: opts.vectorizer)
         let taxonomy = try options.themeDescriptions()
         try options.checkTrainingData(corpus, taxonomy: taxonomy)
         try options.dumpTermsIfAsked(corpus, fields: opts.vectorizer.fields)
+        let extra = try options.trainingOnlyCorpus(analyzer: analyzer, vectorizer: opts.vectorizer)
+        let training = try corpus.appending(extra)
         let result: EvaluationResult
         let how: String, howText: String
         if let test {
-            let testCorpus = try options.labelledCorpus([test], analyzer: analyzer, fields: opts.vectorizer.fields)
+            let testCorpus = try options.labelledCorpus([test], analyzer: analyzer, vectorizer: opts.vectorizer)
             try TrainingCheck.requireLabelled(testCorpus.labels, field: options.labels)
-            let model = try ThemeTrainer.train(documents: corpus.documents, labels: corpus.labels.values,
-                                               mode: corpus.labels.mode, labelField: options.labels,
+            let model = try ThemeTrainer.train(documents: training.documents, labels: training.labels.values,
+                                               mode: training.labels.mode, labelField: options.labels,
                                                analyzer: analyzer.configuration, taxonomy: taxonomy,
-                                               options: opts, groups: corpus.foldGroups)
+                                               options: opts, groups: training.foldGroups)
             result = ThemeEvaluation.test(model: model, documents: testCorpus.documents, labels: testCorpus.labels.values)
             how = "trained on \(model.training.documents), tested on \(test)"
             howText = tr("wytrenowano na \(model.training.documents), sprawdzono na \(test)", how)
@@ -70,13 +72,17 @@ struct EvalCommand: ParsableCommand {
                                                        mode: corpus.labels.mode, labelField: options.labels,
                                                        analyzer: analyzer.configuration,
                                                        taxonomy: taxonomy, options: opts, folds: k,
-                                                       groups: corpus.foldGroups)
+                                                       groups: corpus.foldGroups,
+                                                       extra: extra.map { ($0.documents, $0.labels.values, $0.groups) })
+            let added = extra.map { counted($0.labelledCount, pl: ("rekord", "rekordy", "rekordów"), en: ("record", "records")) }
             how = "\(k)-fold cross-validation" + (corpus.foldGroups == nil ? "" : " (a \(options.groupField) stays in one fold)")
-            howText = tr("walidacja krzyżowa w \(k) częściach" + (corpus.foldGroups == nil ? "" : " (jedna grupa „\(options.groupField)” w jednej części)"), how)
+                + (added.map { "; \($0) of \(Defaults.trainingDirectory)/ added to every fold's training, never tested" } ?? "")
+            howText = tr("walidacja krzyżowa w \(k) częściach" + (corpus.foldGroups == nil ? "" : " (jedna grupa „\(options.groupField)” w jednej części)")
+                         + (added.map { "; \($0) z \(Defaults.trainingDirectory)/ dodane do uczenia w każdej części, nigdy nie sprawdzane" } ?? ""), how)
         }
         // JSON is for programs: its words stay English whatever the run's language; the text is for people.
         try StandardOutput.write(json ? jsonReport(result, how: how) : textReport(result, how: howText))
-        if let store { try reviewedReal(store, corpus: corpus, analyzer: analyzer, opts: opts, taxonomy: taxonomy) }
+        if let store { try reviewedReal(store, corpus: training, analyzer: analyzer, opts: opts, taxonomy: taxonomy) }
     }
 
     /// The reviewed real postulates of the store, tested apart: a model trained on the corpus (authored) is
@@ -118,7 +124,7 @@ struct EvalCommand: ParsableCommand {
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("postulaty-eval-\(ProcessInfo.processInfo.processIdentifier).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: temp) }
         try AtomicFile.write(CorpusWriter.jsonl(real), to: temp)
-        let testCorpus = try options.labelledCorpus([temp], analyzer: analyzer, fields: opts.vectorizer.fields)
+        let testCorpus = try options.labelledCorpus([temp], analyzer: analyzer, vectorizer: opts.vectorizer)
         let model = try ThemeTrainer.train(documents: corpus.documents, labels: corpus.labels.values,
                                            mode: corpus.labels.mode, labelField: options.labels,
                                            analyzer: analyzer.configuration, taxonomy: taxonomy,

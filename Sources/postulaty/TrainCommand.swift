@@ -6,7 +6,7 @@ import Themes
 
 /// Options shared by `train` and `eval`: what to read and how to vectorise and train.
 struct ThemeTrainingOptions: ParsableArguments {
-    @Argument(help: "Corpus files, JSONL or CSV (default: Corpora/*.jsonl).")
+    @Argument(help: "Corpus files, JSONL or CSV (default: Corpora/*.jsonl, and for training the records of Corpora/training/*.jsonl that carry the label field).")
     var files: [String] = []
 
     @Option(name: .long, help: "The label field: an array of labels (multi-label) or a string (single-label).")
@@ -89,11 +89,28 @@ struct ThemeTrainingOptions: ParsableArguments {
         for w in warnings { printError(tr("uwaga: ", "warning: ") + w) }
     }
 
-    /// The labelled corpus of `files` (default: the command's own), read under the bad-record policy.
-    func labelledCorpus(_ files: [String]? = nil, analyzer: any TermAnalyzing, fields: [FieldWeight]) throws -> LabelledCorpus {
-        try LabelledCorpus.load(files: try files ?? corpusFiles(), labelField: labels, fields: fields, analyzer: analyzer,
-                                groupField: groupField, badRecords: badRecords.policy,
+    /// The labelled corpus of `files` (default: the command's own), read under the bad-record policy, each field's
+    /// text through the model's `filter`.
+    func labelledCorpus(_ files: [String]? = nil, analyzer: any TermAnalyzing, vectorizer: VectorizerConfiguration) throws -> LabelledCorpus {
+        try LabelledCorpus.load(files: try files ?? corpusFiles(), labelField: labels, fields: vectorizer.fields, analyzer: analyzer,
+                                groupField: groupField, badRecords: badRecords.policy, filter: vectorizer.textFilter,
                                 skipped: { badRecords.reportSkipped($0, read: $1) })
+    }
+
+    /// The training-only records (`Corpora/training/*.jsonl`) that carry the label field, when no FILES were given;
+    /// nil when there are none (e.g. for `--labels response_stance`: those records have no stance). `train` adds
+    /// them to the corpus; `eval` adds them to every fold's training side and never tests them.
+    func trainingOnlyCorpus(analyzer: any TermAnalyzing, vectorizer: VectorizerConfiguration) throws -> LabelledCorpus? {
+        guard files.isEmpty else { return nil }
+        let found = try Defaults.trainingFiles()
+        guard !found.isEmpty else { return nil }
+        let load = try CorpusLoad.read(found, policy: badRecords.policy, requireRecords: false, presenceOf: labels)
+        badRecords.reportSkipped(load.skipped, read: load.records.count)
+        let present = load.fieldPresent ?? []
+        let kept = load.records.indices.filter { present[$0] }.map { load.records[$0] }
+        guard !kept.isEmpty else { return nil }
+        return try LabelledCorpus.make(records: kept, labelField: labels, fields: vectorizer.fields, analyzer: analyzer,
+                                       groupField: groupField, filter: vectorizer.textFilter)
     }
 
     func trainingOptions() throws -> TrainingOptions {
@@ -108,6 +125,9 @@ struct ThemeTrainingOptions: ParsableArguments {
             weights.append(FieldWeight(name, w))
         }
         var vec = VectorizerConfiguration(fields: weights)
+        // Theme models read text without cost tables and form headings: the taxonomy says a project's own costs
+        // are not `funding` (FormBoilerplate). Other label fields (the stance of a response) read it whole.
+        if labels == "themes" { vec.textFilter = .formBoilerplate }
         vec.bigrams = !noBigrams
         vec.minDocumentFrequency = minDf ?? 2
         var opts = TrainingOptions(vectorizer: vec, folds: innerFolds, seed: seed)
@@ -193,9 +213,11 @@ struct TrainCommand: ParsableCommand {
             let temp = FileManager.default.temporaryDirectory.appendingPathComponent("postulaty-train-\(ProcessInfo.processInfo.processIdentifier).jsonl").path
             defer { try? FileManager.default.removeItem(atPath: temp) }
             try AtomicFile.write(CorpusWriter.jsonl(merged.records), to: temp)
-            corpus = try options.labelledCorpus([temp], analyzer: analyzer, fields: opts.vectorizer.fields)
+            corpus = try options.labelledCorpus([temp], analyzer: analyzer, vectorizer: opts.vectorizer)
+                .appending(try options.trainingOnlyCorpus(analyzer: analyzer, vectorizer: opts.vectorizer))
         } else {
-            corpus = try options.labelledCorpus(analyzer: analyzer, fields: opts.vectorizer.fields)
+            corpus = try options.labelledCorpus(analyzer: analyzer, vectorizer: opts.vectorizer)
+                .appending(try options.trainingOnlyCorpus(analyzer: analyzer, vectorizer: opts.vectorizer))
         }
         let taxonomy = try options.themeDescriptions()
         try options.checkTrainingData(corpus, taxonomy: taxonomy)

@@ -47,15 +47,27 @@ public enum ThemeEvaluation {
     /// Outer K-fold cross-validation: each fold is tagged by a model trained (vectoriser, variant choice,
     /// calibration, thresholds: everything) on the other folds only. With `groups`, a resubmission group stays in
     /// one fold (outer and inner), so near-copies never sit on both sides.
+    ///
+    /// `extra`: training-only documents (`Corpora/training/`), added to every fold's training side and never
+    /// tested, so the figures are those of `documents` alone and its folds are the same with or without them.
     public static func crossValidate(documents: [FieldTerms], labels: [[String]?], mode: LabelMode, labelField: String,
                                      analyzer: AnalyzerConfiguration, taxonomy: [ThemeDescription] = [],
                                      options: TrainingOptions = TrainingOptions(), folds: Int = 5,
-                                     seed: UInt64 = 7, groups: [String?]? = nil) throws -> EvaluationResult {
+                                     seed: UInt64 = 7, groups: [String?]? = nil,
+                                     extra: (documents: [FieldTerms], labels: [[String]?], groups: [String?])? = nil) throws -> EvaluationResult {
         var docs: [FieldTerms] = [], gold: [[String]] = [], kept: [String?] = []
         for (i, (d, l)) in zip(documents, labels).enumerated() {
             guard let l, mode == .multiLabel || l.count == 1 else { continue }
             docs.append(d); gold.append(l); kept.append(groups?[i])
         }
+        var extraDocs: [FieldTerms] = [], extraGold: [[String]] = [], extraGroups: [String?] = []
+        if let extra {
+            for (i, (d, l)) in zip(extra.documents, extra.labels).enumerated() {
+                guard let l, mode == .multiLabel || l.count == 1 else { continue }
+                extraDocs.append(d); extraGold.append(l); extraGroups.append(extra.groups[i])
+            }
+        }
+        let grouped = groups != nil || extraGroups.contains { $0 != nil }
         let universe = Array(Set(gold.joined())).sorted()
         let index = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($1, $0) })
         let y = gold.map { $0.compactMap { index[$0] }.sorted() }
@@ -72,10 +84,11 @@ public enum ThemeEvaluation {
         var methods: [String] = []
         for f in 0..<k {
             let train = docs.indices.filter { fold[$0] != f }, test = docs.indices.filter { fold[$0] == f }
-            let model = try ThemeTrainer.train(documents: train.map { docs[$0] }, labels: train.map { gold[$0] },
+            let model = try ThemeTrainer.train(documents: train.map { docs[$0] } + extraDocs,
+                                               labels: train.map { gold[$0] } + extraGold,
                                                mode: mode, labelField: labelField, analyzer: analyzer,
                                                taxonomy: taxonomy, options: options,
-                                               groups: groups == nil ? nil : train.map { kept[$0] })
+                                               groups: grouped ? train.map { kept[$0] } + extraGroups : nil)
             methods.append("\(model.variant.rawValue) α=\(model.alpha)")
             for i in test {
                 let p = model.predict(docs[i])

@@ -44,8 +44,10 @@ public enum FieldText {
         }
     }
 
-    public static func terms(of record: Postulate, fields: [FieldWeight], analyzer: any TermAnalyzing) -> FieldTerms {
-        fields.map { analyzer.terms(text(of: record, field: $0.field)) }
+    /// The terms of each of `fields`, the text read through `filter` first (a model's `textFilter`).
+    public static func terms(of record: Postulate, fields: [FieldWeight], analyzer: any TermAnalyzing,
+                             filter: TextFilter? = nil) -> FieldTerms {
+        fields.map { analyzer.terms(filter.apply(text(of: record, field: $0.field))) }
     }
 }
 
@@ -159,8 +161,9 @@ extension TfidfVectorizer {
     /// `vectorize` of a record's configured fields, analysed as they are read (no array of terms is built).
     public func vectorize(record: Postulate, analyzer: any TermAnalyzing, into scratch: Scratch) -> Int {
         let keys = fieldKeys
+        let filter = configuration.textFilter
         return vectorize(fieldCount: keys.count, into: scratch) { fi, body in
-            analyzer.forEachTermKey(in: FieldText.text(of: record, key: keys[fi]), body)
+            analyzer.forEachTermKey(in: filter.apply(FieldText.text(of: record, key: keys[fi])), body)
         }
     }
 }

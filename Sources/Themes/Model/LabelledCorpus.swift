@@ -18,28 +18,45 @@ public struct LabelledCorpus {
     /// refused, naming it, so an empty corpus never trains (or replaces) a model. `skipped` receives the records
     /// skipped under `BadRecordPolicy.skip` and how many were read.
     public static func load(files: [String], labelField: String, fields: [FieldWeight], analyzer: any TermAnalyzing,
-                            groupField: String = "group", badRecords: BadRecordPolicy = .fail,
+                            groupField: String = "group", badRecords: BadRecordPolicy = .fail, filter: TextFilter? = nil,
                             skipped: ([CorpusError], Int) -> Void = { _, _ in }) throws -> LabelledCorpus {
         let load = try CorpusLoad.read(files, policy: badRecords, presenceOf: labelField)
         skipped(load.skipped, load.records.count)
         return try make(records: load.records, labelField: labelField, fields: fields, analyzer: analyzer,
-                        groupField: groupField, present: load.fieldPresent)
+                        groupField: groupField, present: load.fieldPresent, filter: filter)
     }
 
     /// `present`: per record, whether its source had the label field (see `LabelColumn.read`); nil: as the
     /// records say.
     public static func make(records: [Postulate], labelField: String, fields: [FieldWeight], analyzer: any TermAnalyzing,
-                            groupField: String = "group", present: [Bool]? = nil) throws -> LabelledCorpus {
+                            groupField: String = "group", present: [Bool]? = nil,
+                            filter: TextFilter? = nil) throws -> LabelledCorpus {
         guard !records.isEmpty else {
             throw ThemesError.invalidTrainingData(tr("brak rekordów: korpus jest pusty", "no records: the corpus is empty"))
         }
         let labels = try LabelColumn.read(records, field: labelField, present: present)
-        let docs = records.map { FieldText.terms(of: $0, fields: fields, analyzer: analyzer) }
+        let docs = records.map { FieldText.terms(of: $0, fields: fields, analyzer: analyzer, filter: filter) }
         let groups = records.map { r -> String? in
             guard let g = r.value(of: groupField)?.stringValue, !g.isEmpty else { return nil }
             return g
         }
         return LabelledCorpus(records: records, documents: docs, labels: labels, labelField: labelField, groups: groups)
+    }
+
+    /// This corpus followed by `other`'s records (e.g. the training-only records, `Corpora/training/`), which must
+    /// be labelled the same way (both multi-label or both single-label).
+    public func appending(_ other: LabelledCorpus?) throws -> LabelledCorpus {
+        guard let other else { return self }
+        guard other.labels.mode == labels.mode else {
+            throw ThemesError.invalidTrainingData(tr("pole „\(labelField)” jest w części plików listą, a w części tekstem",
+                                                     "field \(labelField) is an array in some files and a string in others"))
+        }
+        var column = labels
+        column.values += other.labels.values
+        column.missing += other.labels.missing
+        column.empty += other.labels.empty
+        return LabelledCorpus(records: records + other.records, documents: documents + other.documents, labels: column,
+                              labelField: labelField, groups: groups + other.groups)
     }
 
     /// The groups when any record has one (nil: plain stratified folds).

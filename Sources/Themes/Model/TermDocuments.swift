@@ -24,7 +24,7 @@ public struct TermDocuments {
     }
 
     /// The configured fields of records, analysed as they are read (`FieldText.text` gives each field's text).
-    public init(records: [Postulate], fields: [FieldWeight], analyzer: any TermAnalyzing) {
+    public init(records: [Postulate], fields: [FieldWeight], analyzer: any TermAnalyzing, filter: TextFilter? = nil) {
         // Each field is read in place when its terms are wanted (no pass taking the texts out first: that touched
         // every string twice), through a pointer: `records[d]` would copy the whole record, retaining each of its
         // strings, to read one.
@@ -32,7 +32,7 @@ public struct TermDocuments {
         self.init(count: records.count, fieldTerms: nil) { d, f, body in
             guard f < keys.count else { return }
             records.withUnsafeBufferPointer { records in
-                analyzer.forEachTermKey(in: FieldText.text(at: records.baseAddress! + d, key: keys[f]), body)
+                analyzer.forEachTermKey(in: filter.apply(FieldText.text(at: records.baseAddress! + d, key: keys[f])), body)
             }
         }
     }

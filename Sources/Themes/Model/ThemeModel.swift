@@ -94,7 +94,8 @@ public struct ThemeModel: Sendable {
 
     /// The text of each configured field of a record, analysed into terms.
     public func fieldTerms(of record: Postulate, analyzer: any TermAnalyzing) -> FieldTerms {
-        FieldText.terms(of: record, fields: vectorizer.configuration.fields, analyzer: analyzer)
+        FieldText.terms(of: record, fields: vectorizer.configuration.fields, analyzer: analyzer,
+                        filter: vectorizer.configuration.textFilter)
     }
 
     // MARK: prediction

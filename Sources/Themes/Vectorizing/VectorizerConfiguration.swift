@@ -22,10 +22,14 @@ public struct VectorizerConfiguration: Codable, Hashable, Sendable {
     public var smoothIDF: Bool
     /// Scale each vector to unit Euclidean length, so long and short postulates weigh the same.
     public var l2Normalize: Bool
+    /// What is removed from each field's text before analysis (`TextFilter`); nil: nothing. Optional so that a
+    /// model without it (the stance model, models trained before it) keeps its bytes and reads text whole.
+    public var textFilter: TextFilter?
 
     public init(fields: [FieldWeight] = [FieldWeight("text", 1.0), FieldWeight("justification", 0.5)],
                 bigrams: Bool = true, minDocumentFrequency: Int = 2, maxDocumentFrequencyRatio: Double = 0.5,
-                sublinearTF: Bool = true, smoothIDF: Bool = true, l2Normalize: Bool = true) {
+                sublinearTF: Bool = true, smoothIDF: Bool = true, l2Normalize: Bool = true,
+                textFilter: TextFilter? = nil) {
         self.fields = fields
         self.bigrams = bigrams
         self.minDocumentFrequency = minDocumentFrequency
@@ -33,6 +37,7 @@ public struct VectorizerConfiguration: Codable, Hashable, Sendable {
         self.sublinearTF = sublinearTF
         self.smoothIDF = smoothIDF
         self.l2Normalize = l2Normalize
+        self.textFilter = textFilter
     }
 }
 

@@ -6,6 +6,9 @@ import PolishText
 /// `Reports/`); the analyzer's data comes from the data folder (`DataLocation`), wherever the tool is run from.
 enum Defaults {
     static let corporaDirectory = "Corpora"
+    /// Training-only records (docs/themes.md, "Training data"): `train` and `eval` read them by default besides
+    /// `Corpora/*.jsonl`; nothing else does (report, index, corpus stats read the meeting corpus only).
+    static let trainingDirectory = "Corpora/training"
     static let modelsDirectory = "Models"
     static let themeModel = "Models/themes.model"
     static let stanceModel = "Models/stance.model"
@@ -24,6 +27,18 @@ enum Defaults {
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: corporaDirectory)
         return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { "\(corporaDirectory)/\($0)" }
+    }
+
+    /// `Corpora/training/*.jsonl`, sorted by name; none when the folder is missing.
+    static func trainingFiles() throws -> [String] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: trainingDirectory, isDirectory: &isFolder), isFolder.boolValue else { return [] }
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: trainingDirectory) } catch {
+            throw ToolError(tr("\(trainingDirectory): nie można odczytać folderu (\(error.localizedDescription))",
+                               "\(trainingDirectory): cannot read the folder (\(error.localizedDescription))"))
+        }
+        return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { "\(trainingDirectory)/\($0)" }
     }
 
     /// The folder holding the analyzer's tables (see `DataLocation`); a one-line error naming every folder tried.

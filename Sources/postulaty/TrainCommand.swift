@@ -90,9 +90,9 @@ struct ThemeTrainingOptions: ParsableArguments {
     }
 
     /// The labelled corpus of `files` (default: the command's own), read under the bad-record policy.
-    func labelledCorpus(_ files: [String]? = nil, analyzer: any TermAnalyzing, fields: [FieldWeight]) throws -> LabelledCorpus {
+    func labelledCorpus(_ files: [String]? = nil, analyzer: any TermAnalyzing, fields: [FieldWeight], jobs: Int = 1) throws -> LabelledCorpus {
         try LabelledCorpus.load(files: try files ?? corpusFiles(), labelField: labels, fields: fields, analyzer: analyzer,
-                                groupField: groupField, badRecords: badRecords.policy,
+                                groupField: groupField, badRecords: badRecords.policy, jobs: jobs,
                                 skipped: { badRecords.reportSkipped($0, read: $1) })
     }
 
@@ -171,6 +171,8 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The model file to write.")
     var output = Defaults.themeModel
 
+    @OptionGroup var jobs: JobsOption
+
     @Option(help: "Also learn from the staff's reviews in this store: reviewed themes replace the corpus's, reviewed postulates the corpus lacks are added (docs/store.md).")
     var store: String?
 
@@ -193,9 +195,9 @@ struct TrainCommand: ParsableCommand {
             let temp = FileManager.default.temporaryDirectory.appendingPathComponent("postulaty-train-\(ProcessInfo.processInfo.processIdentifier).jsonl").path
             defer { try? FileManager.default.removeItem(atPath: temp) }
             try AtomicFile.write(CorpusWriter.jsonl(merged.records), to: temp)
-            corpus = try options.labelledCorpus([temp], analyzer: analyzer, fields: opts.vectorizer.fields)
+            corpus = try options.labelledCorpus([temp], analyzer: analyzer, fields: opts.vectorizer.fields, jobs: jobs.count)
         } else {
-            corpus = try options.labelledCorpus(analyzer: analyzer, fields: opts.vectorizer.fields)
+            corpus = try options.labelledCorpus(analyzer: analyzer, fields: opts.vectorizer.fields, jobs: jobs.count)
         }
         let taxonomy = try options.themeDescriptions()
         try options.checkTrainingData(corpus, taxonomy: taxonomy)

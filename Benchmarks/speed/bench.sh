@@ -6,10 +6,11 @@
 #          .fit_transform on the same texts (Benchmarks/speed/anchors.py tfidf); ours with --jobs 1 and the default.
 #   dedupe `postulaty dedupe --threshold 0.8 --jobs 1` on the 22k real titles vs scikit-learn's exact chunked
 #          X.X^T (anchors.py join), both pinned to one core (taskset -c 0).
-#   report `postulaty report` on 100k synthetic postulates (Benchmarks/report/synth.py, seed 20260617).
-#   tag    `postulaty tag` on 1M synthetic postulates (same generator), JSONL out to a file.
+#   report `postulaty report` on 100k synthetic postulates (Benchmarks/report/synth.py, seed 20260617), --jobs 1 and
+#          the default.
+#   tag    `postulaty tag` on 1M synthetic postulates (same generator), JSONL out to a file, --jobs 1 and the default.
 #   (stem vs Morfologik: Benchmarks/lemma/stem-vs-morfologik.sh.)
-# Each figure line carries the load average (uptime) at its start. Peak RSS from /usr/bin/time.
+# Each figure line carries the load average (uptime) at its start. Peak RSS and CPU (user + sys) from /usr/bin/time.
 #
 # usage (repository root): Benchmarks/speed/bench.sh [RUNS=3] [WHAT="index dedupe report tag"]
 #   BIN=release postulaty (else built), PY=python with scikit-learn (default python3), DATA=folder for the grown
@@ -28,18 +29,20 @@ fi
 titles=../shared/eval/pb-titles-dev.jsonl
 load() { uptime | sed 's/.*load average: //'; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-# timed NAME CMD...: appends "wall maxrss_MiB" to $tmp/NAME and prints the run with the load
+# timed NAME CMD...: appends "wall maxrss_MiB cpu" to $tmp/NAME and prints the run with the load (cpu = user + sys
+# seconds: on a shared machine the wall clock says more about the neighbours than about the program)
 timed() {
   local name=$1; shift
   local l; l=$(load)
-  /usr/bin/time -f "%e %M" -o "$tmp/t" "$@" > "$tmp/out.$name" 2> "$tmp/err.$name" || { cat "$tmp/err.$name" >&2; exit 1; }
-  local w m; read -r w m < <(tail -1 "$tmp/t")
-  echo "$w $((m / 1024))" >> "$tmp/$name"
-  echo "  $name: ${w}s, ${m}KB peak, load $l"
+  /usr/bin/time -f "%e %M %U %S" -o "$tmp/t" "$@" > "$tmp/out.$name" 2> "$tmp/err.$name" || { cat "$tmp/err.$name" >&2; exit 1; }
+  local w m u s; read -r w m u s < <(tail -1 "$tmp/t")
+  local c; c=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
+  echo "$w $((m / 1024)) $c" >> "$tmp/$name"
+  echo "  $name: ${w}s wall, ${c}s cpu, ${m}KB peak, load $l"
 }
 summary() {  # NAME...
   for n in "$@"; do
-    echo "  median $n: $(cut -d' ' -f1 "$tmp/$n" | median)s wall, $(cut -d' ' -f2 "$tmp/$n" | median) MiB peak"
+    echo "  median $n: $(cut -d' ' -f1 "$tmp/$n" | median)s wall, $(cut -d' ' -f3 "$tmp/$n" | median)s cpu, $(cut -d' ' -f2 "$tmp/$n" | median) MiB peak"
   done
 }
 ratio() { awk -v a="$(cut -d' ' -f1 "$tmp/$1" | median)" -v b="$(cut -d' ' -f1 "$tmp/$2" | median)" 'BEGIN { printf "%.2f", a / b }'; }
@@ -81,9 +84,13 @@ if [[ " $what " == *" report "* ]]; then
   corpus=$data/synth-100000.jsonl
   [ -f "$corpus" ] || "$py" Benchmarks/report/synth.py 100000 "$corpus" --seed 20260617 >/dev/null
   echo "report, 100k synthetic postulates"
-  for i in $(seq "$runs"); do timed report "$BIN" report "$corpus" -o "$tmp/report-out"; done
-  echo "  phases (last run): $(grep 'seconds:' "$tmp/err.report" | tail -1)"
-  summary report
+  for i in $(seq "$runs"); do
+    timed report-jobs1 "$BIN" report "$corpus" -o "$tmp/report-1" --jobs 1
+    timed report "$BIN" report "$corpus" -o "$tmp/report-out"
+  done
+  diff -r "$tmp/report-1" "$tmp/report-out" >/dev/null && echo "  reports of --jobs 1 and the default: identical"
+  echo "  phases (last run, default jobs): $(grep -E 'seconds:|sekundy:' "$tmp/err.report" | tail -1 | sed 's/.*: //')"
+  summary report-jobs1 report
 fi
 
 if [[ " $what " == *" tag "* ]]; then
@@ -92,6 +99,10 @@ if [[ " $what " == *" tag "* ]]; then
   [ -f "$data/synth-100000.jsonl" ] || "$py" Benchmarks/report/synth.py 100000 "$data/synth-100000.jsonl" --seed 20260617 >/dev/null
   [ -f "$corpus" ] || for i in 1 2 3 4 5 6 7 8 9 10; do cat "$data/synth-100000.jsonl"; done > "$corpus"
   echo "tag, 1M synthetic postulates"
-  for i in $(seq "$runs"); do timed tag "$BIN" tag "$corpus" -o "$tmp/tagged.jsonl"; done
-  summary tag
+  for i in $(seq "$runs"); do
+    timed tag-jobs1 "$BIN" tag "$corpus" -o "$tmp/tagged-1.jsonl" --jobs 1
+    timed tag "$BIN" tag "$corpus" -o "$tmp/tagged.jsonl"
+  done
+  cmp "$tmp/tagged-1.jsonl" "$tmp/tagged.jsonl" && echo "  outputs of --jobs 1 and the default: identical"
+  summary tag-jobs1 tag
 fi

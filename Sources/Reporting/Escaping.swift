@@ -61,10 +61,14 @@ public enum Escape {
     static func csvQuoted(_ v: String, delimiter: Character = ",") -> String {
         let d = delimiter.asciiValue ?? 0x2C
         var needs = false, quotes = false
-        for u in v.utf8 where u == d || u == 0x22 || u == 0x0A || u == 0x0D {
-            needs = true
-            if u == 0x22 { quotes = true; break }
+        // Scanned as a buffer when the string has one (stepping UTF8View indices was most of the CSV files' cost).
+        func scan<C: Sequence<UInt8>>(_ bytes: C) {
+            for u in bytes where u == d || u == 0x22 || u == 0x0A || u == 0x0D {
+                needs = true
+                if u == 0x22 { quotes = true; break }
+            }
         }
+        if v.utf8.withContiguousStorageIfAvailable({ scan($0) }) == nil { scan(v.utf8) }
         if !needs { return v }
         if !quotes { return "\"" + v + "\"" }
         var out: [UInt8] = [0x22]

@@ -161,7 +161,14 @@ struct ReportAnalysis: Sendable {
         // Each postulate's organisation as shown: its spelling merged with the organisation's other spellings.
         let spelled = ps.map { Escape.oneLine($0.organisation) }
         let orgNames = OrganisationNames(spelled)
-        let organisation = spelled.map { orgNames.display($0) }
+        // Each spelling's key computed once (organisations are few, postulates many).
+        var shownBySpelling: [String: String] = [:]
+        let organisation = spelled.map { spelling in
+            if let shown = shownBySpelling[spelling] { return shown }
+            let shown = orgNames.display(spelling)
+            shownBySpelling[spelling] = shown
+            return shown
+        }
 
         for (i, p) in ps.enumerated() {
             let yi = p.year.flatMap { yearIndex[$0] }

@@ -1,4 +1,5 @@
 import Corpus
+import PolishText
 
 /// Turns corpus records into `ReportData` with whichever models are available: a theme tagger, a stance
 /// classifier and a duplicate clusterer are plugged in as functions, so the report falls back to the analysts'
@@ -27,6 +28,9 @@ struct ReportBuilder {
     /// The models' own cross-validated figures, passed on to the report (see `ModelValidation`).
     var themeValidation: ModelValidation?
     var stanceValidation: ModelValidation?
+    /// Labelling workers beyond the first (whose models are `themeTagger` and `stanceClassifier`): each with models
+    /// of its own (an analyzer's caches are not thread-safe). Empty: the postulates are labelled on this thread.
+    var moreLabellers: [Labellers] = []
     /// Called with (done, total) while labelling, for progress on stderr.
     var progress: ((Int, Int) -> Void)?
     /// Called when a phase has finished ("labelled", "recurring demands"), for progress and timings on stderr.
@@ -52,27 +56,37 @@ struct ReportBuilder {
         out.reserveCapacity(selected.count)
         let step = max(1, selected.count / 20)
         var evidence: [String: [String: Double]] = [:]
-        for (i, p) in selected.enumerated() {
-            let labelled = ReportBuilder.isLabelled(p)
-            let stance = (p.responseStance ?? "").isEmpty ? nil : p.responseStance
-            var rp = ReportPostulate(p, goldThemes: labelled ? p.themes : nil, goldStance: stance)
-            if let tag = themeTagger {
-                let r = tag(p)
-                rp.predictedThemes = r.themes
-                rp.themeScores = r.scores
-                for (label, terms) in r.evidence {
-                    var sums = evidence[label, default: [:]]
-                    for t in terms { sums[t.term, default: 0] += t.weight }
-                    evidence[label] = sums
+        // The models run on the workers in batches; the results are gathered in input order, so the evidence sums
+        // below add the same numbers in the same order for any number of workers.
+        let workers = [Labellers(theme: themeTagger, stance: stanceClassifier)] + moreLabellers
+        let batch = Self.batchPerWorker * workers.count
+        var start = 0
+        while start < selected.count {
+            let end = min(selected.count, start + batch)
+            let labels = ParallelAnalysis.orderedMap(start..<end, workers: workers.count) { w, i in
+                workers[w].label(selected[i])
+            }
+            for i in start..<end {
+                let p = selected[i]
+                let labelled = ReportBuilder.isLabelled(p)
+                let stance = (p.responseStance ?? "").isEmpty ? nil : p.responseStance
+                var rp = ReportPostulate(p, goldThemes: labelled ? p.themes : nil, goldStance: stance)
+                let (theme, predictedStance) = labels[i - start]
+                if let r = theme {
+                    rp.predictedThemes = r.themes
+                    rp.themeScores = r.scores
+                    for (label, terms) in r.evidence {
+                        // In place: copying the label's sums out and back copied the whole table per postulate.
+                        for t in terms { evidence[label, default: [:]][t.term, default: 0] += t.weight }
+                    }
+                } else {
+                    rp.predictedThemes = p.themes
                 }
-            } else {
-                rp.predictedThemes = p.themes
+                rp.predictedStance = predictedStance
+                out.append(rp)
+                if let progress, (i + 1) % step == 0 || i + 1 == selected.count { progress(i + 1, selected.count) }
             }
-            if let classify = stanceClassifier, !Escape.isBlank(p.response) {
-                rp.predictedStance = classify(p)
-            }
-            out.append(rp)
-            if let progress, (i + 1) % step == 0 || i + 1 == selected.count { progress(i + 1, selected.count) }
+            start = end
         }
         phase?("labelled")
         let clusters = try alongside?.wait() ?? clusterer.map { try $0(selected) } ?? []
@@ -90,6 +104,25 @@ struct ReportBuilder {
         data.themeValidation = themeTagger == nil ? nil : themeValidation
         data.stanceValidation = stanceClassifier == nil ? nil : stanceValidation
         return data
+    }
+}
+
+extension ReportBuilder {
+    /// Postulates per batch and worker: bounds the results waiting to be gathered, keeps progress moving.
+    static let batchPerWorker = 2048
+
+    /// One labelling worker's models.
+    struct Labellers {
+        var theme: ThemeTagger?
+        var stance: StanceClassifier?
+
+        /// The theme model's answer (nil without a model) and the stance model's (nil without a model or for a
+        /// blank response).
+        func label(_ p: Postulate) -> (ThemeTagging?, String?) {
+            let t = theme.map { $0(p) }
+            guard let stance, !Escape.isBlank(p.response) else { return (t, nil) }
+            return (t, stance(p))
+        }
     }
 }
 

@@ -20,6 +20,9 @@ public struct ReportJob {
     public var badRecords: BadRecordPolicy = .fail
     /// How the CSV files are written: for a Polish-locale spreadsheet unless asked otherwise.
     public var csv = ReportCSV.spreadsheet
+    /// Threads for labelling and the join (nil: the labelling on this thread, the join alongside it on every core;
+    /// 1: one thread). The report's bytes do not depend on it.
+    public var jobs: Int?
 
     public init(inputs: [String], name: String, taxonomyPath: String, themeModelPath: String, stanceModelPath: String) {
         self.inputs = inputs; self.name = name; self.taxonomyPath = taxonomyPath
@@ -60,7 +63,7 @@ public struct ReportJob {
         var builder = ReportBuilder(taxonomy: try Taxonomy.load(path: taxonomyPath))
         if let analyzer {
             try ReportModels.attach(to: &builder, analyzer: analyzer, themeModel: themeModelPath, stanceModel: stanceModelPath,
-                                recurring: recurring, notice: hooks.notice)
+                                recurring: recurring, jobs: jobs, notice: hooks.notice)
         }
         hooks.phase("models loaded")
         builder.progress = hooks.progress

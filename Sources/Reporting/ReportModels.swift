@@ -16,38 +16,73 @@ import Themes
 /// a stance model given as the theme model) is a mistake to fix, not a model to do without; the error names the
 /// file, what it is and what was needed, and nothing is written.
 public enum ReportModels {
+    /// - Parameter jobs: threads for the labelling and the join (nil: the labelling on this thread, the join alongside
+    ///   it on every core; 1: everything on this thread, one after the other).
     static func attach(to builder: inout ReportBuilder, analyzer: Analyzer, themeModel: String, stanceModel: String,
-                              recurring: Bool = true, notice: (String) -> Void) throws {
-        if let tagger = try loadTagger(themeModel, analyzer: analyzer, expecting: .themes(taxonomy: builder.themes.map(\.code)),
-                                       what: .themes, notice: notice) {
-            builder.themeTagger = { p in
-                let r = tagger.tag(p)
-                var scores: [String: Double] = [:]
-                var evidence: [String: [WeightedTerm]] = [:]
-                for l in r.labels {
-                    scores[l.label] = l.score
-                    if l.assigned { evidence[l.label] = l.terms.map { WeightedTerm(term: $0.term, weight: $0.weight) } }
-                }
-                return ThemeTagging(themes: r.predicted, scores: scores, evidence: evidence)
-            }
-            builder.themeValidation = validation(of: tagger.model)
+                              recurring: Bool = true, jobs: Int? = nil, notice: (String) -> Void) throws {
+        let themeTagger = try loadTagger(themeModel, analyzer: analyzer, expecting: .themes(taxonomy: builder.themes.map(\.code)),
+                                         what: .themes, notice: notice)
+        let stanceTagger = try loadTagger(stanceModel, analyzer: analyzer, expecting: .stance, what: .stance, notice: notice)
+        if let themeTagger {
+            builder.themeTagger = themes(themeTagger)
+            builder.themeValidation = validation(of: themeTagger.model)
         }
-        if let stance = try loadTagger(stanceModel, analyzer: analyzer, expecting: .stance, what: .stance, notice: notice) {
-            builder.stanceClassifier = { p in stance.tag(p).predicted.first }
-            builder.stanceValidation = validation(of: stance.model)
+        if let stanceTagger {
+            builder.stanceClassifier = stance(stanceTagger)
+            builder.stanceValidation = validation(of: stanceTagger.model)
+        }
+        // More labelling workers: the same models, each worker with analyzers of its own on the shared lemmatiser.
+        while builder.moreLabellers.count + 1 < (jobs ?? 1) {
+            var own: [AnalyzerConfiguration: Analyzer] = [:]
+            func ownAnalyzer(like a: any TermAnalyzing) throws -> Analyzer {
+                if let made = own[a.configuration] { return made }
+                let made = try Analyzer(lemmatizer: analyzer.lemmatizer, configuration: a.configuration)
+                own[a.configuration] = made
+                return made
+            }
+            var worker = ReportBuilder.Labellers()
+            if let themeTagger {
+                worker.theme = themes(try Tagger(model: themeTagger.model, analyzer: try ownAnalyzer(like: themeTagger.analyzer)))
+            }
+            if let stanceTagger {
+                worker.stance = stance(try Tagger(model: stanceTagger.model, analyzer: try ownAnalyzer(like: stanceTagger.analyzer)))
+            }
+            builder.moreLabellers.append(worker)
         }
         if recurring {
             let shared = OneThreadAnalyzer(analyzer)
-            builder.clusterer = { records in try recurringClusters(records, analyzer: shared.analyzer) }
+            builder.clusterer = { records in try recurringClusters(records, analyzer: shared.analyzer, jobs: jobs) }
             // On a large corpus the join runs alongside the labelling, with an analyzer of its own (an analyzer's
-            // caches are not thread-safe; the Polish lemmatiser's tables are read-only and shared).
-            if let polish = analyzer.lemmatizer as? PolishLemmatizer {
+            // caches are not thread-safe; the Polish lemmatiser's tables are read-only and shared). Not with one job.
+            if let polish = analyzer.lemmatizer as? PolishLemmatizer, jobs != 1 {
                 let configuration = analyzer.configuration
                 builder.alongsideClusterer = { records in
-                    try recurringClusters(records, analyzer: try Analyzer(lemmatizer: polish, configuration: configuration))
+                    try recurringClusters(records, analyzer: try Analyzer(lemmatizer: polish, configuration: configuration), jobs: jobs)
                 }
             }
         }
+    }
+
+    /// The theme model as the report asks it: themes, every label's score, the assigned labels' terms (read from
+    /// the prediction in place).
+    static func themes(_ tagger: Tagger) -> ReportBuilder.ThemeTagger {
+        { p in
+            tagger.withTag(p) { v in
+                var scores: [String: Double] = [:]
+                scores.reserveCapacity(v.labelNames.count)
+                for l in v.labelNames.indices { scores[v.labelNames[l]] = v.scores[l] }
+                var evidence: [String: [WeightedTerm]] = [:]
+                v.forEachAssigned { l in
+                    evidence[v.labelNames[l]] = v.label(l).terms.map { WeightedTerm(term: $0.term, weight: $0.weight) }
+                }
+                return ThemeTagging(themes: v.predicted, scores: scores, evidence: evidence)
+            }
+        }
+    }
+
+    /// The stance model: its one assigned label.
+    static func stance(_ tagger: Tagger) -> ReportBuilder.StanceClassifier {
+        { p in tagger.withTag(p) { v in v.predicted.first } }
     }
 
     /// The out-of-fold F1 per label the model's training recorded (nil for a model file without them).
@@ -60,8 +95,9 @@ public enum ReportModels {
 
     /// The recurring-demand clusters the report shows (ids, in year order), also what `postulaty serve` shows on a
     /// postulate's page: one clustering for both.
-    public static func recurringClusters(_ records: [Postulate], analyzer: Analyzer) throws -> [[String]] {
-        let found = try RecurringDemands.find(in: records, analyzer: analyzer)
+    /// `jobs`: threads for its analysis and join (nil: analysis on this thread, the join on every core).
+    public static func recurringClusters(_ records: [Postulate], analyzer: Analyzer, jobs: Int? = nil) throws -> [[String]] {
+        let found = try RecurringDemands.find(in: records, analyzer: analyzer, jobs: jobs)
         return found.clusters.map { $0.map { found.postulates[$0].id } }
     }
 

@@ -65,6 +65,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var badRecords: BadRecordOptions
 
+    @OptionGroup var jobs: JobsOption
+
     @Flag(name: .long, help: "Write into an output folder that is neither empty nor an earlier report (its files of the same names are replaced).")
     var force = false
 
@@ -108,6 +110,7 @@ struct ReportCommand: ParsableCommand {
         job.language = lang
         job.badRecords = badRecords.policy
         job.csv = CSVOptions(delimiter: delimiter.character, byteOrderMark: bom)
+        job.jobs = jobs.count
 
         let clock = PhaseClock()
         var hooks = ReportJob.Hooks()

@@ -91,16 +91,16 @@ struct ThemeTrainingOptions: ParsableArguments {
 
     /// The labelled corpus of `files` (default: the command's own), read under the bad-record policy, each field's
     /// text through the model's `filter`.
-    func labelledCorpus(_ files: [String]? = nil, analyzer: any TermAnalyzing, vectorizer: VectorizerConfiguration) throws -> LabelledCorpus {
+    func labelledCorpus(_ files: [String]? = nil, analyzer: any TermAnalyzing, vectorizer: VectorizerConfiguration, jobs: Int = 1) throws -> LabelledCorpus {
         try LabelledCorpus.load(files: try files ?? corpusFiles(), labelField: labels, fields: vectorizer.fields, analyzer: analyzer,
-                                groupField: groupField, badRecords: badRecords.policy, filter: vectorizer.textFilter,
+                                groupField: groupField, badRecords: badRecords.policy, filter: vectorizer.textFilter, jobs: jobs,
                                 skipped: { badRecords.reportSkipped($0, read: $1) })
     }
 
     /// The training-only records (`Corpora/training/*.jsonl`) that carry the label field, when no FILES were given;
     /// nil when there are none (e.g. for `--labels response_stance`: those records have no stance). `train` adds
     /// them to the corpus; `eval` adds them to every fold's training side and never tests them.
-    func trainingOnlyCorpus(analyzer: any TermAnalyzing, vectorizer: VectorizerConfiguration) throws -> LabelledCorpus? {
+    func trainingOnlyCorpus(analyzer: any TermAnalyzing, vectorizer: VectorizerConfiguration, jobs: Int = 1) throws -> LabelledCorpus? {
         guard files.isEmpty else { return nil }
         let found = try Defaults.trainingFiles()
         guard !found.isEmpty else { return nil }
@@ -110,7 +110,7 @@ struct ThemeTrainingOptions: ParsableArguments {
         let kept = load.records.indices.filter { present[$0] }.map { load.records[$0] }
         guard !kept.isEmpty else { return nil }
         return try LabelledCorpus.make(records: kept, labelField: labels, fields: vectorizer.fields, analyzer: analyzer,
-                                       groupField: groupField, filter: vectorizer.textFilter)
+                                       groupField: groupField, filter: vectorizer.textFilter, jobs: jobs)
     }
 
     func trainingOptions() throws -> TrainingOptions {
@@ -191,6 +191,8 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The model file to write.")
     var output = Defaults.themeModel
 
+    @OptionGroup var jobs: JobsOption
+
     @Option(help: "Also learn from the staff's reviews in this store: reviewed themes replace the corpus's, reviewed postulates the corpus lacks are added (docs/store.md).")
     var store: String?
 
@@ -213,11 +215,11 @@ struct TrainCommand: ParsableCommand {
             let temp = FileManager.default.temporaryDirectory.appendingPathComponent("postulaty-train-\(ProcessInfo.processInfo.processIdentifier).jsonl").path
             defer { try? FileManager.default.removeItem(atPath: temp) }
             try AtomicFile.write(CorpusWriter.jsonl(merged.records), to: temp)
-            corpus = try options.labelledCorpus([temp], analyzer: analyzer, vectorizer: opts.vectorizer)
-                .appending(try options.trainingOnlyCorpus(analyzer: analyzer, vectorizer: opts.vectorizer))
+            corpus = try options.labelledCorpus([temp], analyzer: analyzer, vectorizer: opts.vectorizer, jobs: jobs.count)
+                .appending(try options.trainingOnlyCorpus(analyzer: analyzer, vectorizer: opts.vectorizer, jobs: jobs.count))
         } else {
-            corpus = try options.labelledCorpus(analyzer: analyzer, vectorizer: opts.vectorizer)
-                .appending(try options.trainingOnlyCorpus(analyzer: analyzer, vectorizer: opts.vectorizer))
+            corpus = try options.labelledCorpus(analyzer: analyzer, vectorizer: opts.vectorizer, jobs: jobs.count)
+                .appending(try options.trainingOnlyCorpus(analyzer: analyzer, vectorizer: opts.vectorizer, jobs: jobs.count))
         }
         let taxonomy = try options.themeDescriptions()
         try options.checkTrainingData(corpus, taxonomy: taxonomy)

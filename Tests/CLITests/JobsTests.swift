@@ -53,6 +53,39 @@ final class JobsTests: XCTestCase {
         XCTAssertEqual(outs[2], outs[0], "--jobs 3")
     }
 
+    /// The report of the repository's corpus: every file the same for 1, 2 and 3 jobs (labelling workers, the
+    /// join's threads), and the same as the committed Reports/krakow/.
+    func testReportIsTheSameBytesForOneTwoThreeJobs() throws {
+        let committed = CLI.repoRoot.appendingPathComponent("Reports/krakow")
+        let names = try FileManager.default.contentsOfDirectory(atPath: committed.path).sorted()
+        XCTAssertGreaterThan(names.count, 15)
+        var outs: [[Data]] = []
+        for n in ["1", "2", "3"] {
+            let s = try Scratch()
+            let r = try CLI.run(["report", "-o", s.path("rep"), "--jobs", n], timeout: 600)
+            XCTAssertEqual(r.status, 0, "--jobs \(n): \(r.stderr)")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: s.path("rep")).sorted(), names, "--jobs \(n)")
+            outs.append(try names.map { try Data(contentsOf: URL(fileURLWithPath: s.path("rep/" + $0))) })
+        }
+        XCTAssertEqual(outs.count, 3)
+        let expected = try names.map { try Data(contentsOf: committed.appendingPathComponent($0)) }
+        for (k, out) in outs.enumerated() {
+            for (i, name) in names.enumerated() {
+                XCTAssertEqual(out[i], expected[i], "--jobs \(k + 1): \(name) differs from Reports/krakow/")
+            }
+        }
+    }
+
+    /// `train --jobs N` (the analysis on N threads): the same model bytes for 1, 2 and 3.
+    func testTrainIsTheSameBytesForOneTwoThreeJobs() throws {
+        let outs = try runAll({ ["train", "Corpora/authored-a.jsonl", "-o", $0, "--variants", "multinomial-ovr", "--fixed-vectorizer"] }) {
+            _, path, _ in try Data(contentsOf: URL(fileURLWithPath: path))
+        }
+        XCTAssertGreaterThan(outs[0].count, 10_000)
+        XCTAssertEqual(outs[1], outs[0], "--jobs 2")
+        XCTAssertEqual(outs[2], outs[0], "--jobs 3")
+    }
+
     func testDuplicateIdInABatchIsNamedWithItsLine() throws {
         let s = try Scratch()
         let rec = "{\"id\": \"x-1\", \"text\": \"Remont chodnika przy szkole\"}\n"
@@ -97,5 +130,39 @@ final class TagJobsTests: XCTestCase {
             XCTAssertEqual(outs[1], outs[0], "\(format) --jobs 2")
             XCTAssertEqual(outs[2], outs[0], "\(format) --jobs 3")
         }
+    }
+
+    /// The workers parse the JSON lines: a broken line and one that is not UTF-8, inside a batch, are reported
+    /// with their lines, in input order, and every other record is tagged, the same for 1, 2 and 3 jobs.
+    func testBadLinesInsideABatchAreReportedInOrderForAnyJobs() throws {
+        let s = try Scratch()
+        var lines: [String] = []
+        for f in ["authored-a.jsonl", "authored-b.jsonl"] {
+            lines += try String(contentsOf: CLI.repoRoot.appendingPathComponent("Corpora/" + f), encoding: .utf8)
+                .split(separator: "\n").map(String.init)
+        }
+        XCTAssertEqual(lines.count, 458)
+        var bytes = Data()
+        for (i, line) in lines.enumerated() {
+            if i == 299 { bytes += Data("{\"id\": \"zepsuty\", \"text\": \n".utf8) }       // line 300
+            if i == 399 { bytes += Data([0x7B, 0x22, 0x69, 0x64, 0x22, 0x3A, 0xC5, 0x0A]) } // line 401: not UTF-8
+            bytes += Data((line + "\n").utf8)
+        }
+        let input = s.url.appendingPathComponent("in.jsonl")
+        try bytes.write(to: input)
+        var outs: [Data] = []
+        for n in ["1", "2", "3"] {
+            let r = try CLI.run(["tag", input.path, "--skip-bad", "--jobs", n])
+            XCTAssertEqual(r.status, 0, "--jobs \(n): \(r.stderr)")
+            let named = r.stderr.split(separator: "\n").filter { $0.contains("in.jsonl:") }
+            XCTAssertEqual(named.count, 2, "--jobs \(n): \(r.stderr)")
+            XCTAssertTrue(named.first?.contains("in.jsonl:300") == true, "--jobs \(n): \(r.stderr)")
+            XCTAssertTrue(named.last?.contains("in.jsonl:401") == true, "--jobs \(n): \(r.stderr)")
+            XCTAssertEqual(r.stdout.split(separator: 0x0A).count, 458, "--jobs \(n)")
+            outs.append(r.stdout)
+        }
+        XCTAssertEqual(outs.count, 3)
+        XCTAssertEqual(outs[1], outs[0], "--jobs 2")
+        XCTAssertEqual(outs[2], outs[0], "--jobs 3")
     }
 }

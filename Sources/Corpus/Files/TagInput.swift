@@ -25,7 +25,7 @@ public final class TagInput {
     }
 
     /// One input record: the record, the line it starts on, and whether it came from plain text.
-    public struct Item {
+    public struct Item: Sendable {
         public var record: Postulate
         public var line: Int
         public var plainText: Bool
@@ -50,12 +50,35 @@ public final class TagInput {
     /// A bad CSV row does not end the input (the stream goes on with the next record); a CSV quote that is never
     /// closed does, and its message says the rest of the file could not be read.
     public func next() -> Result<Item, TagInputError>? {
+        switch nextUnparsed() {
+        case nil: return nil
+        case .read(let result)?: return result
+        case .line(let line)?: return TagInput.parse(line)
+        }
+    }
+
+    /// A JSONL line read and checked for UTF-8 but not parsed yet: `parse(_:)` may run on another thread.
+    public struct JSONLine: Sendable {
+        public var bytes: [UInt8]
+        public var line: Int
+        let file: String
+    }
+
+    /// What `nextUnparsed` gives: a record read (or a failure), or a JSONL line still to parse.
+    public enum Unparsed: Sendable {
+        case read(Result<Item, TagInputError>)
+        case line(JSONLine)
+    }
+
+    /// `next()` without parsing JSON: what the parallel tagging reads on its one reading thread, leaving the
+    /// parsing (the larger part of reading) to the workers.
+    public func nextUnparsed() -> Unparsed? {
         if let stream {
             do {
                 guard let r = try stream.next() else { return nil }
-                return .success(Item(record: r, line: stream.line, plainText: false))
+                return .read(.success(Item(record: r, line: stream.line, plainText: false)))
             } catch {
-                return .failure(TagInputError(message: "\(error)"))
+                return .read(.failure(TagInputError(message: "\(error)")))
             }
         }
         guard let lines else { return nil }
@@ -64,19 +87,43 @@ public final class TagInput {
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             if kind == .sniff { kind = bytes.first { $0 != 0x20 && $0 != 0x09 } == UInt8(ascii: "{") ? .jsonl : .text }
             let name = path == "-" ? "stdin" : path
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                return .failure(TagInputError(message: "\(name):\(n): " + TextEncodingSniffer.hint(forInvalidLine: bytes)))
-            }
             if kind == .jsonl {
-                do {
-                    let (fields, record) = try CorpusReader.fieldsAndRecord(jsonLine: text, file: name, line: n)
-                    return .success(Item(record: record, line: n, plainText: false, fields: fields))
+                guard Self.isValidUTF8(bytes) else {
+                    return .read(.failure(TagInputError(message: "\(name):\(n): " + TextEncodingSniffer.hint(forInvalidLine: bytes))))
                 }
-                catch { return .failure(TagInputError(message: "\(error)")) }
+                return .line(JSONLine(bytes: bytes, line: n, file: name))
             }
-            return .success(Item(record: Postulate(id: "", text: text), line: n, plainText: true))
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                return .read(.failure(TagInputError(message: "\(name):\(n): " + TextEncodingSniffer.hint(forInvalidLine: bytes))))
+            }
+            return .read(.success(Item(record: Postulate(id: "", text: text), line: n, plainText: true)))
         }
         return nil
+    }
+
+    /// The record of a JSONL line, or a failure naming its file and line.
+    public static func parse(_ line: JSONLine) -> Result<Item, TagInputError> {
+        do {
+            let (fields, record) = try CorpusReader.fieldsAndRecord(jsonLine: line.bytes, file: line.file, line: line.line)
+            return .success(Item(record: record, line: line.line, plainText: false, fields: fields))
+        } catch {
+            return .failure(TagInputError(message: "\(error)"))
+        }
+    }
+
+    /// Whether `bytes` are UTF-8 (ASCII runs checked eight bytes at a time; the rest by the standard library).
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            let n = b.count
+            if let base = b.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            }
+            while i < n && b[i] < 0x80 { i += 1 }
+            if i == n { return true }
+            return String(validating: UnsafeBufferPointer(rebasing: b[i...]), as: UTF8.self) != nil
+        }
     }
 }
 

@@ -17,7 +17,17 @@ public enum JSONBytes {
     @inlinable
     public static func escaped(_ s: String, to out: inout [UInt8]) {
         let utf8 = s.utf8
-        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { out.append(contentsOf: utf8); return }
+        // Scanned as a buffer when the string has one (native strings do): stepping a UTF8View's indices cost the
+        // tag writer more than copying the bytes.
+        let copied = utf8.withContiguousStorageIfAvailable { b -> Bool in
+            for u in b where u < 0x20 || u == 0x22 || u == 0x5C { return false }
+            out.append(contentsOf: b)
+            return true
+        }
+        if copied == true { return }
+        if copied == nil && !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(contentsOf: utf8); return
+        }
         escapedByByte(utf8, to: &out)
     }
 

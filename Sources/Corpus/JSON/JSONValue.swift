@@ -49,6 +49,11 @@ extension JSONValue {
         }
     }
 
+    /// `jsonText`'s bytes appended to `out` (no String made).
+    public func appendJSON(to out: inout [UInt8]) {
+        JSONWriter.append(self, to: &out)
+    }
+
     /// Compact JSON (no spaces, UTF-8 kept as is): the one spelling every writer of the project uses.
     public var jsonText: String {
         var out: [UInt8] = []

@@ -19,23 +19,33 @@ public struct LabelledCorpus {
     /// skipped under `BadRecordPolicy.skip` and how many were read.
     public static func load(files: [String], labelField: String, fields: [FieldWeight], analyzer: any TermAnalyzing,
                             groupField: String = "group", badRecords: BadRecordPolicy = .fail, filter: TextFilter? = nil,
+                            jobs: Int = 1,
                             skipped: ([CorpusError], Int) -> Void = { _, _ in }) throws -> LabelledCorpus {
         let load = try CorpusLoad.read(files, policy: badRecords, presenceOf: labelField)
         skipped(load.skipped, load.records.count)
         return try make(records: load.records, labelField: labelField, fields: fields, analyzer: analyzer,
-                        groupField: groupField, present: load.fieldPresent, filter: filter)
+                        groupField: groupField, present: load.fieldPresent, filter: filter, jobs: jobs)
     }
 
     /// `present`: per record, whether its source had the label field (see `LabelColumn.read`); nil: as the
     /// records say.
     public static func make(records: [Postulate], labelField: String, fields: [FieldWeight], analyzer: any TermAnalyzing,
                             groupField: String = "group", present: [Bool]? = nil,
-                            filter: TextFilter? = nil) throws -> LabelledCorpus {
+                            filter: TextFilter? = nil, jobs: Int = 1) throws -> LabelledCorpus {
         guard !records.isEmpty else {
             throw ThemesError.invalidTrainingData(tr("brak rekordów: korpus jest pusty", "no records: the corpus is empty"))
         }
         let labels = try LabelColumn.read(records, field: labelField, present: present)
-        let docs = records.map { FieldText.terms(of: $0, fields: fields, analyzer: analyzer, filter: filter) }
+        // `jobs` > 1: analysed on that many threads, each with an analyzer of its own (`ParallelAnalysis`); the
+        // same terms in the same order.
+        let docs: [FieldTerms]
+        if jobs > 1, let polish = analyzer as? Analyzer {
+            docs = try ParallelAnalysis(analyzer: polish, jobs: jobs).map(records.indices) { a, i in
+                FieldText.terms(of: records[i], fields: fields, analyzer: a, filter: filter)
+            }
+        } else {
+            docs = records.map { FieldText.terms(of: $0, fields: fields, analyzer: analyzer, filter: filter) }
+        }
         let groups = records.map { r -> String? in
             guard let g = r.value(of: groupField)?.stringValue, !g.isEmpty else { return nil }
             return g

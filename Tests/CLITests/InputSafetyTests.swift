@@ -171,6 +171,18 @@ final class InputSafetyTests: XCTestCase {
         }
     }
 
+    /// A record with no fields of its own still gives a JSON line (was `{,"predicted":…`, which no reader parses).
+    func testTagOnAnEmptyObjectWritesValidJSON() throws {
+        let r = try CLI.run(["tag", "-"], stdin: Data("{}\n{\"text\":\"kluby seniora\"}\n".utf8))
+        let lines = r.out.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2, r.stderr)
+        for line in lines {
+            let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            XCTAssertNotNil(obj?["predicted"], String(line))
+        }
+        XCTAssertTrue(lines.first?.hasPrefix("{\"predicted\":[") == true, String(lines.first ?? ""))
+    }
+
     func testEmptyInputToTagIsAnErrorAndWritesNoFile() throws {
         let s = try Scratch()
         let r = try CLI.run(["tag", "-", "-o", s.path("out.jsonl")], stdin: Data("\n\n".utf8))

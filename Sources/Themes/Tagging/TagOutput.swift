@@ -43,7 +43,10 @@ public struct TagOutputWriter {
                 JSONValue.object(fields).appendJSON(to: &out)
                 if out.last == UInt8(ascii: "}") { out.removeLast() }
             }
+            let mark = out.count
             Tagger.appendOutputFields(prediction, to: &out)
+            // A record with no fields of its own (`{}`): the added fields come first, without their comma.
+            if mark > 0, out[mark - 1] == UInt8(ascii: "{") { out.remove(at: mark) }
             out.append(UInt8(ascii: "}"))
             out.append(0x0A)
             return out

@@ -70,7 +70,7 @@ extension Handlers {
     func loginPage(_ request: Request) throws -> Response {
         _ = try engine.requireStore()
         let next = Self.safeNext(try QueryParameters(request.uri.query)["next"])
-        return Self.formPage(ReviewPages.login(next: next))
+        return Self.formPage(ReviewPages.login(next: next, writable: engine.tokens != nil))
     }
 
     func login(_ request: Request) async throws -> Response {
@@ -80,7 +80,7 @@ extension Handlers {
         let next = Self.safeNext(form.part("next").map { String(decoding: $0.bytes, as: UTF8.self) })
         let token = form.part("token").map { String(decoding: $0.bytes, as: UTF8.self) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard let name = engine.tokens?.name(for: token) else {
-            return Self.formPage(ReviewPages.login(next: next, error: tr("nieznany token", "unknown token")), status: .forbidden)
+            return Self.formPage(ReviewPages.login(next: next, error: tr("nieznany token", "unknown token"), writable: engine.tokens != nil), status: .forbidden)
         }
         let (id, _) = engine.sessions.create(name: name)
         var r = Reply.redirect(next)

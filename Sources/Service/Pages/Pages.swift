@@ -48,12 +48,17 @@ enum Pages {
         field("Organizacja", p.organisation); field("Postulat", p.text); field("Uzasadnienie", p.justification)
         field("Odpowiedź miasta", p.response); field("Jednostka odpowiadająca", p.respondent)
         field("Stanowisko", Layout.stanceLabel(a.stance))
-        for (name, value) in p.extra where name != "response_stance" {
+        let reviewer = p.value(of: "reviewed_by")?.stringValue
+        if let reviewer {
+            // The response, stance and themes above come from a staff review (`StoredPostulate.reviewed`).
+            field("Z recenzji", "\(reviewer), \(p.value(of: "reviewed_at")?.stringValue ?? "")")
+        }
+        for (name, value) in p.extra where name != "response_stance" && (reviewer == nil || (name != "reviewed_by" && name != "reviewed_at")) {
             field(name, value.stringValue ?? value.jsonText)
         }
         var body: [HTML] = [.el("dl", attrs: [("class", "fields")], fields)]
         body.append(.el("h2", text: "Tematy"))
-        body.append(.el("p", attrs: [], [.text("Oznaczone przez analityków: ")]
+        body.append(.el("p", attrs: [], [.text(reviewer == nil ? "Oznaczone przez analityków: " : "Oznaczone w recenzji (\(reviewer ?? "")): ")]
                         + (p.themes.isEmpty ? [.text("brak")] : p.themes.map { .el("span", attrs: [("class", "theme")], text: e.taxonomy.labelPL($0)) })))
         body.append(themes(a.themes, e))
         body.append(.el("h2", text: "Powracający postulat"))
@@ -132,9 +137,16 @@ enum Pages {
             .el("div", attrs: [("class", "meta")], .text("\(f.rank). " + Layout.year(p.year) + " · "), title, .text(" · " + p.meeting)),
             .el("p", attrs: [("dir", "auto")], [HTML.marked(p.text, f.textSpans)]),
             .el("blockquote", attrs: [("class", "response"), ("dir", "auto")],
-                .el("strong", text: "Odpowiedź miasta: "), .text(p.response.isEmpty ? "(brak)" : p.response)),
+                .el("strong", text: "Odpowiedź miasta: "), .text(p.response.isEmpty ? "(brak)" : p.response),
+                .text(Self.reviewNote(p.record))),
             .el("p", attrs: [("class", "terms")], Layout.stanceBadge(f.stance),
                 .text(" · wspólne terminy: " + (f.hit.sharedTerms.isEmpty ? "brak" : f.hit.sharedTerms.joined(separator: ", ")))))
+    }
+
+    /// " (z recenzji: KTO, KIEDY)" for a reviewed record (its response and stance are the review's), else "".
+    static func reviewNote(_ p: Postulate) -> String {
+        guard let who = p.value(of: "reviewed_by")?.stringValue else { return "" }
+        return " (z recenzji: \(who), \(p.value(of: "reviewed_at")?.stringValue ?? ""))"
     }
 
     /// A path segment: everything but unreserved characters percent-encoded (ids may hold anything).

@@ -18,8 +18,10 @@ enum ReviewPages {
         return .el("option", attrs: attrs, text: label)
     }
 
-    static func login(next: String, error: String? = nil) -> String {
+    /// `writable` false: the service runs without a tokens file, so no token can be accepted — said first.
+    static func login(next: String, error: String? = nil, writable: Bool = true) -> String {
         var body: [HTML] = []
+        if !writable { body.append(.el("div", attrs: [("class", "error"), ("role", "alert")], text: writesDisabled)) }
         if let error { body.append(.el("div", attrs: [("class", "error"), ("role", "alert")], text: error)) }
         body += [
             .el("p", text: "Zmiany w magazynie (recenzje, nowe postulaty) wymagają tokenu z pliku tokenów serwisu. Po zalogowaniu przeglądarka trzyma sesję przez 12 godzin."),
@@ -31,6 +33,9 @@ enum ReviewPages {
         ]
         return Layout.page(title: "Logowanie", body)
     }
+
+    /// Why no write can succeed (pages and the start-up line say the same).
+    static let writesDisabled = "Zapis jest wyłączony: serwis uruchomiono bez pliku tokenów (--tokens PLIK), więc żaden token nie zostanie przyjęty; recenzje i dodawanie postulatów są niedostępne."
 
     /// One queued postulate: unreviewed, with how close its least certain theme is to the threshold.
     struct Queued {
@@ -112,7 +117,7 @@ enum ReviewPages {
         var body: [HTML] = []
         if let error { body.append(.el("div", attrs: [("class", "error"), ("role", "alert")], text: error)) }
         if !added.isEmpty {
-            body.append(.el("p", text: "Dodano \(counted(added.count, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates"))); od razu są w wyszukiwaniu:"))
+            body.append(.el("p", text: "Dodano \(counted(added.count, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates"))); od razu \(added.count == 1 ? "jest" : "są") w wyszukiwaniu:"))
             body.append(.el("ul", attrs: [], added.map { id in
                 .el("li", .el("a", attrs: [("href", "/postulates/" + Pages.percentEncoded(id) + "/review")], text: id))
             }))

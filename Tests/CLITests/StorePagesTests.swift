@@ -116,12 +116,14 @@ final class StorePagesTests: XCTestCase {
         let added = try send(port, "/add", method: "POST", headers: own.merging(["Cookie": cookie]) { a, _ in a },
                              form: [("csrf", csrf), ("text", "{\"id\":\"z-formularza\",\"text\":\"Szachownice do gry w parku dla seniorów\"}\n")])
         XCTAssertEqual(added.status, 201, added.text)
+        XCTAssertTrue(added.text.contains("Dodano 1 postulat; od razu jest w wyszukiwaniu"), added.text)
         let similar = try StoreServiceTests.call(port: port, "/api/similar?q=szachownice%20w%20parku&top=1").text
         XCTAssertTrue(similar.contains("\"id\":\"z-formularza\""), similar)
         let bad = try send(port, "/add", method: "POST", headers: own.merging(["Cookie": cookie]) { a, _ in a },
                            form: [("csrf", csrf), ("text", "{\"id\":\"z-formularza\",\"text\":\"drugi raz\"}\n")])
         XCTAssertEqual(bad.status, 400)
         XCTAssertTrue(bad.text.contains("jest już w magazynie"), bad.text)
+        XCTAssertTrue(bad.text.contains("drugi raz"), "the pasted records come back in the form: " + bad.text)
         XCTAssertEqual(server.stop(SIGTERM), 0, server.stderr)
     }
 }

@@ -55,6 +55,8 @@ final class StoreReviewsServedTests: XCTestCase {
             XCTAssertTrue(page.contains(answer), round)
             XCTAssertTrue(page.contains("Z recenzji"), round)
             XCTAssertTrue(page.contains("Oznaczone w recenzji (ala)"), round)
+            XCTAssertTrue(page.contains("href=\"/postulates/\(id)/review\""), round)
+            XCTAssertTrue(page.contains("href=\"/api/postulates/\(id)/history\""), round)
 
             XCTAssertEqual(server.stop(SIGTERM), 0, server.stderr)
             if round == "po recenzji" { server = try ServeTests.Server(["--store", store, "--tokens", tokens, "--corpus", corpus]) }

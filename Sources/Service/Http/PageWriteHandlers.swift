@@ -163,7 +163,8 @@ extension Handlers {
             let ids = try engine.add(records, origins: origins, who: s.name)
             return Self.formPage(ReviewPages.add(csrf: s.csrf, added: ids), status: .created)
         } catch let e as ServiceError where e.status == .badRequest {
-            return Self.formPage(ReviewPages.add(csrf: s.csrf, error: e.message), status: .badRequest)
+            let pasted = String(decoding: form.part("text")?.bytes ?? [], as: UTF8.self)
+            return Self.formPage(ReviewPages.add(csrf: s.csrf, error: e.message, text: pasted), status: .badRequest)
         }
     }
 }

@@ -57,6 +57,11 @@ enum Pages {
             field(name, value.stringValue ?? value.jsonText)
         }
         var body: [HTML] = [.el("dl", attrs: [("class", "fields")], fields)]
+        if e.store != nil {
+            // With a store: the way to this postulate's review form and its audit trail.
+            body.append(.el("p", .el("a", attrs: [("href", "/postulates/" + percentEncoded(p.id) + "/review")], text: "Recenzuj"), .text(" · "),
+                            .el("a", attrs: [("href", "/api/postulates/" + percentEncoded(p.id) + "/history")], text: "Historia zmian (JSON)")))
+        }
         body.append(.el("h2", text: "Tematy"))
         body.append(.el("p", attrs: [], [.text(reviewer == nil ? "Oznaczone przez analityków: " : "Oznaczone w recenzji (\(reviewer ?? "")): ")]
                         + (p.themes.isEmpty ? [.text("brak")] : p.themes.map { .el("span", attrs: [("class", "theme")], text: e.taxonomy.labelPL($0)) })))

@@ -113,7 +113,8 @@ enum ReviewPages {
         return Layout.page(title: "Recenzja: " + Escape.shortenedTitle(p.text), body)
     }
 
-    static func add(csrf: String, added: [String] = [], error: String? = nil) -> String {
+    /// `text`: what was pasted, given back after a refusal so it can be corrected rather than pasted again.
+    static func add(csrf: String, added: [String] = [], error: String? = nil, text: String = "") -> String {
         var body: [HTML] = []
         if let error { body.append(.el("div", attrs: [("class", "error"), ("role", "alert")], text: error)) }
         if !added.isEmpty {
@@ -129,7 +130,7 @@ enum ReviewPages {
                 .el("p", .el("label", attrs: [("for", "file")], text: "Plik JSONL: "),
                     .void("input", [("type", "file"), ("id", "file"), ("name", "file"), ("accept", ".jsonl,.ndjson,.json")])),
                 .el("p", .el("label", attrs: [("for", "text")], text: "albo rekordy JSONL:"),
-                    .el("textarea", attrs: [("id", "text"), ("name", "text"), ("rows", "8"), ("dir", "auto")], text: "")),
+                    .el("textarea", attrs: [("id", "text"), ("name", "text"), ("rows", "8"), ("dir", "auto")], text: text)),
                 .el("button", attrs: [("type", "submit")], text: "Dodaj")),
         ]
         return Layout.page(title: "Dodaj postulaty", body)

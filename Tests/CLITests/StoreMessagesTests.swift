@@ -11,6 +11,9 @@ final class StoreMessagesTests: XCTestCase {
         let login = try StoreServiceTests.call(port: server.port, "/login")
         XCTAssertEqual(login.status, 200)
         XCTAssertTrue(login.text.contains("Zapis jest wyłączony: serwis uruchomiono bez pliku tokenów"), login.text)
+        // With a store the navigation bar leads to the staff's pages (home page included).
+        let home = try StoreServiceTests.call(port: server.port, "/").text
+        for link in ["href=\"/review\"", "href=\"/add\"", "href=\"/login\""] { XCTAssertTrue(home.contains(link), link) }
         XCTAssertEqual(server.stop(SIGTERM), 0, server.stderr)
     }
 

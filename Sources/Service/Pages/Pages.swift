@@ -24,7 +24,7 @@ enum Pages {
             .el("p", .el("a", attrs: [("href", "/report/")], text: "Raport tematyczny korpusu"), .text(" · "),
                 .el("a", attrs: [("href", "/tag")], text: "Oznacz plik z nowymi wnioskami"), .text(" · "),
                 .el("a", attrs: [("href", "/openapi.json")], text: "API (OpenAPI)")),
-        ])
+        ], staff: e.store != nil)
     }
 
     static func search(_ a: SearchAnswer, _ e: ServiceEngine) -> String {
@@ -34,7 +34,7 @@ enum Pages {
         body.append(.el("p", attrs: [("class", "terms")], text: "Terminy zapytania: " + (a.terms.isEmpty ? "brak" : a.terms.joined(separator: ", "))))
         body.append(.el("h2", text: a.results.isEmpty ? "Brak podobnych postulatów" : "Wcześniejsze podobne postulaty (najbardziej podobne najpierw)"))
         body += a.results.map { hit($0, e) }
-        return Layout.page(title: "Podobne postulaty", body)
+        return Layout.page(title: "Podobne postulaty", body, staff: e.store != nil)
     }
 
     static func postulate(_ a: PostulateAnswer, _ e: ServiceEngine) -> String {
@@ -83,7 +83,7 @@ enum Pages {
         body.append(.el("h2", text: "Najbliższe wcześniejsze postulaty"))
         if a.earlier.isEmpty { body.append(.el("p", text: "Brak.")) }
         body += a.earlier.map { hit($0, e) }
-        return Layout.page(title: p.text.isEmpty ? p.id : Escape.shortenedTitle(p.text), body)
+        return Layout.page(title: p.text.isEmpty ? p.id : Escape.shortenedTitle(p.text), body, staff: e.store != nil)
     }
 
     static func tagForm(_ e: ServiceEngine, error: String? = nil) -> String {
@@ -99,7 +99,7 @@ enum Pages {
                 .el("button", attrs: [("type", "submit")], text: "Oznacz i pobierz")),
             .el("p", attrs: [("class", "meta")], text: "Limit: \(e.configuration.maxBodyBytes / (1 << 20)) MB. Błędny rekord jest wskazany z nazwą pliku, numerem wiersza i polem; wtedy nic nie jest oznaczane."),
         ]
-        return Layout.page(title: "Oznacz plik tematami", body)
+        return Layout.page(title: "Oznacz plik tematami", body, staff: e.store != nil)
     }
 
     static func error(_ err: ServiceError) -> String {

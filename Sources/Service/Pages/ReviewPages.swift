@@ -31,7 +31,7 @@ enum ReviewPages {
                     .void("input", [("type", "password"), ("id", "token"), ("name", "token"), ("autocomplete", "current-password"), ("required", "required")])),
                 .el("button", attrs: [("type", "submit")], text: "Zaloguj")),
         ]
-        return Layout.page(title: "Logowanie", body)
+        return Layout.page(title: "Logowanie", body, staff: true)
     }
 
     /// Why no write can succeed (pages and the start-up line say the same).
@@ -58,7 +58,7 @@ enum ReviewPages {
                 .el("p", attrs: [("dir", "auto")], text: q.record.text),
                 .el("p", attrs: [("class", "terms")], text: "Model: " + (q.prediction.predicted.isEmpty ? "brak tematu" : q.prediction.predicted.map { e.taxonomy.labelPL($0) }.joined(separator: ", "))))
         }
-        return Layout.page(title: "Kolejka recenzji", body)
+        return Layout.page(title: "Kolejka recenzji", body, staff: true)
     }
 
     static func review(_ a: PostulateAnswer, review: Review?, csrf: String, _ e: ServiceEngine, error: String? = nil) -> String {
@@ -110,7 +110,7 @@ enum ReviewPages {
             .el("button", attrs: [("type", "submit")], text: "Zapisz recenzję")))
         body.append(.el("p", .el("a", attrs: [("href", "/review")], text: "Kolejka recenzji"), .text(" · "),
                         .el("a", attrs: [("href", "/postulates/" + Pages.percentEncoded(p.id))], text: "Karta postulatu")))
-        return Layout.page(title: "Recenzja: " + Escape.shortenedTitle(p.text), body)
+        return Layout.page(title: "Recenzja: " + Escape.shortenedTitle(p.text), body, staff: true)
     }
 
     /// `text`: what was pasted, given back after a refusal so it can be corrected rather than pasted again.
@@ -133,6 +133,6 @@ enum ReviewPages {
                     .el("textarea", attrs: [("id", "text"), ("name", "text"), ("rows", "8"), ("dir", "auto")], text: text)),
                 .el("button", attrs: [("type", "submit")], text: "Dodaj")),
         ]
-        return Layout.page(title: "Dodaj postulaty", body)
+        return Layout.page(title: "Dodaj postulaty", body, staff: true)
     }
 }

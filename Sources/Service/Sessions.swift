@@ -39,6 +39,19 @@ final class Sessions: @unchecked Sendable {
         return nil
     }
 
+    /// Ends the session of a `Cookie` header (sign-out): its cookie no longer opens anything.
+    func end(cookieHeader: String?) {
+        guard let header = cookieHeader else { return }
+        lock.lock(); defer { lock.unlock() }
+        for piece in header.split(separator: ";") {
+            let kv = piece.trimmingCharacters(in: .whitespaces)
+            if kv.hasPrefix(Self.cookieName + "=") { sessions[String(kv.dropFirst(Self.cookieName.count + 1))] = nil }
+        }
+    }
+
+    /// Tells the browser to drop the session cookie.
+    static let clearCookie = "\(cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+
     /// 32 random bytes as hex (the system's cryptographic generator).
     static func randomToken() -> String {
         var g = SystemRandomNumberGenerator()

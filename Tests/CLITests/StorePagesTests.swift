@@ -124,6 +124,19 @@ final class StorePagesTests: XCTestCase {
         XCTAssertEqual(bad.status, 400)
         XCTAssertTrue(bad.text.contains("jest już w magazynie"), bad.text)
         XCTAssertTrue(bad.text.contains("drugi raz"), "the pasted records come back in the form: " + bad.text)
+
+        // Sign-out: refused without the form token; with it the session ends and the cookie is cleared.
+        XCTAssertTrue(addPage.text.contains("action=\"/logout\""), addPage.text)
+        let forged = try send(port, "/logout", method: "POST", headers: own.merging(["Cookie": cookie]) { a, _ in a }, form: [("csrf", "zly")])
+        XCTAssertEqual(forged.status, 403)
+        XCTAssertEqual(try send(port, "/add", headers: ["Cookie": cookie]).status, 200, "a refused sign-out leaves the session")
+        let out = try send(port, "/logout", method: "POST", headers: own.merging(["Cookie": cookie]) { a, _ in a }, form: [("csrf", csrf)])
+        XCTAssertEqual(out.status, 303)
+        XCTAssertEqual(out.headers["location"], "/login")
+        XCTAssertTrue(out.headers["set-cookie"]?.contains("Max-Age=0") ?? false, "\(out.headers)")
+        let after = try send(port, "/add", headers: ["Cookie": cookie])
+        XCTAssertEqual(after.status, 303, "the session ended")
+        XCTAssertEqual(after.headers["location"], "/login?next=/add")
         XCTAssertEqual(server.stop(SIGTERM), 0, server.stderr)
     }
 }

@@ -64,6 +64,9 @@ enum OpenAPIDocument {
       "get": {"summary": "Sign-in form for the store's pages (--store): a token of the --tokens file", "parameters": [{"name": "next", "in": "query", "required": false, "schema": {"type": "string"}}], "responses": {"200": {"description": "HTML page", "content": {"text/html": {}}}, "404": {"description": "An error page", "content": {"text/html": {}}}}},
       "post": {"summary": "Sign in (multipart form: token, next): sets the session cookie (HttpOnly, SameSite=Strict) and redirects to next", "requestBody": {"required": true, "content": {"multipart/form-data": {}}}, "responses": {"303": {"description": "Signed in"}, "403": {"description": "An error page", "content": {"text/html": {}}}, "404": {"description": "An error page", "content": {"text/html": {}}}}}
     },
+    "/logout": {
+      "post": {"summary": "Sign out (multipart form: csrf; session cookie and same origin required): ends the session, clears the cookie and redirects to /login", "requestBody": {"required": true, "content": {"multipart/form-data": {}}}, "responses": {"303": {"description": "Signed out: to /login"}, "403": {"description": "An error page", "content": {"text/html": {}}}, "404": {"description": "An error page", "content": {"text/html": {}}}}}
+    },
     "/review": {
       "get": {"summary": "Review queue: postulates without a review, the model's least certain first (a theme's score nearest its threshold)", "responses": {"200": {"description": "HTML page", "content": {"text/html": {}}}, "404": {"description": "An error page", "content": {"text/html": {}}}}}
     },

@@ -142,6 +142,17 @@ extension Handlers {
         return Reply.redirect("/review")
     }
 
+    /// Sign-out: a form post (session, CSRF token, same origin, as every change) ends the session.
+    func logout(_ request: Request) async throws -> Response {
+        _ = try engine.requireStore()
+        let form = try await form(request)
+        _ = try formSession(request, form)
+        engine.sessions.end(cookieHeader: request.headers[.cookie])
+        var r = Reply.redirect("/login")
+        r.headers[.setCookie] = Sessions.clearCookie
+        return r
+    }
+
     func addPage(_ request: Request) throws -> Response {
         _ = try engine.requireStore()
         guard let s = session(request) else { return Self.loginRedirect("/add") }

@@ -34,6 +34,12 @@ enum ReviewPages {
         return Layout.page(title: "Logowanie", body, staff: true)
     }
 
+    /// The sign-out button (a form post with the session's CSRF token, so another site cannot sign staff out).
+    static func logoutForm(_ csrf: String) -> HTML {
+        .el("form", attrs: [("action", "/logout"), ("method", "post"), ("enctype", "multipart/form-data")],
+            input("hidden", "csrf", csrf), .el("button", attrs: [("type", "submit")], text: "Wyloguj"))
+    }
+
     /// Why no write can succeed (pages and the start-up line say the same).
     static let writesDisabled = "Zapis jest wyłączony: serwis uruchomiono bez pliku tokenów (--tokens PLIK), więc żaden token nie zostanie przyjęty; recenzje i dodawanie postulatów są niedostępne."
 
@@ -110,6 +116,7 @@ enum ReviewPages {
             .el("button", attrs: [("type", "submit")], text: "Zapisz recenzję")))
         body.append(.el("p", .el("a", attrs: [("href", "/review")], text: "Kolejka recenzji"), .text(" · "),
                         .el("a", attrs: [("href", "/postulates/" + Pages.percentEncoded(p.id))], text: "Karta postulatu")))
+        body.append(logoutForm(csrf))
         return Layout.page(title: "Recenzja: " + Escape.shortenedTitle(p.text), body, staff: true)
     }
 
@@ -133,6 +140,7 @@ enum ReviewPages {
                     .el("textarea", attrs: [("id", "text"), ("name", "text"), ("rows", "8"), ("dir", "auto")], text: text)),
                 .el("button", attrs: [("type", "submit")], text: "Dodaj")),
         ]
+        body.append(logoutForm(csrf))
         return Layout.page(title: "Dodaj postulaty", body, staff: true)
     }
 }

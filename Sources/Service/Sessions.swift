@@ -8,6 +8,8 @@ final class Sessions: @unchecked Sendable {
         var name: String
         var csrf: String
         var expires: Date
+        /// The ids of this session's latest addition by form, shown by `GET /add?added` after the redirect.
+        var added: [String] = []
     }
     static let cookieName = "postulaty_session"
     /// A working day and a bit: staff sign in once a day.
@@ -46,6 +48,18 @@ final class Sessions: @unchecked Sendable {
         for piece in header.split(separator: ";") {
             let kv = piece.trimmingCharacters(in: .whitespaces)
             if kv.hasPrefix(Self.cookieName + "=") { sessions[String(kv.dropFirst(Self.cookieName.count + 1))] = nil }
+        }
+    }
+
+    /// Notes the ids a form addition stored, for the page the browser is redirected to (post/redirect/get: a
+    /// reload does not post the records again).
+    func noteAdded(_ ids: [String], cookieHeader: String?) {
+        guard let header = cookieHeader else { return }
+        lock.lock(); defer { lock.unlock() }
+        for piece in header.split(separator: ";") {
+            let kv = piece.trimmingCharacters(in: .whitespaces)
+            let id = String(kv.dropFirst(Self.cookieName.count + 1))
+            if kv.hasPrefix(Self.cookieName + "="), sessions[id] != nil { sessions[id]?.added = ids }
         }
     }
 

@@ -115,8 +115,12 @@ final class StorePagesTests: XCTestCase {
         XCTAssertEqual(addPage.status, 200)
         let added = try send(port, "/add", method: "POST", headers: own.merging(["Cookie": cookie]) { a, _ in a },
                              form: [("csrf", csrf), ("text", "{\"id\":\"z-formularza\",\"text\":\"Szachownice do gry w parku dla seniorów\"}\n")])
-        XCTAssertEqual(added.status, 201, added.text)
-        XCTAssertTrue(added.text.contains("Dodano 1 postulat; od razu jest w wyszukiwaniu"), added.text)
+        XCTAssertEqual(added.status, 303, added.text)
+        XCTAssertEqual(added.headers["location"], "/add?added")
+        let listed = try send(port, "/add?added", headers: ["Cookie": cookie])
+        XCTAssertEqual(listed.status, 200)
+        XCTAssertTrue(listed.text.contains("Dodano 1 postulat; od razu jest w wyszukiwaniu"), listed.text)
+        XCTAssertTrue(listed.text.contains("href=\"/postulates/z-formularza/review\""), listed.text)
         let similar = try StoreServiceTests.call(port: port, "/api/similar?q=szachownice%20w%20parku&top=1").text
         XCTAssertTrue(similar.contains("\"id\":\"z-formularza\""), similar)
         let bad = try send(port, "/add", method: "POST", headers: own.merging(["Cookie": cookie]) { a, _ in a },

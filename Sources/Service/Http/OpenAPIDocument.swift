@@ -76,7 +76,7 @@ enum OpenAPIDocument {
     },
     "/add": {
       "get": {"summary": "Add postulates: paste JSONL or upload a file (signed in)", "responses": {"200": {"description": "HTML page", "content": {"text/html": {}}}, "303": {"description": "Not signed in: to /login"}, "404": {"description": "An error page", "content": {"text/html": {}}}}},
-      "post": {"summary": "Add postulates from the form (multipart; session cookie, CSRF token and same origin required); all or nothing", "requestBody": {"required": true, "content": {"multipart/form-data": {}}}, "responses": {"201": {"description": "HTML page", "content": {"text/html": {}}}, "400": {"description": "HTML page", "content": {"text/html": {}}}, "403": {"description": "An error page", "content": {"text/html": {}}}, "404": {"description": "An error page", "content": {"text/html": {}}}}}
+      "post": {"summary": "Add postulates from the form (multipart; session cookie, CSRF token and same origin required); all or nothing", "requestBody": {"required": true, "content": {"multipart/form-data": {}}}, "responses": {"303": {"description": "Added: to /add?added, which lists the added ids"}, "400": {"description": "HTML page", "content": {"text/html": {}}}, "403": {"description": "An error page", "content": {"text/html": {}}}, "404": {"description": "An error page", "content": {"text/html": {}}}}}
     },
     "/api/similar": {
       "get": {

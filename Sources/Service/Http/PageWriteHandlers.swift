@@ -156,7 +156,8 @@ extension Handlers {
     func addPage(_ request: Request) throws -> Response {
         _ = try engine.requireStore()
         guard let s = session(request) else { return Self.loginRedirect("/add") }
-        return Self.formPage(ReviewPages.add(csrf: s.csrf))
+        let shown = try QueryParameters(request.uri.query)["added"] != nil ? s.added : []
+        return Self.formPage(ReviewPages.add(csrf: s.csrf, added: shown))
     }
 
     func addForm(_ request: Request) async throws -> Response {
@@ -172,7 +173,9 @@ extension Handlers {
         do {
             let (records, origins) = try Self.records(bytes, single: false, file: "upload.jsonl")
             let ids = try engine.add(records, origins: origins, who: s.name)
-            return Self.formPage(ReviewPages.add(csrf: s.csrf, added: ids), status: .created)
+            // 303 to a page listing them (a reload of it adds nothing); the API keeps its 201 JSON.
+            engine.sessions.noteAdded(ids, cookieHeader: request.headers[.cookie])
+            return Reply.redirect("/add?added")
         } catch let e as ServiceError where e.status == .badRequest {
             let pasted = String(decoding: form.part("text")?.bytes ?? [], as: UTF8.self)
             return Self.formPage(ReviewPages.add(csrf: s.csrf, error: e.message, text: pasted), status: .badRequest)

@@ -10,6 +10,13 @@ public struct AccessTokens: Sendable {
     private let entries: [(name: String, token: [UInt8])]
 
     public init(path: String) throws {
+        // The reason first (no such file, permission denied…): the two need different fixes.
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            let code = errno
+            throw CorpusError(.io, file: path, tr("nie można odczytać pliku tokenów (\(systemErrorText(code)))", "cannot read the tokens file (\(systemErrorText(code)))"))
+        }
+        close(fd)
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw CorpusError(.io, file: path, tr("nie można odczytać pliku tokenów", "cannot read the tokens file"))

@@ -35,6 +35,16 @@ final class CorpusState: @unchecked Sendable {
         current.generation += 1
     }
 
+    /// Replaces a served record (its review changed): same id, same slot, so an older snapshot's slot still
+    /// means this postulate.
+    func replace(_ record: Postulate, stance: String?) {
+        lock.lock(); defer { lock.unlock() }
+        guard let slot = current.position[record.id] else { return }
+        current.records[slot] = record
+        current.stances[slot] = stance
+        current.generation += 1
+    }
+
     /// Appends records (ids not yet served) with their predictions and stances.
     func append(_ records: [Postulate], predictions: [ThemePrediction], stances: [String?]) {
         lock.lock(); defer { lock.unlock() }

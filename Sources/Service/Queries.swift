@@ -71,11 +71,20 @@ extension ServiceEngine {
                 hits = r.index.similar(to: q.text, top: q.top, filter: filter)
             }
             let results = hits.enumerated().map { i, h in
-                FoundPostulate(hit: h, rank: i + 1, stance: stance(ofID: h.postulate.id), inCorpus: position[h.postulate.id] != nil,
+                FoundPostulate(hit: served(h), rank: i + 1, stance: stance(ofID: h.postulate.id), inCorpus: position[h.postulate.id] != nil,
                                textSpans: spans ? r.index.spans(of: h.sharedTerms, in: h.postulate.text) : [])
             }
             return SearchAnswer(query: q, terms: terms, themes: themes, results: results)
         }
+    }
+
+    /// A hit as served: a reviewed postulate's stored part is the served record's (the review's response and
+    /// reviewer, not the index's copy from before the review); any other hit as the index has it.
+    func served(_ h: SimilarityHit) -> SimilarityHit {
+        guard store != nil, let slot = position[h.postulate.id], records[slot].value(of: "reviewed_by") != nil else { return h }
+        var h = h
+        h.postulate = IndexedPostulate(records[slot])
+        return h
     }
 
     /// The postulate `id` of the corpus, or nil when there is none.
@@ -88,7 +97,7 @@ extension ServiceEngine {
             guard r.index.contains(id: id) else { return [] }
             let hits = (try? r.index.similar(toID: id, top: top, filter: SimilarityFilter(before: record.year))) ?? []
             return hits.enumerated().map { i, h in
-                FoundPostulate(hit: h, rank: i + 1, stance: stance(ofID: h.postulate.id), inCorpus: position[h.postulate.id] != nil,
+                FoundPostulate(hit: served(h), rank: i + 1, stance: stance(ofID: h.postulate.id), inCorpus: position[h.postulate.id] != nil,
                                textSpans: spans ? r.index.spans(of: h.sharedTerms, in: h.postulate.text) : [])
             }
         }

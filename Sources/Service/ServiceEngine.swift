@@ -84,7 +84,9 @@ public final class ServiceEngine: @unchecked Sendable {
                               who: "serve")
                 notice(tr("\(path): utworzono magazyn z plików korpusu", "\(path): store created from the corpus files"))
             }
-            records = try store.all().map(\.record)
+            // Served with their reviews applied (the export's records: `StoredPostulate.reviewed`), so the search,
+            // the API and the pages show what the staff recorded.
+            records = try store.all().map(\.reviewed)
             self.store = store
         } else {
             let load = try CorpusLoad.read(c.corpusFiles, policy: c.badRecords)

@@ -48,6 +48,10 @@ enum ServiceJSON {
         guard case .object(var fields) = f.hit.json(rank: f.rank) else { return .null }
         let at = (fields.firstIndex { $0.0 == "response" } ?? fields.count - 1) + 1
         fields.insert(("stance", f.stance.map { .string($0) } ?? .null), at: at)
+        // A reviewed hit says so: its response and stance come from the review of `reviewed_by` at `reviewed_at`.
+        for key in ["reviewed_by", "reviewed_at"] {
+            if let v = f.hit.postulate.record.value(of: key) { fields.append((key, v)) }
+        }
         return .object(fields)
     }
 

@@ -8,6 +8,8 @@ final class Sessions: @unchecked Sendable {
         var name: String
         var csrf: String
         var expires: Date
+        /// The ids of this session's latest addition by form, shown by `GET /add?added` after the redirect.
+        var added: [String] = []
     }
     static let cookieName = "postulaty_session"
     /// A working day and a bit: staff sign in once a day.
@@ -38,6 +40,31 @@ final class Sessions: @unchecked Sendable {
         }
         return nil
     }
+
+    /// Ends the session of a `Cookie` header (sign-out): its cookie no longer opens anything.
+    func end(cookieHeader: String?) {
+        guard let header = cookieHeader else { return }
+        lock.lock(); defer { lock.unlock() }
+        for piece in header.split(separator: ";") {
+            let kv = piece.trimmingCharacters(in: .whitespaces)
+            if kv.hasPrefix(Self.cookieName + "=") { sessions[String(kv.dropFirst(Self.cookieName.count + 1))] = nil }
+        }
+    }
+
+    /// Notes the ids a form addition stored, for the page the browser is redirected to (post/redirect/get: a
+    /// reload does not post the records again).
+    func noteAdded(_ ids: [String], cookieHeader: String?) {
+        guard let header = cookieHeader else { return }
+        lock.lock(); defer { lock.unlock() }
+        for piece in header.split(separator: ";") {
+            let kv = piece.trimmingCharacters(in: .whitespaces)
+            let id = String(kv.dropFirst(Self.cookieName.count + 1))
+            if kv.hasPrefix(Self.cookieName + "="), sessions[id] != nil { sessions[id]?.added = ids }
+        }
+    }
+
+    /// Tells the browser to drop the session cookie.
+    static let clearCookie = "\(cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
 
     /// 32 random bytes as hex (the system's cryptographic generator).
     static func randomToken() -> String {

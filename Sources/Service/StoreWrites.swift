@@ -37,7 +37,15 @@ extension ServiceEngine {
     /// Applies a review change; the stored review.
     public func review(_ id: String, _ change: ReviewChange, who: String) throws -> Review {
         let store = try requireStore()
-        return try Self.mapped { try store.review(id, change, who: who) }
+        let stored = try Self.mapped { try store.review(id, change, who: who) }
+        // Then served with the review applied, as the export applies it (one function: `StoredPostulate.reviewed`).
+        if let reviewed = try Self.mapped({ try store.postulate(id) })?.reviewed {
+            let stance = pool.with { r in Self.stance(of: reviewed, r.stance) }
+            writeLock.lock()
+            state.replace(reviewed, stance: stance)
+            writeLock.unlock()
+        }
+        return stored
     }
 
     /// The audit entries of a postulate.

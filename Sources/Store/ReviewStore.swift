@@ -14,19 +14,26 @@ public final class ReviewStore: Sendable {
     /// Theme codes and stances are checked against it; nil skips the theme check.
     public let taxonomy: Taxonomy?
 
+    /// Opened read-only (`check`, `export`, `backup`, `train`/`eval --store`): never creates, migrates or writes.
+    public let readOnly: Bool
+
     /// Opens (`create`: or creates) the store at `path` and brings its schema up to date. A file written by a newer
-    /// postulaty is refused before anything is changed.
-    public init(path: String, create: Bool = false, taxonomy: Taxonomy? = nil) throws(StoreError) {
+    /// postulaty is refused before anything is changed. `readOnly`: the file must already be a store with the
+    /// current schema (an empty, non-SQLite or schema-less file is refused, naming it) and nothing is written to it.
+    public init(path: String, create: Bool = false, readOnly: Bool = false, taxonomy: Taxonomy? = nil) throws(StoreError) {
         self.path = path
         self.taxonomy = taxonomy
-        if !create && !FileManager.default.fileExists(atPath: path) {
+        self.readOnly = readOnly
+        if (readOnly || !create) && !FileManager.default.fileExists(atPath: path) {
             throw StoreError(.missing, tr("\(path): nie ma magazynu (utwórz go: postulaty store import PLIKI…)",
                                           "\(path): no store there (create one: postulaty store import FILES…)"))
         }
+        if readOnly { try Self.requireSQLiteFile(path) }
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(30)
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        config.readonly = readOnly
+        if !readOnly { config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") } }
         do {
             pool = try DatabasePool(path: path, configuration: config)
             let migrator = StoreSchema.migrator
@@ -38,7 +45,18 @@ public final class ReviewStore: Sendable {
                 throw StoreError(.newerSchema, tr("\(path): magazyn ma nowszy schemat (\(found)) niż ta wersja postulaty (zna: \(known)); użyj nowszej wersji programu",
                                                   "\(path): the store has a newer schema (\(found)) than this postulaty knows (\(known)); use a newer version of the program"))
             }
-            try migrator.migrate(pool)
+            if readOnly {
+                let done = try pool.read { db in try migrator.completedMigrations(db) }
+                if done != StoreSchema.versions {
+                    let missing = StoreSchema.versions.filter { !done.contains($0) }.joined(separator: ", ")
+                    throw StoreError(.database, done.isEmpty
+                        ? tr("\(path): to nie jest magazyn postulaty (plik SQLite bez schematu magazynu)", "\(path): not a postulaty store (an SQLite file without the store's schema)")
+                        : tr("\(path): magazyn ma starszy schemat (brak: \(missing)); otwórz go raz przez postulaty serve --store albo store import, by go uaktualnić",
+                             "\(path): the store has an older schema (missing: \(missing)); open it once with postulaty serve --store or store import to upgrade it"))
+                }
+            } else {
+                try migrator.migrate(pool)
+            }
             writes = WriteQueue(pool: pool)
         } catch let e as StoreError {
             throw e
@@ -47,10 +65,41 @@ public final class ReviewStore: Sendable {
         }
     }
 
+    /// A read-only open must not let SQLite take an empty or foreign file for a new, empty database.
+    static func requireSQLiteFile(_ path: String) throws(StoreError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError(.database, tr("\(path): nie można odczytać pliku (\(systemErrorText(errno)))", "\(path): cannot read the file (\(systemErrorText(errno)))"))
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 16)) ?? Data()
+        if head.isEmpty {
+            throw StoreError(.database, tr("\(path): pusty plik, nie magazyn", "\(path): an empty file, not a store"))
+        }
+        if head != Data("SQLite format 3\0".utf8) {
+            throw StoreError(.database, tr("\(path): to nie jest plik SQLite", "\(path): not an SQLite file"))
+        }
+    }
+
+    /// Ends the store's use: waits for the writer, folds the WAL into the main file (`wal_checkpoint(TRUNCATE)`)
+    /// and closes every connection. Why: until then the latest changes may live only in `-wal`, and a copy of the
+    /// main file alone (a restore, `cp`) would lack them. Every command that opened the store calls it, `serve`
+    /// after its last request.
+    public func close() throws(StoreError) {
+        writes.stopAndWait()
+        do {
+            if !readOnly {
+                try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            }
+            try pool.close()
+        } catch {
+            throw Self.failure(path, error)
+        }
+    }
+
     static func failure(_ path: String, _ error: Error) -> StoreError {
         if let e = error as? StoreError { return e }
         if let e = error as? DatabaseError {
-            return StoreError(.database, "\(path): SQLite: \(e.message ?? "\(e.resultCode)")")
+            return StoreError(.database, tr("\(path): błąd bazy SQLite (\(e.message ?? "\(e.resultCode)"))", "\(path): SQLite error (\(e.message ?? "\(e.resultCode)"))"))
         }
         return StoreError(.database, "\(path): \(error)")
     }

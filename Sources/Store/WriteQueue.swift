@@ -11,6 +11,8 @@ final class WriteQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var pending: [any WriteJob] = []
     private var stopped = false
+    /// Signalled once when the writer thread ends.
+    private let finished = DispatchSemaphore(value: 0)
     /// At most this many changes share a transaction (bounds how long one commit holds the others).
     static let maxBatch = 64
 
@@ -29,6 +31,16 @@ final class WriteQueue: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Ends the writer thread and waits until it has (so no change is in flight when the store closes).
+    func stopAndWait() {
+        condition.lock()
+        let already = stopped
+        stopped = true
+        condition.signal()
+        condition.unlock()
+        if !already { finished.wait() }
+    }
+
     /// Runs `body` in the next group commit; returns once the commit is on disk.
     func perform<T>(_ body: @escaping (Database) throws -> T) throws -> T {
         let job = Job(body)
@@ -45,7 +57,7 @@ final class WriteQueue: @unchecked Sendable {
         while true {
             condition.lock()
             while pending.isEmpty && !stopped { condition.wait() }
-            if pending.isEmpty && stopped { condition.unlock(); return }
+            if pending.isEmpty && stopped { condition.unlock(); finished.signal(); return }
             let batch = Array(pending.prefix(Self.maxBatch))
             pending.removeFirst(batch.count)
             condition.unlock()

@@ -93,7 +93,8 @@ struct EvalCommand: ParsableCommand {
         let merged: TrainingRecords
         let stored: [Postulate]
         do {
-            let s = try ReviewStore(path: store)
+            let s = try ReviewStore(path: store, readOnly: true)
+            defer { try? s.close() }
             merged = try s.trainingRecords(corpus: base)
             stored = try s.all().map(\.reviewed)
         } catch { throw storeFailure(error) }

@@ -91,7 +91,13 @@ struct ServeCommand: ParsableCommand {
         let phases = s.phases.map { "\($0.name) \(String(format: "%.1f", $0.seconds))" }.joined(separator: ", ")
         printError(tr("wczytano \(count) w \(String(format: "%.1f", s.loadSeconds)) s (\(phases))",
                       "loaded \(count) in \(String(format: "%.1f", s.loadSeconds)) s (\(phases))"))
+        if store != nil && tokens == nil {
+            printError(tr("zapis wyłączony: brak pliku tokenów (--tokens PLIK); recenzje i dodawanie postulatów są niedostępne",
+                          "writes are disabled: no tokens file (--tokens FILE); reviews and adding postulates are unavailable"))
+        }
         let listening = ListeningFlag()
+        // After the last request: the store's WAL folded into its main file (a copy of it alone is then whole).
+        defer { if let store = engine.store { do { try store.close() } catch { printError(error.description) } } }
         do {
             try ServiceRunner.run(engine) { port in
                 listening.set()

@@ -20,21 +20,35 @@ struct StoreLocation: ParsableArguments {
     @Option(name: .customLong("store"), help: "The store file (default: Data/postulaty.sqlite).")
     var path: String = StoreLocation.defaultPath
 
-    /// Opens the store; `create` makes the file (and `Data/` for the default path).
-    func open(create: Bool = false, taxonomy: Taxonomy? = nil) throws -> ReviewStore {
+    /// Opens the store; `create` makes the file (and `Data/` for the default path); `readOnly` never creates,
+    /// migrates or writes (an empty, foreign or missing file is an error naming it).
+    func open(create: Bool = false, readOnly: Bool = false, taxonomy: Taxonomy? = nil) throws -> ReviewStore {
         if create && path == Self.defaultPath {
             try? FileManager.default.createDirectory(atPath: "Data", withIntermediateDirectories: true)
         }
-        do { return try ReviewStore(path: path, create: create, taxonomy: taxonomy) } catch { throw ToolError(error.message) }
+        do { return try ReviewStore(path: path, create: create, readOnly: readOnly, taxonomy: taxonomy) } catch { throw ToolError(error.message) }
     }
 
     /// Who the CLI's changes are attributed to in the audit trail.
     static var cliUser: String { "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "?") }
 }
 
+/// Runs `body` with the store, then closes it (the WAL folded into the main file, see `ReviewStore.close`) also
+/// when `body` fails; a failed close is an error of its own.
+func using<T>(_ s: ReviewStore, _ body: (ReviewStore) throws -> T) throws -> T {
+    let result: T
+    do { result = try body(s) } catch { try? s.close(); throw error }
+    do { try s.close() } catch { throw storeFailure(error) }
+    return result
+}
+
 /// Reports a store error as the CLI reports errors: the problems on stderr, then one line.
 func storeFailure(_ e: StoreError) -> ToolError {
-    for issue in e.issues { printError(issue.description) }
+    // At most `BadRecords.listed` problems, then how many more (docs/reliability.md).
+    for issue in e.issues.prefix(BadRecords.listed) { printError(issue.description) }
+    if e.issues.count > BadRecords.listed {
+        printError(tr("… i \(e.issues.count - BadRecords.listed) więcej", "… and \(e.issues.count - BadRecords.listed) more"))
+    }
     return ToolError(e.message)
 }
 
@@ -70,13 +84,14 @@ struct StoreImportCommand: ParsableCommand {
                 origins.append(.init(file: file, line: line))
             }
         }
-        let s = try store.open(create: true, taxonomy: tax)
-        do {
-            try s.add(records, origins: origins, who: StoreLocation.cliUser)
-            printError(tr("\(store.path): dodano \(Messages.postulates(records.count)) (razem \(try s.count()))",
-                          "\(store.path): added \(Messages.postulates(records.count)) (\(try s.count()) in all)"))
-        } catch let e as StoreError {
-            throw storeFailure(e)
+        try using(try store.open(create: true, taxonomy: tax)) { s in
+            do {
+                try s.add(records, origins: origins, who: StoreLocation.cliUser)
+                printError(tr("\(store.path): dodano \(Messages.postulates(records.count)) (razem \(try s.count()))",
+                              "\(store.path): added \(Messages.postulates(records.count)) (\(try s.count()) in all)"))
+            } catch let e as StoreError {
+                throw storeFailure(e)
+            }
         }
     }
 }
@@ -101,14 +116,16 @@ struct StoreExportCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let s = try store.open()
-        let bytes: [UInt8]
-        do { bytes = try s.exportJSONL() } catch { throw storeFailure(error) }
-        if let output {
-            try AtomicFile.write(bytes, to: output)
-            printError("\(store.path) → \(output): " + Messages.postulates(try s.count()))
-        } else {
-            try StandardOutput.write(bytes)
+        try checkOutput(output, inputs: [store.path])
+        try using(try store.open(readOnly: true)) { s in
+            let bytes: [UInt8]
+            do { bytes = try s.exportJSONL() } catch let e as StoreError { throw storeFailure(e) }
+            if let output {
+                try AtomicFile.write(bytes, to: output)
+                printError("\(store.path) → \(output): " + Messages.postulates(try s.count()))
+            } else {
+                try StandardOutput.write(bytes)
+            }
         }
     }
 }
@@ -132,8 +149,11 @@ struct StoreBackupCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let s = try store.open()
-        do { try s.backup(to: file) } catch { throw storeFailure(error) }
+        // Not the store itself, its folder exists, not a folder/FIFO/device: refused before the store is opened.
+        try checkOutput(file, inputs: [store.path])
+        try using(try store.open(readOnly: true)) { s in
+            do { try s.backup(to: file) } catch let e as StoreError { throw storeFailure(e) }
+        }
         printError("\(store.path) → \(file)")
     }
 }
@@ -158,18 +178,20 @@ struct StoreCheckCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let s = try store.open()
-        var r: StoreCheckResult
-        do { r = try s.check() } catch { throw storeFailure(error) }
-        if let index {
-            let indexed = Set(try IndexLoading.load(index).postulates.map(\.id))
-            let stored = Set(try s.ids())
-            for id in stored.subtracting(indexed).sorted().prefix(20) {
-                r.problems.append(tr("\(index): brak postulatu „\(id)” z magazynu", "\(index): lacks the store's postulate \"\(id)\""))
+        let r: StoreCheckResult = try using(try store.open(readOnly: true)) { s in
+            var r: StoreCheckResult
+            do { r = try s.check() } catch let e as StoreError { throw storeFailure(e) }
+            if let index {
+                let indexed = Set(try IndexLoading.load(index).postulates.map(\.id))
+                let stored = Set(try s.ids())
+                for id in stored.subtracting(indexed).sorted().prefix(20) {
+                    r.problems.append(tr("\(index): brak postulatu „\(id)” z magazynu", "\(index): lacks the store's postulate \"\(id)\""))
+                }
+                for id in indexed.subtracting(stored).sorted().prefix(20) {
+                    r.problems.append(tr("\(index): postulat „\(id)” spoza magazynu", "\(index): postulate \"\(id)\" is not in the store"))
+                }
             }
-            for id in indexed.subtracting(stored).sorted().prefix(20) {
-                r.problems.append(tr("\(index): postulat „\(id)” spoza magazynu", "\(index): postulate \"\(id)\" is not in the store"))
-            }
+            return r
         }
         for p in r.problems { try StandardOutput.write(p + "\n") }
         let summary = "\(Messages.postulates(r.postulates)), " + tr("recenzje: \(r.reviews), wpisy dziennika: \(r.auditEntries), schemat: \(r.schema.joined(separator: ", "))",

@@ -209,7 +209,11 @@ struct TrainCommand: ParsableCommand {
             // The corpus with the reviews applied, read back from one temporary JSONL file.
             let base = try options.badRecords.load(try options.corpusFiles()).records
             let merged: TrainingRecords
-            do { merged = try ReviewStore(path: store).trainingRecords(corpus: base) } catch { throw storeFailure(error) }
+            do {
+                let s = try ReviewStore(path: store, readOnly: true)
+                defer { try? s.close() }
+                merged = try s.trainingRecords(corpus: base)
+            } catch { throw storeFailure(error) }
             printError(tr("z magazynu \(store): postulaty z recenzją tematów — zastąpione w korpusie: \(merged.replaced), dodane: \(merged.added)",
                           "from the store \(store): postulates with reviewed themes — replaced in the corpus: \(merged.replaced), added: \(merged.added)"))
             let temp = FileManager.default.temporaryDirectory.appendingPathComponent("postulaty-train-\(ProcessInfo.processInfo.processIdentifier).jsonl").path

@@ -115,13 +115,32 @@ final class StorePagesTests: XCTestCase {
         XCTAssertEqual(addPage.status, 200)
         let added = try send(port, "/add", method: "POST", headers: own.merging(["Cookie": cookie]) { a, _ in a },
                              form: [("csrf", csrf), ("text", "{\"id\":\"z-formularza\",\"text\":\"Szachownice do gry w parku dla seniorów\"}\n")])
-        XCTAssertEqual(added.status, 201, added.text)
+        XCTAssertEqual(added.status, 303, added.text)
+        XCTAssertEqual(added.headers["location"], "/add?added")
+        let listed = try send(port, "/add?added", headers: ["Cookie": cookie])
+        XCTAssertEqual(listed.status, 200)
+        XCTAssertTrue(listed.text.contains("Dodano 1 postulat; od razu jest w wyszukiwaniu"), listed.text)
+        XCTAssertTrue(listed.text.contains("href=\"/postulates/z-formularza/review\""), listed.text)
         let similar = try StoreServiceTests.call(port: port, "/api/similar?q=szachownice%20w%20parku&top=1").text
         XCTAssertTrue(similar.contains("\"id\":\"z-formularza\""), similar)
         let bad = try send(port, "/add", method: "POST", headers: own.merging(["Cookie": cookie]) { a, _ in a },
                            form: [("csrf", csrf), ("text", "{\"id\":\"z-formularza\",\"text\":\"drugi raz\"}\n")])
         XCTAssertEqual(bad.status, 400)
         XCTAssertTrue(bad.text.contains("jest już w magazynie"), bad.text)
+        XCTAssertTrue(bad.text.contains("drugi raz"), "the pasted records come back in the form: " + bad.text)
+
+        // Sign-out: refused without the form token; with it the session ends and the cookie is cleared.
+        XCTAssertTrue(addPage.text.contains("action=\"/logout\""), addPage.text)
+        let forged = try send(port, "/logout", method: "POST", headers: own.merging(["Cookie": cookie]) { a, _ in a }, form: [("csrf", "zly")])
+        XCTAssertEqual(forged.status, 403)
+        XCTAssertEqual(try send(port, "/add", headers: ["Cookie": cookie]).status, 200, "a refused sign-out leaves the session")
+        let out = try send(port, "/logout", method: "POST", headers: own.merging(["Cookie": cookie]) { a, _ in a }, form: [("csrf", csrf)])
+        XCTAssertEqual(out.status, 303)
+        XCTAssertEqual(out.headers["location"], "/login")
+        XCTAssertTrue(out.headers["set-cookie"]?.contains("Max-Age=0") ?? false, "\(out.headers)")
+        let after = try send(port, "/add", headers: ["Cookie": cookie])
+        XCTAssertEqual(after.status, 303, "the session ended")
+        XCTAssertEqual(after.headers["location"], "/login?next=/add")
         XCTAssertEqual(server.stop(SIGTERM), 0, server.stderr)
     }
 }

@@ -64,6 +64,9 @@ enum OpenAPIDocument {
       "get": {"summary": "Sign-in form for the store's pages (--store): a token of the --tokens file", "parameters": [{"name": "next", "in": "query", "required": false, "schema": {"type": "string"}}], "responses": {"200": {"description": "HTML page", "content": {"text/html": {}}}, "404": {"description": "An error page", "content": {"text/html": {}}}}},
       "post": {"summary": "Sign in (multipart form: token, next): sets the session cookie (HttpOnly, SameSite=Strict) and redirects to next", "requestBody": {"required": true, "content": {"multipart/form-data": {}}}, "responses": {"303": {"description": "Signed in"}, "403": {"description": "An error page", "content": {"text/html": {}}}, "404": {"description": "An error page", "content": {"text/html": {}}}}}
     },
+    "/logout": {
+      "post": {"summary": "Sign out (multipart form: csrf; session cookie and same origin required): ends the session, clears the cookie and redirects to /login", "requestBody": {"required": true, "content": {"multipart/form-data": {}}}, "responses": {"303": {"description": "Signed out: to /login"}, "403": {"description": "An error page", "content": {"text/html": {}}}, "404": {"description": "An error page", "content": {"text/html": {}}}}}
+    },
     "/review": {
       "get": {"summary": "Review queue: postulates without a review, the model's least certain first (a theme's score nearest its threshold)", "responses": {"200": {"description": "HTML page", "content": {"text/html": {}}}, "404": {"description": "An error page", "content": {"text/html": {}}}}}
     },
@@ -73,7 +76,7 @@ enum OpenAPIDocument {
     },
     "/add": {
       "get": {"summary": "Add postulates: paste JSONL or upload a file (signed in)", "responses": {"200": {"description": "HTML page", "content": {"text/html": {}}}, "303": {"description": "Not signed in: to /login"}, "404": {"description": "An error page", "content": {"text/html": {}}}}},
-      "post": {"summary": "Add postulates from the form (multipart; session cookie, CSRF token and same origin required); all or nothing", "requestBody": {"required": true, "content": {"multipart/form-data": {}}}, "responses": {"201": {"description": "HTML page", "content": {"text/html": {}}}, "400": {"description": "HTML page", "content": {"text/html": {}}}, "403": {"description": "An error page", "content": {"text/html": {}}}, "404": {"description": "An error page", "content": {"text/html": {}}}}}
+      "post": {"summary": "Add postulates from the form (multipart; session cookie, CSRF token and same origin required); all or nothing", "requestBody": {"required": true, "content": {"multipart/form-data": {}}}, "responses": {"303": {"description": "Added: to /add?added, which lists the added ids"}, "400": {"description": "HTML page", "content": {"text/html": {}}}, "403": {"description": "An error page", "content": {"text/html": {}}}, "404": {"description": "An error page", "content": {"text/html": {}}}}}
     },
     "/api/similar": {
       "get": {

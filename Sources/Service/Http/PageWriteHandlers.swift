@@ -70,7 +70,7 @@ extension Handlers {
     func loginPage(_ request: Request) throws -> Response {
         _ = try engine.requireStore()
         let next = Self.safeNext(try QueryParameters(request.uri.query)["next"])
-        return Self.formPage(ReviewPages.login(next: next))
+        return Self.formPage(ReviewPages.login(next: next, writable: engine.tokens != nil))
     }
 
     func login(_ request: Request) async throws -> Response {
@@ -80,7 +80,7 @@ extension Handlers {
         let next = Self.safeNext(form.part("next").map { String(decoding: $0.bytes, as: UTF8.self) })
         let token = form.part("token").map { String(decoding: $0.bytes, as: UTF8.self) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard let name = engine.tokens?.name(for: token) else {
-            return Self.formPage(ReviewPages.login(next: next, error: tr("nieznany token", "unknown token")), status: .forbidden)
+            return Self.formPage(ReviewPages.login(next: next, error: tr("nieznany token", "unknown token"), writable: engine.tokens != nil), status: .forbidden)
         }
         let (id, _) = engine.sessions.create(name: name)
         var r = Reply.redirect(next)
@@ -142,10 +142,22 @@ extension Handlers {
         return Reply.redirect("/review")
     }
 
+    /// Sign-out: a form post (session, CSRF token, same origin, as every change) ends the session.
+    func logout(_ request: Request) async throws -> Response {
+        _ = try engine.requireStore()
+        let form = try await form(request)
+        _ = try formSession(request, form)
+        engine.sessions.end(cookieHeader: request.headers[.cookie])
+        var r = Reply.redirect("/login")
+        r.headers[.setCookie] = Sessions.clearCookie
+        return r
+    }
+
     func addPage(_ request: Request) throws -> Response {
         _ = try engine.requireStore()
         guard let s = session(request) else { return Self.loginRedirect("/add") }
-        return Self.formPage(ReviewPages.add(csrf: s.csrf))
+        let shown = try QueryParameters(request.uri.query)["added"] != nil ? s.added : []
+        return Self.formPage(ReviewPages.add(csrf: s.csrf, added: shown))
     }
 
     func addForm(_ request: Request) async throws -> Response {
@@ -161,9 +173,12 @@ extension Handlers {
         do {
             let (records, origins) = try Self.records(bytes, single: false, file: "upload.jsonl")
             let ids = try engine.add(records, origins: origins, who: s.name)
-            return Self.formPage(ReviewPages.add(csrf: s.csrf, added: ids), status: .created)
+            // 303 to a page listing them (a reload of it adds nothing); the API keeps its 201 JSON.
+            engine.sessions.noteAdded(ids, cookieHeader: request.headers[.cookie])
+            return Reply.redirect("/add?added")
         } catch let e as ServiceError where e.status == .badRequest {
-            return Self.formPage(ReviewPages.add(csrf: s.csrf, error: e.message), status: .badRequest)
+            let pasted = String(decoding: form.part("text")?.bytes ?? [], as: UTF8.self)
+            return Self.formPage(ReviewPages.add(csrf: s.csrf, error: e.message, text: pasted), status: .badRequest)
         }
     }
 }

@@ -22,6 +22,7 @@ public enum ServiceRoutes {
         Route(method: .get, path: "/report/"),
         Route(method: .get, path: "/login"),
         Route(method: .post, path: "/login"),
+        Route(method: .post, path: "/logout"),
         Route(method: .get, path: "/review"),
         Route(method: .get, path: "/postulates/{id}/review"),
         Route(method: .post, path: "/postulates/{id}/review"),
@@ -59,6 +60,7 @@ public enum ServiceApplication {
         router.post("/tag") { request, _ in try await h.tagForm(request) }
         router.get("/login") { request, _ in try h.loginPage(request) }
         router.post("/login") { request, _ in try await h.login(request) }
+        router.post("/logout") { request, _ in try await h.logout(request) }
         router.get("/review") { request, _ in try h.queuePage(request) }
         router.get("/postulates/{id}/review") { request, context in try h.reviewPage(request, context) }
         router.post("/postulates/{id}/review") { request, context in try await h.reviewForm(request, context) }

@@ -1,9 +1,12 @@
 import Corpus
 
 /// The frame of every page: Polish, one inline style sheet, no script (the pages work without JavaScript), a
-/// navigation bar.
+/// navigation bar (with the staff's pages when the service has a store: `staff`).
 enum Layout {
-    static func page(title: String, _ body: [HTML]) -> String {
+    static func page(title: String, _ body: [HTML], staff: Bool = false) -> String {
+        let staffLinks: [HTML] = staff ? [.el("a", attrs: [("href", "/review")], text: "Recenzje"),
+                                          .el("a", attrs: [("href", "/add")], text: "Dodaj postulaty"),
+                                          .el("a", attrs: [("href", "/login")], text: "Logowanie")] : []
         let doc = HTML.el("html", attrs: [("lang", "pl")],
             .el("head",
                 .void("meta", [("charset", "utf-8")]),
@@ -13,11 +16,11 @@ enum Layout {
             .el("body",
                 .el("header", attrs: [("class", "top")],
                     .el("a", attrs: [("href", "/"), ("class", "brand")], text: "Postulaty"),
-                    .el("nav",
+                    .el("nav", attrs: [], [
                         .el("a", attrs: [("href", "/")], text: "Szukaj"),
                         .el("a", attrs: [("href", "/tag")], text: "Oznacz plik"),
                         .el("a", attrs: [("href", "/report/")], text: "Raport"),
-                        .el("a", attrs: [("href", "/openapi.json")], text: "API"))),
+                        .el("a", attrs: [("href", "/openapi.json")], text: "API")] + staffLinks)),
                 .el("main", attrs: [], [.el("h1", attrs: [("dir", "auto")], text: title)] + body)))
         return "<!doctype html>\n" + doc.rendered + "\n"
     }

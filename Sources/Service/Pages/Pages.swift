@@ -24,7 +24,7 @@ enum Pages {
             .el("p", .el("a", attrs: [("href", "/report/")], text: "Raport tematyczny korpusu"), .text(" · "),
                 .el("a", attrs: [("href", "/tag")], text: "Oznacz plik z nowymi wnioskami"), .text(" · "),
                 .el("a", attrs: [("href", "/openapi.json")], text: "API (OpenAPI)")),
-        ])
+        ], staff: e.store != nil)
     }
 
     static func search(_ a: SearchAnswer, _ e: ServiceEngine) -> String {
@@ -34,7 +34,7 @@ enum Pages {
         body.append(.el("p", attrs: [("class", "terms")], text: "Terminy zapytania: " + (a.terms.isEmpty ? "brak" : a.terms.joined(separator: ", "))))
         body.append(.el("h2", text: a.results.isEmpty ? "Brak podobnych postulatów" : "Wcześniejsze podobne postulaty (najbardziej podobne najpierw)"))
         body += a.results.map { hit($0, e) }
-        return Layout.page(title: "Podobne postulaty", body)
+        return Layout.page(title: "Podobne postulaty", body, staff: e.store != nil)
     }
 
     static func postulate(_ a: PostulateAnswer, _ e: ServiceEngine) -> String {
@@ -48,12 +48,22 @@ enum Pages {
         field("Organizacja", p.organisation); field("Postulat", p.text); field("Uzasadnienie", p.justification)
         field("Odpowiedź miasta", p.response); field("Jednostka odpowiadająca", p.respondent)
         field("Stanowisko", Layout.stanceLabel(a.stance))
-        for (name, value) in p.extra where name != "response_stance" {
+        let reviewer = p.value(of: "reviewed_by")?.stringValue
+        if let reviewer {
+            // The response, stance and themes above come from a staff review (`StoredPostulate.reviewed`).
+            field("Z recenzji", "\(reviewer), \(p.value(of: "reviewed_at")?.stringValue ?? "")")
+        }
+        for (name, value) in p.extra where name != "response_stance" && (reviewer == nil || (name != "reviewed_by" && name != "reviewed_at")) {
             field(name, value.stringValue ?? value.jsonText)
         }
         var body: [HTML] = [.el("dl", attrs: [("class", "fields")], fields)]
+        if e.store != nil {
+            // With a store: the way to this postulate's review form and its audit trail.
+            body.append(.el("p", .el("a", attrs: [("href", "/postulates/" + percentEncoded(p.id) + "/review")], text: "Recenzuj"), .text(" · "),
+                            .el("a", attrs: [("href", "/api/postulates/" + percentEncoded(p.id) + "/history")], text: "Historia zmian (JSON)")))
+        }
         body.append(.el("h2", text: "Tematy"))
-        body.append(.el("p", attrs: [], [.text("Oznaczone przez analityków: ")]
+        body.append(.el("p", attrs: [], [.text(reviewer == nil ? "Oznaczone przez analityków: " : "Oznaczone w recenzji (\(reviewer ?? "")): ")]
                         + (p.themes.isEmpty ? [.text("brak")] : p.themes.map { .el("span", attrs: [("class", "theme")], text: e.taxonomy.labelPL($0)) })))
         body.append(themes(a.themes, e))
         body.append(.el("h2", text: "Powracający postulat"))
@@ -73,7 +83,7 @@ enum Pages {
         body.append(.el("h2", text: "Najbliższe wcześniejsze postulaty"))
         if a.earlier.isEmpty { body.append(.el("p", text: "Brak.")) }
         body += a.earlier.map { hit($0, e) }
-        return Layout.page(title: p.text.isEmpty ? p.id : Escape.shortenedTitle(p.text), body)
+        return Layout.page(title: p.text.isEmpty ? p.id : Escape.shortenedTitle(p.text), body, staff: e.store != nil)
     }
 
     static func tagForm(_ e: ServiceEngine, error: String? = nil) -> String {
@@ -89,7 +99,7 @@ enum Pages {
                 .el("button", attrs: [("type", "submit")], text: "Oznacz i pobierz")),
             .el("p", attrs: [("class", "meta")], text: "Limit: \(e.configuration.maxBodyBytes / (1 << 20)) MB. Błędny rekord jest wskazany z nazwą pliku, numerem wiersza i polem; wtedy nic nie jest oznaczane."),
         ]
-        return Layout.page(title: "Oznacz plik tematami", body)
+        return Layout.page(title: "Oznacz plik tematami", body, staff: e.store != nil)
     }
 
     static func error(_ err: ServiceError) -> String {
@@ -132,9 +142,16 @@ enum Pages {
             .el("div", attrs: [("class", "meta")], .text("\(f.rank). " + Layout.year(p.year) + " · "), title, .text(" · " + p.meeting)),
             .el("p", attrs: [("dir", "auto")], [HTML.marked(p.text, f.textSpans)]),
             .el("blockquote", attrs: [("class", "response"), ("dir", "auto")],
-                .el("strong", text: "Odpowiedź miasta: "), .text(p.response.isEmpty ? "(brak)" : p.response)),
+                .el("strong", text: "Odpowiedź miasta: "), .text(p.response.isEmpty ? "(brak)" : p.response),
+                .text(Self.reviewNote(p.record))),
             .el("p", attrs: [("class", "terms")], Layout.stanceBadge(f.stance),
                 .text(" · wspólne terminy: " + (f.hit.sharedTerms.isEmpty ? "brak" : f.hit.sharedTerms.joined(separator: ", ")))))
+    }
+
+    /// " (z recenzji: KTO, KIEDY)" for a reviewed record (its response and stance are the review's), else "".
+    static func reviewNote(_ p: Postulate) -> String {
+        guard let who = p.value(of: "reviewed_by")?.stringValue else { return "" }
+        return " (z recenzji: \(who), \(p.value(of: "reviewed_at")?.stringValue ?? ""))"
     }
 
     /// A path segment: everything but unreserved characters percent-encoded (ids may hold anything).

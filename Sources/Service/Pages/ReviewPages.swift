@@ -18,8 +18,10 @@ enum ReviewPages {
         return .el("option", attrs: attrs, text: label)
     }
 
-    static func login(next: String, error: String? = nil) -> String {
+    /// `writable` false: the service runs without a tokens file, so no token can be accepted — said first.
+    static func login(next: String, error: String? = nil, writable: Bool = true) -> String {
         var body: [HTML] = []
+        if !writable { body.append(.el("div", attrs: [("class", "error"), ("role", "alert")], text: writesDisabled)) }
         if let error { body.append(.el("div", attrs: [("class", "error"), ("role", "alert")], text: error)) }
         body += [
             .el("p", text: "Zmiany w magazynie (recenzje, nowe postulaty) wymagają tokenu z pliku tokenów serwisu. Po zalogowaniu przeglądarka trzyma sesję przez 12 godzin."),
@@ -29,8 +31,17 @@ enum ReviewPages {
                     .void("input", [("type", "password"), ("id", "token"), ("name", "token"), ("autocomplete", "current-password"), ("required", "required")])),
                 .el("button", attrs: [("type", "submit")], text: "Zaloguj")),
         ]
-        return Layout.page(title: "Logowanie", body)
+        return Layout.page(title: "Logowanie", body, staff: true)
     }
+
+    /// The sign-out button (a form post with the session's CSRF token, so another site cannot sign staff out).
+    static func logoutForm(_ csrf: String) -> HTML {
+        .el("form", attrs: [("action", "/logout"), ("method", "post"), ("enctype", "multipart/form-data")],
+            input("hidden", "csrf", csrf), .el("button", attrs: [("type", "submit")], text: "Wyloguj"))
+    }
+
+    /// Why no write can succeed (pages and the start-up line say the same).
+    static let writesDisabled = "Zapis jest wyłączony: serwis uruchomiono bez pliku tokenów (--tokens PLIK), więc żaden token nie zostanie przyjęty; recenzje i dodawanie postulatów są niedostępne."
 
     /// One queued postulate: unreviewed, with how close its least certain theme is to the threshold.
     struct Queued {
@@ -53,7 +64,7 @@ enum ReviewPages {
                 .el("p", attrs: [("dir", "auto")], text: q.record.text),
                 .el("p", attrs: [("class", "terms")], text: "Model: " + (q.prediction.predicted.isEmpty ? "brak tematu" : q.prediction.predicted.map { e.taxonomy.labelPL($0) }.joined(separator: ", "))))
         }
-        return Layout.page(title: "Kolejka recenzji", body)
+        return Layout.page(title: "Kolejka recenzji", body, staff: true)
     }
 
     static func review(_ a: PostulateAnswer, review: Review?, csrf: String, _ e: ServiceEngine, error: String? = nil) -> String {
@@ -105,14 +116,16 @@ enum ReviewPages {
             .el("button", attrs: [("type", "submit")], text: "Zapisz recenzję")))
         body.append(.el("p", .el("a", attrs: [("href", "/review")], text: "Kolejka recenzji"), .text(" · "),
                         .el("a", attrs: [("href", "/postulates/" + Pages.percentEncoded(p.id))], text: "Karta postulatu")))
-        return Layout.page(title: "Recenzja: " + Escape.shortenedTitle(p.text), body)
+        body.append(logoutForm(csrf))
+        return Layout.page(title: "Recenzja: " + Escape.shortenedTitle(p.text), body, staff: true)
     }
 
-    static func add(csrf: String, added: [String] = [], error: String? = nil) -> String {
+    /// `text`: what was pasted, given back after a refusal so it can be corrected rather than pasted again.
+    static func add(csrf: String, added: [String] = [], error: String? = nil, text: String = "") -> String {
         var body: [HTML] = []
         if let error { body.append(.el("div", attrs: [("class", "error"), ("role", "alert")], text: error)) }
         if !added.isEmpty {
-            body.append(.el("p", text: "Dodano \(counted(added.count, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates"))); od razu są w wyszukiwaniu:"))
+            body.append(.el("p", text: "Dodano \(counted(added.count, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates"))); od razu \(added.count == 1 ? "jest" : "są") w wyszukiwaniu:"))
             body.append(.el("ul", attrs: [], added.map { id in
                 .el("li", .el("a", attrs: [("href", "/postulates/" + Pages.percentEncoded(id) + "/review")], text: id))
             }))
@@ -124,9 +137,10 @@ enum ReviewPages {
                 .el("p", .el("label", attrs: [("for", "file")], text: "Plik JSONL: "),
                     .void("input", [("type", "file"), ("id", "file"), ("name", "file"), ("accept", ".jsonl,.ndjson,.json")])),
                 .el("p", .el("label", attrs: [("for", "text")], text: "albo rekordy JSONL:"),
-                    .el("textarea", attrs: [("id", "text"), ("name", "text"), ("rows", "8"), ("dir", "auto")], text: "")),
+                    .el("textarea", attrs: [("id", "text"), ("name", "text"), ("rows", "8"), ("dir", "auto")], text: text)),
                 .el("button", attrs: [("type", "submit")], text: "Dodaj")),
         ]
-        return Layout.page(title: "Dodaj postulaty", body)
+        body.append(logoutForm(csrf))
+        return Layout.page(title: "Dodaj postulaty", body, staff: true)
     }
 }

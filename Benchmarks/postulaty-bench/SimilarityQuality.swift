@@ -32,11 +32,9 @@ enum SimilarityQuality {
         let analyzer = identity ? try Analyzer(lemmatizer: IdentityLemmatizer()) : try DefaultAnalyzer.make()
         let settings = SimilarityIndexSettings(justificationWeight: weight, foldDiacritics: fold, prefixLength: prefix)
         let group = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0.group ?? "") })
-        var gold = Set<[String]>()
+        // The gold pairs `dedupe --gold` scores against (ids are ASCII, so the pair's byte order is `sorted()`'s).
+        let gold = Set(DuplicateGold.groups(in: records).pairs.map { [$0.a, $0.b] })
         let byGroup = Dictionary(grouping: records.filter { ($0.group ?? "").isEmpty == false }, by: { $0.group! })
-        for (_, members) in byGroup {
-            for a in members { for b in members where a.id < b.id { gold.insert([a.id, b.id]) } }
-        }
         print("records \(records.count)  groups \(byGroup.count)  gold pairs \(gold.count)  analyzer \(analyzer.configuration.lemmatizer)  justification weight \(weight)  fold \(fold)  prefix \(prefix)")
         print("threshold  pairs  P_pairs  R_pairs  F1_pairs  clusters  P_clusters  R_clusters")
         for t in stride(from: 0.20, through: 0.901, by: 0.05) {

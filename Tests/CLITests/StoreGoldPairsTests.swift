@@ -115,7 +115,7 @@ final class StoreGoldPairsTests: XCTestCase {
         let server = try ServeTests.Server(["--store", s.path("store.sqlite"), "--tokens", tokens, "--corpus", seed])
         func health() throws -> String { try StoreServiceTests.call(port: server.port, "/healthz").text }
         XCTAssertEqual(try health(), #"{"status":"ok","postulates":4,"indexed":4}"# + "\n")
-        XCTAssertTrue(try StoreServiceTests.call(port: server.port, "/").text.contains("4 postulaty z 1 lat (2024–2024), 4 w indeksie podobieństwa."))
+        XCTAssertTrue(try StoreServiceTests.call(port: server.port, "/").text.contains("4 postulaty z 1 roku (2024–2024), 4 w indeksie podobieństwa."))
         let post = try StoreServiceTests.call(port: server.port, "/api/postulates", method: "POST", token: StoreServiceTests.tokenA,
                                               type: "application/x-ndjson", body: try Self.text(Self.added))
         XCTAssertEqual(post.status, 201, post.text)

@@ -14,7 +14,7 @@ enum Pages {
             .el("p", text: "Wklej nowy postulat: zobaczysz wcześniejsze podobne postulaty, kto je zgłosił, w których latach i co miasto odpowiedziało — oraz tematy, do których należy, i dlaczego."),
             Layout.searchForm(nil, themes: e.taxonomy, big: true),
             .el("h2", text: "Korpus w skrócie"),
-            .el("p", text: "\(counted(s.postulates, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates"))) z \(s.years.count) lat (\(s.years.first.map { String($0.year) } ?? "—")–\(s.years.last.map { String($0.year) } ?? "—")), \(s.indexed) w indeksie podobieństwa."),
+            .el("p", text: "\(counted(s.postulates, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates"))) z \(s.years.count == 1 ? "1 roku" : "\(s.years.count) lat") (\(s.years.first.map { String($0.year) } ?? "—")–\(s.years.last.map { String($0.year) } ?? "—")), \(s.indexed) w indeksie podobieństwa."),
             .el("div", attrs: [("class", "card")],
                 .el("table", attrs: [],
                     [.el("tr", .el("th", text: "Rok"), .el("th", text: "Postulatów"))] + years)),

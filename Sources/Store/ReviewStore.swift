@@ -278,6 +278,11 @@ public final class ReviewStore: Sendable {
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM postulates WHERE id = ?", arguments: [id]) == true else {
                 throw StoreError(.unknownID, tr("nie ma postulatu o identyfikatorze „\(id.prefix(200))”", "no postulate has the id \"\(id.prefix(200))\""))
             }
+            // A change that names no field would only add an audit entry that says nothing.
+            guard change != ReviewChange() else {
+                throw StoreError(.invalid, tr("recenzja niczego nie zmienia: podaj co najmniej jedno z pól themes, same_as, response, stance, note",
+                                              "the review changes nothing: give at least one of the fields themes, same_as, response, stance, note"))
+            }
             let old = try Self.reviews(db, id: id)[id]
             let new = change.applied(to: old, reviewer: who, at: time)
             var links = Set<String>()

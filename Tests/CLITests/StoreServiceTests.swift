@@ -106,6 +106,13 @@ final class StoreServiceTests: XCTestCase {
         XCTAssertEqual(try call(server, "/api/postulates/nowy-1/review", method: "PUT", token: Self.tokenB, body: #"{"same_as":["brak"]}"#).status, 400)
         XCTAssertEqual(try call(server, "/api/postulates/brak/review", method: "PUT", token: Self.tokenB, body: "{}").status, 404)
         XCTAssertEqual(try call(server, "/api/postulates/nowy-1/review", method: "PUT", body: "{}").status, 401)
+        // A body that is not declared JSON is refused, as for added postulates; a review naming no field adds no
+        // audit entry (the history below has exactly one).
+        let plain = try call(server, "/api/postulates/nowy-1/review", method: "PUT", token: Self.tokenB, type: "text/plain", body: #"{"note":"x"}"#)
+        XCTAssertEqual(plain.status, 415, plain.text)
+        let empty = try call(server, "/api/postulates/nowy-1/review", method: "PUT", token: Self.tokenB, body: "{}")
+        XCTAssertEqual(empty.status, 400, empty.text)
+        XCTAssertTrue(empty.text.contains("themes, same_as"), empty.text)
         let shown = try json(try call(server, "/api/postulates/nowy-1").text)
         let r = try XCTUnwrap(shown["review"] as? [String: Any])
         XCTAssertEqual(r["themes"] as? [String], ["seniors"])

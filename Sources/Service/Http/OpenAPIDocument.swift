@@ -140,7 +140,8 @@ enum OpenAPIDocument {
           "400": {"$ref": "#/components/responses/Error"},
           "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"},
-          "404": {"$ref": "#/components/responses/Error"}
+          "404": {"$ref": "#/components/responses/Error"},
+          "415": {"$ref": "#/components/responses/Error"}
         }
       },
       "post": {
@@ -153,7 +154,8 @@ enum OpenAPIDocument {
           "400": {"$ref": "#/components/responses/Error"},
           "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"},
-          "404": {"$ref": "#/components/responses/Error"}
+          "404": {"$ref": "#/components/responses/Error"},
+          "415": {"$ref": "#/components/responses/Error"}
         }
       }
     },

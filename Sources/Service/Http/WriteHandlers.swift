@@ -80,6 +80,12 @@ extension Handlers {
         let who = try writer(request)
         let id = try Self.decodedParameter(context, "id")
         _ = try engine.requireStore()
+        // The same rule as for added postulates: a body is read only as what it says it is.
+        let type = (request.headers[.contentType] ?? "").lowercased()
+        guard type.hasPrefix("application/json") else {
+            throw ServiceError(.unsupportedMediaType, tr("recenzję wysyła się jako JSON (Content-Type: application/json), nie „\(type.prefix(80))”",
+                                                         "a review is sent as JSON (Content-Type: application/json), not \"\(type.prefix(80))\""))
+        }
         let body = try await collect(request)
         let change: ReviewChange
         do {

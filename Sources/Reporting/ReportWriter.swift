@@ -60,29 +60,29 @@ public enum Report {
         let visible = names.filter { !$0.hasPrefix(".") }
         if visible.isEmpty || force || signatureFiles.allSatisfy(names.contains) { return }
         let shown = visible.sorted().prefix(3).joined(separator: ", ") + (visible.count > 3 ? ", …" : "")
+        let missing = signatureFiles.filter { !names.contains($0) }.joined(separator: ", ")
         throw ReportError(tr(
-            "\(directory): folder nie jest pusty (\(shown)) i nie jest wcześniejszym raportem (brak \(signatureFiles.joined(separator: ", "))) — nic nie zapisano; wybierz pusty folder albo dodaj --force",
-            "\(directory): the folder is not empty (\(shown)) and is not an earlier report (no \(signatureFiles.joined(separator: ", "))) — nothing written; choose an empty folder or add --force"))
+            "\(directory): folder nie jest pusty (\(shown)) i nie jest wcześniejszym raportem (brak \(missing)) — nic nie zapisano; wybierz pusty folder albo dodaj --force",
+            "\(directory): the folder is not empty (\(shown)) and is not an earlier report (no \(missing)) — nothing written; choose an empty folder or add --force"))
     }
 
-    /// Writes `files` into `directory` (created if missing). Each file goes to a temporary name in the same folder
-    /// and is then renamed over the old one (`AtomicFile`), so a reader never sees a half-written file and a failed
-    /// run leaves the previous report's files whole.
+    /// Writes `files` into `directory` (created if missing) as one change (`AtomicFile.writeAll`): every file is
+    /// written to a temporary name first, then all are renamed over the old ones with Ctrl-C held back, so an
+    /// interrupted or failed run leaves the previous report whole, never half old and half new.
     public static func write(_ files: [ReportFile], to directory: String) throws {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: directory, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw ReportError("\(directory): exists and is not a folder") }
+            guard isDir.boolValue else { throw ReportError(tr("\(directory): istnieje i nie jest folderem", "\(directory): exists and is not a folder")) }
         } else {
             do { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-                throw ReportError("\(directory): cannot create the folder")
+                throw ReportError(tr("\(directory): nie można utworzyć folderu", "\(directory): cannot create the folder"))
             }
         }
-        for f in files {
-            let path = directory.hasSuffix("/") ? directory + f.name : directory + "/" + f.name
-            do { try AtomicFile.write(f.contents, to: path) } catch {
-                throw ReportError("\(path): cannot write the file (\(error))")
-            }
+        let paths = files.map { (path: directory.hasSuffix("/") ? directory + $0.name : directory + "/" + $0.name, bytes: Array($0.contents.utf8)) }
+        do { try AtomicFile.writeAll(paths) } catch {
+            throw ReportError(tr("nie zapisano raportu (poprzedni, jeśli był, został bez zmian): \(error)",
+                                 "the report was not written (the previous one, if any, is unchanged): \(error)"))
         }
     }
 }

@@ -34,13 +34,14 @@ final class OutputSafetyTests: XCTestCase {
     }
 
     /// Starts the tool without waiting (stdout and stderr to files in `dir`).
-    private func spawn(_ args: [String], in dir: Scratch, name: String) throws -> Process {
+    private func spawn(_ args: [String], in dir: Scratch, name: String, env extra: [String: String] = [:]) throws -> Process {
         let p = Process()
         p.executableURL = CLI.binary
         p.arguments = args
         p.currentDirectoryURL = CLI.repoRoot
         var env = ProcessInfo.processInfo.environment
         env["POSTULATY_LANG"] = "pl"
+        for (k, v) in extra { env[k] = v }
         p.environment = env
         let out = dir.url.appendingPathComponent("\(name).out"), err = dir.url.appendingPathComponent("\(name).err")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -255,6 +256,44 @@ final class OutputSafetyTests: XCTestCase {
         }
         XCTAssertEqual(try Data(contentsOf: s.url.appendingPathComponent("kept/out.jsonl")), Data("old\n".utf8))
         XCTAssertFalse(FileManager.default.fileExists(atPath: s.path("new/out.jsonl")))
+    }
+
+    /// SIGINT while a report replaces an earlier one: the folder holds the old report or the new one, never a mix
+    /// (a user saw index.html of one city over the tables of another). The renames are stretched by the fault hook
+    /// `POSTULATY_FAULT_RENAME_PAUSE_MS` and the signal sent once the first file has changed. (Planted: without
+    /// `deferringSignals` the run dies after the first renames and the folder is mixed.)
+    func testInterruptedReportLeavesTheOldReportOrTheNewOneWhole() throws {
+        let s = try Scratch()
+        let out = s.path("raport")
+        let first = try CLI.run(["report", "Corpora/authored-a.jsonl", "-o", out, "--no-recurring"], timeout: 300)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let old = FolderSnapshot(URL(fileURLWithPath: out))
+        let logs = try Scratch("logs")
+        let p = try spawn(["report", "Corpora/authored-b.jsonl", "-o", out, "--no-recurring", "--force"], in: logs, name: "report",
+                          env: ["POSTULATY_FAULT_RENAME_PAUSE_MS": "150"])
+        let deadline = Date().addingTimeInterval(240)
+        var changed = false
+        while Date() < deadline, p.isRunning {
+            let now = FolderSnapshot(URL(fileURLWithPath: out)).files.filter { !$0.key.contains(".tmp-") }
+            if now.contains(where: { old.files[$0.key] != $0.value }) { changed = true; break }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        XCTAssertTrue(changed, "no file of the report changed")
+        XCTAssertTrue(p.isRunning, "the run ended before the signal")
+        kill(p.processIdentifier, SIGINT)
+        try wait(p, timeout: 60)
+        XCTAssertEqual(p.terminationReason, .uncaughtSignal)
+        XCTAssertEqual(p.terminationStatus, SIGINT)
+        let after = FolderSnapshot(URL(fileURLWithPath: out))
+        XCTAssertEqual(after.files.keys.filter { $0.contains(".tmp-") }, [], "temporary files left")
+        XCTAssertEqual(Set(after.files.keys), Set(old.files.keys))
+        let replaced = after.files.filter { old.files[$0.key] != $0.value }.count
+        XCTAssertGreaterThan(old.files.count, 10)
+        // every file of the new report differs from the old one in its title or figures, except those both share
+        let same = try CLI.run(["report", "Corpora/authored-b.jsonl", "-o", s.path("fresh"), "--no-recurring"], timeout: 300)
+        XCTAssertEqual(same.status, 0, same.stderr)
+        let fresh = FolderSnapshot(URL(fileURLWithPath: s.path("fresh")))
+        XCTAssertEqual(after, fresh, "the interrupted run finished its renames: the folder is the new report (\(replaced) files replaced)")
     }
 
     // MARK: standard output

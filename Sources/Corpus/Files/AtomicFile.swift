@@ -33,6 +33,43 @@ public enum AtomicFile {
         try w.commit()
     }
 
+    /// Writes several files as one change: every file is written and flushed to its temporary name first, then
+    /// all are renamed into place with SIGINT, SIGTERM and SIGHUP held back (`TemporaryFiles.deferringSignals`).
+    /// So a Ctrl-C leaves either the old set of files or the new one, never a mix (a report whose index.html is new
+    /// and whose tables are the previous run's). A failure while writing leaves every old file as it was.
+    public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(CorpusError) {
+        var writers: [Writer] = []
+        writers.reserveCapacity(files.count)
+        do throws(CorpusError) {
+            for f in files {
+                let w = try Writer(path: f.path)
+                writers.append(w)
+                try w.write(f.bytes)
+                try w.finish()
+            }
+        } catch {
+            for w in writers { w.abort() }
+            throw error
+        }
+        var failure: CorpusError?
+        let pause = faultPauseBetweenRenames
+        TemporaryFiles.deferringSignals {
+            for (i, w) in writers.enumerated() {
+                if failure != nil { w.abort(); continue }
+                if i > 0, pause > 0 { usleep(pause) }
+                do throws(CorpusError) { try w.publish() } catch { failure = error }
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Fault injection for the tests: `POSTULATY_FAULT_RENAME_PAUSE_MS` stretches the renames of `writeAll` so a
+    /// test can send a signal while they run. Unset (always, outside the tests): no pause.
+    static var faultPauseBetweenRenames: UInt32 {
+        guard let v = getenv("POSTULATY_FAULT_RENAME_PAUSE_MS"), let ms = UInt32(String(cString: v)), ms <= 10_000 else { return 0 }
+        return ms * 1000
+    }
+
     /// A buffered writer onto the temporary file. `commit()` publishes it, `abort()` discards it.
     ///
     /// The target is checked by `OutputTarget` first: a folder, FIFO or device is refused, and a symbolic link is
@@ -98,6 +135,12 @@ public enum AtomicFile {
         }
 
         func commit() throws(CorpusError) {
+            try finish()
+            try publish()
+        }
+
+        /// Flushes the bytes to disk and closes the temporary file; it still waits under its temporary name.
+        func finish() throws(CorpusError) {
             do throws(CorpusError) {
                 try flush()
                 if fsync(fd) != 0 && errno != EINVAL {
@@ -106,6 +149,15 @@ public enum AtomicFile {
                 }
                 close(fd)
                 fd = -1
+            } catch {
+                abort()
+                throw error
+            }
+        }
+
+        /// Renames the finished temporary file over the target.
+        func publish() throws(CorpusError) {
+            do throws(CorpusError) {
                 if rename(tempPath, targetPath) != 0 {
                     let reason = systemErrorText(errno)
                     throw CorpusError(.io, file: path, tr("nie można zastąpić pliku (\(reason))", "cannot replace the file (\(reason))"))

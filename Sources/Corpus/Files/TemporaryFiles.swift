@@ -27,6 +27,7 @@ public enum TemporaryFiles {
         guard #available(macOS 15, *) else { return }
         // the globals are initialised here, never first inside the handler
         _ = reservedSlots.load(ordering: .relaxed); _ = liveSlots.load(ordering: .relaxed); _ = slotBuffers
+        _ = deferring.load(ordering: .relaxed); _ = pendingSignal.load(ordering: .relaxed)
         for sig in signals {
             let previous = signal(sig, SIG_IGN)
             if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
@@ -52,12 +53,36 @@ public enum TemporaryFiles {
         return liveTemporaries()
     }
 
+    /// Runs `body` (a few renames that must all happen or none) with the signals held back: a signal arriving
+    /// meanwhile is remembered by the handler and acted on once `body` returns. Blocking the signal with a mask
+    /// would not do: it is delivered to whichever thread does not block it, e.g. a worker of the run.
+    public static func deferringSignals(_ body: () -> Void) {
+        guard #available(macOS 15, *) else { body(); return }
+        deferring.store(true, ordering: .sequentiallyConsistent)
+        body()
+        deferring.store(false, ordering: .sequentiallyConsistent)
+        let sig = pendingSignal.exchange(0, ordering: .sequentiallyConsistent)
+        if sig != 0 { handle(sig) }
+    }
+
     private static func handle(_ sig: Int32) {
-        if #available(macOS 15, *) { unlinkTemporaries() }
+        if #available(macOS 15, *) {
+            if deferring.load(ordering: .sequentiallyConsistent) {
+                pendingSignal.store(sig, ordering: .sequentiallyConsistent)
+                return
+            }
+            unlinkTemporaries()
+        }
         signal(sig, SIG_DFL)
         raise(sig)  // delivered with the default action once this handler returns
     }
 }
+
+/// Set while `deferringSignals` runs its body; the signal that arrived meanwhile (0: none).
+@available(macOS 15, *)
+private let deferring = Atomic<Bool>(false)
+@available(macOS 15, *)
+private let pendingSignal = Atomic<Int32>(0)
 
 // Globals, not a class: the handler then touches no reference count.
 

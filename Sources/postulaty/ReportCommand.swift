@@ -12,8 +12,9 @@ struct ReportCommand: ParsableCommand {
         Writes DIR/index.html (self-contained: inline CSS and SVG, no scripts), DIR/report.md, one CSV per chart \
         and table, columns.md describing every column, and the charts as .svg files. Themes come from the theme \
         model, the city's stances from the stance model, recurring demands from the near-duplicate join; when a \
-        model is missing (or from another analyzer) the report uses the analysts' labels and says so; a damaged model \
-        file, or a model of another kind (a stance model as --model), is an error naming the file. Same inputs give \
+        default model is missing (or from another analyzer) the report uses the analysts' labels and says so; a \
+        --model that does not exist, a damaged model file, or a model of another kind (a stance model as --model) \
+        is an error naming the file. Same inputs give \
         the same bytes.
 
         The CSV files open correctly in a Polish-locale Excel by default: UTF-8 with a byte-order mark, ';' \
@@ -98,8 +99,15 @@ struct ReportCommand: ParsableCommand {
                                                                  model ?? Defaults.shipped("themes.model").orDefault,
                                                                  stanceModel ?? Defaults.shipped("stance.model").orDefault])
 
-        // A missing default model is reported by the job (the report then uses the analysts' labels); a missing
+        // A model the user named must exist: a typo would otherwise give a report with every theme at zero. A
+        // missing default model is reported by the job (the report then uses the analysts' labels); a missing
         // taxonomy is an error naming the paths tried.
+        for (option, path) in [("--model", model), ("--stance-model", stanceModel)] {
+            if let path, !FileManager.default.fileExists(atPath: path) {
+                throw ToolError(tr("\(path): nie ma takiego pliku (\(option)); bez tej opcji raport użyje modelu domyślnego albo etykiet analityków",
+                                   "\(path): no such file (\(option)); without the option the report uses the default model or the analysts' labels"))
+            }
+        }
         let taxonomyPath = try taxonomy ?? Defaults.shipped("taxonomy.json").required(("taksonomii", "taxonomy"), option: "--taxonomy")
         var job = ReportJob(inputs: inputs, name: name, taxonomyPath: taxonomyPath,
                             themeModelPath: model ?? Defaults.shipped("themes.model").orDefault,

@@ -235,7 +235,8 @@ final class ModelSafetyTests: XCTestCase {
             XCTAssertFalse(tag.stderr.contains("DecodingError"), tag.stderr)
             XCTAssertTrue(tag.stdout.isEmpty, name)
         }
-        // the report names a damaged file too, and writes nothing (a missing one is a documented fallback instead)
+        // the report names a damaged file too, and writes nothing; so for a missing one the user named (a typo
+        // must not give a report with every theme at zero); only a missing default model falls back
         let rep = try CLI.run(["report", "Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl", "--model", s.path("truncated.model"),
                                "-o", s.path("rep"), "--no-recurring"])
         XCTAssertNotEqual(rep.status, 0, rep.stderr)
@@ -243,8 +244,20 @@ final class ModelSafetyTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: s.path("rep")))
         let fallback = try CLI.run(["report", "Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl", "--model", s.path("missing.model"),
                                     "-o", s.path("rep"), "--no-recurring"])
-        XCTAssertEqual(fallback.status, 0, fallback.stderr)
-        XCTAssertTrue(fallback.stderr.contains("\(s.path("missing.model")): nie ma pliku: tematy z etykiet analityków"), fallback.stderr)
+        XCTAssertEqual(fallback.status, 1, fallback.stderr)
+        XCTAssertTrue(fallback.stderr.contains("\(s.path("missing.model")): nie ma takiego pliku (--model)"), fallback.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: s.path("rep")))
+        let stance = try CLI.run(["report", "Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl", "--stance-model", s.path("missing.model"),
+                                  "-o", s.path("rep"), "--no-recurring"])
+        XCTAssertEqual(stance.status, 1, stance.stderr)
+        XCTAssertTrue(stance.stderr.contains("(--stance-model)"), stance.stderr)
+        // a missing default model (no ./Models, no data folder's model) still falls back: the data folder is told
+        let data = try Scratch("data")
+        for f in ["lemma-priors.tsv", "guesser-pl.tsv", "taxonomy.json"] { _ = try data.copy("Models/" + f, as: f) }
+        let defaultMissing = try CLI.run(["report", CLI.repoRoot.path + "/Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl",
+                                          "-o", s.path("rep"), "--no-recurring"], cwd: s.url, env: ["POSTULATY_DATA": data.url.path])
+        XCTAssertEqual(defaultMissing.status, 0, defaultMissing.stderr)
+        XCTAssertTrue(defaultMissing.stderr.contains("tematy z etykiet analityków"), defaultMissing.stderr)
     }
 
     func testDamagedIndexFilesGiveOnePlainLine() throws {

@@ -54,11 +54,32 @@ public struct ReportJob {
         return try run(analyzer: analyzer, hooks: hooks)
     }
 
+    /// Says which records the report counts but cannot place: a year that is no year ("2025 r.") goes to "rok
+    /// nieznany", a record without text is counted with no theme. Both are errors for `corpus validate`; the
+    /// report goes on, but a reader of the figures must not be left to find them.
+    static func noticeDoubtfulRecords(_ load: CorpusLoad, _ notice: (String) -> Void) {
+        func tell(_ indices: [Int], _ what: (String, String), _ example: (Int) -> String) {
+            guard let first = indices.first else { return }
+            let o = load.origins[first]
+            let n = counted(indices.count, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates"))
+            notice(tr("uwaga: \(n) \(what.0) (pierwszy: \(o.file):\(o.line)\(example(first))); sprawdź: postulaty corpus validate",
+                      "warning: \(n) \(what.1) (first: \(o.file):\(o.line)\(example(first))); check with: postulaty corpus validate"))
+        }
+        let records = load.records
+        let badYear = records.indices.filter { records[$0].rawInvalidValue(of: "year") != nil }
+        tell(badYear, ("z niepoprawnym rokiem (w raporcie: „rok nieznany”)", "with an invalid year (in the report: \"year unknown\")")) {
+            ": " + (records[$0].rawInvalidValue(of: "year")?.jsonText.prefix(40) ?? "")
+        }
+        let noText = records.indices.filter { records[$0].text.allSatisfy(\.isWhitespace) && records[$0].rawInvalidValue(of: "text") == nil }
+        tell(noText, ("bez treści", "without text")) { _ in "" }
+    }
+
     /// `analyzer` nil: no model can run (the report uses the analysts' labels and has no recurring demands).
     public func run(analyzer: Analyzer?, hooks: Hooks = Hooks()) throws -> (data: ReportData, files: [ReportFile]) {
         let load = try CorpusLoad.read(inputs, policy: badRecords)
         hooks.skipped(load.skipped, load.records.count)
         let records = load.records
+        Self.noticeDoubtfulRecords(load, hooks.notice)
         hooks.phase("read")
         var builder = ReportBuilder(taxonomy: try Taxonomy.load(path: taxonomyPath))
         if let analyzer {

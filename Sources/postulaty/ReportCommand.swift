@@ -126,7 +126,7 @@ struct ReportCommand: ParsableCommand {
         hooks.skipped = { skipped, read in badRecords.reportSkipped(skipped, read: read) }
         hooks.phase = { name in
             clock.lap(name)
-            if clock.large { printError("report: \(name)") }
+            if clock.large { printError("report: \(PhaseClock.label(name))") }
         }
         var lastTenth = -1
         hooks.progress = { done, total in
@@ -179,10 +179,25 @@ final class PhaseClock {
         last = now
     }
 
+    /// The phase names the report's stages use, said in the run's language.
+    static func label(_ name: String) -> String {
+        switch name {
+        case "analyzer": return tr("analizator", "analyzer")
+        case "read": return tr("odczyt", "read")
+        case "models loaded": return tr("modele", "models loaded")
+        case "labelled": return tr("oznaczanie", "labelled")
+        case "recurring demands": return tr("powracające postulaty", "recurring demands")
+        case "rendered": return tr("składanie", "rendered")
+        case "written": return tr("zapis", "written")
+        default: return name
+        }
+    }
+
     var summary: String {
         laps.map { name, d in
             let ms = d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000
-            return "\(name) \(ms / 1000).\(String(ms % 1000 + 1000).dropFirst())"
+            // a decimal comma in Polish, as everywhere else in the Polish messages
+            return "\(Self.label(name)) \(ms / 1000)\(tr(",", "."))\(String(ms % 1000 + 1000).dropFirst())"
         }.joined(separator: ", ")
     }
 }

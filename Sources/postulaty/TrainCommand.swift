@@ -251,8 +251,10 @@ struct TrainCommand: ParsableCommand {
     }
 }
 
+/// Seconds for a message: three decimals, with the decimal comma in a Polish run.
 func seconds(_ d: Duration) -> String {
-    fixed3(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+    let s = fixed3(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+    return tr(s.replacingOccurrences(of: ".", with: ","), s)
 }
 
 /// Three decimals, locale-free (Corpus's `fixed`, the one fixed-decimal rule).

@@ -200,4 +200,20 @@ final class SpreadsheetTests: XCTestCase {
         XCTAssertTrue(plain.hasPrefix("theme,theme_label,year,"), plain)
         XCTAssertTrue(cells(Data(plain.utf8), column: 5).allSatisfy { $0.contains(".") }, "decimal point")
     }
+    /// A clerk's spreadsheet: a year cell with spaces around it is that year; a year that is no year and a row
+    /// without text are counted by the report but named on stderr (file, line, value) — never silently.
+    func testReportNamesRowsItCannotPlaceAndReadsAPaddedYear() throws {
+        let s = try Scratch()
+        let input = try s.write("lata.csv", "\u{FEFF}id;rok;treść\r\n1;2024;Plac zabaw\r\n2;2025 r.;Oświetlenie\r\n3; 2025 ;Remont chodnika\r\n4;2025;Kluby seniora\r\n5;2025;\r\n")
+        let r = try CLI.run(["report", input, "-o", s.path("out"), "--no-recurring"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("uwaga: 1 postulat z niepoprawnym rokiem (w raporcie: „rok nieznany”) (pierwszy: \(input):3: \"2025 r.\")"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("uwaga: 1 postulat bez treści (pierwszy: \(input):6)"), r.stderr)
+        let html = try String(contentsOfFile: s.path("out/index.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("rok nieznany: 1."), "only the 2025 r. row is of an unknown year")
+        let years = try CLI.run(["corpus", "convert", input, s.path("x.jsonl")])
+        XCTAssertEqual(years.status, 0, years.stderr)
+        let line3 = try String(contentsOfFile: s.path("x.jsonl"), encoding: .utf8).split(separator: "\n")[2]
+        XCTAssertTrue(line3.contains("\"year\":2025"), String(line3))
+    }
 }

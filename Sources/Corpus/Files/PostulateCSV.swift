@@ -39,9 +39,12 @@ enum PostulateCSV {
             switch field {
             case .id: p.id = cell?.text ?? ""
             case .year:
-                guard let t = cell?.text, !t.isEmpty else { break }
-                if t.utf8.count <= 6, t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let y = Int(t) { p.year = y }
-                else { p.extra.append((name, .string(t))) }
+                guard let raw = cell?.text, !raw.isEmpty else { break }
+                // A spreadsheet cell " 2025" is the year 2025 (spaces are invisible there); anything else that is
+                // not digits is kept as it was, for the validator to name.
+                let t = raw.trimmingCharacters()
+                if !t.isEmpty, t.utf8.count <= 6, t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let y = Int(t) { p.year = y }
+                else { p.extra.append((name, .string(raw))) }
             case .meeting, .organisation, .text, .justification, .response, .respondent:
                 p[string: field] = cell?.text ?? ""
             case .themes:

@@ -140,7 +140,7 @@ final class ProgressReporter {
     func done(_ count: Int) {
         let d = ContinuousClock.now - start
         let cs = d.components.seconds * 100 + d.components.attoseconds / 10_000_000_000_000_000
-        let s = "\(cs / 100).\(cs % 100 < 10 ? "0" : "")\(cs % 100)"
+        let s = "\(cs / 100)\(tr(",", "."))\(cs % 100 < 10 ? "0" : "")\(cs % 100)"
         guard shown || count >= 5000 else { return }
         StandardError.write(tr("otagowano \(Self.records(count)) w \(s) s", "tagged \(Self.records(count)) in \(s) s") + "\n")
     }

@@ -83,6 +83,10 @@ public struct ReportJob {
         hooks.phase("read")
         var builder = ReportBuilder(taxonomy: try Taxonomy.load(path: taxonomyPath))
         if let analyzer {
+            if recurring {
+                try load.requireIDs(for: ("wykrywanie powracających postulatów (wyłącza je --no-recurring)",
+                                          "finding recurring demands (--no-recurring turns it off)"))
+            }
             try ReportModels.attach(to: &builder, analyzer: analyzer, themeModel: themeModelPath, stanceModel: stanceModelPath,
                                 recurring: recurring, jobs: jobs, notice: hooks.notice)
         }

@@ -67,15 +67,7 @@ struct DedupeCommand: ParsableCommand {
         let inputs = files.isEmpty ? try Defaults.corpusFiles() : files
         let load = try badRecords.load(inputs)
         let records = load.records
-        var seen: [String: String] = [:]
-        for (p, origin) in zip(records, load.origins) {
-            if let first = seen[p.id] {
-                throw ToolError("\(origin.file):\(origin.line): " + tr(
-                    "pole „id”: „\(p.id)” powtarza identyfikator przeczytany już z \(first)",
-                    "field \"id\": \"\(p.id)\" repeats an id already read from \(first)"))
-            }
-            seen[p.id] = origin.file
-        }
+        try load.requireIDs(for: ("dedupe", "dedupe"))
         try SameFieldCheck.require(same, in: records, source: inputs.joined(separator: ", "))
         let result = try RecurringDemands.find(
             in: records, analyzer: try Defaults.analyzer(),

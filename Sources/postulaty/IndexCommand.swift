@@ -23,6 +23,7 @@ struct IndexCommand: ParsableCommand {
     /// Adds read records to an index; a record whose id is already indexed is an error naming file and line.
     /// Analysis runs on `jobs` threads; the index is the same bytes for any number.
     static func add(_ load: CorpusLoad, to index: SimilarityIndex, jobs: Int) throws {
+        try load.requireIDs(for: ("indeks podobieństwa", "the similarity index"))
         try index.add(load.records, jobs: jobs) { i, error in
             guard case SimilarityError.duplicateID(let id) = error else { return error }
             let origin = load.origins[i]

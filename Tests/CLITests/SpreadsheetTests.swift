@@ -216,4 +216,35 @@ final class SpreadsheetTests: XCTestCase {
         let line3 = try String(contentsOfFile: s.path("x.jsonl"), encoding: .utf8).split(separator: "\n")[2]
         XCTAssertTrue(line3.contains("\"year\":2025"), String(line3))
     }
+    /// A clerk's sheet with Polish headers ("Identyfikator", "Dzielnica"), and one whose ids are empty or repeated:
+    /// every command that links records by id names the row before any work, the same way.
+    func testPolishIdHeaderAndMissingOrRepeatedIdsNamedByRow() throws {
+        let s = try Scratch()
+        let good = try s.write("nowe.csv", "Identyfikator;Rok;Dzielnica;Treść postulatu\na1;2024;Oksywie;Plac zabaw przy szkole\na2;2025;Oksywie;Plac zabaw przy szkole\n")
+        let conv = try CLI.run(["corpus", "convert", good, s.path("nowe.jsonl")])
+        XCTAssertEqual(conv.status, 0, conv.stderr)
+        let first = try String(contentsOfFile: s.path("nowe.jsonl"), encoding: .utf8).split(separator: "\n")[0]
+        XCTAssertTrue(first.hasPrefix("{\"id\":\"a1\",\"year\":2024"), String(first))
+        XCTAssertTrue(first.contains("\"district\":\"Oksywie\""), String(first))
+        let paired = try CLI.run(["dedupe", good, "--same", "district"])
+        XCTAssertEqual(paired.status, 0, paired.stderr)
+        XCTAssertTrue(paired.out.contains("\"a1\""), paired.out)
+
+        let empty = try s.write("puste.csv", "Identyfikator;Rok;Treść postulatu\n;2024;Plac zabaw\n;2025;Oświetlenie\n")
+        let twice = try s.write("dwa.csv", "id;rok;treść\na1;2024;Plac zabaw\na1;2025;Oświetlenie\n")
+        let commands: [(before: [String], after: [String])] = [(["report"], ["-o", s.path("r")]),
+                                                               (["index", "build"], ["-o", s.path("x.index")]), (["dedupe"], [])]
+        for c in commands {
+            let e = try CLI.run(c.before + [empty] + c.after)
+            XCTAssertEqual(e.status, 1, "\(c.before): \(e.stderr)")
+            XCTAssertTrue(e.stderr.contains("\(empty):2: pole „id”: brak identyfikatora"), "\(c.before): \(e.stderr)")
+            let d = try CLI.run(c.before + [twice] + c.after)
+            XCTAssertEqual(d.status, 1, "\(c.before): \(d.stderr)")
+            XCTAssertTrue(d.stderr.contains("\(twice):3: pole „id”: „a1” powtarza identyfikator z \(twice):2"), "\(c.before): \(d.stderr)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: s.path("r")))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: s.path("x.index")))
+        // without the recurring demands the report needs no ids
+        XCTAssertEqual(try CLI.run(["report", empty, "-o", s.path("r"), "--no-recurring"]).status, 0)
+    }
 }

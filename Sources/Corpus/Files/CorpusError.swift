@@ -19,6 +19,8 @@ public struct CorpusError: Error, Sendable, Equatable, CustomStringConvertible {
         case notAFile
         /// A file with no bytes, or no records at all where some are needed.
         case empty
+        /// A record without an id, or with one already read, where records are linked by their ids.
+        case missingId, duplicateId
     }
 
     public var kind: Kind

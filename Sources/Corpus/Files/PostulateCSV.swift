@@ -15,6 +15,9 @@ enum PostulateCSV {
         "postulat": "text", "treść": "text", "tresc": "text", "treść postulatu": "text", "tekst": "text",
         "uzasadnienie": "justification", "odpowiedź": "response", "odpowiedz": "response", "stanowisko": "response",
         "jednostka": "respondent", "tematy": "themes", "temat": "themes",
+        "identyfikator": "id", "id postulatu": "id", "id projektu": "id", "numer postulatu": "id", "nr postulatu": "id",
+        // not a typed field, but the one `--same district` reads
+        "dzielnica": "district",
     ]
 
     /// The field a header cell names: a typed field by its English name or a Polish alias, in any case ("Text",

@@ -88,6 +88,8 @@ public struct CorpusValidator: Sendable {
         case .duplicateField: kind = .duplicateField
         case .csvShape: kind = .csvShape
         case .notAnObject: kind = .notAnObject
+        case .missingId: kind = .missingId
+        case .duplicateId: kind = .duplicateId
         }
         return CorpusIssue(kind: kind, file: e.file, line: e.line, field: e.field, message: e.message)
     }

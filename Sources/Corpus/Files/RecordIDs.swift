@@ -1,0 +1,23 @@
+/// The check every command that links records by id runs first (an index, `dedupe`, the report's recurring
+/// demands): a record without an id, or with one already read, is named by file and line before any work. A
+/// clerk's spreadsheet without an id column otherwise met "„” is already in the index" deep inside a run.
+extension CorpusLoad {
+    /// Throws for the first record with an empty id or an id read before; `purpose` says what needs them.
+    public func requireIDs(for purpose: (pl: String, en: String)) throws(CorpusError) {
+        var seen: [String: Origin] = [:]
+        seen.reserveCapacity(records.count)
+        for (p, o) in zip(records, origins) {
+            if p.id.allSatisfy(\.isWhitespace) {
+                throw CorpusError(.missingId, file: o.file, line: o.line, field: "id", tr(
+                    "brak identyfikatora — \(purpose.pl) łączy postulaty po identyfikatorach (kolumna „id”, w arkuszu także „identyfikator”)",
+                    "no id — \(purpose.en) links postulates by their ids (column \"id\", in a spreadsheet also \"identyfikator\")"))
+            }
+            if let first = seen[p.id] {
+                throw CorpusError(.duplicateId, file: o.file, line: o.line, field: "id", tr(
+                    "„\(p.id.prefix(200))” powtarza identyfikator z \(first.file):\(first.line) — \(purpose.pl) wymaga niepowtarzalnych",
+                    "\"\(p.id.prefix(200))\" repeats the id of \(first.file):\(first.line) — \(purpose.en) needs unique ones"))
+            }
+            seen[p.id] = o
+        }
+    }
+}

@@ -15,7 +15,7 @@ struct SimilarCommand: ParsableCommand {
         text, the city's response and the terms shared with the query. With --id the postulate itself and the \
         rest of its meeting are left out. --batch reads one query a line and writes one JSON line per query: a \
         line that is a JSON record (with "id" and "text") is queried as that record (its fields give --same and \
-        the tie-break), any other line is a query text. --same FIELD (repeatable, with --id or --batch records) \
+        the tie-break), any other line is a query text; a .csv file is read as records (header and all). --same FIELD (repeatable, with --id or --batch records) \
         compares only postulates that agree with the query on FIELD. Equal scores rank the same place first \
         (city, district, --same fields), then the nearest earlier year, then id. Output formats are described in \
         docs/similarity.md.
@@ -85,6 +85,19 @@ struct SimilarCommand: ParsableCommand {
                                       tieBreak: TieBreak(query: nil, before: before, same: same))
         var out = ""
         func flush() throws { try StandardOutput.write(out); out = "" }
+        if let batch, CorpusFormat.fromExtension(batch) == .csv {
+            // A spreadsheet of records: read as a corpus (header, quoted cells with line breaks), each row queried
+            // as its record; "line" is the row's first line in the file.
+            let load = try badRecords.load([batch])
+            for (record, origin) in zip(load.records, load.origins) {
+                let hits = idx.similar(toRecord: record, top: top, filter: filter)
+                let head: [(String, JSONValue)] = [("line", .int(origin.line)), ("id", .string(record.id)), ("query", .string(record.text))]
+                out += JSONLine.object(head + [("results", .array(hits.enumerated().map { Self.json($1, rank: $0 + 1) }))]) + "\n"
+                if out.utf8.count > 1 << 20 { try flush() }
+            }
+            try flush()
+            return
+        }
         if let batch {
             // A line that is not UTF-8 is reported and left out, like a bad record anywhere (docs/reliability.md).
             let lines = try LineReader(path: batch)

@@ -84,4 +84,17 @@ final class SimilarContractTests: XCTestCase {
             XCTAssertEqual(r.out, "")
         }
     }
+    /// A .csv batch is a spreadsheet of records: the header is no query, a quoted cell with a line break is one
+    /// query, each row is queried as its record. Was: read line by line as text.
+    func testCSVBatchIsReadAsRecords() throws {
+        let s = try Scratch()
+        let q = try s.write("q.csv", "id;rok;dzielnica;treść\nq1;2026;Oksywie;\"Kluby seniora\nw każdej dzielnicy\"\nq2;2026;;Patrole straży miejskiej w parkach\n")
+        let r = try CLI.run(["similar", "--batch", q, "--top", "1"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = r.out.split(separator: "\n").map(String.init)
+        guard lines.count == 2 else { return XCTFail("two queries: \(r.out)") }
+        XCTAssertTrue(lines[0].hasPrefix("{\"line\":2,\"id\":\"q1\",\"query\":\"Kluby seniora\\nw każdej dzielnicy\""), lines[0])
+        XCTAssertTrue(lines[1].hasPrefix("{\"line\":4,\"id\":\"q2\","), lines[1])
+        XCTAssertFalse(r.out.contains("treść"), "the header is not a query")
+    }
 }

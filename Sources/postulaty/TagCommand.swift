@@ -84,6 +84,7 @@ struct TagCommand: ParsableCommand {
             if tagged == 0 {
                 let name = file == "-" ? "stdin" : file
                 if bad.count > 0 {
+                    bad.sayUnlisted()
                     throw ToolError(name + ": " + tr("żaden postulat nie nadaje się do oznaczenia", "no postulate could be tagged")
                                     + " (" + BadRecords.summary(bad: bad.count, read: 0, skipping: true) + ")")
                 }

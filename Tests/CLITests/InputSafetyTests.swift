@@ -71,6 +71,8 @@ final class InputSafetyTests: XCTestCase {
             ("le.jsonl", text.data(using: .utf16LittleEndian)!, "UTF-16 LE"),
             ("cp.jsonl", text.data(using: .windowsCP1250)!, "Windows-1250"),
             ("iso.jsonl", text.data(using: .isoLatin2)!, "ISO-8859-2"),
+            // an index given where records are expected: one line, not a stream of "not UTF-8" and binary "records"
+            ("similarity.index", try Data(contentsOf: CLI.repoRoot.appendingPathComponent("Models/similarity.index")), "to nie jest plik tekstowy"),
         ]
         for (name, data, encoding) in cases {
             let path = try s.write(name, data)
@@ -172,6 +174,19 @@ final class InputSafetyTests: XCTestCase {
     }
 
     /// A record with no fields of its own still gives a JSON line (was `{,"predicted":…`, which no reader parses).
+    /// A streaming command lists at most 20 bad records, then their count, as the whole-file readers do (a user saw
+    /// all 30, or 195 for a binary file).
+    func testStreamingBadRecordsAreListedUpToTwentyThenCounted() throws {
+        let s = try Scratch()
+        let input = try s.write("b.jsonl", String(repeating: "{broken\n", count: 30) + "{\"id\":\"a\",\"text\":\"Kluby seniora\"}\n")
+        let r = try CLI.run(["tag", input])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let lines = r.stderr.split(separator: "\n")
+        XCTAssertEqual(lines.filter { $0.hasPrefix("\(input):") }.count, 20, r.stderr)
+        XCTAssertTrue(lines.contains("… i 10 więcej"), r.stderr)
+        XCTAssertTrue(r.out.contains("\"id\":\"a\""), "the good record is tagged")
+    }
+
     func testTagOnAnEmptyObjectWritesValidJSON() throws {
         let r = try CLI.run(["tag", "-"], stdin: Data("{}\n{\"text\":\"kluby seniora\"}\n".utf8))
         let lines = r.out.split(separator: "\n")

@@ -88,6 +88,11 @@ public enum TextEncodingSniffer {
         let pairs = n / 2
         if zeroOdd * 10 >= pairs * 3 && zeroEven * 10 < pairs { return notUTF8("UTF-16 LE") }
         if zeroEven * 10 >= pairs * 3 && zeroOdd * 10 < pairs { return notUTF8("UTF-16 BE") }
+        // Any other zero byte: no text file has one; an index, a model, a spreadsheet (.xlsx is a zip) does.
+        if bytes.prefix(512).contains(0) {
+            return tr("to nie jest plik tekstowy (bajt zerowy na początku) — może indeks, model albo arkusz .xlsx? Zapisz dane jako CSV UTF-8 albo JSONL",
+                      "this is not a text file (a zero byte near the start) — an index, a model or an .xlsx sheet? Save the data as CSV UTF-8 or JSONL")
+        }
         return nil
     }
 

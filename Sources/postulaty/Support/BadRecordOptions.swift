@@ -33,14 +33,24 @@ struct StreamBadRecords {
 
     init(_ options: BadRecordOptions) { self.options = options }
 
+    /// Lists the first `BadRecords.listed` bad records as they come (as the whole-file readers do); the rest are
+    /// counted and the count is said at the end.
     mutating func report(_ message: String) {
         count += 1
-        printError(message)
+        if count <= BadRecords.listed { printError(message) }
+    }
+
+    /// Says how many bad records were not listed ("… i 10 więcej"), if any.
+    func sayUnlisted() {
+        if count > BadRecords.listed {
+            printError(tr("… i \(count - BadRecords.listed) więcej", "… and \(count - BadRecords.listed) more"))
+        }
     }
 
     /// Call after the output is complete.
     func finish(good: Int) throws {
         guard count > 0 else { return }
+        sayUnlisted()
         if options.skipBad {
             printError(BadRecords.summary(bad: count, read: good, skipping: true))
         } else {

@@ -33,6 +33,14 @@ struct IndexCommand: ParsableCommand {
         }
     }
 
+    /// `index add`/`remove` change an index that exists: without one, say how to make it (before the lock, whose
+    /// file would otherwise be the first thing to fail, in a folder that may not exist).
+    static func requireExisting(_ path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else { return }
+        throw ToolError(tr("\(path): nie ma indeksu; zbuduj go: postulaty index build PLIKI -o \(path) (albo wskaż inny: --index PLIK)",
+                           "\(path): no index; build it: postulaty index build FILES -o \(path) (or name another: --index FILE)"))
+    }
+
     /// Runs `body` holding the index's lock (`FileLock`, `.NAME.lock` beside it): runs that change one index take
     /// turns, so none reports success for work another one overwrote. Waits up to `timeout` seconds, saying so once.
     static func withLock<T>(_ path: String, timeout: Double, _ body: () throws -> T) throws -> T {
@@ -114,6 +122,7 @@ struct IndexCommand: ParsableCommand {
 
         func run() throws {
             try checkOutput(index, inputs: files)
+            try IndexCommand.requireExisting(index)
             let load = try badRecords.load(files)
             let (idx, before) = try IndexCommand.withLock(index, timeout: lock.lockTimeout) {
                 // read, change and save under the lock: a run started meanwhile waits, then reads this run's result
@@ -145,6 +154,7 @@ struct IndexCommand: ParsableCommand {
 
         func run() throws {
             try checkOutput(index, inputs: [])
+            try IndexCommand.requireExisting(index)
             let idx = try IndexCommand.withLock(index, timeout: lock.lockTimeout) {
                 let idx = try IndexLoading.load(index)
                 for id in ids {

@@ -53,6 +53,13 @@ final class UserPathTests: XCTestCase {
     func testIndexSimilarDedupe() throws {
         let s = try Scratch()
         let index = s.path("c.index")
+        // Before any index exists (a new folder, no Models/): add and remove say how to make one, and make nothing.
+        for args in [["index", "add", CLI.repoRoot.path + "/Corpora/authored-a.jsonl"], ["index", "remove", "x"]] {
+            let r = try CLI.run(args, cwd: s.url)
+            XCTAssertEqual(r.status, 1, r.stderr)
+            XCTAssertTrue(r.stderr.contains("Models/similarity.index: nie ma indeksu; zbuduj go: postulaty index build"), r.stderr)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: s.url.path), [])
         let files = ["Corpora/authored-a.jsonl", "Corpora/authored-b.jsonl", "Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl"]
         let build = try CLI.run(["index", "build"] + files + ["-o", index])
         XCTAssertEqual(build.status, 0, build.stderr)

@@ -2,6 +2,12 @@
 /// images; laid out for a screen and for A4 paper (print styles, tables that fit the text width). Every string
 /// from the data is escaped here.
 struct HTMLRenderer {
+    /// "Organizacja, 2024" under a quoted postulate; either part may be missing (no dangling comma).
+    static func source(_ p: ReportPostulate) -> String {
+        let parts = [Escape.oneLine(p.organisation), p.year.map(String.init) ?? ""].filter { !$0.isEmpty }
+        return parts.isEmpty ? "—" : parts.joined(separator: ", ")
+    }
+
     let analysis: ReportAnalysis
     /// The CSV tables (built once by `Report.render`), listed in the data section.
     let tables: [ReportTable]
@@ -33,7 +39,7 @@ struct HTMLRenderer {
 
     func header() -> String {
         var out = "<header>\n<h1>\(escaped(strings.title)): \(escaped(analysis.data.title ?? analysis.data.name))</h1>\n"
-        out += "<p class=\"meta\">\(escaped(strings.summaryLine(postulates: postulates.count, organisations: analysis.organisations.count, years: analysis.years, f: format)))"
+        out += "<p class=\"meta\">\(escaped(strings.summaryLine(postulates: postulates.count, organisations: analysis.namedOrganisationCount, years: analysis.years, f: format)))"
         if analysis.unknownYearCount > 0 { out += " \(escaped(strings.unknownYear)): \(escaped(format.integer(analysis.unknownYearCount)))." }
         if let r = analysis.data.yearFilter { out += " \(escaped(strings.yearFilter(r)))" }
         out += " \(escaped(strings.sourcesOfLabels(themes: analysis.data.themeSource, stances: analysis.data.stanceSource)))</p>\n"
@@ -160,7 +166,7 @@ struct HTMLRenderer {
     func representative(_ i: Int) -> String {
         let p = postulates[i]
         var out = "<blockquote class=\"rep\">\n<p>\(escaped(Escape.oneLine(p.text)))</p>\n"
-        out += "<p class=\"src\">\(escaped(Escape.oneLine(p.organisation)))\(p.year.map { ", \($0)" } ?? "") · <code>\(escaped(p.id))</code></p>\n"
+        out += "<p class=\"src\">\(escaped(Self.source(p))) · <code>\(escaped(p.id))</code></p>\n"
         out += "<p class=\"resp\">\(stanceCell(i)) \(escaped(Escape.shortened(p.response, limit: analysis.limits.responseCharacters * 2)))</p>\n"
         return out + "</blockquote>\n"
     }
@@ -392,6 +398,7 @@ struct HTMLRenderer {
     .term { display: inline-block; background: #EEF4FA; border: 1px solid #C9DCEB; border-radius: 3px; padding: 0 5px; margin-right: 3px; line-height: 1.5; font-size: 9pt; }
     blockquote.rep { margin: 0.4em 0 0.6em; padding: 4px 10px; border-left: 4px solid #0072B2; background: #F7F9FB; break-inside: avoid; }
     blockquote.rep .src { font-size: 8.5pt; color: #555555; }
+    h1, h2, h3, p, li, blockquote.rep p { overflow-wrap: anywhere; }
     blockquote.rep .resp { font-size: 8.5pt; }
     table.matrix td.diag { background: #E6F4EE; font-weight: bold; }
     table.stances small { color: #555555; }

@@ -11,7 +11,7 @@ struct MarkdownRenderer {
 
     func render() -> String {
         var out = "# \(escaped(strings.title)): \(escaped(analysis.data.title ?? analysis.data.name))\n\n"
-        out += escaped(strings.summaryLine(postulates: postulates.count, organisations: analysis.organisations.count, years: analysis.years, f: format))
+        out += escaped(strings.summaryLine(postulates: postulates.count, organisations: analysis.namedOrganisationCount, years: analysis.years, f: format))
         if analysis.unknownYearCount > 0 { out += " \(escaped(strings.unknownYear)): \(escaped(format.integer(analysis.unknownYearCount)))." }
         if let r = analysis.data.yearFilter { out += " " + escaped(strings.yearFilter(r)) }
         out += " " + escaped(strings.sourcesOfLabels(themes: analysis.data.themeSource, stances: analysis.data.stanceSource)) + "\n"
@@ -115,7 +115,7 @@ struct MarkdownRenderer {
                 out += "\n**\(escaped(strings.representative)):**\n\n"
                 for i in analysis.representatives[ti] {
                     let p = postulates[i]
-                    out += "> \(escaped(p.text))\n>\n> — \(escaped(p.organisation))\(p.year.map { ", \($0)" } ?? "") (\(escaped(p.id)))\n>\n"
+                    out += "> \(escaped(p.text))\n>\n> — \(escaped(HTMLRenderer.source(p))) (\(escaped(p.id)))\n>\n"
                     out += "> \(stanceCell(i)): \(escaped(Escape.shortened(p.response, limit: analysis.limits.responseCharacters * 2)))\n\n"
                 }
             }

@@ -55,6 +55,8 @@ struct ReportAnalysis: Sendable {
     /// Organisations, most postulates first (ties by name); the spellings of one organisation count as one
     /// (`OrganisationNames`).
     let organisations: [OrganisationRow]
+    /// Organisations with a name (postulates filed by none are one row of the tables, but no organisation).
+    var namedOrganisationCount: Int { organisations.count { !$0.name.isEmpty } }
     /// Per theme, indices of its postulates ordered by year, then id.
     let themeMembers: [[Int]]
     /// Per theme, indices of its representative postulates (highest model score, distinct organisations first).

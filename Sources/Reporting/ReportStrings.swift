@@ -24,7 +24,8 @@ struct ReportStrings: Sendable {
     var stance: String { t("Stanowisko", "Stance") }
     var total: String { t("Razem", "Total") }
     var noTheme: String { t("bez tematu", "no theme") }
-    var unknownYear: String { t("rok nieznany", "year unknown") }
+    /// Follows a full stop in the summary line, so it starts a sentence.
+    var unknownYear: String { t("Rok nieznany", "Year unknown") }
     var id: String { "ID" }
     var analyst: String { t("Analityk", "Analyst") }
     var model: String { t("Model", "Model") }
@@ -97,10 +98,20 @@ struct ReportStrings: Sendable {
         return many
     }
 
+    /// "14 postulatów od 3 organizacji, lata 2022–2025." — after "od" the genitive ("od 1 organizacji"); one year is
+    /// "rok 2025"; data naming no organisation says nothing about organisations.
     func summaryLine(postulates: Int, organisations: Int, years: [Int], f: NumberFormat) -> String {
-        let span = years.isEmpty ? "–" : (years.count == 1 ? String(years[0]) : "\(years.first!)–\(years.last!)")
-        return t("\(postulatesCount(postulates, f)) od \(organisationsCount(organisations, f)), lata \(span).",
-                 "\(postulatesCount(postulates, f)) from \(organisationsCount(organisations, f)), years \(span).")
+        let from: String
+        if organisations == 0 { from = "" } else if lang == .en { from = " from " + organisationsCount(organisations, f) } else {
+            from = " od \(f.integer(organisations)) organizacji"
+        }
+        let span: String
+        switch years.count {
+        case 0: span = t("lata –", "years –")
+        case 1: span = t("rok \(years[0])", "year \(years[0])")
+        default: span = t("lata \(years.first!)–\(years.last!)", "years \(years.first!)–\(years.last!)")
+        }
+        return "\(postulatesCount(postulates, f))\(from), \(span)."
     }
 
     func sourcesOfLabels(themes: LabelSource, stances: LabelSource) -> String {

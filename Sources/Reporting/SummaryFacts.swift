@@ -7,7 +7,7 @@ struct SummaryFacts {
 
     func lines() -> [String] {
         let s = a.strings, f = a.format, pl = a.language == .pl
-        var out = [s.summaryLine(postulates: a.data.postulates.count, organisations: a.organisations.count, years: a.years, f: f)]
+        var out = [s.summaryLine(postulates: a.data.postulates.count, organisations: a.namedOrganisationCount, years: a.years, f: f)]
         if let last = a.years.indices.last, !a.themes.isEmpty {
             let y = a.years[last]
             let top = a.themes.indices.max { l, r in

@@ -16,6 +16,30 @@ final class LanguageAndDeterminismTests: XCTestCase {
         XCTAssertTrue(Fixtures.file(Report.render(data), "columns.md").contains("objaśnienie kolumn"))
     }
 
+    /// The header line in Polish grammar: "od N organizacji" (genitive after "od", also for 2–4), "rok 2024" for
+    /// one year, no organisations when none is named, no comma left dangling under a quote without one, and the
+    /// unknown-year count as its own sentence.
+    func testSummaryLineGrammarAndMissingParts() {
+        func data(orgs: [String], years: [Int?]) -> ReportData {
+            let theme = ReportTheme(code: "seniors", labelPL: "Seniorzy", labelEN: "Seniors")
+            let ps = years.enumerated().map { i, y in
+                ReportPostulate(id: "p\(i)", year: y, meeting: "", organisation: orgs[i % orgs.count], text: "Kluby seniora \(i)",
+                                response: "", respondent: "", goldThemes: ["seniors"], predictedThemes: ["seniors"],
+                                themeScores: ["seniors": 0.9], goldStance: "", predictedStance: "")
+            }
+            return ReportData(name: "t", sources: ["t.jsonl"], themes: [theme], postulates: ps, characteristicTerms: [:], clusters: [])
+        }
+        let three = Fixtures.file(Report.render(data(orgs: ["A", "B", "C"], years: [2024, 2024, 2024, nil])), "index.html")
+        XCTAssertTrue(three.contains("4 postulaty od 3 organizacji, rok 2024. Rok nieznany: 1."), three)
+        let none = Report.render(data(orgs: [""], years: [2023, 2025]))
+        let html = Fixtures.file(none, "index.html"), md = Fixtures.file(none, "report.md")
+        XCTAssertTrue(html.contains("2 postulaty, lata 2023–2025."), html)
+        XCTAssertFalse(html.contains("<p class=\"src\">, "), "a dangling comma under a quote")
+        XCTAssertFalse(md.contains("> — , "), "a dangling comma under a quote")
+        let en = Fixtures.file(Report.render(data(orgs: ["A"], years: [2024]), language: .en), "index.html")
+        XCTAssertTrue(en.contains("1 postulate from 1 organisation, year 2024."), en)
+    }
+
     func testEnglishWithLangEn() {
         let data = Fixtures.randomData(count: 1500, seed: 7)
         let files = Report.render(data, language: .en)

@@ -6,6 +6,9 @@ stratum. Blocking is whatever the dedupe run used; pairs it separates simply cou
 usage: python3 real_pairs_sweep.py PAIRS.tsv DEDUPE.jsonl [THRESHOLDS]
   DEDUPE.jsonl: postulaty dedupe ../shared/eval/pb-titles-dev.jsonl --threshold 0.3 --across-years --same city --same district
   THRESHOLDS: comma-separated (default 0.3,0.35,…,0.7)
+With --same, which pairs a record of unknown district keeps depends on the threshold (UnknownPlaceLinks looks at
+the pairs that reached it): a run at 0.3 read at 0.5 is not the run at 0.5. Run dedupe at each threshold and pass
+that threshold alone (Benchmarks/RESULTS.md, "One place per record").
 """
 import json, sys, collections
 STRATA = {"Bydgoszcz", "Częstochowa", "Gdańsk", "Gdynia", "Katowice", "Poznań", "Wrocław"}

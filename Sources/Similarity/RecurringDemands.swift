@@ -91,6 +91,8 @@ public struct RecurringDemands: Sendable {
             let score = p.score * factor
             if score >= threshold { pairs.append(DuplicatePair(a: p.a, b: p.b, score: score)) }
         }
+        // A record of unknown place keeps only its links to the one place it resembles most (`UnknownPlaceLinks`).
+        pairs = UnknownPlaceLinks.resolve(pairs, blocks: blocks)
         let raw = DuplicateClustering.clusters(vectors, pairs: pairs, linkThreshold: linkThreshold ?? threshold,
                                                blocks: blocks)
         let clusters = raw.map { members in

@@ -53,7 +53,7 @@ final class SameFieldTests: XCTestCase {
         {"id":"k-2018","year":2018,"city":"Wrocław","district":null,"text":"Muchoborskie Centrum Sportu przy ulicy Trawowej etap trzeci"}
         {"id":"k-2020","year":2020,"city":"Wrocław","district":"local","text":"Muchoborskie Centrum Sportu przy ulicy Trawowej etap trzeci"}
         {"id":"k-2022","year":2022,"city":"Wrocław","district":"Rejon nr 4","text":"Muchoborskie Centrum Sportu przy ulicy Trawowej etap trzeci"}
-        {"id":"k-2023","year":2023,"city":"Wrocław","district":"Rejon nr 9","text":"Muchoborskie Centrum Sportu przy ulicy Trawowej etap trzeci"}
+        {"id":"k-2023","year":2023,"city":"Wrocław","district":"Rejon nr 9","text":"Muchoborskie Centrum Sportu przy ulicy Trawowej etap trzeci i boisko"}
         {"id":"s-2021","year":2021,"city":"Katowice","district":"Szopienice-Burowiec","text":"Szopienicka biblioteka dla wszystkich zakup czasopism i gier planszowych"}
         {"id":"s-2025","year":2025,"city":"Katowice","district":"Szopienice - Burowiec","text":"Szopienicka biblioteka dla wszystkich zakup czasopism i gier planszowych"}
 
@@ -61,8 +61,9 @@ final class SameFieldTests: XCTestCase {
         let r = try CLI.run(["dedupe", file, "--across-years", "--same", "city", "--same", "district"])
         XCTAssertEqual(r.status, 0, r.stderr)
         // Null and "local" agree with every district; "Rejon nr 4" and "Rejon nr 9" do not agree with each other.
-        XCTAssertEqual(pairs(r.out), ["k-2018~k-2020", "k-2018~k-2022", "k-2018~k-2023", "k-2020~k-2022",
-                                      "k-2020~k-2023", "s-2021~s-2025"])
+        // The unknown ones keep only their links to the district they resemble most (Rejon nr 4, word for word;
+        // `UnknownPlaceLinkTests`), so k-2023 pairs with none of them.
+        XCTAssertEqual(pairs(r.out), ["k-2018~k-2020", "k-2018~k-2022", "k-2020~k-2022", "s-2021~s-2025"])
         // Clusters never hold two known districts: the unknown ones join the first, Rejon nr 9 stays out.
         let clusters = r.out.split(separator: "\n").compactMap { line -> [String]? in
             (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["ids"] as? [String]

@@ -7,6 +7,9 @@
 /// With blocking (`blocks`: per row, a value id per `--same` field, -1 unknown), two clusters also join only when
 /// no field has two different known values among their members: a record without a district may pair with a
 /// record of Obłuże and one of Dąbrowa, but it does not put the two districts into one cluster.
+/// With `years` (`dedupe --across-years`), two clusters also join only when no year is in both: records of one
+/// year were never compared there, so nothing says they are the same demand, and three districts' copies of a
+/// 2020 template must not become one "recurring demand" through the one 2023 record each resembles.
 ///
 /// A cluster's summed vector is kept as term ids ascending with their sums: the average link's dot product adds the
 /// products of the shared terms in ascending term id (a merge walk, or a binary search per term of the smaller
@@ -14,9 +17,11 @@
 public enum DuplicateClustering {
     /// Clusters of ≥ 2 rows: members ascending, clusters ordered by their first member.
     public static func clusters(_ v: SparseVectors, pairs: [DuplicatePair], linkThreshold: Double,
-                                blocks: [[Int32]] = []) -> [[Int]] {
+                                blocks: [[Int32]] = [], years: [Int?] = []) -> [[Int]] {
         let n = v.count
         var known = blocks   // per root: the known value of each field among its members (-1: none yet)
+        // per root, when `years` is given: the known years of its members, ascending
+        var yearsOf: [[Int]] = years.map { $0.map { [$0] } ?? [] }
         var parent = [Int](repeating: -1, count: n)      // -1: not in any pair yet
         var members = [[Int]](repeating: [], count: n)
         var keys = [[UInt32]](repeating: [], count: n)   // the summed vector of a root's cluster
@@ -43,6 +48,7 @@ public enum DuplicateClustering {
             let ra = find(p.a), rb = find(p.b)
             if ra == rb { continue }
             if !known.isEmpty, zip(known[ra], known[rb]).contains(where: { $0 >= 0 && $1 >= 0 && $0 != $1 }) { continue }
+            if !yearsOf.isEmpty, sharesAYear(yearsOf[ra], yearsOf[rb]) { continue }
             let (small, large) = keys[ra].count <= keys[rb].count ? (ra, rb) : (rb, ra)
             let dot = sharedDot(keys[small], sums[small], keys[large], sums[large])
             let size = Double(members[ra].count * members[rb].count)
@@ -56,10 +62,24 @@ public enum DuplicateClustering {
             if !known.isEmpty {
                 for f in known[keep].indices where known[keep][f] < 0 { known[keep][f] = known[drop][f] }
             }
+            if !yearsOf.isEmpty {
+                yearsOf[keep] = (yearsOf[keep] + yearsOf[drop]).sorted()
+                yearsOf[drop] = []
+            }
         }
         var out: [[Int]] = []
         for x in 0..<n where parent[x] == x && members[x].count > 1 { out.append(members[x].sorted()) }
         return out.sorted { $0[0] < $1[0] }
+    }
+
+    /// Whether two ascending lists of years have one in common.
+    static func sharesAYear(_ a: [Int], _ b: [Int]) -> Bool {
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { return true }
+            if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return false
     }
 
     /// Σ small·large over the shared terms, in ascending term id (the terms of `small` that `large` holds).

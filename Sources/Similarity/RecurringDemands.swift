@@ -94,7 +94,7 @@ public struct RecurringDemands: Sendable {
         // A record of unknown place keeps only its links to the one place it resembles most (`UnknownPlaceLinks`).
         pairs = UnknownPlaceLinks.resolve(pairs, blocks: blocks)
         let raw = DuplicateClustering.clusters(vectors, pairs: pairs, linkThreshold: linkThreshold ?? threshold,
-                                               blocks: blocks)
+                                               blocks: blocks, years: acrossYears ? years : [])
         let clusters = raw.map { members in
             members.sorted { (years[$0] ?? Int.max, $0) < (years[$1] ?? Int.max, $1) }
         }.sorted { $0.min()! < $1.min()! }

@@ -113,6 +113,23 @@ final class NearDuplicateJoinTests: XCTestCase {
         XCTAssertTrue(clusters.contains { $0.contains(0) && $0.contains(3) })
     }
 
+    /// Across years, records of one year were never compared: three near-identical 2020 records that each pair
+    /// with one 2023 record do not become one cluster through it (only the best-linked one joins it); without
+    /// `years` the average link alone decides and all four are one cluster.
+    func testAcrossYearsAClusterHoldsOneRecordAYear() {
+        var v = SparseVectors()
+        let s = Float(1) / Float(3).squareRoot()
+        v.append([(0, s), (1, s), (2, s)])              // 2020, district A
+        v.append([(0, s), (1, s), (3, s)])              // 2020, district B
+        v.append([(0, s), (1, s), (4, s)])              // 2020, district C
+        v.append([(0, 0.5), (1, 0.5), (2, 0.5), (5, 0.5)])  // 2023
+        let pairs = [DuplicatePair(a: 0, b: 3, score: 0.87), DuplicatePair(a: 1, b: 3, score: 0.58), DuplicatePair(a: 2, b: 3, score: 0.58)]
+        XCTAssertEqual(DuplicateClustering.clusters(v, pairs: pairs, linkThreshold: 0.5), [[0, 1, 2, 3]])
+        XCTAssertEqual(DuplicateClustering.clusters(v, pairs: pairs, linkThreshold: 0.5, years: [2020, 2020, 2020, 2023]), [[0, 3]])
+        // unknown years never conflict
+        XCTAssertEqual(DuplicateClustering.clusters(v, pairs: pairs, linkThreshold: 0.5, years: [2020, nil, 2020, 2023]), [[0, 1, 3]])
+    }
+
     /// The clustering's sorted-list sums give the clusters of a plain dictionary implementation (the previous
     /// one, kept here as the reference) at low thresholds, where clusters grow large and many links are refused.
     func testClustersEqualDictionaryReference() throws {

@@ -210,7 +210,7 @@ final class SpreadsheetTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("uwaga: 1 postulat z niepoprawnym rokiem (w raporcie: „rok nieznany”) (pierwszy: \(input):3: \"2025 r.\")"), r.stderr)
         XCTAssertTrue(r.stderr.contains("uwaga: 1 postulat bez treści (pierwszy: \(input):6)"), r.stderr)
         let html = try String(contentsOfFile: s.path("out/index.html"), encoding: .utf8)
-        XCTAssertTrue(html.contains("rok nieznany: 1."), "only the 2025 r. row is of an unknown year")
+        XCTAssertTrue(html.contains("Rok nieznany: 1."), "only the 2025 r. row is of an unknown year")
         let years = try CLI.run(["corpus", "convert", input, s.path("x.jsonl")])
         XCTAssertEqual(years.status, 0, years.stderr)
         let line3 = try String(contentsOfFile: s.path("x.jsonl"), encoding: .utf8).split(separator: "\n")[2]

@@ -6,10 +6,13 @@
 #
 #   tag     `postulaty tag` of 100k synthetic postulates (JSONL), --jobs 1 and 2
 #   report  `postulaty report` of the same 100k (the older binary with its defaults; the newer with --jobs 1 and 2)
+#   index   `postulaty index build` of the grown titles (TITLES, default the 1M file of bench.sh), --jobs 1 and 2
+#   dedupe  `postulaty dedupe --threshold 0.8 --jobs 1` of the 22k real titles, pinned to one core (taskset -c 0)
 #
 # usage (repository root): BASE=old/postulaty NEW=new/postulaty Benchmarks/speed/ab.sh [RUNS=2] [WHAT="tag report"]
 #   corpus: Benchmarks/out/speed/synth-100000.jsonl (made by Benchmarks/speed/bench.sh, or
-#   `python3 Benchmarks/report/synth.py 100000 FILE --seed 20260617`)
+#   `python3 Benchmarks/report/synth.py 100000 FILE --seed 20260617`); titles: Benchmarks/out/speed/titles-1000000.jsonl
+#   (made by `Benchmarks/speed/bench.sh 1 index`)
 set -u
 runs=${1:-2}
 what=${2:-"tag report"}
@@ -19,7 +22,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 t() {
   local name=$1; shift
   local l; l=$(uptime | sed 's/.*load average: //' | cut -d, -f1)
-  /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$@" >/dev/null 2>"$tmp/err.$name" || { cat "$tmp/err.$name" >&2; exit 1; }
+  /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$@" >"$tmp/out.$name" 2>"$tmp/err.$name" || { cat "$tmp/err.$name" >&2; exit 1; }
   local w u s m; read -r w u s m < "$tmp/t"
   echo "$name wall=${w}s cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')s peak=$((m / 1024))MiB load=$l"
 }
@@ -45,4 +48,23 @@ if [[ " $what " == *" report "* ]]; then
   for n in report-old report-new-j1 report-new-j2; do
     echo "$n phases (last run): $(grep -E 'seconds:|sekundy:' "$tmp/err.$n" | tail -1 | sed 's/.*: //')"
   done
+fi
+if [[ " $what " == *" index "* ]]; then
+  titles=${TITLES:-Benchmarks/out/speed/titles-1000000.jsonl}
+  for i in $(seq "$runs"); do
+    t index-old-j1 "$base" index build "$titles" -o "$tmp/old1.index" --jobs 1
+    t index-new-j1 "$new" index build "$titles" -o "$tmp/new1.index" --jobs 1
+    t index-new-j2 "$new" index build "$titles" -o "$tmp/new2.index" --jobs 2
+    t index-old-j2 "$base" index build "$titles" -o "$tmp/old2.index" --jobs 2
+  done
+  cmp "$tmp/old1.index" "$tmp/new1.index" && cmp "$tmp/old1.index" "$tmp/new2.index" && cmp "$tmp/old1.index" "$tmp/old2.index" \
+    && echo "index: all files identical"
+fi
+if [[ " $what " == *" dedupe "* ]]; then
+  titles=../shared/eval/pb-titles-dev.jsonl
+  for i in $(seq "$runs"); do
+    t dedupe-old taskset -c 0 "$base" dedupe "$titles" --threshold 0.8 --jobs 1
+    t dedupe-new taskset -c 0 "$new" dedupe "$titles" --threshold 0.8 --jobs 1
+  done
+  cmp "$tmp/out.dedupe-old" "$tmp/out.dedupe-new" && echo "dedupe: outputs identical"
 fi

@@ -55,6 +55,13 @@ struct ByteBuffer {
         withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
     }
     mutating func append(_ f: Float) { append(f.bitPattern) }
+    /// Appends every element, in one copy when the host is little-endian (as the file).
+    mutating func append<T: FixedWidthInteger>(contentsOf a: [T]) {
+        if 1.littleEndian == 1 { a.withUnsafeBytes { bytes.append(contentsOf: $0) } } else { for v in a { append(v) } }
+    }
+    mutating func append(contentsOf a: [Float]) {
+        if 1.littleEndian == 1 { a.withUnsafeBytes { bytes.append(contentsOf: $0) } } else { for f in a { append(f) } }
+    }
     mutating func pad() { while bytes.count % 8 != 0 { bytes.append(0) } }
     mutating func appendStrings(_ strings: [String]) {
         var offset: UInt64 = 0
@@ -137,14 +144,15 @@ extension IndexFile {
         var fields: [String] = []
         fields.reserveCapacity(n * fieldsPerPostulate)
         for d in storage.postulates {
-            fields += [d.id, d.meeting, d.organisation, d.text, d.response, d.respondent,
-                       d.extra.isEmpty ? "" : JSONValue.object(d.extra).jsonText]
+            fields.append(d.id); fields.append(d.meeting); fields.append(d.organisation); fields.append(d.text)
+            fields.append(d.response); fields.append(d.respondent)
+            fields.append(d.extra.isEmpty ? "" : JSONValue.object(d.extra).jsonText)
         }
         b.appendStrings(fields)
-        for s in storage.vectorStart { b.append(UInt64(s)) }
-        for t in storage.vectorTerms { b.append(t) }
+        b.append(contentsOf: storage.vectorStart.map { UInt64($0) })
+        b.append(contentsOf: storage.vectorTerms)
         b.pad()
-        for c in storage.vectorCounts { b.append(c) }
+        b.append(contentsOf: storage.vectorCounts)
         b.pad()
         let sum = b.bytes.withUnsafeBytes { checksum($0) }
         b.append(sum)
@@ -235,7 +243,6 @@ extension SimilarityIndex {
 
     /// Writes the index to `path` (temporary file, then rename).
     public func save(to path: String) throws {
-        refresh()
         do { try AtomicFile.write(serialized(), to: path) } catch let e as CorpusError {
             throw SimilarityError.io(path: path, reason: e.message)
         }

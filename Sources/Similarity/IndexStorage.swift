@@ -72,7 +72,7 @@ extension SimilarityIndex {
     public var storage: Storage {
         var used = [Int32](repeating: -1, count: vocabulary.count)
         var terms: [String] = []
-        for t in 0..<vocabulary.count where df[t] > 0 { used[t] = Int32(terms.count); terms.append(vocabulary.terms[t]) }
+        for t in 0..<vocabulary.count where t < df.count && df[t] > 0 { used[t] = Int32(terms.count); terms.append(vocabulary.terms[t]) }
         let slots = docs.indices.filter { alive[$0] }
         var start = [0]
         start.reserveCapacity(slots.count + 1)

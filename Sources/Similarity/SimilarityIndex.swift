@@ -30,8 +30,10 @@ public struct SimilarityIndexSettings: Codable, Sendable, Equatable {
 /// document frequency. What is derived: idf, document norms and posting weights. Because idf depends on the
 /// number of documents, every addition or removal changes every weight; rather than freeze idf at build time
 /// (which would make "add, then query" differ from "rebuild, then query"), `add`/`remove` update counts and
-/// postings in O(terms of the postulate + their postings) and mark the derived weights stale; the first query
-/// (or save) after a change recomputes them in one O(postings) pass over numbers — no text is re-analysed.
+/// counts in O(terms of the postulate) and mark everything derived stale; the first query after a change
+/// recomputes postings (one counting sort over the vectors, slots ascending), weights and norms in O(postings)
+/// passes over numbers — no text is re-analysed. Saving needs none of it (the file holds primary data only), so
+/// `index build` never derives postings at all.
 /// The result is, by construction and by test, identical to a rebuild.
 ///
 /// Scores: a query's terms are summed in term-string order and norms in order-free fixed point, so scores are
@@ -54,9 +56,11 @@ public final class SimilarityIndex {
     var docTerms: [UInt32] = []
     var docCounts: [Float] = []
     var slotByID: [String: Int] = [:]
-    var postings: [[UInt32]] = []
-    // Derived (see `refresh`).
-    var postingWeights: [[Float]] = []
+    // Derived (see `refresh`). Term t's postings are `postingSlots[postingStart[t]..<postingStart[t + 1]]` (live
+    // slots ascending) with `postingWeights` alongside: flat arrays, one allocation each however many terms.
+    var postingStart: [Int] = [0]
+    var postingSlots: [UInt32] = []
+    var postingWeights: [Float] = []
     var idf: [Double] = []
     var norms: [Double] = []
     /// Largest posting weight of each term: the bound max-score pruning needs.
@@ -65,6 +69,9 @@ public final class SimilarityIndex {
     // Query scratch.
     private var accumulator: [Double] = []
     private var featureCache: [String: String] = [:]
+    /// Analyzer term → vocabulary id of its feature, for `add(_:)`: one hash per term instead of three (feature
+    /// cache, per-postulate counts, vocabulary). Ids never change (the vocabulary only grows), so it stays valid.
+    private var termIDs: [String: UInt32] = [:]
     private var touched: [Int32] = []
     /// Blocking values of every slot per `SameFields` (cleared by any change): one pass per field list, not per query.
     private var blockValues: [[String]: [[String?]]] = [:]
@@ -91,12 +98,11 @@ public final class SimilarityIndex {
     }
 
     /// The index of stored data (`Storage`, already validated; `analyzer` must have its configuration, which
-    /// `load` checks first). Postings come from one counting sort over the vectors, not from `add` one postulate
-    /// at a time; idf, norms and posting weights from `refresh`.
+    /// `load` checks first). Postings, idf, norms and posting weights come from `refresh`, as after any change.
     init(analyzer: any TextAnalyzing, storage: Storage) {
         self.analyzer = analyzer
         self.settings = storage.settings
-        let n = storage.postulates.count, v = storage.terms.count, p = storage.vectorTerms.count
+        let n = storage.postulates.count, v = storage.terms.count
         vocabulary = Vocabulary(terms: storage.terms)
         docs = storage.postulates
         alive = [Bool](repeating: true, count: n)
@@ -112,26 +118,13 @@ public final class SimilarityIndex {
         docCounts = storage.vectorCounts
         df = [Int32](repeating: 0, count: v)
         for t in docTerms { df[Int(t)] += 1 }
-        var offset = [Int](repeating: 0, count: v + 1)
-        for t in 0..<v { offset[t + 1] = offset[t] + Int(df[t]) }
-        var flat = [UInt32](repeating: 0, count: p)
-        var fill = offset
-        for i in 0..<n {
-            for k in docStart[i]..<docStart[i + 1] {
-                let t = Int(docTerms[k])
-                flat[fill[t]] = UInt32(i)
-                fill[t] += 1
-            }
-        }
-        postings = (0..<v).map { Array(flat[offset[$0]..<offset[$0 + 1]]) }
-        postingWeights = (0..<v).map { [Float](repeating: 0, count: Int(df[$0])) }
         count = n
         stale = true
         refresh()
     }
 
-    public var vocabularySize: Int { vocabulary.terms.indices.reduce(0) { $0 + (df[$1] > 0 ? 1 : 0) } }
-    public var postingCount: Int { postings.reduce(0) { $0 + $1.count } }
+    public var vocabularySize: Int { df.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
+    public var postingCount: Int { df.reduce(0) { $0 + Int($1) } }
     public func contains(id: String) -> Bool { slotByID[id] != nil }
 
     /// The postulates in the index, in insertion order.
@@ -141,13 +134,22 @@ public final class SimilarityIndex {
 
     /// Adds a postulate; its text and (weighted) justification are analysed now.
     public func add(_ p: Postulate) throws {
-        var counts: [UInt32: Float] = [:]
-        analyzer.forEachTerm(in: p.text) { counts[vocabulary.intern(feature($0)), default: 0] += 1 }
+        var counts = TermCounts()
+        analyzer.forEachTerm(in: p.text) { counts.add(termID($0), 1) }
         let w = Float(settings.justificationWeight)
         if w > 0, !p.justification.isEmpty {
-            analyzer.forEachTerm(in: p.justification) { counts[vocabulary.intern(feature($0)), default: 0] += w }
+            analyzer.forEachTerm(in: p.justification) { counts.add(termID($0), w) }
         }
-        try add(IndexedPostulate(p), terms: counts.sorted { $0.key < $1.key })
+        try add(IndexedPostulate(p), terms: counts.sorted())
+    }
+
+    /// The vocabulary id of an analyzer term's feature (interned on first sight).
+    private func termID(_ term: String) -> UInt32 {
+        if let id = termIDs[term] { return id }
+        let id = vocabulary.intern(feature(term))
+        if termIDs.count > 200_000 { termIDs.removeAll(keepingCapacity: true) }
+        termIDs[term] = id
+        return id
     }
 
     /// Adds a postulate with its term counts already computed (term ids of this index's vocabulary, ascending).
@@ -159,17 +161,12 @@ public final class SimilarityIndex {
         years.append(doc.year.map { Int32(clamping: $0) } ?? Self.noYear)
         meetingOf.append(internMeeting(doc.meeting))
         slotByID[doc.id] = slot
-        if df.count < vocabulary.count {
-            let extra = vocabulary.count - df.count
-            df.append(contentsOf: repeatElement(0, count: extra))
-            postings.append(contentsOf: repeatElement([], count: extra))
-            postingWeights.append(contentsOf: repeatElement([], count: extra))
-        }
-        for (t, c) in terms {
-            docTerms.append(t); docCounts.append(c)
-            df[Int(t)] += 1
-            postings[Int(t)].append(UInt32(slot))
-            postingWeights[Int(t)].append(0)
+        if df.count < vocabulary.count { df.append(contentsOf: repeatElement(0, count: vocabulary.count - df.count)) }
+        df.withUnsafeMutableBufferPointer { df in
+            for (t, c) in terms {
+                docTerms.append(t); docCounts.append(c)
+                df[Int(t)] += 1
+            }
         }
         docStart.append(docTerms.count)
         count += 1
@@ -181,14 +178,7 @@ public final class SimilarityIndex {
     public func remove(id: String) throws {
         guard let slot = slotByID.removeValue(forKey: id) else { throw SimilarityError.unknownID(id) }
         alive[slot] = false
-        for k in docStart[slot]..<docStart[slot + 1] {
-            let t = Int(docTerms[k])
-            df[t] -= 1
-            if let i = Self.binarySearch(postings[t], UInt32(slot)) {
-                postings[t].remove(at: i)
-                postingWeights[t].remove(at: i)
-            }
-        }
+        for k in docStart[slot]..<docStart[slot + 1] { df[Int(docTerms[k])] -= 1 }
         count -= 1
         stale = true
         blockValues.removeAll()
@@ -228,25 +218,34 @@ public final class SimilarityIndex {
         return id
     }
 
-    static func binarySearch(_ a: [UInt32], _ x: UInt32) -> Int? {
-        var lo = 0, hi = a.count
+    /// The position of `x` in `a[range]` (ascending), if there.
+    static func binarySearch(_ a: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, _ x: UInt32) -> Int? {
+        var lo = range.lowerBound, hi = range.upperBound
         while lo < hi {
             let mid = (lo + hi) / 2
             if a[mid] < x { lo = mid + 1 } else { hi = mid }
         }
-        return lo < a.count && a[lo] == x ? lo : nil
+        return lo < range.upperBound && a[lo] == x ? lo : nil
     }
 
     // MARK: derived weights
 
-    /// Recomputes idf, norms and posting weights when anything changed since the last time.
+    /// Recomputes postings, idf, norms and posting weights when anything changed since the last time.
+    /// Postings come from one counting sort over the live vectors (slots ascending within a term), so an index
+    /// after adds and removes and one rebuilt or loaded have the same postings.
     public func refresh() {
         guard stale else { return }
-        let n = count
+        let n = count, v = vocabulary.count
+        // A postulate refused as a duplicate may have interned terms it never counted.
+        if df.count < v { df.append(contentsOf: repeatElement(0, count: v - df.count)) }
         idf = df.map { TermWeighting.idf(documentFrequency: Int($0), documents: n) }
-        norms = [Double](repeating: 0, count: docs.count)
-        var cursor = [Int](repeating: 0, count: vocabulary.count)
-        maxWeight = [Float](repeating: 0, count: vocabulary.count)
+        var start = [Int](repeating: 0, count: v + 1)
+        for t in 0..<v { start[t + 1] = start[t] + Int(df[t]) }
+        var slots = [UInt32](repeating: 0, count: start[v])
+        var weights = [Float](repeating: 0, count: start[v])
+        var norms = [Double](repeating: 0, count: docs.count)
+        var maxWeight = [Float](repeating: 0, count: v)
+        var cursor = start
         for s in docs.indices where alive[s] {
             var sum: UInt64 = 0
             for k in docStart[s]..<docStart[s + 1] {
@@ -257,11 +256,14 @@ public final class SimilarityIndex {
             for k in docStart[s]..<docStart[s + 1] {
                 let t = Int(docTerms[k])
                 let w = weight(count: docCounts[k], term: t, norm: norm)
-                postingWeights[t][cursor[t]] = w
+                slots[cursor[t]] = UInt32(s)
+                weights[cursor[t]] = w
                 if w > maxWeight[t] { maxWeight[t] = w }
                 cursor[t] += 1
             }
         }
+        postingStart = start; postingSlots = slots; postingWeights = weights
+        self.norms = norms; self.maxWeight = maxWeight
         stale = false
     }
 
@@ -415,7 +417,7 @@ public final class SimilarityIndex {
         guard k > 0 else { return [] }
         var terms: [(t: Int, qw: Double, bound: Double)] = []
         for e in q.entries {
-            guard let id = vocabulary.id(of: e.term).map(Int.init), id < postings.count, !postings[id].isEmpty else { continue }
+            guard let id = vocabulary.id(of: e.term).map(Int.init), id < df.count, df[id] > 0 else { continue }
             terms.append((id, e.weight, e.weight * Double(maxWeight[id])))
         }
         terms.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.t < $1.t }
@@ -451,9 +453,9 @@ public final class SimilarityIndex {
             var maxAcc = 0.0
             for (i, term) in terms.enumerated() {
                 let qw = term.qw
-                postings[term.t].withUnsafeBufferPointer { p in
-                    postingWeights[term.t].withUnsafeBufferPointer { w in
-                        for j in 0..<p.count {
+                postingSlots.withUnsafeBufferPointer { p in
+                    postingWeights.withUnsafeBufferPointer { w in
+                        for j in postingStart[term.t]..<postingStart[term.t + 1] {
                             let s = Int(p[j])
                             let old = a[s]
                             if old == 0 { hits.append(Int32(s)) }
@@ -477,10 +479,12 @@ public final class SimilarityIndex {
         if next < terms.count {
             earlyTerminations += 1
             candidates = hits.map(Int.init).filter { allowed($0) && acc[$0] + remaining[next] >= theta - slack }
-            for term in terms[next...] {
-                let p = postings[term.t], w = postingWeights[term.t]
-                for c in candidates {
-                    if let j = Self.binarySearch(p, UInt32(c)) { acc[c] += term.qw * Double(w[j]) }
+            postingSlots.withUnsafeBufferPointer { p in
+                for term in terms[next...] {
+                    let range = postingStart[term.t]..<postingStart[term.t + 1]
+                    for c in candidates {
+                        if let j = Self.binarySearch(p, range, UInt32(c)) { acc[c] += term.qw * Double(postingWeights[j]) }
+                    }
                 }
             }
         } else {

@@ -32,6 +32,12 @@ public final class ParallelAnalysis: @unchecked Sendable {
         return Self.orderedMap(range, workers: jobs) { w, i in body(analyzers[w], i) }
     }
 
+    /// `body(worker, analyzer, i)`: as `map`, also naming the worker (0 ..< jobs), for state kept per worker.
+    public func mapByWorker<T>(_ range: Range<Int>, _ body: (Int, Analyzer, Int) -> T) -> [T] {
+        let analyzers = self.analyzers
+        return Self.orderedMap(range, workers: jobs) { w, i in body(w, analyzers[w], i) }
+    }
+
     /// `body(worker, i)` for each `i` in `range` on up to `workers` threads, results in index order: blocks of
     /// `block` items are dealt to the workers in a fixed interleaved order, and each result is written at its
     /// item's position. `body` may use per-worker state indexed by `worker` (0 ..< workers) and nothing else

@@ -285,7 +285,7 @@ public struct LabelEvidence: Sendable, Equatable {
 
     /// Why, in one line: "0.910 ≥ 0.420: senior 41%, klub senior 22%" (each term's share of the label's positive
     /// evidence) or "0.210 < 0.450"; for a label the support gate refused, "0.740 ≥ 0.420, carried by one generic
-    /// term (specificity 0.52 < 0.80), not assigned: organizacja 91%, …".
+    /// term (specificity 0.37 < 0.50), not assigned: ulica 100%".
     public var why: String {
         var out: [UInt8] = []
         Self.appendWhy(score: score, threshold: threshold, assigned: assigned, termCount: terms.count,

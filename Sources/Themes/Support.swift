@@ -54,8 +54,8 @@ public enum ModelFileProblem: Sendable, Equatable, CustomStringConvertible {
             return tr("plik modelu jest uszkodzony lub urwany (\(why)); wytrenuj model ponownie (`postulaty train`)",
                       "the model file is damaged or truncated (\(why)); train the model again (`postulaty train`)")
         case .unsupportedVersion(let v):
-            return tr("model w formacie w wersji \(v), a ten program czyta wersję \(ThemeModel.formatVersion); wytrenuj model ponownie",
-                      "model format version \(v), this tool reads version \(ThemeModel.formatVersion); train the model again")
+            return tr("model w formacie w wersji \(v), a ten program czyta wersje \(ThemeModel.formatVersionWithoutSupport)–\(ThemeModel.formatVersion); wytrenuj model ponownie",
+                      "model format version \(v), this tool reads versions \(ThemeModel.formatVersionWithoutSupport)–\(ThemeModel.formatVersion); train the model again")
         case .wrongKind(let found, let expected):
             return tr("to \(found), a potrzebny jest \(expected)", "this is \(found), where \(expected) is expected")
         case .analyzer(let d):

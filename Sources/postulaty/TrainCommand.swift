@@ -12,8 +12,11 @@ struct ThemeTrainingOptions: ParsableArguments {
     @Option(name: .long, help: "The label field: an array of labels (multi-label) or a string (single-label).")
     var labels = "themes"
 
-    @Option(name: .long, help: "Text fields and their weights, e.g. text:1,justification:0.5.")
-    var fields = "text:1,justification:0.5"
+    @Option(name: .long, help: "Text fields and their weights, e.g. text:1,justification:0.5; default: text and justification, the justification's weight (0.25, 0.5 or 1) chosen by the inner cross-validation.")
+    var fields: String?
+
+    /// The fields when --fields is not given.
+    static let defaultFields = "text:1,justification:0.5"
 
     @Flag(name: .long, help: "Unigrams only (no term bigrams); default: bigrams or not, chosen by the inner cross-validation.")
     var noBigrams = false
@@ -21,7 +24,7 @@ struct ThemeTrainingOptions: ParsableArguments {
     @Option(name: .long, help: "Drop features seen in fewer documents than this; default: 1 or 2, chosen by the inner cross-validation.")
     var minDf: Int?
 
-    @Flag(name: .customLong("fixed-vectorizer"), help: "No choice of vectoriser settings: min_df 2 (or --min-df), bigrams on (or --no-bigrams).")
+    @Flag(name: .customLong("fixed-vectorizer"), help: "No choice of vectoriser settings: min_df 2 (or --min-df), bigrams on (or --no-bigrams), the fields' weights as given (or the default ones).")
     var fixedVectorizer = false
 
     @Option(name: .long, help: "Folds of the internal cross-validation (variant choice, calibration, thresholds).")
@@ -115,7 +118,7 @@ struct ThemeTrainingOptions: ParsableArguments {
 
     func trainingOptions() throws -> TrainingOptions {
         var weights: [FieldWeight] = []
-        for part in fields.split(separator: ",") {
+        for part in (fields ?? Self.defaultFields).split(separator: ",") {
             let kv = part.split(separator: ":")
             guard kv.count <= 2, let name = kv.first.map(String.init), !name.isEmpty,
                   let w = kv.count == 2 ? Double(kv[1]) : 1, w > 0 else {
@@ -138,6 +141,17 @@ struct ThemeTrainingOptions: ParsableArguments {
                     var v = vec
                     v.minDocumentFrequency = minimum; v.bigrams = bigrams
                     if v != vec { opts.vectorizerCandidates.append(v) }
+                }
+            }
+            // Field weights the user did not give: each field after the first at half and at twice its weight
+            // (only relative weights matter: vectors are l2-normalised), tried from the best setting above.
+            if fields == nil {
+                for i in weights.indices.dropFirst() {
+                    for factor in [0.5, 2.0] {
+                        var w = weights
+                        w[i].weight *= factor
+                        opts.fieldWeightCandidates.append(w)
+                    }
                 }
             }
         }

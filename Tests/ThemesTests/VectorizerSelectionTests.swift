@@ -26,10 +26,9 @@ final class VectorizerSelectionTests: XCTestCase {
             try ThemeTrainer.train(documents: corpus.documents, labels: corpus.labels.values, mode: corpus.labels.mode,
                                    labelField: "themes", analyzer: a.configuration, options: options)
         }
-        // Each setting alone: its best candidate's out-of-fold macro-F1.
+        // Each setting alone: the out-of-fold macro-F1 of its decisions (thresholds, rule and support gate).
         let scores = try settings.map { s -> Double in
-            let m = try train(TrainingOptions(vectorizer: s))
-            return m.training.candidates.map(\.macroF1).max() ?? 0
+            try train(TrainingOptions(vectorizer: s)).training.decisionMacroF1
         }
         XCTAssertEqual(scores.count, 4)
         XCTAssertGreaterThan(Set(scores).count, 1, "the settings must differ for the choice to be tested: \(scores)")
@@ -47,5 +46,43 @@ final class VectorizerSelectionTests: XCTestCase {
         XCTAssertEqual(chosen.training.candidates.map(\.macroF1), alone.training.candidates.map(\.macroF1))
         // Without candidates nothing changes: the given setting is used.
         XCTAssertEqual(try train(TrainingOptions(vectorizer: settings[3])).vectorizer.configuration, settings[3])
+    }
+
+    /// Field weights: a second step from the best setting, each alternative weighting cross-validated in turn.
+    func testFieldWeightsAreChosenByTheInnerCrossValidation() throws {
+        let a = try Fixtures.analyzer()
+        // The theme's words are in the justification, the text mostly neutral: weighting the justification up helps.
+        var records = Fixtures.records(count: 120, seed: 11)
+        var rng = SplitMix64(seed: 5)
+        for i in records.indices {
+            let words = records[i].text.split(separator: " ").map(String.init)
+            let themed = words.filter { !Fixtures.neutral.contains($0) }
+            let neutral = words.filter { Fixtures.neutral.contains($0) }
+            records[i].text = (neutral + themed.prefix(1)).joined(separator: " ")
+            var noise = Array(Fixtures.neutral.shuffled(using: &rng).prefix(2))
+            noise += themed.dropFirst()
+            records[i].justification = noise.joined(separator: " ")
+        }
+        let corpus = try LabelledCorpus.make(records: records, labelField: "themes",
+                                             fields: VectorizerConfiguration().fields, analyzer: a)
+        func train(_ options: TrainingOptions) throws -> ThemeModel {
+            try ThemeTrainer.train(documents: corpus.documents, labels: corpus.labels.values, mode: corpus.labels.mode,
+                                   labelField: "themes", analyzer: a.configuration, options: options)
+        }
+        let weights = [0.5, 0.25, 1.0]
+        let fields = weights.map { [FieldWeight("text", 1), FieldWeight("justification", $0)] }
+        let scores = try fields.map { f -> Double in
+            var v = VectorizerConfiguration(); v.fields = f
+            return try train(TrainingOptions(vectorizer: v)).training.decisionMacroF1
+        }
+        XCTAssertGreaterThan(Set(scores).count, 1, "the weights must differ for the choice to be tested: \(scores)")
+        let top = try XCTUnwrap(scores.max())
+        let best = try XCTUnwrap(scores.indices.first { scores[$0] > top - 1e-12 })
+        XCTAssertNotEqual(best, 0, "the given weights must lose for the step to be tested: \(scores)")
+        var options = TrainingOptions()
+        options.fieldWeightCandidates = Array(fields.dropFirst())
+        XCTAssertEqual(try train(options).vectorizer.configuration.fields, fields[best], "scores \(scores)")
+        // Without candidates the weights are those given.
+        XCTAssertEqual(try train(TrainingOptions()).vectorizer.configuration.fields, fields[0])
     }
 }

@@ -9,6 +9,12 @@ extension ThemeModel {
         var probabilities = UnsafeMutablePointer<Double>.allocate(capacity: 16)
         var ratio = UnsafeMutablePointer<Double>.allocate(capacity: 16)
         var assigned = UnsafeMutablePointer<Int>.allocate(capacity: 16)
+        /// Each label's evidence support (`EvidenceSupport`) for the last document scored, when `gated`.
+        var support = UnsafeMutablePointer<Double>.allocate(capacity: 16)
+        /// The scores with the labels the support gate refuses set to −1 (what `decide` then reads).
+        var masked = UnsafeMutablePointer<Double>.allocate(capacity: 16)
+        /// Whether `support` holds the last scored document's values (the model has a support gate).
+        var gated = false
         var labelCapacity = 16
         /// Evidence candidates: feature id and contribution.
         var terms = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
@@ -19,11 +25,33 @@ extension ThemeModel {
         var evidence = UnsafeMutablePointer<ThemePrediction.EvidenceTerm>.allocate(capacity: 32)
         var evidenceCount = 0
         var evidenceCapacity = 32
+        /// Labels that passed their threshold but were refused by the support gate: the same layout as
+        /// `evidence` (entry, then top terms), kept apart so `evidence` stays the assigned labels'.
+        var refused = UnsafeMutablePointer<ThemePrediction.EvidenceTerm>.allocate(capacity: 8)
+        var refusedCount = 0
+        var refusedCapacity = 8
 
         public init() {}
         deinit {
             raw.deallocate(); probabilities.deallocate(); ratio.deallocate(); assigned.deallocate()
-            terms.deallocate(); weights.deallocate(); evidence.deallocate()
+            support.deallocate(); masked.deallocate()
+            terms.deallocate(); weights.deallocate(); evidence.deallocate(); refused.deallocate()
+        }
+
+        /// Moves the evidence just appended after index `from` (one label's entry and terms) to `refused`.
+        func moveEvidenceToRefused(from start: Int) {
+            for i in start..<evidenceCount {
+                if refusedCount == refusedCapacity {
+                    let grown = UnsafeMutablePointer<ThemePrediction.EvidenceTerm>.allocate(capacity: 2 * refusedCapacity)
+                    grown.update(from: refused, count: refusedCount)
+                    refused.deallocate()
+                    refused = grown
+                    refusedCapacity *= 2
+                }
+                refused[refusedCount] = evidence[i]
+                refusedCount += 1
+            }
+            evidenceCount = start
         }
 
         @inline(__always) func appendEvidence(_ e: ThemePrediction.EvidenceTerm) {
@@ -41,8 +69,10 @@ extension ThemeModel {
         @inline(__always) func reserve(labels n: Int) {
             guard n > labelCapacity else { return }
             raw.deallocate(); probabilities.deallocate(); ratio.deallocate(); assigned.deallocate()
+            support.deallocate(); masked.deallocate()
             raw = .allocate(capacity: n); probabilities = .allocate(capacity: n)
             ratio = .allocate(capacity: n); assigned = .allocate(capacity: n)
+            support = .allocate(capacity: n); masked = .allocate(capacity: n)
             labelCapacity = n
         }
 

@@ -39,11 +39,45 @@ extension ThemeModel {
             platt.withUnsafeBufferPointer { platt in
                 for l in 0..<m { p[l] = platt[l].probability(raw[l]) }
             }
+            scratch.gated = false
+            if let support {
+                supportValues(ids: ids, values: values, count: n, support: support, into: scratch.support)
+                scratch.gated = true
+            }
             return UnsafeBufferPointer(start: p, count: m)
         case .singleLabel:
+            scratch.gated = false
             (temperature ?? TemperatureScaling(k: 1)).probabilities(UnsafeBufferPointer(start: raw, count: L), into: p)
             return UnsafeBufferPointer(start: p, count: L)
         }
+    }
+
+    /// Every label's `EvidenceSupport.support` of the vector (`ids`, `values`: `n` features), into `out`.
+    func supportValues(ids: UnsafePointer<Int32>, values: UnsafePointer<Double>, count n: Int, support: EvidenceSupport,
+                       into out: UnsafeMutablePointer<Double>) {
+        let L = scorer.labelCount, centre = !variant.isPerLabelBinary && L > 1
+        scorer.weights.withUnsafeBufferPointer { w in
+            support.labelDocumentFrequency.withUnsafeBufferPointer { labelDF in
+                vectorizer.documentFrequency.withUnsafeBufferPointer { df in
+                    for l in 0..<L {
+                        out[l] = EvidenceSupport.support(ids: ids, values: values, count: n, label: l, weights: w, stride: L,
+                                                         centre: centre, labelDF: labelDF, df: df,
+                                                         rate: support.baseRate[l], prior: support.prior,
+                                                         dominantShare: support.dominantShare)
+                    }
+                }
+            }
+        }
+    }
+
+    /// `decide` of the document just scored in `scratch` (scores `p`), with the support gate when the model has
+    /// one: a label whose support is below the minimum counts as scoring −1 (it neither passes its threshold nor
+    /// is the fallback).
+    func decideGated(_ p: UnsafeBufferPointer<Double>, scratch: Scratch) -> Int {
+        guard let support, scratch.gated else { return decide(p, scratch: scratch) }
+        let masked = scratch.masked
+        for l in 0..<p.count { masked[l] = scratch.support[l] >= support.minimum ? p[l] : -1 }
+        return decide(UnsafeBufferPointer(start: masked, count: p.count), scratch: scratch)
     }
 
     /// `decide(_:)` into `scratch.assigned` (label indices, ascending); returns how many.

@@ -31,16 +31,21 @@ public enum ModelFile {
         var maxLabels: Int
         var fallbackRatio: Double
         var training: TrainingSummary
+        /// Absent in version 1 (and in models without a support gate, which are still written as version 1).
+        var support: EvidenceSupport?
     }
 
     public static func encode(_ model: ThemeModel) throws -> Data {
-        let header = Header(format: ThemeModel.formatName, version: ThemeModel.formatVersion,
+        // A model with a support gate is version 2: a version-1 reader would ignore the gate and tag differently,
+        // so it must refuse the file instead. Without one, the bytes stay those of version 1.
+        let header = Header(format: ThemeModel.formatName,
+                            version: model.support == nil ? ThemeModel.formatVersionWithoutSupport : ThemeModel.formatVersion,
                             analyzerHash: model.analyzer.hash, analyzer: model.analyzer, labelField: model.labelField,
                             mode: model.mode, labels: model.labels)
         let body = Body(taxonomy: model.taxonomy, vectorizer: model.vectorizer, variant: model.variant,
                         alpha: model.alpha, scorer: model.scorer, platt: model.platt, temperature: model.temperature,
                         thresholds: model.thresholds, maxLabels: model.maxLabels, fallbackRatio: model.fallbackRatio,
-                        training: model.training)
+                        training: model.training, support: model.support)
         let compact = JSONEncoder()
         compact.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let pretty = JSONEncoder()
@@ -77,7 +82,9 @@ public enum ModelFile {
             throw fail(.notAModel(tr("format „\(header.format)”, a model ma format „\(ThemeModel.formatName)”",
                                      "format \"\(header.format)\", a model's is \"\(ThemeModel.formatName)\"")))
         }
-        guard header.version == ThemeModel.formatVersion else { throw fail(.unsupportedVersion(header.version)) }
+        guard (ThemeModel.formatVersionWithoutSupport...ThemeModel.formatVersion).contains(header.version) else {
+            throw fail(.unsupportedVersion(header.version))
+        }
         guard header.analyzerHash == header.analyzer.hash else {
             throw fail(.damaged(tr("skrót analizatora w nagłówku nie zgadza się z jego ustawieniami",
                                    "the header's analyzer hash does not match its analyzer configuration")))
@@ -103,6 +110,15 @@ public enum ModelFile {
               body.scorer.bias.count == L else {
             throw fail(.damaged(tr("macierz wag nie pasuje do \(L) etykiet × \(V) cech", "weight matrix does not match \(L) labels × \(V) features")))
         }
+        if let support = body.support {
+            guard header.version >= 2, header.mode == .multiLabel, support.baseRate.count == L,
+                  support.labelDocumentFrequency.count == L * V, support.prior > 0, (0...1).contains(support.minimum),
+                  support.dominantShare > 0, support.dominantShare <= 1,
+                  support.labelDocumentFrequency.allSatisfy({ $0 >= 0 }) else {
+                throw fail(.damaged(tr("bramka swoistości nie pasuje do \(L) etykiet × \(V) cech",
+                                       "the support gate does not match \(L) labels × \(V) features")))
+            }
+        }
         switch header.mode {
         case .multiLabel:
             guard body.platt.count == L, body.thresholds.count == L else {
@@ -117,7 +133,8 @@ public enum ModelFile {
                           labels: header.labels, taxonomy: body.taxonomy, vectorizer: body.vectorizer,
                           variant: body.variant, alpha: body.alpha, scorer: body.scorer, platt: body.platt,
                           temperature: body.temperature, thresholds: body.thresholds,
-                          maxLabels: body.maxLabels, fallbackRatio: body.fallbackRatio, training: body.training)
+                          maxLabels: body.maxLabels, fallbackRatio: body.fallbackRatio, training: body.training,
+                          support: body.support)
     }
 
     /// Reads a model file, refusing it when `analyzer` differs from the one it was trained with. Only a regular

@@ -44,13 +44,22 @@ public struct TrainingSummary: Codable, Sendable, Equatable {
     public var candidates: [CandidateScore]
     /// Out-of-fold F1 of each label with the chosen method, calibration and thresholds.
     public var labelF1: [Double]
+
+    /// Mean of `labelF1` over the labels with training documents: the out-of-fold macro-F1 of the decisions.
+    public var decisionMacroF1: Double {
+        let present = zip(labelF1, labelDocuments).filter { $0.1 > 0 }.map(\.0)
+        return present.isEmpty ? 0 : present.reduce(0, +) / Double(present.count)
+    }
 }
 
 /// A trained theme (or any label) model: vectoriser, naive Bayes scorer, calibration and decision rules.
 /// Immutable once trained: predicting never changes it.
 public struct ThemeModel: Sendable {
     public static let formatName = "postulaty-themes-model"
-    public static let formatVersion = 1
+    /// The newest format version: 2 stores the support gate (`support`).
+    public static let formatVersion = 2
+    /// Models without a support gate are written as version 1, byte for byte as before it existed.
+    public static let formatVersionWithoutSupport = 1
 
     public var analyzer: AnalyzerConfiguration
     /// The record field the labels came from ("themes", "response_stance", "categories"…).
@@ -79,6 +88,9 @@ public struct ThemeModel: Sendable {
     /// "no theme").
     public var fallbackRatio: Double
     public var training: TrainingSummary
+    /// Multi-label: the support gate (a label carried by words not specific to it is not assigned); nil: none
+    /// (single-label models, and themes models whose cross-validation chose no gate).
+    public var support: EvidenceSupport? = nil
 
     /// How many terms `evidence` lists per label.
     public static let evidenceTerms = 5
@@ -170,7 +182,11 @@ public struct ThemeModel: Sendable {
                                             thresholds: mode == .multiLabel ? th : UnsafeBufferPointer(start: nil, count: 0),
                                             singleLabelCut: cut,
                                             evidence: UnsafeBufferPointer(start: scratch.evidence, count: scratch.evidenceCount),
-                                            vocabulary: vocabulary, viaFallback: fallback))
+                                            vocabulary: vocabulary, viaFallback: fallback,
+                                            support: scratch.gated ? UnsafeBufferPointer(start: scratch.support, count: p.count)
+                                                                   : UnsafeBufferPointer(start: nil, count: 0),
+                                            supportMinimum: support?.minimum ?? 0,
+                                            refused: UnsafeBufferPointer(start: scratch.refused, count: scratch.refusedCount)))
                 }
             }
         }
@@ -178,10 +194,20 @@ public struct ThemeModel: Sendable {
 
     /// Decides the labels of the document just scored in `scratch` (scores `p`) and leaves their evidence in
     /// `scratch.evidence`. Returns whether the fallback rule assigned the label, and (single-label) the cut.
+    /// A label that reached its threshold but was refused by the support gate gets its evidence too, in
+    /// `scratch.refused` (what `why` shows for it).
     private func decideWithEvidence(_ p: UnsafeBufferPointer<Double>, scratch: Scratch) -> (fallback: Bool, cut: Double?) {
-        let k = decide(p, scratch: scratch)
+        let k = decideGated(p, scratch: scratch)
         let assigned = scratch.assigned
         scratch.evidenceCount = 0
+        scratch.refusedCount = 0
+        if let support, scratch.gated {
+            for l in 0..<min(p.count, thresholds.count) where p[l] >= thresholds[l] && scratch.support[l] < support.minimum {
+                let start = scratch.evidenceCount
+                evidence(scratch: scratch, label: l)
+                scratch.moveEvidenceToRefused(from: start)
+            }
+        }
         for i in 0..<k { evidence(scratch: scratch, label: assigned[i]) }
         let fallback = mode == .multiLabel && k == 1 && p[assigned[0]] < thresholds[assigned[0]]
         return (fallback, mode == .singleLabel ? (k > 0 ? p[assigned[0]] : 1) : nil)
@@ -195,7 +221,10 @@ public struct ThemeModel: Sendable {
         for e in evidence where e.feature < 0 { predicted.append(labels[Int(e.label)]) }
         return ThemePrediction(predicted: predicted, viaFallback: fallback, labelNames: labels, scores: Array(p),
                                thresholds: mode == .multiLabel ? thresholds : [], singleLabelCut: cut,
-                               evidence: evidence, vocabulary: vectorizer.vocabulary)
+                               evidence: evidence, vocabulary: vectorizer.vocabulary,
+                               support: scratch.gated ? Array(UnsafeBufferPointer(start: scratch.support, count: p.count)) : [],
+                               supportMinimum: support?.minimum ?? 0,
+                               refused: Array(UnsafeBufferPointer(start: scratch.refused, count: scratch.refusedCount)))
     }
 
     /// The features that pushed label `l` up most, with their contribution x_t · e_lt. For the one-vs-rest
@@ -240,6 +269,12 @@ public struct LabelEvidence: Sendable, Equatable {
     public var terms: [TermContribution]
     /// Sum of the positive contributions of all the document's terms to this label (assigned labels only).
     public var evidenceTotal: Double = 0
+    /// The label's evidence support (`EvidenceSupport`), when the model has a support gate.
+    public var support: Double? = nil
+    /// The gate's minimum (when `support` is set).
+    public var supportMinimum: Double = 0
+    /// Reached its threshold but was refused by the support gate: `terms` are then the words that carried it.
+    public var refused: Bool = false
 
     /// A term's share of the label's positive evidence, in per cent (what `why` shows: raw contributions of
     /// complement NB are tiny numbers that mean nothing to a reader).
@@ -249,11 +284,13 @@ public struct LabelEvidence: Sendable, Equatable {
     static func share(_ weight: Double, of total: Double) -> Double { total > 0 ? 100 * weight / total : 0 }
 
     /// Why, in one line: "0.910 ≥ 0.420: senior 41%, klub senior 22%" (each term's share of the label's positive
-    /// evidence) or "0.210 < 0.450".
+    /// evidence) or "0.210 < 0.450"; for a label the support gate refused, "0.740 ≥ 0.420, carried by one generic
+    /// term (specificity 0.37 < 0.50), not assigned: ulica 100%".
     public var why: String {
         var out: [UInt8] = []
         Self.appendWhy(score: score, threshold: threshold, assigned: assigned, termCount: terms.count,
-                       term: { terms[$0].term }, share: { share(terms[$0]) }, json: false, to: &out)
+                       term: { terms[$0].term }, share: { share(terms[$0]) }, json: false,
+                       support: support, supportMinimum: supportMinimum, refused: refused, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -262,12 +299,18 @@ public struct LabelEvidence: Sendable, Equatable {
     /// its share in per cent; `json`: the terms escaped for a JSON string (the caller writes the quotes).
     @inline(__always)
     static func appendWhy(score: Double, threshold: Double, assigned: Bool, termCount: Int,
-                          term: (Int) -> String, share: (Int) -> Double, json: Bool, to out: inout [UInt8]) {
+                          term: (Int) -> String, share: (Int) -> Double, json: Bool,
+                          support: Double?, supportMinimum: Double, refused: Bool, to out: inout [UInt8]) {
         JSONBytes.fixed(score, 3, to: &out)
-        if assigned {
+        if assigned || refused {
             JSONBytes.literal(score >= threshold ? " ≥ " : " < ", to: &out)
             JSONBytes.fixed(threshold, 3, to: &out)
             if score < threshold { JSONBytes.literal(", closest label", to: &out) }
+            if refused, let support {
+                JSONBytes.literal(", carried by one generic term (specificity ", to: &out); JSONBytes.fixed(support, 2, to: &out)
+                JSONBytes.literal(" < ", to: &out); JSONBytes.fixed(supportMinimum, 2, to: &out)
+                JSONBytes.literal("), not assigned", to: &out)
+            }
             for i in 0..<termCount {
                 JSONBytes.literal(i == 0 ? ": " : ", ", to: &out)
                 if json { JSONBytes.escaped(term(i), to: &out) } else { out.append(contentsOf: term(i).utf8) }
@@ -312,6 +355,11 @@ public struct ThemePrediction: Sendable, Equatable {
     /// The assigned labels (ascending), each with its top terms, strongest first.
     let evidence: [EvidenceTerm]
     let vocabulary: [String]
+    /// Every label's evidence support when the model has a support gate, else empty.
+    let support: [Double]
+    let supportMinimum: Double
+    /// Labels refused by the support gate, laid out as `evidence`.
+    let refused: [EvidenceTerm]
 
     /// Every label of the model, in label order: score, threshold, whether assigned and (assigned labels) the
     /// terms behind it. Built on each read: read it once per prediction.
@@ -324,9 +372,15 @@ public struct ThemePrediction: Sendable, Equatable {
                 try thresholds.withUnsafeBufferPointer { th in
                     try evidence.withUnsafeBufferPointer { evidence in
                         try vocabulary.withUnsafeBufferPointer { vocabulary in
-                            try body(PredictionView(labelNames: names, scores: scores, thresholds: th,
-                                                    singleLabelCut: singleLabelCut, evidence: evidence,
-                                                    vocabulary: vocabulary, viaFallback: viaFallback))
+                            try support.withUnsafeBufferPointer { support in
+                                try refused.withUnsafeBufferPointer { refused in
+                                    try body(PredictionView(labelNames: names, scores: scores, thresholds: th,
+                                                            singleLabelCut: singleLabelCut, evidence: evidence,
+                                                            vocabulary: vocabulary, viaFallback: viaFallback,
+                                                            support: support, supportMinimum: supportMinimum,
+                                                            refused: refused))
+                                }
+                            }
                         }
                     }
                 }
@@ -350,6 +404,11 @@ public struct PredictionView {
     let vocabulary: UnsafeBufferPointer<String>
     /// Multi-label: no label passed its threshold and the best one was assigned by the fallback rule.
     public let viaFallback: Bool
+    /// Every label's evidence support when the model has a support gate, else empty.
+    let support: UnsafeBufferPointer<Double>
+    let supportMinimum: Double
+    /// Labels refused by the support gate, laid out as `evidence`.
+    let refused: UnsafeBufferPointer<ThemePrediction.EvidenceTerm>
 
     /// Nothing assigned: an explicit "no theme" (every assigned label has an evidence entry).
     public var noTheme: Bool { evidence.isEmpty }
@@ -377,30 +436,46 @@ public struct PredictionView {
     }
 
     /// Where label `l`'s evidence is: its entry's index and the end of its terms, or nil when `l` is not assigned.
-    func evidenceRange(label l: Int) -> Range<Int>? {
+    func evidenceRange(label l: Int) -> Range<Int>? { Self.range(of: l, in: evidence) }
+
+    /// Where label `l`'s entries are in `list` (assigned or refused labels, ascending, each its entry then its terms).
+    static func range(of l: Int, in list: UnsafeBufferPointer<ThemePrediction.EvidenceTerm>) -> Range<Int>? {
         var e = 0
-        while e < evidence.count {
-            if evidence[e].feature < 0 && Int(evidence[e].label) >= l { break }
+        while e < list.count {
+            if list[e].feature < 0 && Int(list[e].label) >= l { break }
             e += 1
         }
-        guard e < evidence.count, Int(evidence[e].label) == l else { return nil }
+        guard e < list.count, Int(list[e].label) == l else { return nil }
         var end = e + 1
-        while end < evidence.count && evidence[end].feature >= 0 { end += 1 }
+        while end < list.count && list[end].feature >= 0 { end += 1 }
         return e..<end
     }
 
-    /// Label `l`'s score, threshold, whether assigned and (if so) the terms behind it.
+    /// Label `l`'s entries: in `evidence` when assigned, in `refused` when the support gate refused it.
+    func entries(label l: Int) -> (list: UnsafeBufferPointer<ThemePrediction.EvidenceTerm>, range: Range<Int>, refused: Bool)? {
+        if let r = evidenceRange(label: l) { return (evidence, r, false) }
+        if let r = Self.range(of: l, in: refused) { return (refused, r, true) }
+        return nil
+    }
+
+    /// Label `l`'s evidence support, when the model has a support gate.
+    func support(_ l: Int) -> Double? { l < support.count ? support[l] : nil }
+
+    /// Label `l`'s score, threshold, whether assigned and (if so, or if the support gate refused it) the terms
+    /// behind it.
     public func label(_ l: Int) -> LabelEvidence {
         var terms: [TermContribution] = [], total = 0.0
-        let range = evidenceRange(label: l)
-        if let range {
-            total = evidence[range.lowerBound].weight
-            for e in evidence[(range.lowerBound + 1)..<range.upperBound] {
+        let found = entries(label: l)
+        if let found {
+            total = found.list[found.range.lowerBound].weight
+            for e in found.list[(found.range.lowerBound + 1)..<found.range.upperBound] {
                 terms.append(TermContribution(term: vocabulary[Int(e.feature)], weight: e.weight))
             }
         }
-        return LabelEvidence(label: labelNames[l], score: scores[l], threshold: threshold(l), assigned: range != nil,
-                             terms: terms, evidenceTotal: total)
+        return LabelEvidence(label: labelNames[l], score: scores[l], threshold: threshold(l),
+                             assigned: found.map { !$0.refused } ?? false,
+                             terms: terms, evidenceTotal: total, support: support(l), supportMinimum: supportMinimum,
+                             refused: found?.refused ?? false)
     }
 
     /// Every label, in label order (see `label(_:)`).
@@ -410,13 +485,15 @@ public struct PredictionView {
 extension PredictionView {
     /// `label(l).why` written as the content of a JSON string (terms escaped), read from the view.
     func appendWhy(label l: Int, to out: inout [UInt8]) {
-        let range = evidenceRange(label: l)
-        let total = range.map { evidence[$0.lowerBound].weight } ?? 0
-        let first = (range?.lowerBound ?? 0) + 1
-        LabelEvidence.appendWhy(score: scores[l], threshold: threshold(l), assigned: range != nil,
-                                termCount: range.map { $0.count - 1 } ?? 0,
-                                term: { vocabulary[Int(evidence[first + $0].feature)] },
-                                share: { LabelEvidence.share(evidence[first + $0].weight, of: total) },
-                                json: true, to: &out)
+        let found = entries(label: l)
+        let list = found?.list ?? evidence
+        let total = found.map { list[$0.range.lowerBound].weight } ?? 0
+        let first = (found?.range.lowerBound ?? 0) + 1
+        LabelEvidence.appendWhy(score: scores[l], threshold: threshold(l), assigned: found.map { !$0.refused } ?? false,
+                                termCount: found.map { $0.range.count - 1 } ?? 0,
+                                term: { vocabulary[Int(list[first + $0].feature)] },
+                                share: { LabelEvidence.share(list[first + $0].weight, of: total) },
+                                json: true, support: support(l), supportMinimum: supportMinimum,
+                                refused: found?.refused ?? false, to: &out)
     }
 }

@@ -16,6 +16,14 @@ public struct TrainingOptions: Sendable {
     /// classifiers cross-validated on the same folds; the setting whose chosen classifier has the best out-of-fold
     /// macro-F1 wins (ties: the earlier one, `vectorizer` first). Empty: `vectorizer` alone.
     public var vectorizerCandidates: [VectorizerConfiguration] = []
+    /// Other field weights to try once the best of `vectorizer` and `vectorizerCandidates` is known: the winning
+    /// setting with each of these `fields` instead (same names, other weights) is cross-validated in turn and
+    /// kept when it scores higher (a coordinate step, not every combination: each setting costs a whole
+    /// cross-validation). Empty: the fields' weights as given.
+    public var fieldWeightCandidates: [[FieldWeight]] = []
+    /// Support minimums the trainer tries for a multi-label model's support gate (`EvidenceSupport`), chosen by
+    /// the inner cross-validation; [0]: no gate.
+    public var supportMinimums: [Double] = EvidenceSupport.minimums
 
     public init(vectorizer: VectorizerConfiguration = VectorizerConfiguration(), folds: Int = 5, seed: UInt64 = 20260617,
                 variants: [ClassifierKind]? = nil, alphas: [Double] = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]) {
@@ -34,8 +42,9 @@ public struct TrainingOptions: Sendable {
 ///    per-label thresholds and the "no theme" fallback rule, all stored in the model.
 /// 5. The final scorer is fitted on all documents.
 /// With `vectorizerCandidates`, steps 1–5 run for each vectoriser setting on the same folds, and the setting whose
-/// chosen classifier scored the best out-of-fold macro-F1 in step 3 is kept: the vectoriser is chosen by the same
-/// inner cross-validation as the classifier.
+/// decisions scored the best out-of-fold macro-F1 is kept (multi-label: after step 4 and the support gate;
+/// single-label: step 3's): the vectoriser is chosen by the same inner cross-validation as the classifier. With
+/// `fieldWeightCandidates`, the winner's field weights are then varied the same way.
 public enum ThemeTrainer {
     /// Rows used to compare candidates and fit the calibration when the training set is larger.
     static let sampleSize = 20_000
@@ -45,19 +54,33 @@ public enum ThemeTrainer {
                              options: TrainingOptions = TrainingOptions(), groups: [String?]? = nil) throws -> ThemeModel {
         var best: (model: ThemeModel, score: Double)?
         var firstError: Error?
-        for setting in [options.vectorizer] + options.vectorizerCandidates {
+        func attempt(_ setting: VectorizerConfiguration) {
             var one = options
             one.vectorizer = setting
             one.vectorizerCandidates = []
+            one.fieldWeightCandidates = []
             do {
                 let model = try trainOne(documents: documents, labels: labels, mode: mode, labelField: labelField,
                                          analyzer: analyzer, taxonomy: taxonomy, options: one, groups: groups)
-                let score = model.training.candidates.map(\.macroF1).max() ?? 0
+                // Multi-label: the macro-F1 of the decisions themselves (thresholds, rule and support gate chosen
+                // for this setting), so the gate's effect counts in the choice of the setting. Single-label: the
+                // best candidate's (the arg-max decision is the same).
+                let score = mode == .multiLabel ? model.training.decisionMacroF1
+                    : model.training.candidates.map(\.macroF1).max() ?? 0
                 if best == nil || score > best!.score + 1e-12 { best = (model, score) }
             } catch {
                 // A setting that cannot make a model (too few features) is left out; the first error is the answer
                 // only when no setting can.
                 if firstError == nil { firstError = error }
+            }
+        }
+        for setting in [options.vectorizer] + options.vectorizerCandidates { attempt(setting) }
+        // Field weights: a second step from the best setting so far (ties keep the weights as given).
+        if let winner = best?.model.vectorizer.configuration {
+            for fields in options.fieldWeightCandidates where fields != winner.fields {
+                var v = winner
+                v.fields = fields
+                attempt(v)
             }
         }
         guard let best else { throw firstError ?? ThemesError.invalidTrainingData("no vectoriser setting") }
@@ -199,11 +222,36 @@ public enum ThemeTrainer {
                 PlattScaling.fit(scores: sample.map { chosen.oof[$0 * L + l] }, positives: samplePositives[l])
             }
             for r in 0..<n { for l in 0..<L { probabilities[r * L + l] = model.platt[l].probability(chosen.oof[r * L + l]) } }
-            model.thresholds = (0..<L).map { l in
-                ThresholdSearch.best(probabilities: (0..<n).map { probabilities[$0 * L + l] }, positives: positives[l]).threshold
+            // The support gate's minimum, with the thresholds and the rule, by the out-of-fold macro-F1: each
+            // candidate minimum refuses the (row, label) pairs whose out-of-fold support is below it (score −1, as
+            // `decideGated` does), then the thresholds and the rule are chosen again for what is left.
+            let minimums = options.supportMinimums.filter { $0 > 0 }
+            let gate = minimums.isEmpty ? [] : SupportTraining.outOfFold(x: x, labels: y, labelCount: L, featureCount: V,
+                                                                         rowsOf: rowsOf, scorers: chosenScorers,
+                                                                         centre: !chosen.variant.isPerLabelBinary && L > 1)
+            var picked: (minimum: Double, thresholds: [Double], rule: (Int, Double), macro: Double)?
+            for minimum in [0] + minimums {
+                var masked = probabilities
+                if minimum > 0 { for i in 0..<(n * L) where gate[i] < minimum { masked[i] = -1 } }
+                model.thresholds = (0..<L).map { l in
+                    ThresholdSearch.best(probabilities: (0..<n).map { masked[$0 * L + l] }, positives: positives[l]).threshold
+                }
+                let rule = DecisionSearch.bestRule(probabilities: masked, thresholds: model.thresholds, gold: y, labelCount: L)
+                (model.maxLabels, model.fallbackRatio) = rule
+                let scratch = ThemeModel.Scratch()
+                let decided = (0..<n).map { r in model.decide(Array(masked[(r * L)..<(r * L + L)]), scratch: scratch) }
+                let macro = EvaluationReport.compute(gold: y, predicted: decided, labels: labelNames, topConfusions: 0).macroF1
+                if picked == nil || macro > picked!.macro + 1e-12 { picked = (minimum, model.thresholds, rule, macro) }
             }
-            (model.maxLabels, model.fallbackRatio) = DecisionSearch.bestRule(probabilities: probabilities, thresholds: model.thresholds,
-                                                                             gold: y, labelCount: L)
+            if let picked {
+                model.thresholds = picked.thresholds
+                (model.maxLabels, model.fallbackRatio) = picked.rule
+                if picked.minimum > 0 {
+                    for i in 0..<(n * L) where gate[i] < picked.minimum { probabilities[i] = -1 }
+                    model.support = SupportTraining.support(x: x, labels: y, labelCount: L, featureCount: V,
+                                                            minimum: picked.minimum)
+                }
+            }
         case .singleLabel:
             let rows = (0..<n).map { r in Array(chosen.oof[(r * L)..<(r * L + L)]) }
             let temperature = TemperatureScaling.fit(scores: sample.map { rows[$0] }, gold: sample.map { gold[$0] })

@@ -93,6 +93,13 @@ struct TagCommand: ParsableCommand {
             try emit(writer.flush())
         }
         progress.done(tagged)
+        if !writer.droppedFields.isEmpty {
+            let name = file == "-" ? "stdin" : file
+            let list = writer.droppedFields.sorted { ($0.line, $0.field) < ($1.line, $1.field) }.prefix(BadRecords.listed).map { "„\($0.field)” (\(name):\($0.line))" }.joined(separator: ", ")
+            let more = writer.droppedFields.count > BadRecords.listed ? tr(" i \(writer.droppedFields.count - BadRecords.listed) innych", " and \(writer.droppedFields.count - BadRecords.listed) more") : ""
+            printError(tr("uwaga: kolumny CSV wzięto z pierwszego rekordu, więc pola późniejszych rekordów nie mają kolumny i ich nie zapisano: \(list)\(more); zachowa je --format jsonl albo najpierw postulaty corpus convert do CSV",
+                          "warning: the CSV columns come from the first record, so fields of later records have no column and were not written: \(list)\(more); --format jsonl keeps them, or convert to CSV first with postulaty corpus convert"))
+        }
         try bad.finish(good: tagged)
     }
 

@@ -132,6 +132,28 @@ final class TagJobsTests: XCTestCase {
         }
     }
 
+    /// JSONL to CSV: the columns are the first record's fields, so a later record's other fields cannot be written;
+    /// they are named on stderr with their first line (was: dropped silently), the same for 1, 2 and 3 jobs.
+    func testCSVFromJSONLNamesFieldsItCannotWrite() throws {
+        let s = try Scratch()
+        var lines = ["{\"id\":\"0\",\"year\":2024,\"text\":\"Plac zabaw\"}"]
+        for i in 1..<600 {
+            lines.append(i == 450 ? "{\"id\":\"\(i)\",\"year\":2024,\"text\":\"Oświetlenie\",\"district\":\"Oksywie\",\"categories\":[\"roads\"]}"
+                                  : "{\"id\":\"\(i)\",\"year\":2024,\"text\":\"Kluby seniora \(i)\"}")
+        }
+        let input = try s.write("mixed.jsonl", lines.joined(separator: "\n") + "\n")
+        var seen: [String] = []
+        for jobs in ["1", "2", "3"] {
+            let r = try CLI.run(["tag", input, "--format", "csv", "--jobs", jobs])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertTrue(r.out.hasPrefix("id,year,text,predicted,"), r.out)
+            XCTAssertTrue(r.stderr.contains("„categories” (\(input):451), „district” (\(input):451)"), "\(jobs): \(r.stderr)")
+            seen.append(r.stderr)
+        }
+        XCTAssertEqual(Set(seen).count, 1, "the same message for any number of jobs")
+        XCTAssertFalse(try CLI.run(["tag", input, "--jobs", "2"]).stderr.contains("uwaga"), "JSONL output keeps every field")
+    }
+
     /// The workers parse the JSON lines: a broken line and one that is not UTF-8, inside a batch, are reported
     /// with their lines, in input order, and every other record is tagged, the same for 1, 2 and 3 jobs.
     func testBadLinesInsideABatchAreReportedInOrderForAnyJobs() throws {

@@ -51,6 +51,7 @@ extension TagRun {
                     }
                 }
             }
+            for w in writers { writer.absorbDropped(w) }
             for row in rows {
                 switch row {
                 case .failure(let error): bad(error)

@@ -8,6 +8,10 @@ public struct TagOutputWriter {
     public let csvOptions: CSVOptions
     public static let addedFields = ["predicted", "scores", "evidence", "why", "no_theme"]
     private var columns: [String]?
+    /// CSV from JSONL: fields of later records that the header (the first record's fields) has no column for, each
+    /// with the first line it came on — the caller says so, since the rows cannot carry them.
+    public private(set) var droppedFields: [(field: String, line: Int)] = []
+    private var dropped: Set<String> = []
 
     public init(format: CorpusFormat, csvOptions: CSVOptions = CSVOptions()) {
         self.format = format
@@ -60,11 +64,32 @@ public struct TagOutputWriter {
                 columns = cols
                 out = CorpusWriter.csvHeader(columns: cols, options: csvOptions)
             }
+            if !item.plainText, csvHeader.isEmpty {
+                for name in item.fields?.map(\.0) ?? record.extra.map(\.0)
+                where !cols.contains(name) && !dropped.contains(name) && !Self.addedFields.contains(name) {
+                    dropped.insert(name)
+                    droppedFields.append((name, item.line))
+                }
+            }
             if item.plainText { record.extra.append(("line", .number(String(item.line)))) }
             record.extra += Tagger.csvFields(prediction)
             out += CorpusWriter.csvRow(record, columns: cols, options: csvOptions)
             return out
         }
+    }
+
+    /// Takes the dropped fields a worker's copy of this writer met (the earliest line of each), so the report of
+    /// them does not depend on how rows were shared among workers.
+    public mutating func absorbDropped(_ other: TagOutputWriter) {
+        for d in other.droppedFields {
+            if let i = droppedFields.firstIndex(where: { $0.field == d.field }) {
+                droppedFields[i].line = min(droppedFields[i].line, d.line)
+            } else {
+                droppedFields.append(d)
+                dropped.insert(d.field)
+            }
+        }
+        droppedFields.sort { ($0.line, $0.field) < ($1.line, $1.field) }
     }
 
     /// Bytes still to write at the end (a CSV header when there was no row at all).

@@ -61,5 +61,11 @@ final class CorpusContractTests: XCTestCase {
         let again = try Contract.run(["corpus", "convert", "back.jsonl", "again.csv", "--delimiter", ";", "--bom"], in: s)
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertEqual(try Data(contentsOf: s.url.appendingPathComponent("again.csv")), csv)
+
+        // An output name that chooses no format is refused (it silently got JSONL).
+        let txt = try Contract.run(["corpus", "convert", "contract.jsonl", "wynik.txt"], in: s)
+        XCTAssertEqual(txt.status, 1, txt.stderr)
+        XCTAssertTrue(txt.stderr.contains("wynik.txt: nazwa pliku wyjściowego wybiera format — zakończ ją na .jsonl albo .csv"), txt.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: s.url.appendingPathComponent("wynik.txt").path))
     }
 }

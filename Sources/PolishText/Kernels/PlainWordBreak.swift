@@ -45,42 +45,53 @@ enum PlainWordBreak {
     }
 
     /// Appends the segments of `bytes[from..<to]` to `segs` and returns nil, or returns the offset of the first
-    /// character outside the covered set (appending nothing). `classes` and `starts` are scratch, reused.
+    /// character outside the covered set (appending nothing). `classes` and `starts` are scratch, reused (grown
+    /// once, written through pointers: no per-character appends).
     static func segments(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
                          classes: inout [UInt8], starts: inout [Int32], into segs: inout [RawSegment]) -> Int? {
-        classes.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
-        var i = from
-        while i < to {
-            let lead = bytes[i]
-            let len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            guard i + len <= to else { return i }
-            let c: Class?
-            switch len {
-            case 1: c = asciiClass(lead)
-            case 2: c = twoByteClass(Int(lead & 0x1F) << 6 | Int(bytes[i + 1] & 0x3F))
-            case 3: c = threeByteClass(Int(lead & 0x0F) << 12 | Int(bytes[i + 1] & 0x3F) << 6 | Int(bytes[i + 2] & 0x3F))
-            default: c = nil
+        let capacity = to - from + 1
+        if classes.count < capacity { classes = [UInt8](repeating: 0, count: capacity) }
+        if starts.count < capacity { starts = [Int32](repeating: 0, count: capacity) }
+        return asciiClasses.withUnsafeBufferPointer { table in
+        classes.withUnsafeMutableBufferPointer { c in
+        starts.withUnsafeMutableBufferPointer { st -> Int? in
+            // 1. The class of every scalar, and where it starts.
+            var n = 0, i = from
+            while i < to {
+                let lead = bytes[i]
+                var cls = uncovered, len = 1
+                if lead < 0x80 {
+                    cls = table[Int(lead)]
+                } else if lead < 0xE0 {
+                    len = 2
+                    if i + 2 <= to { cls = twoByteClass(Int(lead & 0x1F) << 6 | Int(bytes[i + 1] & 0x3F)) }
+                } else if lead < 0xF0 {
+                    len = 3
+                    if i + 3 <= to {
+                        cls = threeByteClass(Int(lead & 0x0F) << 12 | Int(bytes[i + 1] & 0x3F) << 6 | Int(bytes[i + 2] & 0x3F))
+                    }
+                }
+                if cls == uncovered { return i }
+                c[n] = cls
+                st[n] = Int32(truncatingIfNeeded: i)
+                n += 1
+                i += len
             }
-            guard let c else { return i }
-            classes.append(c.rawValue)
-            starts.append(Int32(i))
-            i += len
-        }
-        let n = classes.count
-        guard n > 0 else { return nil }
-        starts.append(Int32(to))
-        classes.withUnsafeBufferPointer { c in
-            starts.withUnsafeBufferPointer { st in
-                var segStart = 0
-                for k in 1..<n where breaks(c, k, n) {
+            guard n > 0 else { return nil }
+            st[n] = Int32(truncatingIfNeeded: to)
+            // 2. The boundaries, and each segment's status from its last scalar.
+            let cb = UnsafeBufferPointer(c)
+            var segStart = 0, k = 1
+            while k < n {
+                if breaks(cb, k, n) {
                     segs.append(RawSegment(start: Int(st[segStart]), end: Int(st[k]), status: status(c[k - 1])))
                     segStart = k
                 }
-                segs.append(RawSegment(start: Int(st[segStart]), end: to, status: status(c[n - 1])))
+                k += 1
             }
-        }
-        return nil
+            segs.append(RawSegment(start: Int(st[segStart]), end: to, status: status(c[n - 1])))
+            return nil
+        } } }
     }
 
     /// UAX #29 rules WB3–WB12 and WB999 between scalars k−1 and k (no Extend/Format scalar is covered, so WB4
@@ -90,11 +101,11 @@ enum PlainWordBreak {
         let a = c[k - 1], b = c[k]
         let letter = Class.letter.rawValue, numeric = Class.numeric.rawValue
         let lf = Class.lf.rawValue, cr = Class.cr.rawValue
+        let aWordish = a == letter || a == numeric, bWordish = b == letter || b == numeric
+        if aWordish && bWordish { return false }                                 // WB5, WB8, WB9, WB10
         if a == cr && b == lf { return false }                                   // WB3
         if a == cr || a == lf || b == cr || b == lf { return true }              // WB3a, WB3b
         if a == Class.space.rawValue && b == Class.space.rawValue { return false }  // WB3d
-        let aWordish = a == letter || a == numeric, bWordish = b == letter || b == numeric
-        if aWordish && bWordish { return false }                                 // WB5, WB8, WB9, WB10
         if a == letter && isMidLetterOrQuote(b) { return !(k + 1 < n && c[k + 1] == letter) }            // WB6
         if b == letter && isMidLetterOrQuote(a) { return !(k >= 2 && c[k - 2] == letter) }               // WB7
         if a == numeric && isMidNumOrQuote(b) { return !(k + 1 < n && c[k + 1] == numeric) }             // WB12
@@ -115,7 +126,12 @@ enum PlainWordBreak {
         last == Class.letter.rawValue ? 200 : last == Class.numeric.rawValue ? 100 : 0
     }
 
-    @inline(__always)
+    /// Marks a scalar outside the covered set.
+    static let uncovered: UInt8 = 255
+
+    /// `asciiClass` of each byte below 0x80 (`uncovered` for nil), read through a pointer in the scan.
+    static let asciiClasses: [UInt8] = (0..<128).map { asciiClass(UInt8($0))?.rawValue ?? uncovered }
+
     static func asciiClass(_ b: UInt8) -> Class? {
         switch b {
         case 0x41...0x5A, 0x61...0x7A: return .letter
@@ -133,20 +149,20 @@ enum PlainWordBreak {
     }
 
     @inline(__always)
-    static func twoByteClass(_ v: Int) -> Class? {
+    static func twoByteClass(_ v: Int) -> UInt8 {
         switch v {
-        case 0xD7, 0xF7, 0xA0, 0xA7, 0xAB, 0xB0, 0xBB: return .other
-        case 0xC0...0x24F: return .letter
-        default: return nil
+        case 0xD7, 0xF7, 0xA0, 0xA7, 0xAB, 0xB0, 0xBB: return Class.other.rawValue
+        case 0xC0...0x24F: return Class.letter.rawValue
+        default: return uncovered
         }
     }
 
     @inline(__always)
-    static func threeByteClass(_ v: Int) -> Class? {
+    static func threeByteClass(_ v: Int) -> UInt8 {
         switch v {
-        case 0x2013, 0x2014, 0x201C, 0x201D, 0x201E, 0x2026: return .other
-        case 0x2018, 0x2019: return .midNumLet
-        default: return nil
+        case 0x2013, 0x2014, 0x201C, 0x201D, 0x201E, 0x2026: return Class.other.rawValue
+        case 0x2018, 0x2019: return Class.midNumLet.rawValue
+        default: return uncovered
         }
     }
 }

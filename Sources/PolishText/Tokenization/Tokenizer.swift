@@ -3,7 +3,8 @@ import ICUText
 /// Splits text into word and number tokens with UTF-8 offsets, on ICU's word-break iterator (locale "pl"),
 /// then repairs what ICU's rules do badly on civic texts (each repair is a small stage in `TokenRepairs`):
 /// web addresses are cut out before ICU sees them; thousands groups ("100 000,00"), abbreviations ("np.", "m. in.")
-/// and hyphenated compounds are fixed on ICU's segments.
+/// and hyphenated compounds are fixed on ICU's segments. Where the text is made of the usual characters, ICU's
+/// segments come from `PlainWordBreak` (the same segments, without ICU's per-token cost).
 ///
 /// Not thread-safe (it owns an ICU iterator): use one per thread.
 public final class Tokenizer {

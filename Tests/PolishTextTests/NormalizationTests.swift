@@ -4,6 +4,8 @@ import XCTest
 final class NormalizationTests: XCTestCase {
     func testCaseFoldingAndCompatibilityForms() {
         XCTAssertEqual(TextNormalizer.normalize("ŻÓŁĆ"), "żółć")
+        XCTAssertEqual(TextNormalizer.normalize("ZAŻÓŁĆ"), "zażółć")  // ASCII capitals beside Polish letters (scalar path)
+        XCTAssertEqual(TextNormalizer.normalize("ZOO Zb"), "zoo zb")  // pure ASCII (byte path)
         XCTAssertEqual(TextNormalizer.normalize("Straße"), "strasse")
         XCTAssertEqual(TextNormalizer.normalize("ﬁrma"), "firma")
         XCTAssertEqual(TextNormalizer.normalize("Ｆｕｌｌ"), "full")

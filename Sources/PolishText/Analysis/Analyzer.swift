@@ -166,7 +166,7 @@ public final class Analyzer {
                                   shape: WordShape.of(written: written, normalized: normalized, term: nil, kind: kind, names: nil))
             }
             let term = finalize(lemma.text)
-            let keep = term.count >= configuration.minTermLength && !term.allSatisfy(\.isNumber)
+            let keep = Self.isLongEnoughAndNotNumeric(term, minLength: configuration.minTermLength)
             return CachedForm(normalized: normalized, term: keep ? term : nil, source: lemma.source, isStop: false,
                               shape: WordShape.of(written: written, normalized: normalized, term: keep ? term : nil,
                                                   kind: kind, names: names))
@@ -181,8 +181,20 @@ public final class Analyzer {
         configuration.foldTermDiacritics ? DiacriticFolding.fold(term) : term
     }
 
+    /// At least `minLength` characters and not all of them numbers. Plain ASCII (nearly every term) is answered from
+    /// its bytes — one byte a character, only 0–9 numbers —, the rest by Character as before.
+    static func isLongEnoughAndNotNumeric(_ term: String, minLength: Int) -> Bool {
+        let u = term.utf8
+        if u.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) {
+            return u.count >= minLength && !u.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        }
+        return term.count >= minLength && !term.allSatisfy(\.isNumber)
+    }
+
     /// "ngo's" → "ngo", "mam'owych" → "mam": an acronym inflected with an apostrophe keeps the acronym.
     func stripApostropheSuffix(_ normalized: String) -> String {
+        // Without an apostrophe byte there is no apostrophe Character: skip the Character scan.
+        guard normalized.utf8.contains(0x27) else { return normalized }
         guard let idx = normalized.firstIndex(of: "'"), idx != normalized.startIndex else { return normalized }
         return String(normalized[..<idx])
     }

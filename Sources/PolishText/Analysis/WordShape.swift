@@ -60,12 +60,36 @@ struct WordShape: Sendable, Equatable {
     /// Title: an upper-case letter, then a lower-case one ("Obłuże"; "NGO's" is not). Upper: letters only, all
     /// upper case. Lower: a lower-case first letter.
     static func letterCase(_ written: String) -> LetterCase {
+        if let ascii = asciiLetterCase(written) { return ascii }
+        return scalarLetterCase(written)
+    }
+
+    /// `letterCase` by Unicode properties: the general path (and what the ASCII path must equal).
+    static func scalarLetterCase(_ written: String) -> LetterCase {
         let u = Array(written.unicodeScalars)
         guard let first = u.first, first.properties.isAlphabetic else { return .other }
         if first.properties.isLowercase { return .lower }
         guard first.properties.isUppercase, u.count >= 2 else { return .other }
         if u[1].properties.isLowercase { return .title }
         return u.allSatisfy({ $0.properties.isUppercase }) ? .upper : .other
+    }
+
+    /// `letterCase` from the bytes when the scalars it looks at are ASCII (A–Z upper, a–z lower, other ASCII neither
+    /// and not alphabetic); nil when it must look at a non-ASCII scalar.
+    static func asciiLetterCase(_ written: String) -> LetterCase? {
+        let b = written.utf8
+        guard let f = b.first, f < 0x80 else { return nil }
+        if f >= 0x61 && f <= 0x7A { return .lower }
+        guard f >= 0x41 && f <= 0x5A else { return .other }
+        guard b.count >= 2 else { return .other }
+        let second = b[b.index(after: b.startIndex)]
+        guard second < 0x80 else { return nil }
+        if second >= 0x61 && second <= 0x7A { return .title }
+        for x in b {
+            if x >= 0x80 { return nil }
+            if x < 0x41 || x > 0x5A { return .other }
+        }
+        return .upper
     }
 
     /// A code: 2–5 ASCII capitals with a term ("SP", "ZSP", "OSP"; not "NA", a stop word).
@@ -75,8 +99,17 @@ struct WordShape: Sendable, Equatable {
 
     /// "12a", "7B" lower-cased: 1–4 digits and one letter.
     static func isHouseNumber(_ s: String) -> Bool {
-        let u = Array(s.unicodeScalars)
-        guard u.count >= 2, u.count <= 5, let last = u.last, last.isASCII, last.properties.isLowercase else { return false }
-        return u.dropLast().allSatisfy { $0.isASCII && $0.properties.numericType != nil }
+        // Every scalar must be ASCII, so the bytes are the scalars: 1–4 digits (the only ASCII with a numeric type)
+        // and one a–z (the only ASCII lower case).
+        let b = s.utf8
+        let n = b.count
+        guard n >= 2, n <= 5 else { return false }
+        var k = 0
+        for x in b {
+            k += 1
+            if k == n { return x >= 0x61 && x <= 0x7A }
+            if x < 0x30 || x > 0x39 { return false }
+        }
+        return false
     }
 }

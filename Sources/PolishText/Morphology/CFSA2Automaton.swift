@@ -44,6 +44,10 @@ public struct CFSA2Automaton: Sendable {
     let hasNumbers: Bool
     /// Offset of the root node.
     public let root: Int
+    /// Every node's arcs are in ascending label order (checked once at load, `labelsAreSorted`): a search for a
+    /// label may stop at the first greater one. Morfologik writes them so; a file that does not is still read,
+    /// only without the early stop.
+    let sortedLabels: Bool
 
     public init(bytes: [UInt8]) throws {
         guard bytes.count >= 8, bytes[0] == 0x5C, bytes[1] == 0x66, bytes[2] == 0x73, bytes[3] == 0x61 else {
@@ -64,18 +68,52 @@ public struct CFSA2Automaton: Sendable {
         let numbers = hasNumbers
         let lab = table
         try arcs.withUnsafeBufferPointer { p in
-            let view = Walker(arcs: p, labels: lab, hasNumbers: numbers)
+            let view = Walker(arcs: p, labels: lab, hasNumbers: numbers, sortedLabels: false)
             rootOffset = view.destination(ofArc: view.firstArc(of: 0))
             guard rootOffset > 0, rootOffset < p.count else { throw FormatError.truncated }
         }
         root = rootOffset
+        sortedLabels = arcs.withUnsafeBufferPointer { p in
+            Self.labelsAreSorted(Walker(arcs: p, labels: lab, hasNumbers: numbers, sortedLabels: false))
+        }
+    }
+
+    /// Reads the arcs front to back, node after node (a node's arcs are contiguous, nodes follow each other), and
+    /// answers whether every node's labels ascend strictly. Any byte that does not parse as that layout answers false.
+    static func labelsAreSorted(_ w: Walker) -> Bool {
+        let n = w.a.count
+        var o = 0
+        while o < n {
+            if w.hasNumbers {
+                while o < n && w.a[o] & 0x80 != 0 { o += 1 }
+                o += 1
+            }
+            var previous = -1
+            while true {
+                guard o < n, o + 1 < n || w.a[o] & labelIndexMask != 0 else { return false }
+                let label = Int(w.label(o))
+                if label <= previous { return false }
+                previous = label
+                let last = w.isLast(o)
+                // `skip` reads the target's bytes: make sure they are inside the arcs.
+                var end = o + 1 + (w.a[o] & labelIndexMask == 0 ? 1 : 0)
+                if w.a[o] & bitTargetNext == 0 {
+                    while end < n && w.a[end] & 0x80 != 0 { end += 1 }
+                    guard end < n else { return false }
+                    end += 1
+                }
+                o = end
+                if last { break }
+            }
+        }
+        return o == n
     }
 
     /// Runs `body` with a walker over the arcs (no copies, no bounds checks beyond the buffer's own).
     @inline(__always)
     public func withWalker<R>(_ body: (Walker) throws -> R) rethrows -> R {
         try arcs.withUnsafeBufferPointer { p in
-            try body(Walker(arcs: p, labels: labels, hasNumbers: hasNumbers))
+            try body(Walker(arcs: p, labels: labels, hasNumbers: hasNumbers, sortedLabels: sortedLabels))
         }
     }
 
@@ -84,11 +122,13 @@ public struct CFSA2Automaton: Sendable {
         let a: UnsafeBufferPointer<UInt8>
         let labels: SIMD32<UInt8>
         let hasNumbers: Bool
+        let sortedLabels: Bool
 
-        init(arcs: UnsafeBufferPointer<UInt8>, labels: SIMD32<UInt8>, hasNumbers: Bool) {
+        init(arcs: UnsafeBufferPointer<UInt8>, labels: SIMD32<UInt8>, hasNumbers: Bool, sortedLabels: Bool) {
             a = arcs
             self.labels = labels
             self.hasNumbers = hasNumbers
+            self.sortedLabels = sortedLabels
         }
 
         @inline(__always) public func firstArc(of node: Int) -> Int {
@@ -144,9 +184,18 @@ public struct CFSA2Automaton: Sendable {
             return value
         }
 
-        /// The arc of `node` labelled `label`, or 0.
+        /// The arc of `node` labelled `label`, or 0. With sorted labels the scan stops at the first greater label
+        /// (a case-insensitive lookup asks every node for an upper-case letter it rarely has).
         @inline(__always) public func arc(of node: Int, label wanted: UInt8) -> Int {
             var arc = firstArc(of: node)
+            if sortedLabels {
+                while true {
+                    let l = label(arc)
+                    if l >= wanted { return l == wanted ? arc : 0 }
+                    if isLast(arc) { return 0 }
+                    arc = skip(arc)
+                }
+            }
             while true {
                 if label(arc) == wanted { return arc }
                 if isLast(arc) { return 0 }

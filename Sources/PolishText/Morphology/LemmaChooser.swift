@@ -119,14 +119,32 @@ extension PolishLemmatizer {
                     }
                 }
 
+                // The lemma of the previous reading, while the walk has not left its encoded bytes: the readings of
+                // one lemma follow each other (automaton order), so it is decoded and hashed once, and each of its
+                // classes is considered once (considering a candidate again cannot change the best: the best only
+                // improves, and the order is total).
+                var lastCut = -1, lastLemmaLen = -1, lastLemmaHash: UInt32 = 0
+                var seenClasses: UInt64 = 0
+                var shallowest = Int.max  // the smallest depth the reading walk returned to since the last reading
+
                 // One reading `path[0..<len]` of the surface `surface[0..<surfaceLen]`: encoded lemma, separator, tag.
                 func reading(_ len: Int, _ surfaceLen: Int) {
-                    var cut = 0
-                    while cut < len && path[cut] != sep { cut += 1 }
-                    guard let lemmaLen = encoding.decode(form: UnsafeBufferPointer(rebasing: surface[0..<surfaceLen]),
-                                                         encoded: UnsafeBufferPointer(rebasing: path[0..<cut]),
-                                                         into: scratch) else { return }
-                    let lemmaHash = KeyHashIndex.hash(UnsafeBufferPointer(rebasing: scratch[0..<lemmaLen]))
+                    let lemmaLen: Int, lemmaHash: UInt32
+                    var cut: Int
+                    if lastCut >= 0 && shallowest > lastCut && lastCut < len {
+                        cut = lastCut; lemmaLen = lastLemmaLen; lemmaHash = lastLemmaHash
+                    } else {
+                        cut = 0
+                        while cut < len && path[cut] != sep { cut += 1 }
+                        guard let decoded = encoding.decode(form: UnsafeBufferPointer(rebasing: surface[0..<surfaceLen]),
+                                                            encoded: UnsafeBufferPointer(rebasing: path[0..<cut]),
+                                                            into: scratch) else { lastCut = -1; return }
+                        lemmaLen = decoded
+                        lemmaHash = KeyHashIndex.hash(UnsafeBufferPointer(rebasing: scratch[0..<lemmaLen]))
+                        lastCut = cut < len ? cut : -1; lastLemmaLen = lemmaLen; lastLemmaHash = lemmaHash
+                        seenClasses = 0
+                    }
+                    shallowest = Int.max
                     // Tag alternatives joined by "+": the class of each (the part before the first ":").
                     let tag = UnsafeBufferPointer(rebasing: path[0..<len])
                     var start = cut < len ? cut + 1 : len
@@ -137,7 +155,10 @@ extension PolishLemmatizer {
                             end += 1
                         }
                         guard let c = classes.classOf(tag, start, colon < 0 ? end : colon) else { unmodelled = true; return }
-                        consider(lemmaLen, c, lemmaHash)
+                        if c >= 64 || seenClasses & (1 << UInt64(c)) == 0 {
+                            if c < 64 { seenClasses |= 1 << UInt64(c) }
+                            consider(lemmaLen, c, lemmaHash)
+                        }
                         start = end + 1
                     }
                 }
@@ -163,6 +184,7 @@ extension PolishLemmatizer {
                                 found += 1
                                 // 3. Every reading of this surface (the right language after the separator).
                                 let surfaceLen = surfaceEnd[depth]
+                                lastCut = -1
                                 var d = 0
                                 stack[0] = w.firstArc(of: dest)
                                 while d >= 0 {
@@ -181,6 +203,7 @@ extension PolishLemmatizer {
                                         if after > 0 { stack[d] = after; break }
                                         d -= 1
                                     }
+                                    shallowest = min(shallowest, d)
                                 }
                             }
                         }

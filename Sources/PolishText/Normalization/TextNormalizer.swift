@@ -34,6 +34,7 @@ public enum TextNormalizer {
     /// The normalised form used for matching: typography unified, NFKC, case-folded ("Straße" → "strasse",
     /// "ﬁrma" → "firma", "ŻÓŁĆ" → "żółć"). Pure ASCII and Polish-alphabet text takes a fast path with the same result.
     public static func normalize(_ s: String) -> String {
+        if let ascii = asciiLowercase(s) { return ascii }
         if let fast = fastLowercase(s) { return fast }
         let unified = unifyTypography(s)
         return (try? ICUNormalizer(.nfkcCasefold)(unified)) ?? unified.lowercased()
@@ -42,6 +43,22 @@ public enum TextNormalizer {
     /// NFC only (composes "e + ogonek" into "ę"); for text kept as written.
     public static func nfc(_ s: String) -> String {
         (try? ICUNormalizer(.nfc)(s)) ?? s
+    }
+
+    /// `fastLowercase` for pure ASCII, from the bytes (no scalar decoding, no table lookups); nil otherwise.
+    static func asciiLowercase(_ s: String) -> String? {
+        var upper = false
+        for b in s.utf8 {
+            if b >= 0x80 { return nil }
+            if b >= 0x41 && b <= 0x5A { upper = true }
+        }
+        if !upper { return s }
+        let u = s.utf8
+        return String(unsafeUninitializedCapacity: u.count) { out in
+            var i = 0
+            for b in u { out[i] = b >= 0x41 && b <= 0x5A ? b + 32 : b; i += 1 }
+            return i
+        }
     }
 
     /// Lower-cases text made only of ASCII and precomposed Polish letters without ICU; nil when other scalars occur.

@@ -1,0 +1,96 @@
+import Foundation
+import XCTest
+@testable import PolishText
+
+/// The byte-level fast paths of the analysis chain against the general paths they stand in for, on every word of
+/// the repository's corpora and on made-up edge cases; and the automaton's sorted-label check.
+final class BytePathTests: XCTestCase {
+    /// Every distinct whitespace-separated word of the corpora (as written, and lower-cased), plus edge cases.
+    static let words: [String] = {
+        var set = Set<String>()
+        let root = MorphologyLemmatizerTests.root
+        for f in (try? FileManager.default.contentsOfDirectory(atPath: root + "/Corpora")) ?? [] where f.hasSuffix(".jsonl") {
+            for t in (try? LemmaFirstSightTests.texts(root + "/Corpora/" + f)) ?? [] {
+                for w in t.split(whereSeparator: { $0 == " " || $0 == "\n" }) { set.insert(String(w)); set.insert(w.lowercased()) }
+            }
+        }
+        set.formUnion(["", "a", "A", "Ab", "AB", "ABC1", "A1", "1a", "12a", "12A", "1234b", "12345c", "ab", "'a", "Ł", "Łódź",
+                       "ŁÓDŹ", "ŁA", "Aą", "AĄ", "ZAŻÓŁĆ", "zażółć", "gęślą", "jaźń", "É", "éa", "Straße", "ﬁrma", "x\r\ny",
+                       "ą\u{0301}", "e\u{0328}", "７", "١٢", "ⅻ", "NGO's", "SP114", "٣a", "12ą", "MAM'owych"])
+        return set.sorted()
+    }()
+
+    func testWordSampleIsLarge() {
+        XCTAssertGreaterThan(Self.words.count, 5_000)
+    }
+
+    func testNormalizeASCIIPathEqualsTheScalarPath() {
+        var ascii = 0
+        for w in Self.words {
+            guard let fast = TextNormalizer.asciiLowercase(w) else { continue }
+            ascii += 1
+            XCTAssertEqual(fast, TextNormalizer.fastLowercase(w), w)
+        }
+        XCTAssertGreaterThan(ascii, 1_000)
+    }
+
+    func testFoldBytePathEqualsTheCharacterPath() {
+        var polish = 0
+        for w in Self.words + ["żółć", "ŻÓŁĆ", "ąćęłńóśźż", "ĄĆĘŁŃÓŚŹŻ", "zaż\u{00F3}", "é", "ą\u{0301}"] {
+            guard let fast = DiacriticFolding.foldPolishBytes(w) else { continue }
+            if !w.utf8.allSatisfy({ $0 < 0x80 }) { polish += 1 }
+            XCTAssertEqual(fast, DiacriticFolding.foldByCharacter(w), w)
+        }
+        XCTAssertGreaterThan(polish, 500)
+        XCTAssertNil(DiacriticFolding.foldPolishBytes("é"))
+        XCTAssertNil(DiacriticFolding.foldPolishBytes("ą\u{0301}"))
+    }
+
+    func testLetterCaseASCIIPathEqualsThePropertyPath() {
+        var decided = 0
+        for w in Self.words {
+            guard let fast = WordShape.asciiLetterCase(w) else { continue }
+            decided += 1
+            XCTAssertEqual(fast, WordShape.scalarLetterCase(w), w)
+        }
+        XCTAssertGreaterThan(decided, 1_000)
+    }
+
+    func testHouseNumberAndTermLengthFromBytes() {
+        for (s, want) in [("12a", true), ("1234b", true), ("12345c", false), ("a", false), ("1a1", false), ("12A", false),
+                          ("12ą", false), ("٣a", false), ("7b", true), ("b", false), ("", false)] {
+            XCTAssertEqual(WordShape.isHouseNumber(s), want, s)
+        }
+        for w in Self.words {
+            for minLength in [1, 2, 3] {
+                XCTAssertEqual(Analyzer.isLongEnoughAndNotNumeric(w, minLength: minLength),
+                               w.count >= minLength && !w.allSatisfy(\.isNumber), w)
+            }
+        }
+    }
+
+    /// A two-arc root whose labels are out of order: the check says so, and lookups still find both arcs.
+    func testUnsortedLabelsAreDetectedAndStillFound() throws {
+        func automaton(_ first: UInt8, _ second: UInt8) throws -> CFSA2Automaton {
+            // header, version, flags 0, no label table; epsilon arc (last) → offset 3; root: two final, terminal arcs.
+            try CFSA2Automaton(bytes: [0x5C, 0x66, 0x73, 0x61, 0xC6, 0, 0, 0,
+                                       0x40, 0x00, 0x03, 0x20, first, 0x00, 0x60, second, 0x00])
+        }
+        let sorted = try automaton(0x61, 0x62), unsorted = try automaton(0x62, 0x61)
+        XCTAssertTrue(sorted.sortedLabels)
+        XCTAssertFalse(unsorted.sortedLabels)
+        for a in [sorted, unsorted] {
+            a.withWalker { w in
+                XCTAssertGreaterThan(w.arc(of: a.root, label: 0x61), 0)
+                XCTAssertGreaterThan(w.arc(of: a.root, label: 0x62), 0)
+                XCTAssertEqual(w.arc(of: a.root, label: 0x63), 0)
+                XCTAssertEqual(w.arc(of: a.root, label: 0x41), 0)
+            }
+        }
+    }
+
+    func testThePolishDictionaryHasSortedLabels() throws {
+        guard FileManager.default.fileExists(atPath: LexiconLocation.resolve()) else { throw XCTSkip("no dictionary") }
+        XCTAssertTrue(try MorphologyLemmatizerTests.lemmatizer().dictionary.automaton.sortedLabels)
+    }
+}

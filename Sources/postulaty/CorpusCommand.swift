@@ -127,12 +127,12 @@ struct CorpusConvertCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
+        try checkOutput(output, inputs: [input])
         // The output's name chooses the format: a name that chooses none would silently get JSONL.
         if output != "-", CorpusFormat.fromExtension(output) == nil {
             throw ToolError(tr("\(output): nazwa pliku wyjściowego wybiera format — zakończ ją na .jsonl albo .csv; nic nie zapisano",
                                "\(output): the output's name chooses the format — end it in .jsonl or .csv; nothing written"))
         }
-        try checkOutput(output, inputs: [input])
         let records = try badRecords.load([input]).records
         try CorpusWriter.write(records, to: output, csvOptions: CSVOptions(delimiter: delimiter.character, byteOrderMark: bom))
         printError("\(input) → \(output): " + Messages.postulates(records.count))

@@ -91,8 +91,7 @@ struct SimilarCommand: ParsableCommand {
             let load = try badRecords.load([batch])
             for (record, origin) in zip(load.records, load.origins) {
                 let hits = idx.similar(toRecord: record, top: top, filter: filter)
-                let head: [(String, JSONValue)] = [("line", .int(origin.line)), ("id", .string(record.id)), ("query", .string(record.text))]
-                out += JSONLine.object(head + [("results", .array(hits.enumerated().map { Self.json($1, rank: $0 + 1) }))]) + "\n"
+                out += Self.batchLine([("line", .int(origin.line)), ("id", .string(record.id)), ("query", .string(record.text))], hits)
                 if out.utf8.count > 1 << 20 { try flush() }
             }
             try flush()
@@ -123,7 +122,7 @@ struct SimilarCommand: ParsableCommand {
                     hits = idx.similar(to: query, top: top, filter: filter)
                     head.append(("query", .string(query)))
                 }
-                out += JSONLine.object(head + [("results", .array(hits.enumerated().map { Self.json($1, rank: $0 + 1) }))]) + "\n"
+                out += Self.batchLine(head, hits)
                 good += 1
                 if out.utf8.count > 1 << 20 { try flush() }
             }
@@ -150,6 +149,11 @@ struct SimilarCommand: ParsableCommand {
     }
 
     static func json(_ h: SimilarityHit, rank: Int) -> JSONValue { h.json(rank: rank) }
+
+    /// One answer line of --batch: the query's own fields, then its results ranked from 1.
+    static func batchLine(_ head: [(String, JSONValue)], _ hits: [SimilarityHit]) -> String {
+        JSONLine.object(head + [("results", .array(hits.enumerated().map { Self.json($1, rank: $0 + 1) }))]) + "\n"
+    }
 
     /// A batch line that is a JSON record (an object with an "id" and a "text"), else nil (a query text).
     static func record(_ line: String, file: String, line number: Int) -> Postulate? {

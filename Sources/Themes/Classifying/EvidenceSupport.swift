@@ -45,6 +45,22 @@ public struct EvidenceSupport: Codable, Sendable, Equatable {
         (Double(labelDocuments) + prior * baseRate) / (Double(documentFrequency) + prior)
     }
 
+    /// Term t's weight for label l, less its mean over the labels when the scorer is centred (a softmax's
+    /// weights say something only relative to the other labels'): what a term contributes per unit of its value.
+    /// The one rule for evidence (`InPlaceScoring`) and support alike.
+    @inline(__always)
+    static func termEffect(_ w: UnsafeBufferPointer<Double>, term t: Int, label l: Int, stride: Int, centre: Bool,
+                           labels: Int? = nil) -> Double {
+        var e = w[t * stride + l]
+        if centre {
+            let L = labels ?? stride
+            var mean = 0.0
+            for j in 0..<L { mean += w[t * stride + j] }
+            e -= mean / Double(L)
+        }
+        return e
+    }
+
     /// support(l) of the vector (`ids`, `values`: `n` features) under a scorer's weights (`weights`, term-major
     /// with `stride` labels; centred across labels as `evidence` centres them when `centre`), with the label
     /// counts `labelDF` (t · L + l), document frequencies `df` and base rate `rate` of label l: the specificity
@@ -59,13 +75,7 @@ public struct EvidenceSupport: Codable, Sendable, Equatable {
         var total = 0.0, top = 0.0, topTerm = -1
         for i in 0..<n {
             let t = Int(ids[i])
-            var e = w[t * stride + l]
-            if centre {
-                var mean = 0.0
-                for j in 0..<stride { mean += w[t * stride + j] }
-                e -= mean / Double(stride)
-            }
-            let c = values[i] * e
+            let c = values[i] * termEffect(w, term: t, label: l, stride: stride, centre: centre)
             guard c > 0 else { continue }
             total += c
             if c > top { top = c; topTerm = t }

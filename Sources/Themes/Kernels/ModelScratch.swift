@@ -38,16 +38,19 @@ extension ThemeModel {
             terms.deallocate(); weights.deallocate(); evidence.deallocate(); refused.deallocate()
         }
 
+        /// Doubles a full buffer of evidence entries, keeping its `count` entries.
+        static func double(_ p: inout UnsafeMutablePointer<ThemePrediction.EvidenceTerm>, count: Int, capacity: inout Int) {
+            let grown = UnsafeMutablePointer<ThemePrediction.EvidenceTerm>.allocate(capacity: 2 * capacity)
+            grown.update(from: p, count: count)
+            p.deallocate()
+            p = grown
+            capacity *= 2
+        }
+
         /// Moves the evidence just appended after index `from` (one label's entry and terms) to `refused`.
         func moveEvidenceToRefused(from start: Int) {
             for i in start..<evidenceCount {
-                if refusedCount == refusedCapacity {
-                    let grown = UnsafeMutablePointer<ThemePrediction.EvidenceTerm>.allocate(capacity: 2 * refusedCapacity)
-                    grown.update(from: refused, count: refusedCount)
-                    refused.deallocate()
-                    refused = grown
-                    refusedCapacity *= 2
-                }
+                if refusedCount == refusedCapacity { Self.double(&refused, count: refusedCount, capacity: &refusedCapacity) }
                 refused[refusedCount] = evidence[i]
                 refusedCount += 1
             }
@@ -55,13 +58,7 @@ extension ThemeModel {
         }
 
         @inline(__always) func appendEvidence(_ e: ThemePrediction.EvidenceTerm) {
-            if evidenceCount == evidenceCapacity {
-                let grown = UnsafeMutablePointer<ThemePrediction.EvidenceTerm>.allocate(capacity: 2 * evidenceCapacity)
-                grown.update(from: evidence, count: evidenceCount)
-                evidence.deallocate()
-                evidence = grown
-                evidenceCapacity *= 2
-            }
+            if evidenceCount == evidenceCapacity { Self.double(&evidence, count: evidenceCount, capacity: &evidenceCapacity) }
             evidence[evidenceCount] = e
             evidenceCount += 1
         }

@@ -155,13 +155,7 @@ extension ThemeModel {
         scorer.weights.withUnsafeBufferPointer { w in
             for i in 0..<n {
                 let t = Int(ids[i])
-                var e = w[t * stride + l]
-                if centre {
-                    var mean = 0.0
-                    for j in 0..<L { mean += w[t * stride + j] }
-                    e -= mean / Double(L)
-                }
-                let c = values[i] * e
+                let c = values[i] * EvidenceSupport.termEffect(w, term: t, label: l, stride: stride, centre: centre, labels: L)
                 guard c > 0 else { continue }
                 total += c
                 guard count > 0 else { continue }

@@ -128,7 +128,7 @@ final class SpreadsheetTests: XCTestCase {
         let before = FolderSnapshot(s.url)
         let r = try CLI.run(["tag", input, "-o", s.path("out.csv")])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.stderr.contains("\(input):1: brak kolumny z treścią postulatu; kolumny w nagłówku: „ID”, „Opis”, „Rok”; przyjmowane nazwy (wielkość liter bez znaczenia): text, postulat, tekst, tresc, treść, treść postulatu"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("\(input):1: brak kolumny z treścią postulatu; kolumny w nagłówku: „ID”, „Opis”, „Rok”; przyjmowane nazwy (wielkość liter bez znaczenia): text, nazwa projektu, nazwa zadania, postulat, tekst, title, tresc, treść, treść postulatu, tytul, tytul projektu, tytuł, tytuł projektu, tytuł zadania"), r.stderr)
         XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
         XCTAssertEqual(FolderSnapshot(s.url), before, "no output, no temporary file")
         XCTAssertTrue(r.out.isEmpty)
@@ -246,5 +246,28 @@ final class SpreadsheetTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: s.path("x.index")))
         // without the recurring demands the report needs no ids
         XCTAssertEqual(try CLI.run(["report", empty, "-o", s.path("r"), "--no-recurring"]).status, 0)
+    }
+
+    /// A participatory-budget sheet names the project's title and description, the city and the district: the
+    /// title is what is asked for (text), the description its reasons (justification), and `--same city`/`--same
+    /// district` read the other two.
+    func testParticipatoryBudgetSheetHeaders() throws {
+        let s = try Scratch()
+        let sheet = try s.write("projekty.csv", "ID projektu;Tytuł projektu;Opis;Miasto;Dzielnica;Rok\n"
+            + "p1;Plac zabaw przy ul. Długiej;Dla dzieci z osiedla;Gdynia;Oksywie;2023\n"
+            + "p2;Plac zabaw przy ul. Długiej;Dla dzieci z osiedla;Gdynia;Oksywie;2024\n"
+            + "p3;Plac zabaw przy ul. Długiej;Dla dzieci z osiedla;Sopot;Oksywie;2024\n")
+        let conv = try CLI.run(["corpus", "convert", sheet, s.path("p.jsonl")])
+        XCTAssertEqual(conv.status, 0, conv.stderr)
+        let lines = try String(contentsOfFile: s.path("p.jsonl"), encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.count, 3)
+        for part in ["\"id\":\"p1\",\"year\":2023,", "\"text\":\"Plac zabaw przy ul. Długiej\",\"justification\":\"Dla dzieci z osiedla\",",
+                     "\"city\":\"Gdynia\",\"district\":\"Oksywie\"}"] {
+            XCTAssertTrue(lines[0].contains(part), "\(part) in \(lines[0])")
+        }
+        let pairs = try CLI.run(["dedupe", sheet, "--same", "city", "--format", "jsonl"])
+        XCTAssertEqual(pairs.status, 0, pairs.stderr)
+        let found = pairs.out.split(separator: "\n").filter { $0.hasPrefix("{\"a\":") }
+        XCTAssertEqual(found, ["{\"a\":\"p1\",\"b\":\"p2\",\"score\":1.0}"], pairs.out)
     }
 }

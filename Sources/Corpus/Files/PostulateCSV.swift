@@ -13,11 +13,15 @@ enum PostulateCSV {
     static let headerAliases: [String: String] = [
         "rok": "year", "spotkanie": "meeting", "organizacja": "organisation", "nazwa organizacji": "organisation",
         "postulat": "text", "treść": "text", "tresc": "text", "treść postulatu": "text", "tekst": "text",
+        // a participatory-budget sheet: the project's title is what is asked for, its description the reasons
+        "tytuł": "text", "tytul": "text", "tytuł projektu": "text", "tytul projektu": "text", "nazwa projektu": "text",
+        "tytuł zadania": "text", "nazwa zadania": "text", "title": "text",
+        "opis": "justification", "opis projektu": "justification", "description": "justification",
         "uzasadnienie": "justification", "odpowiedź": "response", "odpowiedz": "response", "stanowisko": "response",
         "jednostka": "respondent", "tematy": "themes", "temat": "themes",
         "identyfikator": "id", "id postulatu": "id", "id projektu": "id", "numer postulatu": "id", "nr postulatu": "id",
         // not a typed field, but the one `--same district` reads
-        "dzielnica": "district",
+        "dzielnica": "district", "miasto": "city", "gmina": "city",
     ]
 
     /// The field a header cell names: a typed field by its English name or a Polish alias, in any case ("Text",

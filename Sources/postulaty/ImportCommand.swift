@@ -43,6 +43,14 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
+    func validate() throws {
+        let years = CorpusValidator.plausibleYears
+        if let year, !years.contains(year) {
+            throw ValidationError(tr("--year \(year) nie jest wiarygodnym rokiem spotkania (\(years.lowerBound)–\(years.upperBound))",
+                                     "--year \(year) is not a plausible meeting year (\(years.lowerBound)–\(years.upperBound))"))
+        }
+    }
+
     func run() throws {
         try checkOutput(output, inputs: [file])
         let importer = MeetingImporter(year: year, meeting: meeting, idPrefix: idPrefix)

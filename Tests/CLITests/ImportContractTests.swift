@@ -42,4 +42,16 @@ final class ImportContractTests: XCTestCase {
         let header = try String(contentsOf: s.url.appendingPathComponent("out.csv"), encoding: .utf8).split(separator: "\r\n").first ?? ""
         XCTAssertTrue(header.hasPrefix("id\tyear\t"), String(header))
     }
+
+    /// A mistyped `--year` (1800, 20255) would stamp every imported record with it: refused before anything is read.
+    func testImplausibleYearIsRefused() throws {
+        let s = try Contract.scratch([Self.meeting])
+        for bad in ["1800", "20255"] {
+            let r = try Contract.run(["import", Self.meeting, "--year", bad, "-o", "out.jsonl"], in: s)
+            XCTAssertEqual(r.status, 64, r.stderr)
+            XCTAssertTrue(r.stderr.contains("--year \(bad) nie jest wiarygodnym rokiem spotkania (1990–2100)"), r.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: s.url.appendingPathComponent("out.jsonl").path))
+        }
+    }
 }
+

@@ -39,7 +39,10 @@ public struct CorpusValidator: Sendable {
     /// Plausible meeting years.
     public var years: ClosedRange<Int>
 
-    public init(taxonomy: Taxonomy?, years: ClosedRange<Int> = 1990...2100) {
+    /// The meeting years a record may carry unless told otherwise; `import --year` is held to them too.
+    public static let plausibleYears: ClosedRange<Int> = 1990...2100
+
+    public init(taxonomy: Taxonomy?, years: ClosedRange<Int> = CorpusValidator.plausibleYears) {
         self.taxonomy = taxonomy
         self.years = years
     }

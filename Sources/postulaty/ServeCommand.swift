@@ -88,9 +88,11 @@ struct ServeCommand: ParsableCommand {
         }
         let s = engine.summary
         let count = counted(s.postulates, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates"))
-        let phases = s.phases.map { "\($0.name) \(String(format: "%.1f", $0.seconds))" }.joined(separator: ", ")
-        printError(tr("wczytano \(count) w \(String(format: "%.1f", s.loadSeconds)) s (\(phases))",
-                      "loaded \(count) in \(String(format: "%.1f", s.loadSeconds)) s (\(phases))"))
+        // one decimal, with the decimal comma in a Polish run (as every other command's timings)
+        func tenths(_ v: Double) -> String { let t = fixed(v, 1); return tr(t.replacingOccurrences(of: ".", with: ","), t) }
+        let phases = s.phases.map { "\($0.name) \(tenths($0.seconds))" }.joined(separator: ", ")
+        printError(tr("wczytano \(count) w \(tenths(s.loadSeconds)) s (\(phases))",
+                      "loaded \(count) in \(tenths(s.loadSeconds)) s (\(phases))"))
         if store != nil && tokens == nil {
             printError(tr("zapis wyłączony: brak pliku tokenów (--tokens PLIK); recenzje i dodawanie postulatów są niedostępne",
                           "writes are disabled: no tokens file (--tokens FILE); reviews and adding postulates are unavailable"))

@@ -79,6 +79,8 @@ final class ServeTests: XCTestCase {
     func testTheBinaryServesPagesAndAPIOnLoopbackAndStopsCleanlyOnSIGTERM() throws {
         let server = try Server()
         XCTAssertTrue(server.stderr.contains("nasłuchuję na http://127.0.0.1:"), "loopback by default: " + server.stderr)
+        XCTAssertNotNil(server.stderr.range(of: #"wczytano \d+ postulat\S* w \d+,\d s \(korpus \d+,\d, "#, options: .regularExpression),
+                        "the load time in Polish, with a decimal comma: " + server.stderr)
         let health = try server.request("/healthz")
         XCTAssertEqual(health.status, 200)
 

@@ -56,7 +56,18 @@ enum ServiceJSON {
     }
 
     static func error(_ e: ServiceError) -> JSONValue {
-        .object([("error", .object([("status", .number(String(e.status.code))), ("message", .string(e.message))]))])
+        var fields: [(String, JSONValue)] = [("status", .number(String(e.status.code))), ("message", .string(e.message))]
+        if let field = e.field { fields.append(("field", .string(field))) }
+        if !e.problems.isEmpty {
+            fields.append(("problems", .array(e.problems.map { p in
+                var o: [(String, JSONValue)] = []
+                if let line = p.line { o.append(("line", .number(String(line)))) }
+                if let field = p.field { o.append(("field", .string(field))) }
+                o.append(("message", .string(p.message)))
+                return .object(o)
+            })))
+        }
+        return .object([("error", .object(fields))])
     }
 
     static func health(_ s: CorpusSummary) -> JSONValue {

@@ -56,7 +56,7 @@ public struct ReviewChange: Sendable, Equatable {
             if v.isNull { return .clear }
             guard let a = v.arrayValue, a.allSatisfy({ $0.stringValue != nil }) else {
                 throw StoreError(.invalid, tr("pole „\(key)”: oczekiwano listy tekstów, jest \(v.jsonText)",
-                                              "field \"\(key)\": expected a list of strings, found \(v.jsonText)"))
+                                              "field \"\(key)\": expected a list of strings, found \(v.jsonText)"), field: key)
             }
             return .set(a.compactMap(\.stringValue))
         }
@@ -64,14 +64,14 @@ public struct ReviewChange: Sendable, Equatable {
             if v.isNull { return .clear }
             guard let s = v.stringValue else {
                 throw StoreError(.invalid, tr("pole „\(key)”: oczekiwano tekstu, jest \(v.jsonText)",
-                                              "field \"\(key)\": expected a string, found \(v.jsonText)"))
+                                              "field \"\(key)\": expected a string, found \(v.jsonText)"), field: key)
             }
             return .set(s)
         }
         var seen = Set<String>()
         for (key, value) in fields {
             guard seen.insert(key).inserted else {
-                throw StoreError(.invalid, tr("pole „\(key)” powtórzone", "field \"\(key)\" repeated"))
+                throw StoreError(.invalid, tr("pole „\(key)” powtórzone", "field \"\(key)\" repeated"), field: key)
             }
             switch key {
             case "themes": themes = try strings(key, value)
@@ -81,7 +81,7 @@ public struct ReviewChange: Sendable, Equatable {
             case "note": note = try string(key, value)
             default:
                 throw StoreError(.invalid, tr("nieznane pole recenzji „\(key)” (dozwolone: themes, same_as, response, stance, note)",
-                                              "unknown review field \"\(key)\" (allowed: themes, same_as, response, stance, note)"))
+                                              "unknown review field \"\(key)\" (allowed: themes, same_as, response, stance, note)"), field: key)
             }
         }
     }

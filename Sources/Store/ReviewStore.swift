@@ -262,16 +262,16 @@ public final class ReviewStore: Sendable {
             for t in themes {
                 if let taxonomy, !taxonomy.contains(t) {
                     throw StoreError(.invalid, tr("themes: kod tematu „\(t)” nie występuje w taksonomii (dozwolone: \(taxonomy.codes.joined(separator: ", ")))",
-                                                  "themes: theme code \"\(t)\" is not in the taxonomy (allowed: \(taxonomy.codes.joined(separator: ", ")))"))
+                                                  "themes: theme code \"\(t)\" is not in the taxonomy (allowed: \(taxonomy.codes.joined(separator: ", ")))"), field: "themes")
                 }
                 if !seen.insert(t).inserted {
-                    throw StoreError(.invalid, tr("themes: kod tematu „\(t)” podany dwa razy", "themes: theme code \"\(t)\" given twice"))
+                    throw StoreError(.invalid, tr("themes: kod tematu „\(t)” podany dwa razy", "themes: theme code \"\(t)\" given twice"), field: "themes")
                 }
             }
         }
         if case .set(let s) = change.stance, ResponseStance(rawValue: s) == nil {
             let list = ResponseStance.allCases.map(\.rawValue).joined(separator: ", ")
-            throw StoreError(.invalid, tr("stance: „\(s)” nie jest dozwolonym stanowiskiem (\(list))", "stance: \"\(s)\" is not an allowed stance (\(list))"))
+            throw StoreError(.invalid, tr("stance: „\(s)” nie jest dozwolonym stanowiskiem (\(list))", "stance: \"\(s)\" is not an allowed stance (\(list))"), field: "stance")
         }
         let time = Self.now()
         return try write { db in
@@ -288,10 +288,10 @@ public final class ReviewStore: Sendable {
             var links = Set<String>()
             for other in new.sameAs {
                 guard other != id else {
-                    throw StoreError(.invalid, tr("same_as: postulat nie może powtarzać samego siebie", "same_as: a postulate cannot repeat itself"))
+                    throw StoreError(.invalid, tr("same_as: postulat nie może powtarzać samego siebie", "same_as: a postulate cannot repeat itself"), field: "same_as")
                 }
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM postulates WHERE id = ?", arguments: [other]) == true else {
-                    throw StoreError(.invalid, tr("same_as: nie ma postulatu „\(other.prefix(200))”", "same_as: no postulate \"\(other.prefix(200))\""))
+                    throw StoreError(.invalid, tr("same_as: nie ma postulatu „\(other.prefix(200))”", "same_as: no postulate \"\(other.prefix(200))\""), field: "same_as")
                 }
                 links.insert(other)
             }

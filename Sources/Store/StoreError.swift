@@ -20,9 +20,11 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// Validation problems, each naming file, line and field (kind `.invalid`).
     public var issues: [CorpusIssue]
+    /// The one field a refused review names (`themes`, `stance`, `same_as`, …), for an API client to point at.
+    public var field: String?
 
-    public init(_ kind: Kind, _ message: String, issues: [CorpusIssue] = []) {
-        self.kind = kind; self.message = message; self.issues = issues
+    public init(_ kind: Kind, _ message: String, issues: [CorpusIssue] = [], field: String? = nil) {
+        self.kind = kind; self.message = message; self.issues = issues; self.field = field
     }
 
     public var description: String {

@@ -55,6 +55,11 @@ final class StoreServiceTests: XCTestCase {
         try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], text)
     }
 
+    /// The `error` object of an API error body.
+    func errorObject(_ text: String) throws -> [String: Any] {
+        try XCTUnwrap(try json(text)["error"] as? [String: Any], text)
+    }
+
     func exportIDs(_ server: ServeTests.Server) throws -> [String] {
         let e = try call(server, "/api/export")
         XCTAssertEqual(e.status, 200)
@@ -91,9 +96,17 @@ final class StoreServiceTests: XCTestCase {
         let refused = try call(server, "/api/postulates", method: "POST", token: Self.tokenA, type: "application/x-ndjson", body: batch)
         XCTAssertEqual(refused.status, 400)
         XCTAssertTrue(refused.text.contains("upload.jsonl:2: pole „themes”"), refused.text)
+        // …and says where for a program too: every problem with its line and field
+        let problems = try XCTUnwrap(try errorObject(refused.text)["problems"] as? [[String: Any]], refused.text)
+        XCTAssertEqual(problems.count, 1, refused.text)
+        XCTAssertEqual(problems.first?["line"] as? Int, 2)
+        XCTAssertEqual(problems.first?["field"] as? String, "themes")
+        XCTAssertTrue((problems.first?["message"] as? String ?? "").contains("nie-ma-takiego"), refused.text)
         let broken = try call(server, "/api/postulates", method: "POST", token: Self.tokenA, type: "application/x-ndjson",
                               body: "{\"id\":\"nowy-4\",\"text\":\"Ławki\"}\n{\"id\":\"nowy-5\",\n")
         XCTAssertEqual(broken.status, 400)
+        let brokenProblems = try XCTUnwrap(try errorObject(broken.text)["problems"] as? [[String: Any]], broken.text)
+        XCTAssertEqual(brokenProblems.map { $0["line"] as? Int }, [2], broken.text)
         XCTAssertEqual(try exportIDs(server), before + ["nowy-1"])
 
         // A review, attributed to the token's holder; a bad one changes nothing.
@@ -102,8 +115,15 @@ final class StoreServiceTests: XCTestCase {
                               body: #"{"themes":["seniors"],"same_as":["\#(earlier)"],"stance":"referred","note":"do sprawdzenia"}"#)
         XCTAssertEqual(review.status, 200, review.text)
         XCTAssertEqual(try json(review.text)["reviewer"] as? String, "ola")
-        XCTAssertEqual(try call(server, "/api/postulates/nowy-1/review", method: "PUT", token: Self.tokenB, body: #"{"stance":"maybe"}"#).status, 400)
-        XCTAssertEqual(try call(server, "/api/postulates/nowy-1/review", method: "PUT", token: Self.tokenB, body: #"{"same_as":["brak"]}"#).status, 400)
+        for (body, field) in [(#"{"stance":"maybe"}"#, "stance"), (#"{"same_as":["brak"]}"#, "same_as"), (#"{"themes":["x"]}"#, "themes"),
+                              (#"{"note":5}"#, "note"), (#"{"colour":"red"}"#, "colour")] {
+            let bad = try call(server, "/api/postulates/nowy-1/review", method: "PUT", token: Self.tokenB, body: body)
+            XCTAssertEqual(bad.status, 400, body)
+            XCTAssertEqual(try errorObject(bad.text)["field"] as? String, field, bad.text)
+        }
+        let badTop = try call(server, "/api/similar?q=fontanna&top=abc")
+        XCTAssertEqual(badTop.status, 400)
+        XCTAssertEqual(try errorObject(badTop.text)["field"] as? String, "top", badTop.text)
         XCTAssertEqual(try call(server, "/api/postulates/brak/review", method: "PUT", token: Self.tokenB, body: "{}").status, 404)
         XCTAssertEqual(try call(server, "/api/postulates/nowy-1/review", method: "PUT", body: "{}").status, 401)
         // A body that is not declared JSON is refused, as for added postulates; a review naming no field adds no

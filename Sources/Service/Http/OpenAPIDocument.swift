@@ -7,7 +7,7 @@ enum OpenAPIDocument {
   "info": {
     "title": "Postulaty — usługa dla pracowników urzędu",
     "version": "1.0.0",
-    "description": "postulaty serve: earlier similar postulates with the city's answers, themes with their evidence, tagging of uploads, the thematic report. Pages (text/html, Polish) and a JSON API. Errors under /api/ are {\"error\": {\"status\", \"message\"}}."
+    "description": "postulaty serve: earlier similar postulates with the city's answers, themes with their evidence, tagging of uploads, the thematic report. Pages (text/html, Polish) and a JSON API. Errors under /api/ are {\"error\": {\"status\", \"message\"}}, with \"field\" when one field or query parameter is at fault and \"problems\" (line, field, message) for a refused upload."
   },
   "servers": [{"url": "http://127.0.0.1:8080"}],
   "paths": {
@@ -213,7 +213,7 @@ enum OpenAPIDocument {
       "Error": {"description": "An error with a message naming what is wrong", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
     },
     "schemas": {
-      "Error": {"type": "object", "properties": {"error": {"type": "object", "properties": {"status": {"type": "integer"}, "message": {"type": "string"}}}}},
+      "Error": {"type": "object", "properties": {"error": {"type": "object", "required": ["status", "message"], "properties": {"status": {"type": "integer"}, "message": {"type": "string"}, "field": {"type": "string", "description": "The request field or query parameter at fault"}, "problems": {"type": "array", "description": "Every problem of a refused upload", "items": {"type": "object", "required": ["message"], "properties": {"line": {"type": "integer", "description": "Line of the JSONL body (absent for one JSON record)"}, "field": {"type": "string"}, "message": {"type": "string"}}}}}}}},
       "Themes": {
         "type": "object",
         "properties": {

@@ -34,31 +34,31 @@ struct QueryParameters {
         let text = values["q"] ?? ""
         if text.count > c.maxQueryCharacters {
             throw ServiceError(.badRequest, tr("parametr q: zapytanie ma \(text.count) znaków, a najwyżej \(c.maxQueryCharacters)",
-                                               "parameter q: the query has \(text.count) characters, at most \(c.maxQueryCharacters) are accepted"))
+                                               "parameter q: the query has \(text.count) characters, at most \(c.maxQueryCharacters) are accepted"), field: "q")
         }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            if required { throw ServiceError(.badRequest, tr("brak parametru q (treść zapytania)", "parameter q (the query text) is missing")) }
+            if required { throw ServiceError(.badRequest, tr("brak parametru q (treść zapytania)", "parameter q (the query text) is missing"), field: "q") }
             return nil
         }
         var q = SearchQuery(text: text)
         if let top = values["top"], !top.isEmpty {
             guard let k = Int(top), (1...c.maxTop).contains(k) else {
                 throw ServiceError(.badRequest, tr("parametr top: liczba od 1 do \(c.maxTop), nie „\(top.prefix(40))”",
-                                                   "parameter top: a number from 1 to \(c.maxTop), not \"\(top.prefix(40))\""))
+                                                   "parameter top: a number from 1 to \(c.maxTop), not \"\(top.prefix(40))\""), field: "top")
             }
             q.top = k
         }
         if let before = values["before"], !before.isEmpty {
             guard let y = Int(before), (1...9999).contains(y) else {
                 throw ServiceError(.badRequest, tr("parametr before: rok, nie „\(before.prefix(40))”",
-                                                   "parameter before: a year, not \"\(before.prefix(40))\""))
+                                                   "parameter before: a year, not \"\(before.prefix(40))\""), field: "before")
             }
             q.before = y
         }
         if let theme = values["theme"], !theme.isEmpty {
             guard engine.taxonomy.contains(theme) else {
                 throw ServiceError(.badRequest, tr("parametr theme: nieznany temat „\(theme.prefix(40))”; znane: \(engine.taxonomy.codes.joined(separator: ", "))",
-                                                   "parameter theme: unknown theme \"\(theme.prefix(40))\"; known: \(engine.taxonomy.codes.joined(separator: ", "))"))
+                                                   "parameter theme: unknown theme \"\(theme.prefix(40))\"; known: \(engine.taxonomy.codes.joined(separator: ", "))"), field: "theme")
             }
             q.theme = theme
         }

@@ -40,6 +40,7 @@ extension Handlers {
     /// Records from an upload, each with its line; every unreadable record is named (400), none is kept.
     static func records(_ body: [UInt8], single: Bool, file: String) throws -> ([Postulate], [ReviewStore.Origin]) {
         var records: [Postulate] = [], origins: [ReviewStore.Origin] = [], bad: [String] = []
+        var problems: [ServiceError.Problem] = []
         var lines: [(Int, [UInt8])] = []
         if single {
             lines = [(1, body)]
@@ -55,19 +56,26 @@ extension Handlers {
         }
         for (n, line) in lines {
             guard let text = String(validating: line, as: UTF8.self) else {
-                bad.append(CorpusError(.encoding, file: file, line: n, tr("tekst nie jest w UTF-8", "the text is not UTF-8")).description)
+                let e = CorpusError(.encoding, file: file, line: n, tr("tekst nie jest w UTF-8", "the text is not UTF-8"))
+                bad.append(e.description)
+                problems.append(.init(line: single ? nil : n, field: nil, message: e.message))
                 continue
             }
             do {
                 records.append(try CorpusReader.record(jsonLine: text, file: file, line: n))
                 origins.append(.init(file: file, line: n))
+            } catch let e as CorpusError {
+                bad.append(e.description)
+                problems.append(.init(line: single ? nil : n, field: e.field, message: e.message))
             } catch {
                 bad.append("\(error)")
+                problems.append(.init(line: single ? nil : n, field: nil, message: "\(error)"))
             }
         }
         if !bad.isEmpty {
             let n = counted(bad.count, pl: ("błędny rekord", "błędne rekordy", "błędnych rekordów"), en: ("bad record", "bad records"))
-            throw ServiceError(.badRequest, ([tr("nic nie zapisano: \(n)", "nothing stored: \(n)")] + bad.prefix(BadRecords.listed)).joined(separator: "\n"))
+            throw ServiceError(.badRequest, ([tr("nic nie zapisano: \(n)", "nothing stored: \(n)")] + bad.prefix(BadRecords.listed)).joined(separator: "\n"),
+                               problems: problems)
         }
         if records.isEmpty {
             throw ServiceError(.badRequest, tr("brak postulatów (puste wejście)", "no postulates (empty input)"))
@@ -92,7 +100,7 @@ extension Handlers {
             let text = String(decoding: body, as: UTF8.self)
             change = try ReviewChange(json: try JSONValue.parse(text))
         } catch let e as StoreError {
-            throw ServiceError(.badRequest, e.message)
+            throw ServiceError(.badRequest, e.message, field: e.field)
         } catch {
             throw ServiceError(.badRequest, tr("recenzja nie jest poprawnym JSON-em: \(error)", "the review is not valid JSON: \(error)"))
         }

@@ -1,4 +1,5 @@
 import Corpus
+import PolishText
 import Similarity
 import Themes
 
@@ -23,6 +24,8 @@ public struct FoundPostulate: Sendable {
     public var inCorpus: Bool
     /// UTF-8 ranges of the shared terms in the hit's text (only when asked for: pages mark them, JSON does not).
     public var textSpans: [Range<Int>] = []
+    /// Names' words for the hit's terms, as the two texts write them (pages only; JSON keeps the terms).
+    public var labels = TermLabels()
 }
 
 /// The answer to a search: the query's terms and predicted themes, and the hits best first.
@@ -31,6 +34,8 @@ public struct SearchAnswer: Sendable {
     public var terms: [String]
     public var themes: ThemePrediction
     public var results: [FoundPostulate]
+    /// Names' words for the query's terms and the themes' evidence, as the query writes them (pages only).
+    public var themeLabels = TermLabels()
 }
 
 /// One postulate with its themes, stance, recurring-demand cluster and nearest earlier postulates.
@@ -41,6 +46,8 @@ public struct PostulateAnswer: Sendable {
     /// The cluster's members (this one among them), in year order; empty when it recurs nowhere.
     public var cluster: [Member]
     public var earlier: [FoundPostulate]
+    /// Names' words for the themes' evidence, as the record writes them (pages only).
+    public var themeLabels = TermLabels()
 
     public struct Member: Sendable {
         public var record: Postulate
@@ -71,10 +78,10 @@ extension ServiceEngine {
                 hits = r.index.similar(to: q.text, top: q.top, filter: filter)
             }
             let results = hits.enumerated().map { i, h in
-                FoundPostulate(hit: served(h), rank: i + 1, stance: stance(ofID: h.postulate.id), inCorpus: position[h.postulate.id] != nil,
-                               textSpans: spans ? r.index.spans(of: h.sharedTerms, in: h.postulate.text) : [])
+                found(h, rank: i + 1, query: q.text, index: r.index, spans: spans)
             }
-            return SearchAnswer(query: q, terms: terms, themes: themes, results: results)
+            return SearchAnswer(query: q, terms: terms, themes: themes, results: results,
+                                themeLabels: spans ? Self.labels(themes, and: terms, in: q.text, r.index.analyzer) : TermLabels())
         }
     }
 
@@ -96,12 +103,26 @@ extension ServiceEngine {
         let earlier: [FoundPostulate] = pool.with { r in
             guard r.index.contains(id: id) else { return [] }
             let hits = (try? r.index.similar(toID: id, top: top, filter: SimilarityFilter(before: record.year))) ?? []
-            return hits.enumerated().map { i, h in
-                FoundPostulate(hit: served(h), rank: i + 1, stance: stance(ofID: h.postulate.id), inCorpus: position[h.postulate.id] != nil,
-                               textSpans: spans ? r.index.spans(of: h.sharedTerms, in: h.postulate.text) : [])
-            }
+            return hits.enumerated().map { i, h in found(h, rank: i + 1, query: record.text, index: r.index, spans: spans) }
         }
-        return PostulateAnswer(record: record, themes: predictions[slot], stance: stances[slot], cluster: cluster, earlier: earlier)
+        let themeLabels = spans ? pool.with { r in Self.labels(predictions[slot], in: record.text, r.index.analyzer) } : TermLabels()
+        return PostulateAnswer(record: record, themes: predictions[slot], stance: stances[slot], cluster: cluster, earlier: earlier,
+                               themeLabels: themeLabels)
+    }
+
+    /// A hit as a result; for pages (`spans`) also where its text holds the shared terms and how names read.
+    func found(_ h: SimilarityHit, rank: Int, query: String, index: SimilarityIndex, spans: Bool) -> FoundPostulate {
+        var f = FoundPostulate(hit: served(h), rank: rank, stance: stance(ofID: h.postulate.id), inCorpus: position[h.postulate.id] != nil)
+        if spans {
+            f.textSpans = index.spans(of: h.sharedTerms, in: h.postulate.text)
+            f.labels = TermLabels(for: h.sharedTerms, in: [h.postulate.text, query], analyzer: index.analyzer)
+        }
+        return f
+    }
+
+    /// Labels for the evidence terms of a prediction (and other `terms`), from the text it was made from.
+    static func labels(_ p: ThemePrediction, and terms: [String] = [], in text: String, _ analyzer: any TextAnalyzing) -> TermLabels {
+        TermLabels(for: p.labels.flatMap { $0.terms.map(\.term) } + terms, in: [text], analyzer: analyzer)
     }
 
     /// Tags an uploaded file with the theme model: the same records and fields, in the same format, as

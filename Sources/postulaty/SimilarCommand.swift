@@ -1,6 +1,7 @@
 import ArgumentParser
 import Corpus
 import Foundation
+import PolishText
 import Similarity
 
 /// `postulaty similar`: earlier postulates like a text or an indexed postulate, with what the city answered.
@@ -142,8 +143,14 @@ struct SimilarCommand: ParsableCommand {
         case .jsonl:
             for (i, h) in hits.enumerated() { out += JSONLine.render(Self.json(h, rank: i + 1)) + "\n" }
         case .text:
-            if hits.isEmpty { out = "Brak podobnych postulatów.\n" }
-            for (i, h) in hits.enumerated() { out += Self.text(h, rank: i + 1) }
+            if hits.isEmpty { out = tr("Brak podobnych postulatów.\n", "No similar postulates.\n") }
+            // names read as the two texts write them, not as their keys
+            let queryText = id.map { id in idx.postulates.first { $0.record.id == id }?.record.text ?? "" } ?? (text ?? "")
+            for (i, h) in hits.enumerated() {
+                let labels = TermLabels(for: h.sharedTerms + h.differingQueryTerms + h.differingTerms,
+                                        in: [h.postulate.text, queryText], analyzer: idx.analyzer)
+                out += Self.rendered(h, rank: i + 1, labels: labels)
+            }
         }
         try flush()
     }
@@ -162,15 +169,16 @@ struct SimilarCommand: ParsableCommand {
         return r
     }
 
-    static func text(_ h: SimilarityHit, rank: Int) -> String {
+    static func rendered(_ h: SimilarityHit, rank: Int, labels: TermLabels = TermLabels()) -> String {
         let p = h.postulate
         let score = String(format: "%.3f", h.score)
+        func shown(_ terms: [String]) -> String { labels.labels(terms).joined(separator: ", ") }
         var s = "\(rank). [\(score)] \(p.year.map(String.init) ?? "—") · \(p.organisation.isEmpty ? "—" : p.organisation) · \(p.id)\n"
-        s += "   Postulat: \(oneLine(p.text))\n"
-        s += "   Odpowiedź miasta: \(p.response.isEmpty ? "(brak)" : oneLine(p.response, limit: 400))\n"
-        s += "   Wspólne terminy: \(h.sharedTerms.joined(separator: ", "))\n"
+        s += tr("   Postulat: ", "   Postulate: ") + oneLine(p.text) + "\n"
+        s += tr("   Odpowiedź miasta: ", "   City's answer: ") + (p.response.isEmpty ? tr("(brak)", "(none)") : oneLine(p.response, limit: 400)) + "\n"
+        s += tr("   Wspólne terminy: ", "   Shared terms: ") + shown(h.sharedTerms) + "\n"
         if !h.differingQueryTerms.isEmpty || !h.differingTerms.isEmpty {
-            s += "   Różne nazwy i numery: \(h.differingQueryTerms.joined(separator: ", ")) ≠ \(h.differingTerms.joined(separator: ", "))\n"
+            s += tr("   Różne nazwy i numery: ", "   Differing names and numbers: ") + shown(h.differingQueryTerms) + " ≠ " + shown(h.differingTerms) + "\n"
         }
         return s + "\n"
     }

@@ -1,4 +1,5 @@
 import Corpus
+import PolishText
 import Themes
 
 /// The server-rendered pages, each a function of an engine answer: every value goes through `HTML` (escaped in
@@ -30,12 +31,17 @@ enum Pages {
     static func search(_ a: SearchAnswer, _ e: ServiceEngine) -> String {
         var body: [HTML] = [Layout.searchForm(a.query, themes: e.taxonomy)]
         body.append(.el("h2", text: "Tematy zapytania"))
-        body.append(themes(a.themes, e))
-        body.append(.el("p", attrs: [("class", "terms")], text: "Terminy zapytania: " + (a.terms.isEmpty ? "brak" : a.terms.joined(separator: ", "))))
+        body.append(themes(a.themes, e, labels: a.themeLabels))
+        body.append(.el("p", attrs: [("class", "terms")], text: "Terminy zapytania: " + (a.terms.isEmpty ? "brak" : a.themeLabels.labels(a.terms).joined(separator: ", "))))
         body.append(.el("h2", text: a.results.isEmpty ? "Brak podobnych postulatów" : "Wcześniejsze podobne postulaty (najbardziej podobne najpierw)"))
         body += a.results.map { hit($0, e) }
         return Layout.page(title: "Podobne postulaty", body, staff: e.store != nil)
     }
+
+    /// Polish names of the fields real files add (a participatory-budget sheet's city and district, `--same`'s
+    /// usual fields); any other field is shown by its own name.
+    static let extraFieldLabels = ["city": "Miasto", "district": "Dzielnica", "group": "Grupa powtórzeń", "source": "Źródło",
+                                   "authored": "Tekst napisany przez projekt"]
 
     static func postulate(_ a: PostulateAnswer, _ e: ServiceEngine) -> String {
         let p = a.record
@@ -54,7 +60,9 @@ enum Pages {
             field("Z recenzji", "\(reviewer), \(p.value(of: "reviewed_at")?.stringValue ?? "")")
         }
         for (name, value) in p.extra where name != "response_stance" && (reviewer == nil || (name != "reviewed_by" && name != "reviewed_at")) {
-            field(name, value.stringValue ?? value.jsonText)
+            let shown: String
+            if case .bool(let b) = value { shown = b ? "tak" : "nie" } else { shown = value.stringValue ?? value.jsonText }
+            field(Self.extraFieldLabels[name] ?? name, shown)
         }
         var body: [HTML] = [.el("dl", attrs: [("class", "fields")], fields)]
         if e.store != nil {
@@ -65,7 +73,7 @@ enum Pages {
         body.append(.el("h2", text: "Tematy"))
         body.append(.el("p", attrs: [], [.text(reviewer == nil ? "Oznaczone przez analityków: " : "Oznaczone w recenzji (\(reviewer ?? "")): ")]
                         + (p.themes.isEmpty ? [.text("brak")] : p.themes.map { .el("span", attrs: [("class", "theme")], text: e.taxonomy.labelPL($0)) })))
-        body.append(themes(a.themes, e))
+        body.append(themes(a.themes, e, labels: a.themeLabels))
         body.append(.el("h2", text: "Powracający postulat"))
         if a.cluster.isEmpty {
             body.append(.el("p", text: "Nie powraca w innych latach (brak bardzo podobnych postulatów z innych spotkań)."))
@@ -120,15 +128,17 @@ enum Pages {
     // MARK: parts
 
     /// The predicted themes with their scores and the terms behind each.
-    static func themes(_ p: ThemePrediction, _ e: ServiceEngine) -> HTML {
-        let labels = p.labels.filter(\.assigned)
-        guard !labels.isEmpty else { return .el("p", text: "Model nie przypisał żadnego tematu.") }
-        return .el("ul", attrs: [], labels.map { l in
-            .el("li",
+    static func themes(_ p: ThemePrediction, _ e: ServiceEngine, labels: TermLabels = TermLabels()) -> HTML {
+        let assigned = p.labels.filter(\.assigned)
+        guard !assigned.isEmpty else { return .el("p", text: "Model nie przypisał żadnego tematu.") }
+        return .el("ul", attrs: [], assigned.map { l in
+            let because: String = l.terms.isEmpty ? "" : " — bo: " + l.terms.map { t -> String in
+                labels.label(t.term) + " " + Layout.decimal(l.share(t), places: 0) + "%"
+            }.joined(separator: ", ")
+            return .el("li",
                 .el("span", attrs: [("class", "theme")], text: e.taxonomy.labelPL(l.label)),
                 .text(" wynik " + Layout.decimal(l.score) + " (próg " + Layout.decimal(l.threshold) + ")"),
-                .el("span", attrs: [("class", "terms")],
-                    text: l.terms.isEmpty ? "" : " — bo: " + l.terms.map { "\($0.term) \(Layout.decimal(l.share($0), places: 0))%" }.joined(separator: ", ")))
+                .el("span", attrs: [("class", "terms")], text: because))
         })
     }
 
@@ -145,7 +155,7 @@ enum Pages {
                 .el("strong", text: "Odpowiedź miasta: "), .text(p.response.isEmpty ? "(brak)" : p.response),
                 .text(Self.reviewNote(p.record))),
             .el("p", attrs: [("class", "terms")], Layout.stanceBadge(f.stance),
-                .text(" · wspólne terminy: " + (f.hit.sharedTerms.isEmpty ? "brak" : f.hit.sharedTerms.joined(separator: ", ")))))
+                .text(" · wspólne terminy: " + (f.hit.sharedTerms.isEmpty ? "brak" : f.labels.labels(f.hit.sharedTerms).joined(separator: ", ")))))
     }
 
     /// " (z recenzji: KTO, KIEDY)" for a reviewed record (its response and stance are the review's), else "".

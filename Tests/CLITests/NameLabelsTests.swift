@@ -1,0 +1,45 @@
+import Foundation
+import XCTest
+
+/// Where people read terms — `similar`'s text and the service's pages — a place or street reads as the texts
+/// write it ("Obłużu", "Długiej"), never as the key that matches its case forms ("Obluz", "Dlud"); the JSON keeps
+/// the terms (what programs match on).
+final class NameLabelsTests: XCTestCase {
+    static let corpus = """
+        {"id":"o-2023","year":2023,"text":"Oświetlenie ulicy Długiej na Obłużu"}
+        {"id":"r-2023","year":2023,"text":"Plac zabaw w Redłowie"}
+
+        """
+
+    func testSimilarTextShowsNamesAsWrittenAndJSONKeepsTheTerms() throws {
+        let s = try Scratch()
+        let corpus = try s.write("c.jsonl", Self.corpus)
+        XCTAssertEqual(try CLI.run(["index", "build", corpus, "-o", s.path("c.index")]).status, 0)
+        let text = try CLI.run(["similar", "Nowe oświetlenie ulicy Długiej na Obłużu", "--index", s.path("c.index"), "--top", "1"])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        let shared = try XCTUnwrap(text.out.split(separator: "\n").first { $0.contains("Wspólne terminy:") }, text.out)
+        for word in ["Obłużu", "Długiej", "oświetlenie", "ulica"] { XCTAssertTrue(shared.contains(word), "\(word): \(shared)") }
+        XCTAssertFalse(shared.contains("Obluz") || shared.contains("Dlud"), String(shared))
+
+        let other = try CLI.run(["similar", "Plac zabaw w Orłowie", "--index", s.path("c.index"), "--top", "1"])
+        let differing = try XCTUnwrap(other.out.split(separator: "\n").first { $0.contains("Różne nazwy i numery:") }, other.out)
+        XCTAssertTrue(differing.contains("Orłowie ≠ Redłowie"), String(differing))
+
+        let json = try CLI.run(["similar", "Nowe oświetlenie ulicy Długiej na Obłużu", "--index", s.path("c.index"), "--top", "1", "--format", "jsonl"])
+        XCTAssertTrue(json.out.contains("\"Obluz\""), "programs get the term: " + json.out)
+    }
+
+    func testServicePagesShowNamesAsWritten() throws {
+        let s = try Scratch()
+        let corpus = try s.write("c.jsonl", Self.corpus)
+        let server = try ServeTests.Server(["--corpus", corpus])
+        let page = String(decoding: try server.request("/search?q=O%C5%9Bwietlenie%20ulicy%20D%C5%82ugiej%20na%20Ob%C5%82u%C5%BCu").body, as: UTF8.self)
+        let shared = try XCTUnwrap(page.range(of: "wspólne terminy: [^<]*", options: .regularExpression).map { String(page[$0]) }, page)
+        XCTAssertTrue(shared.contains("Obłużu") && shared.contains("Długiej"), shared)
+        let terms = try XCTUnwrap(page.range(of: "Terminy zapytania: [^<]*", options: .regularExpression).map { String(page[$0]) }, page)
+        XCTAssertTrue(terms.contains("Obłużu"), terms)
+        XCTAssertFalse(page.contains("Obluz") || page.contains("Dlud"), "no name key on the page")
+        let record = String(decoding: try server.request("/postulates/o-2023").body, as: UTF8.self)
+        XCTAssertFalse(record.contains("Obluz") || record.contains("Dlud"), "no name key on the postulate's page")
+    }
+}

@@ -144,7 +144,7 @@ struct HTMLRenderer {
             let terms = (analysis.data.characteristicTerms[t.code] ?? []).prefix(analysis.limits.characteristicTerms)
             out += "<h4>\(escaped(strings.characteristicTerms))</h4>\n"
             out += terms.isEmpty ? "<p class=\"note\">\(escaped(strings.noTerms))</p>\n"
-                : "<p class=\"terms\">" + terms.map { "<span class=\"term\">\(escaped($0.term))</span>" }.joined(separator: " ") + "</p>\n"
+                : "<p class=\"terms\">" + terms.map { "<span class=\"term\">\(escaped($0.label))</span>" }.joined(separator: " ") + "</p>\n"
             if !analysis.representatives[ti].isEmpty {
                 out += "<h4>\(escaped(strings.representative))</h4>\n"
                 for i in analysis.representatives[ti] { out += representative(i) }

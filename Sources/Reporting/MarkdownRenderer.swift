@@ -110,7 +110,7 @@ struct MarkdownRenderer {
             let share = postulates.isEmpty ? 0 : Double(analysis.themeTotals[ti]) / Double(postulates.count)
             out += "\n### \(escaped(strings.themeHeading(t.label(analysis.language), count: analysis.themeTotals[ti], share: share, f: format)))\n\n"
             let terms = (analysis.data.characteristicTerms[t.code] ?? []).prefix(analysis.limits.characteristicTerms)
-            out += "**\(escaped(strings.characteristicTerms)):** " + (terms.isEmpty ? escaped(strings.noTerms) : terms.map { escaped($0.term) }.joined(separator: " · ")) + "\n"
+            out += "**\(escaped(strings.characteristicTerms)):** " + (terms.isEmpty ? escaped(strings.noTerms) : terms.map { escaped($0.label) }.joined(separator: " · ")) + "\n"
             if !analysis.representatives[ti].isEmpty {
                 out += "\n**\(escaped(strings.representative)):**\n\n"
                 for i in analysis.representatives[ti] {

@@ -31,6 +31,13 @@ struct ReportBuilder {
     /// Labelling workers beyond the first (whose models are `themeTagger` and `stanceClassifier`): each with models
     /// of its own (an analyzer's caches are not thread-safe). Empty: the postulates are labelled on this thread.
     var moreLabellers: [Labellers] = []
+    /// Reads how the names among the characteristic terms are written in the texts that gave them (terms, texts):
+    /// a name's term is a key ("Dlud") that reads as a typo. Nil: terms shown as they are.
+    var termLabeller: (([String], [String]) -> TermLabels)?
+    /// Texts kept per name term for `termLabeller`: a few spellings are enough to find the usual one.
+    static let textsPerName = 8
+    /// Characteristic terms labelled per theme: more than a report shows (`ReportLimits`).
+    static let labelledTermsPerTheme = 50
     /// Called with (done, total) while labelling, for progress on stderr.
     var progress: ((Int, Int) -> Void)?
     /// Called when a phase has finished ("labelled", "recurring demands"), for progress and timings on stderr.
@@ -56,6 +63,8 @@ struct ReportBuilder {
         out.reserveCapacity(selected.count)
         let step = max(1, selected.count / 20)
         var evidence: [String: [String: Double]] = [:]
+        // name term → the records (input order) whose evidence held it, for showing the name as written
+        var nameSources: [String: [Int]] = [:]
         // The models run on the workers in batches; the results are gathered in input order, so the evidence sums
         // below add the same numbers in the same order for any number of workers.
         let workers = [Labellers(theme: themeTagger, stance: stanceClassifier)] + moreLabellers
@@ -77,7 +86,13 @@ struct ReportBuilder {
                     rp.themeScores = r.scores
                     for (label, terms) in r.evidence {
                         // In place: copying the label's sums out and back copied the whole table per postulate.
-                        for t in terms { evidence[label, default: [:]][t.term, default: 0] += t.weight }
+                        for t in terms {
+                            evidence[label, default: [:]][t.term, default: 0] += t.weight
+                            if termLabeller != nil, t.term.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+                                var sources = nameSources[t.term, default: []]
+                                if sources.count < Self.textsPerName, sources.last != i { sources.append(i); nameSources[t.term] = sources }
+                            }
+                        }
                     }
                 } else {
                     rp.predictedThemes = p.themes
@@ -96,6 +111,9 @@ struct ReportBuilder {
             terms[label] = sums.map { WeightedTerm(term: $0.key, weight: $0.value) }
                 .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
         }
+        if let termLabeller, !nameSources.isEmpty {
+            Self.label(&terms, sources: nameSources, records: selected, with: termLabeller)
+        }
         var data = ReportData(name: name, sources: sources, themes: themes, postulates: out,
                               characteristicTerms: terms, clusters: clusters,
                               themeSource: themeTagger == nil ? .analyst : .model,
@@ -108,6 +126,23 @@ struct ReportBuilder {
 }
 
 extension ReportBuilder {
+    /// Sets `shown` on the leading characteristic terms that hold a name, from the texts of the records whose
+    /// evidence held them (in input order, so the same for any number of workers).
+    static func label(_ terms: inout [String: [WeightedTerm]], sources: [String: [Int]], records: [Postulate],
+                      with labeller: ([String], [String]) -> TermLabels) {
+        let named = terms.values.flatMap { $0.prefix(labelledTermsPerTheme).map(\.term) }.filter { sources[$0] != nil }
+        guard !named.isEmpty else { return }
+        let rows = Set(named.flatMap { sources[$0] ?? [] }).sorted()
+        let labels = labeller(named, rows.flatMap { [records[$0].text, records[$0].justification] })
+        for (code, list) in terms {
+            terms[code] = list.enumerated().map { i, w in
+                guard i < labelledTermsPerTheme, sources[w.term] != nil else { return w }
+                let shown = labels.label(w.term)
+                return shown == w.term ? w : WeightedTerm(term: w.term, weight: w.weight, shown: shown)
+            }
+        }
+    }
+
     /// Postulates per batch and worker: bounds the results waiting to be gathered, keeps progress moving.
     static let batchPerWorker = 2048
 

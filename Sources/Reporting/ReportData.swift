@@ -73,7 +73,11 @@ public struct ReportTheme: Sendable, Equatable {
 public struct WeightedTerm: Sendable, Equatable {
     public var term: String
     public var weight: Double
-    public init(term: String, weight: Double) { self.term = term; self.weight = weight }
+    /// How the term is shown when it is not its own spelling: a name's key as the corpus writes the name.
+    public var shown: String?
+    public init(term: String, weight: Double, shown: String? = nil) { self.term = term; self.weight = weight; self.shown = shown }
+    /// The term as people read it (`TermLabels`).
+    public var label: String { shown ?? term }
 }
 
 /// One postulate as the report needs it.

@@ -25,6 +25,8 @@ public enum ReportModels {
         let stanceTagger = try loadTagger(stanceModel, analyzer: analyzer, expecting: .stance, what: .stance, notice: notice)
         if let themeTagger {
             builder.themeTagger = themes(themeTagger)
+            // after the labelling, on this thread: the tagger's analyzer is free again
+            builder.termLabeller = { terms, texts in TermLabels(for: terms, in: texts, analyzer: themeTagger.analyzer) }
             builder.themeValidation = validation(of: themeTagger.model)
         }
         if let stanceTagger {

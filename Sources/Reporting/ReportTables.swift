@@ -126,13 +126,13 @@ extension ReportAnalysis {
         rows = []
         for t in themes {
             for (r, w) in (data.characteristicTerms[t.code] ?? []).prefix(limits.characteristicTerms).enumerated() {
-                rows.append([.text(t.code), .int(r + 1), .text(w.term), .decimal(w.weight)])
+                rows.append([.text(t.code), .int(r + 1), .text(w.label), .decimal(w.weight)])
             }
         }
         tables.append(ReportTable(file: ReportCSVFile.characteristicTerms.name, pl: "Terminy charakterystyczne tematów (z modelu)",
                                   en: "Characteristic terms of the themes (from the model)", columns: [
             themeCol, col("rank", "pozycja terminu (1 = najsilniejszy)", "rank of the term (1 = strongest)"),
-            col("term", "termin (forma podstawowa z analizatora; dwa słowa = bigram)", "term (base form from the analyzer; two words = a bigram)"),
+            col("term", "termin (forma podstawowa z analizatora; nazwa tak, jak ją piszą teksty; dwa słowa = bigram)", "term (base form from the analyzer; a name as the texts write it; two words = a bigram)"),
             col("weight", "waga terminu w modelu (im wyższa, tym bardziej typowy dla tematu)", "weight of the term in the model (higher = more typical of the theme)"),
         ], rows: rows))
 

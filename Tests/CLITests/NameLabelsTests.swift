@@ -42,4 +42,27 @@ final class NameLabelsTests: XCTestCase {
         let record = String(decoding: try server.request("/postulates/o-2023").body, as: UTF8.self)
         XCTAssertFalse(record.contains("Obluz") || record.contains("Dlud"), "no name key on the postulate's page")
     }
+
+    /// The report's characteristic terms (summed from the model's evidence) show a school's name as the texts
+    /// write it, in the page, the Markdown and the CSV table.
+    func testReportShowsNamesAmongCharacteristicTermsAsWritten() throws {
+        let s = try Scratch()
+        let corpus = try s.write("n.jsonl", """
+            {"id":"n1","year":2024,"text":"Plac zabaw przy Szkole Podstawowej na Obłużu"}
+            {"id":"n2","year":2024,"text":"Boisko dla dzieci przy Szkole Podstawowej"}
+            {"id":"n3","year":2024,"text":"Zajęcia dla młodzieży w Szkole Podstawowej"}
+            {"id":"n4","year":2025,"text":"Remont placu zabaw dla dzieci ze Szkoły Podstawowej"}
+
+            """)
+        let tag = try CLI.run(["tag", corpus])
+        XCTAssertTrue(tag.out.contains("\"Szkol\""), "the evidence holds the name's key: " + tag.out)
+        let r = try CLI.run(["report", corpus, "-o", s.path("r"), "--no-recurring"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for file in ["report.md", "index.html", "characteristic_terms.csv"] {
+            let text = try String(contentsOfFile: s.path("r/" + file), encoding: .utf8)
+            XCTAssertTrue(text.contains("Szkole"), file)
+            XCTAssertNil(text.range(of: "Szkol[^ey]", options: .regularExpression), "\(file) shows the key")
+        }
+    }
 }
+

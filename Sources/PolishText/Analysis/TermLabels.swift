@@ -1,9 +1,9 @@
 /// How terms read to people. Most terms are words ("oświetlenie"), but a name's term is a key made to match every
 /// case form of the name ("Dlud" for "Długiej", "Obluz" for "Obłużu"; `NameKey`): right for matching, a typo to a
-/// reader. Where terms are shown to people (`similar`'s text, the service's pages, the report, `tag`'s `why`) a
-/// name's key is replaced by the word as the texts at hand write it: the most frequent spelling, the first seen on
-/// a tie; a bigram's parts are replaced one by one. Programs keep the terms themselves (the JSON arrays
-/// `evidence`, `shared_terms`, `differing_terms`), which are what matches across records.
+/// reader. Where terms are shown to people (`similar`'s text, the service's pages, the report) a name's key is
+/// replaced by the word as the texts at hand write it: the most frequent spelling, the first seen on a tie; a
+/// bigram's parts are replaced one by one. Programs keep the terms themselves (the JSON arrays `shared_terms`,
+/// `differing_terms`, `tag`'s `evidence`), which are what matches across records.
 public struct TermLabels: Sendable, Equatable {
     /// name key → the word shown for it
     public private(set) var words: [String: String] = [:]

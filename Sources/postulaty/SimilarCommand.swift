@@ -114,6 +114,10 @@ struct SimilarCommand: ParsableCommand {
                 if let record = Self.record(query, file: name, line: lines.line) {
                     hits = idx.similar(toRecord: record, top: top, filter: filter)
                     head += [("id", .string(record.id)), ("query", .string(record.text))]
+                } else if query.allSatisfy(\.isWhitespace) {
+                    // an empty line gets empty results, with or without --same (docs/similarity.md)
+                    hits = []
+                    head.append(("query", .string(query)))
                 } else if !same.isEmpty {
                     bad.report("\(name):\(lines.line): " + tr(
                         "--same wymaga rekordu JSON (z polami „id” i „text”), a wiersz jest samym tekstem",

@@ -124,6 +124,17 @@ final class SameFieldTests: XCTestCase {
         let plain = try CLI.run(["similar", "--index", index, "--batch", queries, "--top", "1"])
         XCTAssertEqual(plain.status, 0, plain.stderr)
         XCTAssertEqual(plain.out.split(separator: "\n").count, 2)
+        // An empty line between records is no bad line under --same: it gets empty results, as without --same.
+        let spaced = try s.write("q2.txt", """
+        {"id":"new","year":2022,"city":"Gdynia","district":"Dąbrowa","text":"Gry i zabawy z mapą i kompasem"}
+
+        {"id":"new2","year":2022,"city":"Gdynia","district":"Dąbrowa","text":"Gry i zabawy"}
+
+        """)
+        let both = try CLI.run(["similar", "--index", index, "--batch", spaced, "--same", "district", "--top", "1"])
+        XCTAssertEqual(both.status, 0, both.stderr)
+        XCTAssertEqual(both.out.split(separator: "\n").map { $0.hasPrefix("{\"line\":2,\"query\":\"\",\"results\":[]}") },
+                       [false, true, false], both.out)
     }
 
     /// A --same field that no record carries would block on nothing and pass silently: refused, naming the field

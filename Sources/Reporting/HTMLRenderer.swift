@@ -18,7 +18,7 @@ struct HTMLRenderer {
     func render() -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"\(analysis.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(escaped(strings.title)): \(escaped(analysis.data.title ?? analysis.data.name))</title>\n<style>\n\(HTMLRenderer.css)</style>\n</head>\n<body>\n"
+        out += "<title>\(escaped(strings.heading(analysis.data.subject)))</title>\n<style>\n\(HTMLRenderer.css)</style>\n</head>\n<body>\n"
         out += header()
         out += toc()
         out += summary()
@@ -38,7 +38,7 @@ struct HTMLRenderer {
     // MARK: header, contents, summary
 
     func header() -> String {
-        var out = "<header>\n<h1>\(escaped(strings.title)): \(escaped(analysis.data.title ?? analysis.data.name))</h1>\n"
+        var out = "<header>\n<h1>\(escaped(strings.heading(analysis.data.subject)))</h1>\n"
         out += "<p class=\"meta\">\(escaped(strings.summaryLine(postulates: postulates.count, organisations: analysis.namedOrganisationCount, years: analysis.years, f: format)))"
         if analysis.unknownYearCount > 0 { out += " \(escaped(strings.unknownYear)): \(escaped(format.integer(analysis.unknownYearCount)))." }
         if let r = analysis.data.yearFilter { out += " \(escaped(strings.yearFilter(r)))" }

@@ -10,7 +10,7 @@ struct MarkdownRenderer {
     func escaped(_ x: String) -> String { Escape.markdown(x) }
 
     func render() -> String {
-        var out = "# \(escaped(strings.title)): \(escaped(analysis.data.title ?? analysis.data.name))\n\n"
+        var out = "# \(escaped(strings.heading(analysis.data.subject)))\n\n"
         out += escaped(strings.summaryLine(postulates: postulates.count, organisations: analysis.namedOrganisationCount, years: analysis.years, f: format))
         if analysis.unknownYearCount > 0 { out += " \(escaped(strings.unknownYear)): \(escaped(format.integer(analysis.unknownYearCount)))." }
         if let r = analysis.data.yearFilter { out += " " + escaped(strings.yearFilter(r)) }

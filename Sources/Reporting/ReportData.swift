@@ -6,8 +6,11 @@ import Corpus
 public struct ReportData: Sendable {
     /// Short name of the report (the folder name), shown in the title unless `title` is set.
     public var name: String
-    /// What the report is about, as a reader writes it ("Kraków"); nil: `name`.
+    /// What the report is about, as a reader writes it ("Kraków"); nil: `name`; empty: nothing (the heading is
+    /// then only "Raport tematyczny", rather than a made-up folder name such as "report").
     public var title: String?
+    /// The heading's subject: `title`, else `name`; empty when there is none to say.
+    public var subject: String { title ?? name }
     /// Input files as given on the command line (relative paths; never machine paths).
     public var sources: [String]
     /// Themes in taxonomy order; codes found in labels but missing here are appended by the analysis.

@@ -9,6 +9,8 @@ struct ReportStrings: Sendable {
     private func t(_ pl: String, _ en: String) -> String { lang == .pl ? pl : en }
 
     var title: String { t("Raport tematyczny", "Thematic report") }
+    /// "Raport tematyczny: Kraków", or the bare title when the report has no subject.
+    func heading(_ subject: String) -> String { subject.isEmpty ? title : title + ": " + subject }
     var sources: String { t("Źródła", "Sources") }
     var contents: String { t("Spis treści", "Contents") }
     var summary: String { t("W skrócie", "Summary") }

@@ -43,6 +43,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Only these meeting years: A-B or one year.")
     var years: String?
 
+    @Option(name: .long, help: "What the report is about, shown in its heading (\"Gdynia 2020–2021\"); default: Kraków for the default corpus, else the input's file name.")
+    var title: String?
+
     @Option(name: .long, help: "Report language: pl (default) or en.")
     var lang: ReportLanguage = .pl
 
@@ -112,7 +115,8 @@ struct ReportCommand: ParsableCommand {
         var job = ReportJob(inputs: inputs, name: name, taxonomyPath: taxonomyPath,
                             themeModelPath: model ?? Defaults.shipped("themes.model").orDefault,
                             stanceModelPath: stanceModel ?? Defaults.shipped("stance.model").orDefault)
-        job.title = files.isEmpty ? ReportCommand.defaultTitle : nil
+        // A title given wins; the default corpus is Kraków's; files with no common name get no made-up subject.
+        job.title = title ?? (files.isEmpty ? ReportCommand.defaultTitle : name == ReportCommand.fallbackName ? "" : nil)
         job.recurring = !noRecurring
         job.years = yearRange
         job.language = lang
@@ -159,11 +163,14 @@ struct ReportCommand: ParsableCommand {
     /// ("krakow-2024.jsonl", "krakow-2025.jsonl" → "krakow"), else "report".
     static func name(for paths: [String]) -> String {
         let bases = paths.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
-        if bases.count == 1 { return bases[0].isEmpty ? "report" : bases[0] }
+        if bases.count == 1 { return bases[0].isEmpty ? fallbackName : bases[0] }
         let words = bases.map { $0.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).first.map(String.init) ?? "" }
         if let w = words.first, !w.isEmpty, words.allSatisfy({ $0 == w }) { return w }
-        return "report"
+        return fallbackName
     }
+
+    /// The folder name when the input files share no name (Reports/report/); not a title.
+    static let fallbackName = "report"
 }
 
 /// Wall-clock seconds per phase, for the summary line on stderr (never written into the report's files).

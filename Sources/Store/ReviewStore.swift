@@ -332,9 +332,28 @@ public final class ReviewStore: Sendable {
         CorpusWriter.jsonl(try all().map(\.reviewed))
     }
 
+    /// Before a file is replaced by a copy: SQLite would replay the old file's `-wal` onto the new one (a corrupt
+    /// store, or the old changes mixed into the restored ones). A `-wal` holding changes is refused — the store it
+    /// belongs to was not closed (a killed service) and those changes are only there; an empty one and the `-shm`
+    /// are removed (a closed store's leftovers).
+    static func clearSidecars(of destination: String) throws(StoreError) {
+        let wal = destination + "-wal", shm = destination + "-shm"
+        let fm = FileManager.default
+        if let size = (try? fm.attributesOfItem(atPath: wal))?[.size] as? NSNumber, size.intValue > 0 {
+            throw StoreError(.database, tr("\(wal): zmiany, których nie ma jeszcze w \(destination) (magazyn nie został zamknięty — przerwany serwis?); przenieś \(destination), \(wal) i \(shm) razem w bezpieczne miejsce i powtórz — nic nie zmieniono",
+                                           "\(wal): changes not yet in \(destination) (the store was not closed — an interrupted service?); move \(destination), \(wal) and \(shm) aside together and try again; nothing was changed"))
+        }
+        for sidecar in [wal, shm] where fm.fileExists(atPath: sidecar) {
+            do { try fm.removeItem(atPath: sidecar) } catch {
+                throw StoreError(.database, "\(sidecar): \(tr("nie można usunąć", "cannot remove")) (\(error.localizedDescription))")
+            }
+        }
+    }
+
     /// Copies the store to `destination` with SQLite's online backup API: a consistent snapshot even while the
     /// service writes (the copy is made beside the destination and renamed onto it, so a half copy is never seen).
     public func backup(to destination: String) throws(StoreError) {
+        try Self.clearSidecars(of: destination)
         let temp = destination + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         do {
             try? FileManager.default.removeItem(atPath: temp)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Corpus
 import Foundation
 import Service
+import Store
 
 /// `postulaty serve`: the staff service (pages and JSON API) over the same libraries as the other commands.
 struct ServeCommand: ParsableCommand {
@@ -78,6 +79,16 @@ struct ServeCommand: ParsableCommand {
         c.port = port
         c.badRecords = badRecords.policy
         if let replicas { c.replicas = replicas }
+        // While it serves, the store is this process's to change (`StoreLock`): a second service, an import or a
+        // restore is refused instead of leaving this one out of step. Released when `run` returns.
+        var storeLock: FileLock?
+        if let store {
+            if store == StoreLocation.defaultPath {
+                try? FileManager.default.createDirectory(atPath: "Data", withIntermediateDirectories: true)
+            }
+            do { storeLock = try StoreLock.take(store, for: .serve) } catch { throw ToolError(error.message) }
+        }
+        defer { storeLock?.unlock() }
         let engine: ServiceEngine
         do {
             engine = try ServiceEngine.load(c) { printError($0) }

@@ -84,6 +84,12 @@ struct StoreImportCommand: ParsableCommand {
                 origins.append(.init(file: file, line: line))
             }
         }
+        if store.path == StoreLocation.defaultPath {
+            try? FileManager.default.createDirectory(atPath: "Data", withIntermediateDirectories: true)
+        }
+        let lock: FileLock
+        do { lock = try StoreLock.take(store.path, for: .importing) } catch { throw ToolError(error.message) }
+        defer { lock.unlock() }
         try using(try store.open(create: true, taxonomy: tax)) { s in
             do {
                 try s.add(records, origins: origins, who: StoreLocation.cliUser)
@@ -135,7 +141,8 @@ struct StoreBackupCommand: ParsableCommand {
         commandName: "backup",
         abstract: "Copy the store with SQLite's online backup (consistent while the service runs).",
         discussion: """
-        Restore by stopping the service and copying the backup over the store file (see docs/store.md).
+        Restore by stopping the service and backing the copy up onto the store's path (see docs/store.md): refused \
+        while a service holds the store or while its -wal holds changes.
 
         Example:
           postulaty store backup /srv/kopie/postulaty-$(date +%F).sqlite
@@ -151,6 +158,11 @@ struct StoreBackupCommand: ParsableCommand {
     func run() throws {
         // Not the store itself, its folder exists, not a folder/FIFO/device: refused before the store is opened.
         try checkOutput(file, inputs: [store.path])
+        // Onto a store (a restore): not while a service holds it (`StoreLock`); `backup` refuses one whose -wal
+        // still holds changes.
+        let lock: FileLock
+        do { lock = try StoreLock.take(file, for: .restore) } catch { throw ToolError(error.message) }
+        defer { lock.unlock() }
         try using(try store.open(readOnly: true)) { s in
             do { try s.backup(to: file) } catch let e as StoreError { throw storeFailure(e) }
         }

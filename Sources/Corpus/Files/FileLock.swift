@@ -75,6 +75,17 @@ public final class FileLock {
         }
     }
 
+    /// Whether another process holds the lock for `target` now (a lock file nobody holds, or none, is free). For a
+    /// clear refusal before waiting; `init` still decides.
+    public static func isHeld(for target: String) -> Bool {
+        guard let path = try? lockPath(for: target) else { return false }
+        let fd = open(path, O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        if flock(fd, LOCK_EX | LOCK_NB) == 0 { flock(fd, LOCK_UN); return false }
+        return errno == EWOULDBLOCK
+    }
+
     /// Runs `body` holding the lock for `target`; the lock is released however `body` ends.
     public static func withLock<T>(for target: String, timeout: Duration, waiting: (() -> Void)? = nil,
                                    _ body: () throws -> T) throws -> T {

@@ -20,7 +20,8 @@ extension ServiceEngine {
         func analyzer(_ saved: AnalyzerConfiguration) throws -> Analyzer {
             try Analyzer(lemmatizer: lemmatizer, configuration: DefaultAnalyzer.reproducible(saved, with: lemmatizer))
         }
-        let first = try Tagger.load(path: c.themeModelPath, expecting: .themes(taxonomy: taxonomy.codes)) { try analyzer($0) }
+        let path = c.themeModelForReload?() ?? c.themeModelPath
+        let first = try Tagger.load(path: path, expecting: .themes(taxonomy: taxonomy.codes)) { try analyzer($0) }
         var taggers = [first]
         for _ in 1..<max(1, pool.count) { taggers.append(try Tagger(model: first.model, analyzer: try analyzer(first.model.analyzer))) }
         // No addition while the predictions are redone and swapped (they would be predicted by the old model).
@@ -34,6 +35,6 @@ extension ServiceEngine {
             state.repredict { p in predicted.next() ?? first.tag(p) }
         }
         modelGeneration += 1
-        return ReloadSummary(path: c.themeModelPath, labels: first.model.labels.count, seconds: Date().timeIntervalSince(started))
+        return ReloadSummary(path: path, labels: first.model.labels.count, seconds: Date().timeIntervalSince(started))
     }
 }

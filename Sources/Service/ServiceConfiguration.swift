@@ -15,6 +15,10 @@ public struct ServiceConfiguration: Sendable {
     public var dataDirectory: String
     public var taxonomyPath: String
     public var themeModelPath: String
+    /// Where a reload looks for the theme model when no folder was named (`--models`): `./Models/themes.model` if
+    /// it is there now, else the installed one — so `train` (which writes `./Models/`) then a reload serves the
+    /// new model even when the service started on the installed one. Nil: always `themeModelPath`.
+    public var themeModelForReload: (@Sendable () -> String)?
     /// nil or a missing file: stances only from the records' own `response_stance`.
     public var stanceModelPath: String?
     /// A saved similarity index; nil: built in memory from the corpus at start.

@@ -73,6 +73,7 @@ struct ServeCommand: ParsableCommand {
             themeModelPath: try model("themes.model", ("modelu", "model"), option: "--models"),
             stanceModelPath: models.map { $0 + "/stance.model" } ?? Defaults.shipped("stance.model").orDefault,
             indexPath: index)
+        if models == nil { c.themeModelForReload = { Defaults.shipped("themes.model").orDefault } }
         c.host = host
         c.storePath = store
         c.tokensPath = tokens

@@ -51,5 +51,27 @@ final class ModelReloadTests: XCTestCase {
         XCTAssertTrue(server.stderr.contains("SIGHUP: wczytano model"), server.stderr)
         XCTAssertEqual(try scores(port), before)
         XCTAssertEqual(server.stop(SIGTERM), 0, server.stderr)
+
+        // Started on the installed model (no ./Models/ yet), then `train` writes ./Models/themes.model: the reload
+        // serves the new one (docs/store.md, "Learning from the reviews").
+        let installed = s.url.appendingPathComponent("share")
+        try FileManager.default.createDirectory(at: installed, withIntermediateDirectories: true)
+        for f in ["lemma-priors.tsv", "guesser-pl.tsv", "taxonomy.json", "themes.model", "stance.model"] {
+            try s.copy("Models/" + f, as: "share/" + f)
+        }
+        let work = s.url.appendingPathComponent("biuro")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let corpus = CLI.repoRoot.appendingPathComponent("Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl").path
+        let office = try ServeTests.Server(["--store", s.path("s2.sqlite"), "--tokens", tokens, "--corpus", corpus],
+                                           cwd: work, env: ["POSTULATY_DATA": installed.path])
+        let served = try scores(office.port)
+        XCTAssertEqual(served, before, "the installed model")
+        try FileManager.default.createDirectory(at: work.appendingPathComponent("Models"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: s.path("other.model"), toPath: work.appendingPathComponent("Models/themes.model").path)
+        let reloaded = try StoreServiceTests.call(port: office.port, "/api/models/reload", method: "POST", token: StoreServiceTests.tokenA)
+        XCTAssertEqual(reloaded.status, 200, reloaded.text)
+        XCTAssertTrue(reloaded.text.contains("\"Models/themes.model\""), reloaded.text)
+        XCTAssertEqual(try scores(office.port), after, "the model train wrote")
+        XCTAssertEqual(office.stop(SIGTERM), 0, office.stderr)
     }
 }

@@ -13,14 +13,16 @@ final class ServeTests: XCTestCase {
         let errURL: URL
         var port = 0
 
-        init(_ args: [String] = []) throws {
+        /// `cwd`: the working folder (default: the repository); `env`: added to the environment.
+        init(_ args: [String] = [], cwd: URL? = nil, env extra: [String: String] = [:]) throws {
             errURL = FileManager.default.temporaryDirectory.appendingPathComponent("postulaty-serve-\(UUID().uuidString).err")
             FileManager.default.createFile(atPath: errURL.path, contents: nil)
             process.executableURL = CLI.binary
             process.arguments = ["serve", "--port", "0"] + args
-            process.currentDirectoryURL = CLI.repoRoot
+            process.currentDirectoryURL = cwd ?? CLI.repoRoot
             var env = ProcessInfo.processInfo.environment
             env["POSTULATY_LANG"] = "pl"
+            env.merge(extra) { $1 }
             process.environment = env
             process.standardOutput = FileHandle.nullDevice
             process.standardError = try FileHandle(forWritingTo: errURL)

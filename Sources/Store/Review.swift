@@ -48,6 +48,9 @@ public struct ReviewChange: Sendable, Equatable {
 
     /// Reads `{"themes": […], "same_as": [ids], "response": "…", "stance": "…", "note": "…"}` (each optional,
     /// null clears). Unknown keys and wrong types are refused, naming the key.
+    /// The longest response or note a review takes (a city's answer runs to a few thousand characters).
+    public static let maxCharacters = 20_000
+
     public init(json: JSONValue) throws(StoreError) {
         guard case .object(let fields) = json else {
             throw StoreError(.invalid, tr("recenzja musi być obiektem JSON {…}", "a review must be a JSON object {…}"))

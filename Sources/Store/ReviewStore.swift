@@ -269,6 +269,13 @@ public final class ReviewStore: Sendable {
                 }
             }
         }
+        // Every review is kept twice (the review and its audit entry) and shown on pages: a pasted document is a mistake.
+        for (key, part) in [("response", change.response), ("note", change.note)] {
+            if case .set(let s) = part, s.count > ReviewChange.maxCharacters {
+                throw StoreError(.invalid, tr("pole „\(key)”: \(s.count) znaków, a najwyżej \(ReviewChange.maxCharacters)",
+                                              "field \"\(key)\": \(s.count) characters, at most \(ReviewChange.maxCharacters)"), field: key)
+            }
+        }
         if case .set(let s) = change.stance, ResponseStance(rawValue: s) == nil {
             let list = ResponseStance.allCases.map(\.rawValue).joined(separator: ", ")
             throw StoreError(.invalid, tr("stance: „\(s)” nie jest dozwolonym stanowiskiem (\(list))", "stance: \"\(s)\" is not an allowed stance (\(list))"), field: "stance")

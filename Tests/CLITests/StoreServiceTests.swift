@@ -161,6 +161,44 @@ final class StoreServiceTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["store", "export", "--store", store]).out, export, "the CLI and the API export the same bytes")
     }
 
+    /// A byte-order mark (Notepad's JSONL) is read as by every other reader; blank and invisible-character ids,
+    /// and a pasted document as a note, are refused naming the field; a service that cannot write says why.
+    func testAddedTextIsReadLikeFilesAndOddInputIsRefusedNamingTheField() throws {
+        let (scratch, store, tokens) = try setUpStore()
+        _ = scratch
+        let server = try start(store, tokens)
+        let bom = "\u{FEFF}{\"id\":\"bom-1\",\"year\":2026,\"text\":\"Ławki w parku\"}\r\n"
+        let added = try call(server, "/api/postulates", method: "POST", token: Self.tokenA, type: "application/x-ndjson", body: bom)
+        XCTAssertEqual(added.status, 201, added.text)
+        for (id, message) in [(" ", "brak identyfikatora"), ("a\u{202E}b", "niewidoczny znak kierunku tekstu (U+202E)"),
+                              (" x-1", "ma spacje na początku lub na końcu")] {
+            let body = try String(decoding: JSONSerialization.data(withJSONObject: ["id": id, "year": 2026, "text": "Ławki"]), as: UTF8.self)
+            let r = try call(server, "/api/postulates", method: "POST", token: Self.tokenA, body: body)
+            XCTAssertEqual(r.status, 400, id)
+            let problems = try XCTUnwrap(try errorObject(r.text)["problems"] as? [[String: Any]], r.text)
+            XCTAssertEqual(problems.first?["field"] as? String, "id", r.text)
+            XCTAssertTrue((problems.first?["message"] as? String ?? "").contains(message), r.text)
+        }
+        let long = String(repeating: "x", count: 20_001)
+        let note = try call(server, "/api/postulates/bom-1/review", method: "PUT", token: Self.tokenA, body: #"{"note":"\#(long)"}"#)
+        XCTAssertEqual(note.status, 400)
+        XCTAssertEqual(try errorObject(note.text)["field"] as? String, "note", String(note.text.prefix(300)))
+        let fits = try call(server, "/api/postulates/bom-1/review", method: "PUT", token: Self.tokenA, body: #"{"note":"\#(long.dropLast())"}"#)
+        XCTAssertEqual(fits.status, 200, String(fits.text.prefix(300)))
+        XCTAssertEqual(server.stop(SIGTERM), 0, server.stderr)
+
+        // Without --tokens every write is refused as disabled, not as an unknown token; without --store, 404.
+        let readOnly = try ServeTests.Server(["--store", store, "--corpus", "Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl"])
+        let disabled = try call(readOnly, "/api/postulates", method: "POST", token: Self.tokenA, body: #"{"id":"z","text":"x"}"#)
+        XCTAssertEqual(disabled.status, 403)
+        XCTAssertTrue(disabled.text.contains("zapis wyłączony"), disabled.text)
+        XCTAssertEqual(readOnly.stop(SIGTERM), 0)
+        let plain = try ServeTests.Server(["--corpus", "Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl"])
+        let none = try call(plain, "/api/postulates", method: "POST", token: Self.tokenA, body: #"{"id":"z","text":"x"}"#)
+        XCTAssertEqual(none.status, 404)
+        XCTAssertTrue(none.text.contains("bez magazynu"), none.text)
+    }
+
     func testFiftyConcurrentWritersAllPersist() throws {
         let (scratch, store, tokens) = try setUpStore()
         _ = scratch

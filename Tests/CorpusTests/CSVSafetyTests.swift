@@ -155,12 +155,12 @@ final class CSVSafetyTests: XCTestCase {
             guard let e = e as? CorpusError else { return XCTFail("\(e)") }
             XCTAssertEqual(e.kind, .csvShape)
             XCTAssertEqual(e.line, 1)
-            XCTAssertEqual(e.description, "\(path):1: brak kolumny z treścią postulatu; kolumny w nagłówku: „id”, „opis”, „rok”; przyjmowane nazwy (wielkość liter bez znaczenia): text, postulat, tekst, tresc, treść, treść postulatu")
+            XCTAssertEqual(e.description, "\(path):1: brak kolumny z treścią postulatu; kolumny w nagłówku: „id”, „opis”, „rok”; przyjmowane nazwy (wielkość liter bez znaczenia): text, nazwa projektu, nazwa zadania, postulat, tekst, title, tresc, treść, treść postulatu, tytul, tytul projektu, tytuł, tytuł projektu, tytuł zadania")
         }
         MessageLanguage.use(.en)
         defer { MessageLanguage.use(.pl) }
         XCTAssertThrowsError(try CorpusReader.read(path: path)) { e in
-            XCTAssertTrue("\(e)".contains("no column with the postulate's text; columns in the header: „id”, „opis”, „rok”; names accepted (in any case): text, postulat"), "\(e)")
+            XCTAssertTrue("\(e)".contains("no column with the postulate's text; columns in the header: „id”, „opis”, „rok”; names accepted (in any case): text, nazwa projektu, nazwa zadania, postulat"), "\(e)")
         }
     }
 

@@ -35,4 +35,20 @@ final class ValidatorBoundaryTests: XCTestCase {
         XCTAssertEqual(listed(10), ["Org A", "Org B", "Org C"])
         XCTAssertTrue(s.report(taxonomy: nil, files: ["x.jsonl"], topOrganisations: 2).contains("Organizacje (3, najczęstsze 2)"))
     }
+
+    /// Ids people meet as links and in lists: blank is missing, spaces at the ends, control characters and the
+    /// invisible direction marks are refused naming the field; ordinary punctuation (a slash, a colon) is fine.
+    func testIdsThatLookLikeOthersOrHideCharactersAreRefused() throws {
+        let dir = try makeTempDir()
+        let path = dir + "/ids.jsonl"
+        let ids = ["2024/15", "pabulib:Poland_Gdynia_2020:4", " ", " a1", "a1 ", "a\\u202Eb", "a\\tb", "a\\u200Fb"]
+        try writeFile(path, ids.map { "{\"id\":\"\($0)\",\"text\":\"t\"}\n" }.joined())
+        let result = CorpusValidator(taxonomy: nil).validate(files: [path])
+        XCTAssertEqual(result.records, ids.count)
+        XCTAssertEqual(result.issues.map(\.line), [3, 4, 5, 6, 7, 8], "\(result.issues)")
+        XCTAssertEqual(result.issues.map(\.kind), [.missingId, .badId, .badId, .badId, .badId, .badId])
+        XCTAssertEqual(Set(result.issues.map { $0.field ?? "" }), ["id"])
+        XCTAssertTrue(result.issues[3].message.contains("U+202E"), result.issues[3].message)
+        XCTAssertTrue(result.issues[4].message.contains("U+0009"), result.issues[4].message)
+    }
 }

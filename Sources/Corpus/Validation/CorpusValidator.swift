@@ -4,7 +4,7 @@ public struct CorpusIssue: Sendable, Equatable, CustomStringConvertible {
         case unreadable, syntax, truncated, encoding, duplicateField, csvShape, notAnObject
         case missingId = "missing_id", missingText = "missing_text", badYear = "bad_year"
         case unknownTheme = "unknown_theme", duplicateId = "duplicate_id", badStance = "bad_stance"
-        case badFieldType = "bad_field_type"
+        case badFieldType = "bad_field_type", badId = "bad_id"
     }
     public var kind: Kind
     public var file: String
@@ -41,6 +41,31 @@ public struct CorpusValidator: Sendable {
 
     /// The meeting years a record may carry unless told otherwise; `import --year` is held to them too.
     public static let plausibleYears: ClosedRange<Int> = 1990...2100
+
+    /// What makes an id unusable where people and links meet it: spaces at its ends (an id that looks like another),
+    /// control characters (line breaks, tabs) and the invisible direction marks that make text read backwards
+    /// ("a\u{202E}b"). Nil: a good id.
+    public static func idProblem(_ id: String) -> String? {
+        if let first = id.first, let last = id.last, first.isWhitespace || last.isWhitespace {
+            return tr("identyfikator „\(id.trimmingCharacters())” ma spacje na początku lub na końcu",
+                      "id \"\(id.trimmingCharacters())\" has spaces at its start or end")
+        }
+        if let hidden = id.unicodeScalars.first(where: isHidden) {
+            let code = String(hidden.value, radix: 16, uppercase: true)
+            let u = "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
+            return tr("identyfikator zawiera znak sterujący albo niewidoczny znak kierunku tekstu (\(u))",
+                      "the id holds a control character or an invisible text-direction mark (\(u))")
+        }
+        return nil
+    }
+
+    static func isHidden(_ s: Unicode.Scalar) -> Bool {
+        if s.properties.generalCategory == .control { return true }
+        switch s.value {
+        case 0x200E...0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
 
     public init(taxonomy: Taxonomy?, years: ClosedRange<Int> = CorpusValidator.plausibleYears) {
         self.taxonomy = taxonomy
@@ -105,8 +130,10 @@ public struct CorpusValidator: Sendable {
         for f in ["id", "meeting", "organisation", "text", "justification", "response", "respondent"] {
             if let raw = p.rawInvalidValue(of: f) { add(.badFieldType, f, tr("oczekiwano tekstu, jest \(raw.jsonText)", "expected a string, found \(raw.jsonText)")) }
         }
-        if p.id.isEmpty, p.rawInvalidValue(of: "id") == nil {
+        if p.id.allSatisfy(\.isWhitespace), p.rawInvalidValue(of: "id") == nil {
             add(.missingId, "id", tr("brak identyfikatora", "missing id"))
+        } else if let why = Self.idProblem(p.id) {
+            add(.badId, "id", why)
         } else if !p.id.isEmpty {
             if let first = ids[p.id] {
                 add(.duplicateId, "id", tr("identyfikator „\(p.id)” powtórzony (pierwszy raz: \(first.file):\(first.line))",

@@ -5,8 +5,15 @@ import Store
 
 /// The handlers that change the store: each first finds who is writing (`Authorization: Bearer TOKEN`).
 extension Handlers {
-    /// The name the request's bearer token belongs to: 401 without a token, 403 with one nobody holds.
+    /// The name the request's bearer token belongs to: 401 without a token, 403 with one nobody holds. A service
+    /// that cannot write at all says why first (no store: 404 as for any store route; no tokens file: 403 saying
+    /// writes are disabled), rather than calling a good token unknown.
     func writer(_ request: Request) throws -> String {
+        _ = try engine.requireStore()
+        guard engine.tokens != nil else {
+            throw ServiceError(.forbidden, tr("zapis wyłączony: serwis uruchomiono bez pliku tokenów (--tokens PLIK)",
+                                              "writes are disabled: the service was started without a tokens file (--tokens FILE)"))
+        }
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer "),
               case let token = header.dropFirst(7).trimmingCharacters(in: .whitespaces), !token.isEmpty else {
             throw ServiceError(.unauthorized, tr("zmiany wymagają nagłówka Authorization: Bearer TOKEN", "changes need an Authorization: Bearer TOKEN header"),
@@ -39,6 +46,8 @@ extension Handlers {
 
     /// Records from an upload, each with its line; every unreadable record is named (400), none is kept.
     static func records(_ body: [UInt8], single: Bool, file: String) throws -> ([Postulate], [ReviewStore.Origin]) {
+        // A UTF-8 byte-order mark (Notepad's) starts the text, as in any file the readers take.
+        let body = body.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(body.dropFirst(3)) : body
         var records: [Postulate] = [], origins: [ReviewStore.Origin] = [], bad: [String] = []
         var problems: [ServiceError.Problem] = []
         var lines: [(Int, [UInt8])] = []

@@ -19,10 +19,10 @@ struct ServeCommand: ParsableCommand {
         Examples:
           postulaty serve
           postulaty serve --port 8081 --corpus Corpora/*.jsonl nowe.jsonl
-          postulaty serve --host 0.0.0.0 --port 8080 --models /srv/postulaty/Models
+          postulaty serve --port 8080 --models /srv/postulaty/Models
         """)
 
-    @Option(help: "Address to listen on (0.0.0.0: every interface; put a reverse proxy in front).")
+    @Option(help: "Address to listen on (loopback by default: put a reverse proxy in front; another address only on a network whose every machine may read the corpus, see docs/service.md).")
     var host = "127.0.0.1"
 
     @Option(help: "Port (0: any free port, printed at start).")

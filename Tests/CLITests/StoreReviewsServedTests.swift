@@ -28,7 +28,7 @@ final class StoreReviewsServedTests: XCTestCase {
         let answer = "Zarząd Zieleni Miejskiej zaplanował to na 2027 rok."
         var server = try ServeTests.Server(["--store", store, "--tokens", tokens, "--corpus", corpus])
         let review = try StoreServiceTests.call(port: server.port, "/api/postulates/\(id)/review", method: "PUT", token: StoreServiceTests.tokenA,
-                                                body: #"{"themes":["seniors"],"response":"\#(answer)","stance":"referred"}"#)
+                                                body: #"{"themes":["seniors"],"response":"\#(answer)","stance":"referred","same_as":["krakow-2025-06-17-02"],"note":"sprawdzone"}"#)
         XCTAssertEqual(review.status, 200, review.text)
 
         for round in ["po recenzji", "po ponownym uruchomieniu"] {
@@ -57,6 +57,11 @@ final class StoreReviewsServedTests: XCTestCase {
             XCTAssertTrue(page.contains("Oznaczone w recenzji (ala)"), round)
             XCTAssertTrue(page.contains("href=\"/postulates/\(id)/review\""), round)
             XCTAssertTrue(page.contains("href=\"/api/postulates/\(id)/history\""), round)
+            // read as a clerk reads it: the linked postulate a link, Polish field names, a readable UTC time
+            XCTAssertTrue(page.contains("<dt>Powtarza (z recenzji)</dt><dd><a href=\"/postulates/krakow-2025-06-17-02\">krakow-2025-06-17-02</a>"), round)
+            XCTAssertTrue(page.contains("<dt>Notatka z recenzji</dt>"), round)
+            XCTAssertFalse(page.contains("<dt>same_as</dt>") || page.contains("<dt>review_note</dt>"), round)
+            XCTAssertNotNil(page.range(of: #"Z recenzji</dt><dd dir="auto">ala, 20\d\d-\d\d-\d\d \d\d:\d\d UTC<"#, options: .regularExpression), round)
 
             XCTAssertEqual(server.stop(SIGTERM), 0, server.stderr)
             if round == "po recenzji" { server = try ServeTests.Server(["--store", store, "--tokens", tokens, "--corpus", corpus]) }

@@ -99,7 +99,8 @@ extension Handlers {
             items.append(.init(record: s.record, prediction: pred, margin: Self.margin(pred)))
         }
         items.sort { ($0.margin, $0.record.id) < ($1.margin, $1.record.id) }
-        return Self.formPage(ReviewPages.queue(Array(items.prefix(100)), total: all.count, reviewed: reviewed, engine))
+        return Self.formPage(ReviewPages.queue(Array(items.prefix(ReviewPages.queueShown)), waiting: items.count, total: all.count,
+                                               reviewed: reviewed, engine))
     }
 
     /// How uncertain the model is about a postulate: the smallest distance of a theme's score from its threshold.

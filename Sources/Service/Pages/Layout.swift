@@ -57,13 +57,18 @@ enum Layout {
     static func year(_ y: Int?) -> String { y.map(String.init) ?? "—" }
 
     /// 0,734 (a decimal comma, as a Polish reader writes it).
+    /// Always `places` decimals (0,320 beside 0,789, not 0,32), so a column of scores lines up.
     static func decimal(_ s: Double, places: Int = 3) -> String {
         guard s.isFinite else { return "—" }
-        if places == 0 { return String(Int(s.rounded())) }
-        var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
-        let v = (s * scale).rounded() / scale
-        return String(v).replacingOccurrences(of: ".", with: ",")
+        return fixed(s, places).replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// "2026-12-07T14:06:15.159Z" (the store's UTC time) as a reader writes it: "2026-12-07 14:06 UTC"; anything
+    /// else as it is.
+    static func timestamp(_ s: String) -> String {
+        let u = Array(s.utf8)
+        guard u.count >= 17, u[10] == UInt8(ascii: "T"), s.hasSuffix("Z") else { return s }
+        return String(decoding: u[0..<10], as: UTF8.self) + " " + String(decoding: u[11..<16], as: UTF8.self) + " UTC"
     }
 
     static let style: StaticString = """

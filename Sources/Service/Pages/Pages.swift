@@ -33,7 +33,10 @@ enum Pages {
         body.append(.el("h2", text: "Tematy zapytania"))
         body.append(themes(a.themes, e, labels: a.themeLabels))
         body.append(.el("p", attrs: [("class", "terms")], text: "Terminy zapytania: " + (a.terms.isEmpty ? "brak" : a.themeLabels.labels(a.terms).joined(separator: ", "))))
-        body.append(.el("h2", text: a.results.isEmpty ? "Brak podobnych postulatów" : "Wcześniejsze podobne postulaty (najbardziej podobne najpierw)"))
+        // "Earlier" only when the search asked for earlier years; otherwise any year may come first.
+        let heading = a.query.before.map { "Podobne postulaty sprzed \($0) r. (najbardziej podobne najpierw)" }
+            ?? "Podobne postulaty z wszystkich lat (najbardziej podobne najpierw)"
+        body.append(.el("h2", text: a.results.isEmpty ? "Brak podobnych postulatów" : heading))
         body += a.results.map { hit($0, e) }
         return Layout.page(title: "Podobne postulaty", body, staff: e.store != nil)
     }
@@ -41,7 +44,8 @@ enum Pages {
     /// Polish names of the fields real files add (a participatory-budget sheet's city and district, `--same`'s
     /// usual fields); any other field is shown by its own name.
     static let extraFieldLabels = ["city": "Miasto", "district": "Dzielnica", "group": "Grupa powtórzeń", "source": "Źródło",
-                                   "authored": "Tekst napisany przez projekt"]
+                                   "authored": "Tekst napisany przez projekt", "date": "Data spotkania", "row": "Wiersz tabeli w dokumencie",
+                                   "same_as": "Powtarza (z recenzji)", "review_note": "Notatka z recenzji"]
 
     static func postulate(_ a: PostulateAnswer, _ e: ServiceEngine) -> String {
         let p = a.record
@@ -57,12 +61,21 @@ enum Pages {
         let reviewer = p.value(of: "reviewed_by")?.stringValue
         if let reviewer {
             // The response, stance and themes above come from a staff review (`StoredPostulate.reviewed`).
-            field("Z recenzji", "\(reviewer), \(p.value(of: "reviewed_at")?.stringValue ?? "")")
+            field("Z recenzji", "\(reviewer), \(Layout.timestamp(p.value(of: "reviewed_at")?.stringValue ?? ""))")
         }
         for (name, value) in p.extra where name != "response_stance" && (reviewer == nil || (name != "reviewed_by" && name != "reviewed_at")) {
+            let label = Self.extraFieldLabels[name] ?? name
+            if name == "same_as", let ids = value.arrayValue?.compactMap(\.stringValue), !ids.isEmpty {
+                // the earlier postulates a reviewer linked: links, not a JSON list
+                fields.append(.el("dt", text: label))
+                fields.append(.el("dd", attrs: [], Array(ids.map { id -> [HTML] in
+                    [.el("a", attrs: [("href", "/postulates/" + percentEncoded(id))], text: id), .text(" ")]
+                }.joined())))
+                continue
+            }
             let shown: String
             if case .bool(let b) = value { shown = b ? "tak" : "nie" } else { shown = value.stringValue ?? value.jsonText }
-            field(Self.extraFieldLabels[name] ?? name, shown)
+            field(label, shown)
         }
         var body: [HTML] = [.el("dl", attrs: [("class", "fields")], fields)]
         if e.store != nil {
@@ -161,7 +174,7 @@ enum Pages {
     /// " (z recenzji: KTO, KIEDY)" for a reviewed record (its response and stance are the review's), else "".
     static func reviewNote(_ p: Postulate) -> String {
         guard let who = p.value(of: "reviewed_by")?.stringValue else { return "" }
-        return " (z recenzji: \(who), \(p.value(of: "reviewed_at")?.stringValue ?? ""))"
+        return " (z recenzji: \(who), \(Layout.timestamp(p.value(of: "reviewed_at")?.stringValue ?? "")))"
     }
 
     /// A path segment: everything but unreserved characters percent-encoded (ids may hold anything).

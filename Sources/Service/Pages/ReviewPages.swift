@@ -50,11 +50,18 @@ enum ReviewPages {
         var margin: Double
     }
 
-    static func queue(_ items: [Queued], total: Int, reviewed: Int, _ e: ServiceEngine) -> String {
+    /// The queue page lists this many: the least certain first, the rest after these are reviewed.
+    static let queueShown = 100
+
+    static func queue(_ items: [Queued], waiting: Int, total: Int, reviewed: Int, _ e: ServiceEngine) -> String {
         var body: [HTML] = [
             .el("p", text: "Postulaty bez recenzji, najpierw te, przy których model jest najmniej pewny (wynik tematu najbliżej progu): każda recenzja uczy model najwięcej. Zrecenzowano \(reviewed) z \(total)."),
             .el("p", .el("a", attrs: [("href", "/add")], text: "Dodaj nowe postulaty")),
         ]
+        if waiting > items.count {
+            body.append(.el("p", attrs: [("class", "note")],
+                            text: "Pokazano \(items.count) pierwszych z \(waiting) czekających na recenzję; następne pojawią się, gdy te zostaną zrecenzowane."))
+        }
         if items.isEmpty { body.append(.el("p", text: "Kolejka jest pusta: wszystkie postulaty mają recenzję.")) }
         body += items.map { q in
             .el("div", attrs: [("class", "card")],

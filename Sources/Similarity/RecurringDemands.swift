@@ -82,11 +82,16 @@ public struct RecurringDemands: Sendable {
             for t in vectors.row(a).map({ vectors.terms[$0] }).sorted() where rb.contains(t) { sum += idf[Int(t)] }
             return sum
         }
+        // Pairs whose shared name carries the score while each side asks for another object are lowered too
+        // (`OtherObject`).
+        var otherObject = OtherObject(vectors: vectors, term: index.term,
+                                      placeWords: Set(TermKind.placeWords.map(settings.feature(of:))))
         var pairs: [DuplicatePair] = []
         pairs.reserveCapacity(cosinePairs.count)
         for p in cosinePairs {
             let factor = NameMismatch.compare(mark(p.a), mark(p.b)).factor
                 * SharedEvidence.factor(sharedIDF: sharedIDF(p.a, p.b), documents: documents)
+                * otherObject.factor(p.a, p.b)
             if factor == 1 { pairs.append(p); continue }
             let score = p.score * factor
             if score >= threshold { pairs.append(DuplicatePair(a: p.a, b: p.b, score: score)) }

@@ -85,4 +85,8 @@ public enum TermKind: Sendable, Equatable {
     /// Years are identifiers that drift between resubmissions ("Festyn 2019", "Festyn 2020"): kept as terms, never
     /// a mismatch.
     public static func isYear(_ term: String) -> Bool { term.hasPrefix("rok:") }
+
+    /// Words that announce a place's name (ulica, park, osiedle, …: the terms after which a capitalised word is a
+    /// name). A pair that shares only these and names shares a place, not an object (dedupe's `OtherObject`).
+    public static var placeWords: Set<String> { WordShape.triggers }
 }

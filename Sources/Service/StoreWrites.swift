@@ -77,7 +77,6 @@ extension ServiceEngine {
                 if error.issues.count > BadRecords.listed {
                     lines.append(tr("… i \(error.issues.count - BadRecords.listed) więcej", "… and \(error.issues.count - BadRecords.listed) more"))
                 }
-                // a single JSON record has no lines to point at
                 let problems = error.issues.map { ServiceError.Problem(line: $0.line > 0 ? $0.line : nil, field: $0.field, message: $0.message) }
                 throw ServiceError(.badRequest, lines.joined(separator: "\n"), field: error.field, problems: problems)
             case .unknownID: throw ServiceError(.notFound, error.message)

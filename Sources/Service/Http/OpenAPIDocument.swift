@@ -213,7 +213,7 @@ enum OpenAPIDocument {
       "Error": {"description": "An error with a message naming what is wrong", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
     },
     "schemas": {
-      "Error": {"type": "object", "properties": {"error": {"type": "object", "required": ["status", "message"], "properties": {"status": {"type": "integer"}, "message": {"type": "string"}, "field": {"type": "string", "description": "The request field or query parameter at fault"}, "problems": {"type": "array", "description": "Every problem of a refused upload", "items": {"type": "object", "required": ["message"], "properties": {"line": {"type": "integer", "description": "Line of the JSONL body (absent for one JSON record)"}, "field": {"type": "string"}, "message": {"type": "string"}}}}}}}},
+      "Error": {"type": "object", "properties": {"error": {"type": "object", "required": ["status", "message"], "properties": {"status": {"type": "integer"}, "message": {"type": "string"}, "field": {"type": "string", "description": "The request field or query parameter at fault"}, "problems": {"type": "array", "description": "Every problem of a refused upload", "items": {"type": "object", "required": ["message"], "properties": {"line": {"type": "integer", "description": "Line of the body (1 for one JSON record); absent when the problem is not tied to a line"}, "field": {"type": "string"}, "message": {"type": "string"}}}}}}}},
       "Themes": {
         "type": "object",
         "properties": {
@@ -229,7 +229,10 @@ enum OpenAPIDocument {
           "rank": {"type": "integer"}, "id": {"type": "string"}, "score": {"type": "number"}, "year": {"type": "integer", "nullable": true},
           "meeting": {"type": "string"}, "organisation": {"type": "string"}, "text": {"type": "string"}, "response": {"type": "string"},
           "stance": {"type": "string", "nullable": true}, "respondent": {"type": "string"},
-          "shared_terms": {"type": "array", "items": {"type": "string"}}
+          "shared_terms": {"type": "array", "items": {"type": "string"}},
+          "differing_terms": {"type": "object", "description": "Only when the two name different places or numbers", "properties": {"query": {"type": "array", "items": {"type": "string"}}, "postulate": {"type": "array", "items": {"type": "string"}}}},
+          "reviewed_by": {"type": "string", "description": "With a store, for a reviewed postulate: whose review gave its response and stance"},
+          "reviewed_at": {"type": "string", "description": "With reviewed_by: when (UTC, ISO 8601)"}
         }
       },
       "SimilarAnswer": {
@@ -245,6 +248,7 @@ enum OpenAPIDocument {
           "record": {"type": "object", "description": "The postulate record, every field as in the corpus"},
           "themes": {"$ref": "#/components/schemas/Themes"},
           "stance": {"type": "string", "nullable": true},
+          "review": {"type": "object", "nullable": true, "description": "With a store: the staff review (null until reviewed)"},
           "cluster": {"type": "array", "items": {"type": "object"}},
           "earlier": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}}
         }

@@ -67,7 +67,7 @@ extension Handlers {
             guard let text = String(validating: line, as: UTF8.self) else {
                 let e = CorpusError(.encoding, file: file, line: n, tr("tekst nie jest w UTF-8", "the text is not UTF-8"))
                 bad.append(e.description)
-                problems.append(.init(line: single ? nil : n, field: nil, message: e.message))
+                problems.append(.init(line: n, field: nil, message: e.message))
                 continue
             }
             do {
@@ -75,10 +75,10 @@ extension Handlers {
                 origins.append(.init(file: file, line: n))
             } catch let e as CorpusError {
                 bad.append(e.description)
-                problems.append(.init(line: single ? nil : n, field: e.field, message: e.message))
+                problems.append(.init(line: n, field: e.field, message: e.message))
             } catch {
                 bad.append("\(error)")
-                problems.append(.init(line: single ? nil : n, field: nil, message: "\(error)"))
+                problems.append(.init(line: n, field: nil, message: "\(error)"))
             }
         }
         if !bad.isEmpty {

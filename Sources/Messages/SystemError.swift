@@ -23,6 +23,8 @@ public func systemErrorText(_ code: Int32) -> String {
     case EIO: return tr("błąd wejścia-wyjścia", "input/output error")
     case EDQUOT: return tr("przekroczony limit dysku", "disk quota exceeded")
     case EFBIG: return tr("plik jest za duży", "the file is too large")
+    case EADDRINUSE: return tr("adres i port są już zajęte", "address already in use")
+    case EADDRNOTAVAIL: return tr("tego adresu nie ma na tym komputerze", "the address is not available on this machine")
     default:
         guard let p = strerror(code) else { return tr("błąd systemu \(code)", "system error \(code)") }
         return String(cString: p)

@@ -80,6 +80,14 @@ struct ServeCommand: ParsableCommand {
         c.port = port
         c.badRecords = badRecords.policy
         if let replicas { c.replicas = replicas }
+        if let reason = PortProbe.problem(host: host, port: port) {
+            throw ToolError(tr("nie można nasłuchiwać na \(host):\(port) (\(reason)); podaj inny --host albo --port",
+                               "cannot listen on \(host):\(port) (\(reason)); pass another --host or --port"))
+        }
+        if let tokens, let mode = FileMode.of(tokens), mode & 0o077 != 0 {
+            printError(tr("uwaga: \(tokens) mogą czytać inni użytkownicy (tryb \(String(mode & 0o777, radix: 8))); zalecany chmod 600",
+                          "warning: other users can read \(tokens) (mode \(String(mode & 0o777, radix: 8))); chmod 600 is advised"))
+        }
         // While it serves, the store is this process's to change (`StoreLock`): a second service, an import or a
         // restore is refused instead of leaving this one out of step. Released when `run` returns.
         var storeLock: FileLock?

@@ -162,4 +162,22 @@ final class ServeTests: XCTestCase {
         XCTAssertTrue(damaged.stderr.contains("zly.index"), damaged.stderr)
         XCTAssertFalse(damaged.stderr.contains("nasłuchuję"), "nothing listens after a failed start")
     }
+
+    /// A port already taken is said before the corpus is loaded, in Polish; a tokens file others can read is
+    /// warned about.
+    func testAPortInUseIsRefusedBeforeTheLoadAndAnOpenTokensFileIsWarnedAbout() throws {
+        let first = try Server()
+        let s = try Scratch()
+        let r = try CLI.run(["serve", "--port", String(first.port), "--corpus", "Corpora/authored-a.jsonl"], timeout: 120)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("nie można nasłuchiwać na 127.0.0.1:\(first.port) (adres i port są już zajęte)"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("wczytano"), "refused before the load: " + r.stderr)
+        let tokens = try s.write("tokens", "ala:\(StoreServiceTests.tokenA)\n")
+        chmod(tokens, 0o644)
+        let open = try Server(["--store", s.path("s.sqlite"), "--tokens", tokens, "--corpus", "Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl"])
+        XCTAssertTrue(open.stderr.contains("uwaga: \(tokens) mogą czytać inni użytkownicy (tryb 644); zalecany chmod 600"), open.stderr)
+        XCTAssertEqual(open.stop(SIGTERM), 0)
+        XCTAssertEqual(first.stop(SIGTERM), 0)
+    }
 }
+

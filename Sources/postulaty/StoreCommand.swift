@@ -30,7 +30,12 @@ struct StoreLocation: ParsableArguments {
     }
 
     /// Who the CLI's changes are attributed to in the audit trail.
-    static var cliUser: String { "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "?") }
+    /// `USER` is unset under cron, systemd and `sudo -i` scripts: then the account's name from the system.
+    static var cliUser: String {
+        if let user = ProcessInfo.processInfo.environment["USER"], !user.isEmpty { return "cli:" + user }
+        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return "cli:" + String(cString: name) }
+        return "cli:uid-\(getuid())"
+    }
 }
 
 /// Runs `body` with the store, then closes it (the WAL folded into the main file, see `ReviewStore.close`) also

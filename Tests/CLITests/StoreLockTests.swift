@@ -72,4 +72,31 @@ final class StoreLockTests: XCTestCase {
         XCTAssertTrue(try count(store).contains("14 postulatów"), "the copy, whole")
         XCTAssertTrue(try count(s.path("stary.sqlite")).contains("15 postulatów"), "the moved-aside store keeps its changes")
     }
+
+    /// Under cron or systemd `USER` is unset: the audit still names the account, not "cli:?".
+    func testTheAuditNamesTheAccountWithoutUSER() throws {
+        let s = try Scratch()
+        let store = s.path("s.sqlite")
+        let r = try CLI.run(["store", "import", Self.corpus, "--store", store], env: ["USER": nil])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let export = try CLI.run(["store", "check", "--store", store])
+        XCTAssertEqual(export.status, 0)
+        let history = try GRDBRead.strings(store, "SELECT DISTINCT who FROM audit")
+        XCTAssertEqual(history.count, 1)
+        XCTAssertTrue(history[0].hasPrefix("cli:") && history[0] != "cli:?" && history[0].count > 4, "\(history)")
+    }
 }
+
+import GRDB
+
+/// One column of a query, read from a store file opened read-only.
+enum GRDBRead {
+    static func strings(_ path: String, _ sql: String) throws -> [String] {
+        var config = Configuration()
+        config.readonly = true
+        let q = try DatabaseQueue(path: path, configuration: config)
+        defer { try? q.close() }
+        return try q.read { db in try String.fetchAll(db, sql: sql) }
+    }
+}
+

@@ -162,7 +162,8 @@ enum Pages {
             : .text(p.organisation.isEmpty ? p.id : p.organisation)
         return .el("div", attrs: [("class", "card")],
             .el("span", attrs: [("class", "score"), ("title", "podobieństwo (cosinus)")], text: Layout.decimal(f.hit.score)),
-            .el("div", attrs: [("class", "meta")], .text("\(f.rank). " + Layout.year(p.year) + " · "), title, .text(" · " + p.meeting)),
+            .el("div", attrs: [("class", "meta")], .text("\(f.rank). " + Layout.year(p.year) + " · "), title,
+                .text(p.meeting.isEmpty ? "" : " · " + p.meeting)),
             .el("p", attrs: [("dir", "auto")], [HTML.marked(p.text, f.textSpans)]),
             .el("blockquote", attrs: [("class", "response"), ("dir", "auto")],
                 .el("strong", text: "Odpowiedź miasta: "), .text(p.response.isEmpty ? "(brak)" : p.response),

@@ -23,7 +23,7 @@ final class StorePagesTests: XCTestCase {
     }()
 
     func send(_ port: Int, _ path: String, method: String = "GET", headers: [String: String] = [:],
-              form: [(String, String)]? = nil) throws -> (status: Int, headers: [String: String], text: String) {
+              form: [(String, String)]? = nil, file: (field: String, name: String, content: String)? = nil) throws -> (status: Int, headers: [String: String], text: String) {
         var r = URLRequest(url: URL(string: "http://127.0.0.1:\(port)" + path)!)
         r.httpMethod = method
         r.httpShouldHandleCookies = false
@@ -32,6 +32,10 @@ final class StorePagesTests: XCTestCase {
             let boundary = "----granica\(UUID().uuidString)"
             var body = ""
             for (k, v) in form { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
+            if let file {
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n\(file.content)\r\n"
+            }
             body += "--\(boundary)--\r\n"
             r.httpBody = Data(body.utf8)
             r.setValue("multipart/form-data; boundary=\(boundary)", forHTTPHeaderField: "Content-Type")
@@ -128,6 +132,12 @@ final class StorePagesTests: XCTestCase {
         XCTAssertEqual(bad.status, 400)
         XCTAssertTrue(bad.text.contains("jest już w magazynie"), bad.text)
         XCTAssertTrue(bad.text.contains("drugi raz"), "the pasted records come back in the form: " + bad.text)
+        // A clerk's spreadsheet uploaded as a .csv file is read as `store import` reads it.
+        let sheet = try send(port, "/add", method: "POST", headers: own.merging(["Cookie": cookie]) { a, _ in a },
+                             form: [("csrf", csrf), ("text", "")],
+                             file: ("file", "nowe wnioski.csv", "Identyfikator;Rok;Treść postulatu\nz-arkusza;2026;Ławki przy przystanku\n"))
+        XCTAssertEqual(sheet.status, 303, sheet.text)
+        XCTAssertTrue(try send(port, "/add?added", headers: ["Cookie": cookie]).text.contains("href=\"/postulates/z-arkusza/review\""))
 
         // Sign-out: refused without the form token; with it the session ends and the cookie is cleared.
         XCTAssertTrue(addPage.text.contains("action=\"/logout\""), addPage.text)

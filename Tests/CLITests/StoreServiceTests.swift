@@ -179,6 +179,15 @@ final class StoreServiceTests: XCTestCase {
             XCTAssertEqual(problems.first?["field"] as? String, "id", r.text)
             XCTAssertTrue((problems.first?["message"] as? String ?? "").contains(message), r.text)
         }
+        // A clerk's spreadsheet (Polish headers, `;`, a quoted line break) is read as `store import` reads it.
+        let sheet = "Identyfikator;Rok;Treść postulatu\r\ncsv-1;2026;\"Ławki\nw parku\"\r\ncsv-2;2026;Oświetlenie przejścia\r\n"
+        let csv = try call(server, "/api/postulates", method: "POST", token: Self.tokenA, type: "text/csv", body: sheet)
+        XCTAssertEqual(csv.status, 201, csv.text)
+        XCTAssertEqual(try json(csv.text)["ids"] as? [String], ["csv-1", "csv-2"])
+        let noText = try call(server, "/api/postulates", method: "POST", token: Self.tokenA, type: "text/csv", body: "id;opis\nx;y\n")
+        XCTAssertEqual(noText.status, 400)
+        XCTAssertTrue(noText.text.contains("upload.csv:1: brak kolumny z treścią postulatu"), noText.text)
+        XCTAssertFalse(noText.text.contains("postulaty-add-"), "no temporary folder in the message: " + noText.text)
         let long = String(repeating: "x", count: 20_001)
         let note = try call(server, "/api/postulates/bom-1/review", method: "PUT", token: Self.tokenA, body: #"{"note":"\#(long)"}"#)
         XCTAssertEqual(note.status, 400)

@@ -115,9 +115,9 @@ enum OpenAPIDocument {
     },
     "/api/postulates": {
       "post": {
-        "summary": "Add postulates to the store (--store): one JSON record or JSONL; validated like corpus validate, all or nothing",
+        "summary": "Add postulates to the store (--store): one JSON record, JSONL or a CSV sheet (read as store import reads it); validated like corpus validate, all or nothing",
         "security": [{"bearer": []}],
-        "requestBody": {"required": true, "content": {"application/json": {}, "application/x-ndjson": {}}},
+        "requestBody": {"required": true, "content": {"application/json": {}, "application/x-ndjson": {}, "text/csv": {}}},
         "responses": {
           "201": {"description": "Stored and searchable from the next request: {\"ids\": [...]}", "content": {"application/json": {}}},
           "400": {"$ref": "#/components/responses/Error"},

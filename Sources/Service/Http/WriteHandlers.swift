@@ -25,8 +25,9 @@ extension Handlers {
         return name
     }
 
-    /// `POST /api/postulates`: one JSON record (`application/json`) or JSONL (`application/x-ndjson`) → 201
-    /// `{"ids": […]}`; any bad record: 400 naming each, nothing stored.
+    /// `POST /api/postulates`: one JSON record (`application/json`), JSONL (`application/x-ndjson`) or a spreadsheet
+    /// (`text/csv`, read as `store import` reads it) → 201 `{"ids": […]}`; any bad record: 400 naming each, nothing
+    /// stored.
     func addAPI(_ request: Request) async throws -> Response {
         let who = try writer(request)
         _ = try engine.requireStore()
@@ -34,14 +35,38 @@ extension Handlers {
         let single: Bool
         if type.hasPrefix("application/json") { single = true } else if type.hasPrefix("application/x-ndjson") || type.hasPrefix("application/jsonl") {
             single = false
+        } else if type.hasPrefix("text/csv") {
+            let (records, origins) = try Self.csvRecords(try await collect(request), file: "upload.csv")
+            let ids = try engine.add(records, origins: origins, who: who)
+            return Reply.json(.object([("ids", .array(ids.map { .string($0) }))]), status: .created)
         } else {
-            throw ServiceError(.unsupportedMediaType, tr("wyślij rekord JSON (Content-Type: application/json) albo JSONL (application/x-ndjson), nie „\(type.prefix(80))”",
-                                                         "send a JSON record (Content-Type: application/json) or JSONL (application/x-ndjson), not \"\(type.prefix(80))\""))
+            throw ServiceError(.unsupportedMediaType, tr("wyślij rekord JSON (Content-Type: application/json), JSONL (application/x-ndjson) albo arkusz CSV (text/csv), nie „\(type.prefix(80))”",
+                                                         "send a JSON record (Content-Type: application/json), JSONL (application/x-ndjson) or a CSV sheet (text/csv), not \"\(type.prefix(80))\""))
         }
         let body = try await collect(request)
         let (records, origins) = try Self.records(body, single: single, file: single ? "upload.json" : "upload.jsonl")
         let ids = try engine.add(records, origins: origins, who: who)
         return Reply.json(.object([("ids", .array(ids.map { .string($0) }))]), status: .created)
+    }
+
+    /// Records from a spreadsheet upload, read as the CLI reads a .csv file (header names in Polish or English, `;`
+    /// or `,`, quoted line breaks, a BOM): through a private temporary file, whose folder is taken out of the
+    /// messages again. The first unreadable row is named (400), nothing is kept.
+    static func csvRecords(_ body: [UInt8], file: String) throws -> ([Postulate], [ReviewStore.Origin]) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("postulaty-add-" + UUID().uuidString).path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/" + file
+        guard FileManager.default.createFile(atPath: path, contents: Data(body)) else {
+            throw ServiceError(.internalServerError, tr("nie można zapisać pliku tymczasowego", "cannot write a temporary file"))
+        }
+        let rows: [(record: Postulate, line: Int)]
+        do { rows = try CorpusReader.readNumbered(path: path, format: .csv) } catch let e as CorpusError {
+            throw ServiceError(.badRequest, e.description.replacingOccurrences(of: folder + "/", with: ""),
+                               problems: [.init(line: e.line > 0 ? e.line : nil, field: e.field, message: e.message)])
+        }
+        guard !rows.isEmpty else { throw ServiceError(.badRequest, tr("brak postulatów (puste wejście)", "no postulates (empty input)")) }
+        return (rows.map(\.record), rows.map { .init(file: file, line: $0.line) })
     }
 
     /// Records from an upload, each with its line; every unreadable record is named (400), none is kept.

@@ -138,11 +138,11 @@ enum ReviewPages {
             }))
         }
         body += [
-            .el("p", text: "Wklej rekordy JSONL (jeden postulat w wierszu, pola jak w korpusie: id, year, organisation, text, …) albo wyślij plik .jsonl. Każdy rekord jest sprawdzany jak przez postulaty corpus validate; przy błędzie nic nie jest zapisywane."),
+            .el("p", text: "Wklej rekordy JSONL (jeden postulat w wierszu, pola jak w korpusie: id, year, organisation, text, …) albo wyślij plik .jsonl lub arkusz .csv (nagłówek jak w korpusie albo po polsku: identyfikator, rok, organizacja, treść, uzasadnienie…; separator ; lub ,). Każdy rekord jest sprawdzany jak przez postulaty corpus validate; przy błędzie nic nie jest zapisywane."),
             .el("form", attrs: [("action", "/add"), ("method", "post"), ("enctype", "multipart/form-data"), ("class", "search")],
                 input("hidden", "csrf", csrf),
-                .el("p", .el("label", attrs: [("for", "file")], text: "Plik JSONL: "),
-                    .void("input", [("type", "file"), ("id", "file"), ("name", "file"), ("accept", ".jsonl,.ndjson,.json")])),
+                .el("p", .el("label", attrs: [("for", "file")], text: "Plik JSONL albo CSV: "),
+                    .void("input", [("type", "file"), ("id", "file"), ("name", "file"), ("accept", ".jsonl,.ndjson,.json,.csv")])),
                 .el("p", .el("label", attrs: [("for", "text")], text: "albo rekordy JSONL:"),
                     .el("textarea", attrs: [("id", "text"), ("name", "text"), ("rows", "8"), ("dir", "auto")], text: text)),
                 .el("button", attrs: [("type", "submit")], text: "Dodaj")),

@@ -42,7 +42,9 @@ public struct TagUpload: Sendable {
     /// A file name as a browser sends it, reduced to its last component and harmless characters.
     static func safeName(_ raw: String) -> String {
         let last = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let kept = last.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil || "._-".unicodeScalars.contains($0) }
+        // spaces become "_" ("wnioski łódź 2026.csv" → "wnioski_łódź_2026.csv"), quotes and the like are left out
+        let spaced = last.unicodeScalars.map { $0.properties.isWhitespace ? "_" : $0 }
+        let kept = spaced.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil || "._-".unicodeScalars.contains($0) }
         return String(String.UnicodeScalarView(kept.prefix(100))).trimmingCharacters(in: CharacterSet(charactersIn: "."))
     }
 

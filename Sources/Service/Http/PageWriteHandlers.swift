@@ -112,7 +112,7 @@ extension Handlers {
         _ = try engine.requireStore()
         let id = try Self.decodedParameter(context, "id")
         guard let s = session(request) else { return Self.loginRedirect(request.uri.path) }
-        guard let a = engine.postulate(id, earlier: 8) else { throw Self.unknown(id) }
+        guard let a = engine.postulate(id, earlier: 8, spans: true) else { throw Self.unknown(id) }
         return Self.formPage(ReviewPages.review(a, review: try engine.storedReview(id), csrf: s.csrf, engine, error: error),
                              status: error == nil ? .ok : .badRequest)
     }

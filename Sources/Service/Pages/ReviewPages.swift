@@ -90,14 +90,21 @@ enum ReviewPages {
             var why = ""
             if let l {
                 why = " — model: wynik \(Layout.decimal(l.score)) (próg \(Layout.decimal(l.threshold)))" + (l.assigned ? ", przypisany" : "")
-                if !l.terms.isEmpty { why += "; bo: " + l.terms.map { "\($0.term) \(Layout.decimal(l.share($0), places: 0))%" }.joined(separator: ", ") }
+                if !l.terms.isEmpty {
+                    why += "; bo: " + l.terms.map { a.themeLabels.label($0.term) + " " + Layout.decimal(l.share($0), places: 0) + "%" }.joined(separator: ", ")
+                }
             }
             let box = input("checkbox", "theme", t.code, checked: chosen.contains(t.code))
             let label: HTML = .el("label", box, .text(" " + t.labelPL), .el("span", attrs: [("class", "terms")], text: why))
             return .el("p", label)
         }
         let linked = Set(review?.sameAs ?? [])
-        var candidates = a.earlier.map { ($0.hit.postulate.id, $0.hit.postulate.text, Layout.decimal($0.hit.score)) }
+        // id, what the reviewer reads (year, organisation, text), similarity
+        var candidates = a.earlier.map { f -> (String, String, String) in
+            let p = f.hit.postulate
+            let org = p.organisation.isEmpty ? "" : p.organisation + " · "
+            return (p.id, Layout.year(p.year) + " · " + org + p.text, Layout.decimal(f.hit.score))
+        }
         for id in linked where !candidates.contains(where: { $0.0 == id }) { candidates.append((id, "", "")) }
         let dupBoxes: [HTML] = candidates.map { c in
             let box = input("checkbox", "same_as", c.0, checked: linked.contains(c.0))

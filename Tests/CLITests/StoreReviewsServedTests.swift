@@ -60,6 +60,7 @@ final class StoreReviewsServedTests: XCTestCase {
             // read as a clerk reads it: the linked postulate a link, Polish field names, a readable UTC time
             XCTAssertTrue(page.contains("<dt>Powtarza (z recenzji)</dt><dd><a href=\"/postulates/krakow-2025-06-17-02\">krakow-2025-06-17-02</a>"), round)
             XCTAssertTrue(page.contains("<dt>Notatka z recenzji</dt>"), round)
+            XCTAssertFalse(page.contains("Nie powraca w innych latach"), "the reviewer linked it: " + round)
             XCTAssertFalse(page.contains("<dt>same_as</dt>") || page.contains("<dt>review_note</dt>"), round)
             XCTAssertNotNil(page.range(of: #"Z recenzji</dt><dd dir="auto">ala, 20\d\d-\d\d-\d\d \d\d:\d\d UTC<"#, options: .regularExpression), round)
 

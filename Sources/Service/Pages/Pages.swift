@@ -88,8 +88,12 @@ enum Pages {
                         + (p.themes.isEmpty ? [.text("brak")] : p.themes.map { .el("span", attrs: [("class", "theme")], text: e.taxonomy.labelPL($0)) })))
         body.append(themes(a.themes, e, labels: a.themeLabels))
         body.append(.el("h2", text: "Powracający postulat"))
+        let linked = p.value(of: "same_as")?.arrayValue?.compactMap(\.stringValue) ?? []
         if a.cluster.isEmpty {
-            body.append(.el("p", text: "Nie powraca w innych latach (brak bardzo podobnych postulatów z innych spotkań)."))
+            // The model's clusters only; a reviewer's links say more, so the sentence does not contradict them.
+            body.append(.el("p", text: linked.isEmpty
+                ? "Nie powraca w innych latach (brak bardzo podobnych postulatów z innych spotkań)."
+                : "Model nie znalazł bardzo podobnych postulatów z innych spotkań; recenzja łączy go z: " + linked.joined(separator: ", ") + "."))
         } else {
             body.append(.el("ol", attrs: [("class", "timeline")], a.cluster.map { m in
                 let r = m.record

@@ -172,12 +172,13 @@ final class LemmaFirstSightTests: XCTestCase {
     /// The memo's table alone: growth, repeated inserts, the limit, and what `checkInvariants` catches.
     func testTagClassMemoTable() throws {
         let memo = TagClassMemo(capacity: 4, limit: 1_000)
-        for node in stride(from: 1, to: 3_000, by: 3) { memo.insert(node, UInt64(node) &* 0x9E37) }
+        for node in stride(from: 1, to: 3_100, by: 3) { memo.insert(node, UInt64(node) &* 0x9E37) }
         memo.insert(1, 12345)  // already there: kept as first stored
         XCTAssertEqual(memo.count, 1_000)
         XCTAssertEqual(memo.lookup(1), 0x9E37)
         XCTAssertEqual(memo.lookup(2), nil)
-        XCTAssertEqual(memo.lookup(2_998), nil, "past the limit nothing is stored")
+        XCTAssertEqual(memo.lookup(2_998), 2_998 &* 0x9E37, "the 1,000th is stored")
+        XCTAssertEqual(memo.lookup(3_001), nil, "past the limit nothing is stored")
         var computed = 0
         XCTAssertEqual(memo.classes(of: 7) { _ in computed += 1; return 0 }, 7 &* 0x9E37)
         XCTAssertEqual(computed, 0)

@@ -16,7 +16,8 @@ final class BytePathTests: XCTestCase {
         }
         set.formUnion(["", "a", "A", "Ab", "AB", "ABC1", "A1", "1a", "12a", "12A", "1234b", "12345c", "ab", "'a", "Ł", "Łódź",
                        "ŁÓDŹ", "ŁA", "Aą", "AĄ", "ZAŻÓŁĆ", "zażółć", "gęślą", "jaźń", "É", "éa", "Straße", "ﬁrma", "x\r\ny",
-                       "ą\u{0301}", "e\u{0328}", "７", "١٢", "ⅻ", "NGO's", "SP114", "٣a", "12ą", "MAM'owych"])
+                       "ą\u{0301}", "e\u{0328}", "７", "١٢", "ⅻ", "NGO's", "SP114", "٣a", "12ą", "MAM'owych",
+                       "ǅ", "ǅa", "ɏ", "ɐ", "a\u{0300}", "ß²", "½", "1½", "×", "1×2", "\u{00A0}a", "a\u{200D}b", "ǲ1"])
         return set.sorted()
     }()
 
@@ -67,6 +68,30 @@ final class BytePathTests: XCTestCase {
                                w.count >= minLength && !w.allSatisfy(\.isNumber), w)
             }
         }
+    }
+
+    /// The byte-keyed word lists against `Set<String>` on every corpus word and every stop word, and what their
+    /// invariant check catches.
+    func testByteWordSetsAnswerAsTheirSets() throws {
+        let lists: [(ByteWordSet, Set<String>)] = [(StopWords.allBytes, StopWords.all),
+                                                   (WordShape.triggerBytes, WordShape.triggers),
+                                                   (WordShape.markerBytes, WordShape.markers)]
+        var hits = 0
+        for (bytes, set) in lists {
+            try bytes.checkInvariants(expected: set)
+            for w in Self.words + Array(set) + set.map({ $0 + "a" }) + set.map({ String($0.dropLast()) }) {
+                XCTAssertEqual(bytes.contains(w), set.contains(w), w)
+                if set.contains(w) { hits += 1 }
+            }
+        }
+        XCTAssertGreaterThan(hits, 400)
+        XCTAssertEqual(StopWords.allBytes.count, StopWords.all.count)
+        XCTAssertThrowsError(try StopWords.allBytes.checkInvariants(expected: StopWords.all.subtracting(["nie"])))
+        let small = ByteWordSet(["ul", "al", "pl", "imię"])
+        XCTAssertTrue(small.contains("imię"))
+        XCTAssertFalse(small.contains("imie"))
+        XCTAssertFalse(small.contains(""))
+        XCTAssertFalse(small.contains("ulica"))
     }
 
     /// A two-arc root whose labels are out of order: the check says so, and lookups still find both arcs.

@@ -181,13 +181,30 @@ public final class Analyzer {
         configuration.foldTermDiacritics ? DiacriticFolding.fold(term) : term
     }
 
-    /// At least `minLength` characters and not all of them numbers. Plain ASCII (nearly every term) is answered from
-    /// its bytes — one byte a character, only 0–9 numbers —, the rest by Character as before.
+    /// At least `minLength` characters and not all of them numbers. Answered from the bytes when every scalar is
+    /// printable ASCII or a Latin letter U+00C0–U+027F (nearly every term): each such scalar is one Character
+    /// (none of them combines with a neighbour), and only the ASCII digits 0–9 among them are numbers; the rest by
+    /// Character as before.
     static func isLongEnoughAndNotNumeric(_ term: String, minLength: Int) -> Bool {
-        let u = term.utf8
-        if u.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) {
-            return u.count >= minLength && !u.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        let fast = term.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+            var characters = 0, i = 0
+            var numeric = true
+            while i < b.count {
+                let x = b[i]
+                if x < 0x80 {
+                    guard x >= 0x20 else { return nil }
+                    if x < 0x30 || x > 0x39 { numeric = false }
+                    i += 1
+                } else {
+                    guard x >= 0xC3, x <= 0xC9, i + 1 < b.count, b[i + 1] & 0xC0 == 0x80 else { return nil }
+                    numeric = false
+                    i += 2
+                }
+                characters += 1
+            }
+            return characters >= minLength && !numeric
         }
+        if let fast, let answer = fast { return answer }
         return term.count >= minLength && !term.allSatisfy(\.isNumber)
     }
 

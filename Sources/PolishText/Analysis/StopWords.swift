@@ -42,5 +42,8 @@ public enum StopWords {
 
     public static let all: Set<String> = functionWords.union(genreWords)
 
-    public static func contains(_ word: String) -> Bool { all.contains(word) }
+    /// `all` asked by bytes (`ByteWordSet`): the analyzer asks this of every new form and lemma.
+    static let allBytes = ByteWordSet(all)
+
+    public static func contains(_ word: String) -> Bool { allBytes.contains(word) }
 }

@@ -26,20 +26,22 @@ struct WordShape: Sendable, Equatable {
     ]
     /// Written forms that mark a following number as an identifier.
     static let markers: Set<String> = ["nr", "nr.", "numer", "numeru", "numerze", "no.", "nry"]
+    /// The two lists asked by bytes (`ByteWordSet`): every new form asks both.
+    static let triggerBytes = ByteWordSet(triggers), markerBytes = ByteWordSet(markers)
 
     /// The shape of a written form with its normalised form and term (nil for stop words).
     static func of(written: String, normalized: String, term: String?, kind: TokenKind,
                    names: NameLexicon?) -> WordShape {
         var s = WordShape()
         if kind == .abbreviation {
-            s.numberMarker = markers.contains(normalized)
-            if let term { s.nameTrigger = triggers.contains(term) }
+            s.numberMarker = markerBytes.contains(normalized)
+            if let term { s.nameTrigger = triggerBytes.contains(term) }
             return s
         }
         guard kind == .word else { return s }
         s.letterCase = letterCase(written)
-        s.numberMarker = markers.contains(normalized)
-        if let term { s.nameTrigger = triggers.contains(term) }
+        s.numberMarker = markerBytes.contains(normalized)
+        if let term { s.nameTrigger = triggerBytes.contains(term) }
         // A word in capitals that is not a code ("ŻELECHOWA", "KLECINIE" in a title typed in capitals) is judged
         // as a capitalised word: the same name whatever the typing.
         let asTitle = s.letterCase == .title || (s.letterCase == .upper && !isCode(written, term: term))

@@ -38,9 +38,9 @@ public struct CFSA2Automaton: Sendable {
 
     /// The arcs (the bytes after the header and label table). Offsets below index into this array.
     public let arcs: [UInt8]
-    /// Label table: `labels[i]` is the label of an arc whose M bits are `i` (i > 0). Inline (no heap, no
-    /// bounds-checked array) because it is read for almost every arc.
-    let labels: SIMD32<UInt8>
+    /// Label table: `labels[i]` is the label of an arc whose M bits are `i` (i > 0), 32 entries. Walkers read it
+    /// through a pointer (one load an arc; a SIMD32 with a variable index cost several instructions).
+    let labels: [UInt8]
     let hasNumbers: Bool
     /// Offset of the root node.
     public let root: Int
@@ -57,7 +57,7 @@ public struct CFSA2Automaton: Sendable {
         let flags = UInt16(bytes[5]) << 8 | UInt16(bytes[6])
         let labelCount = Int(bytes[7])
         guard bytes.count > 8 + labelCount else { throw FormatError.truncated }
-        var table = SIMD32<UInt8>()
+        var table = [UInt8](repeating: 0, count: 32)
         for i in 0..<min(labelCount, 32) { table[i] = bytes[8 + i] }
         labels = table
         hasNumbers = flags & Self.flagNumbers != 0
@@ -67,15 +67,15 @@ public struct CFSA2Automaton: Sendable {
         var rootOffset = 0
         let numbers = hasNumbers
         let lab = table
-        try arcs.withUnsafeBufferPointer { p in
-            let view = Walker(arcs: p, labels: lab, hasNumbers: numbers, sortedLabels: false)
+        try arcs.withUnsafeBufferPointer { p in try lab.withUnsafeBufferPointer { l in
+            let view = Walker(arcs: p, labels: l.baseAddress!, hasNumbers: numbers, sortedLabels: false)
             rootOffset = view.destination(ofArc: view.firstArc(of: 0))
             guard rootOffset > 0, rootOffset < p.count else { throw FormatError.truncated }
-        }
+        } }
         root = rootOffset
-        sortedLabels = arcs.withUnsafeBufferPointer { p in
-            Self.labelsAreSorted(Walker(arcs: p, labels: lab, hasNumbers: numbers, sortedLabels: false))
-        }
+        sortedLabels = arcs.withUnsafeBufferPointer { p in lab.withUnsafeBufferPointer { l in
+            Self.labelsAreSorted(Walker(arcs: p, labels: l.baseAddress!, hasNumbers: numbers, sortedLabels: false))
+        } }
     }
 
     /// Reads the arcs front to back, node after node (a node's arcs are contiguous, nodes follow each other), and
@@ -112,19 +112,19 @@ public struct CFSA2Automaton: Sendable {
     /// Runs `body` with a walker over the arcs (no copies, no bounds checks beyond the buffer's own).
     @inline(__always)
     public func withWalker<R>(_ body: (Walker) throws -> R) rethrows -> R {
-        try arcs.withUnsafeBufferPointer { p in
-            try body(Walker(arcs: p, labels: labels, hasNumbers: hasNumbers, sortedLabels: sortedLabels))
-        }
+        try arcs.withUnsafeBufferPointer { p in try labels.withUnsafeBufferPointer { l in
+            try body(Walker(arcs: p, labels: l.baseAddress!, hasNumbers: hasNumbers, sortedLabels: sortedLabels))
+        } }
     }
 
     /// Primitive operations on the arcs; valid only inside `withWalker`.
     public struct Walker {
         let a: UnsafeBufferPointer<UInt8>
-        let labels: SIMD32<UInt8>
+        let labels: UnsafePointer<UInt8>
         let hasNumbers: Bool
         let sortedLabels: Bool
 
-        init(arcs: UnsafeBufferPointer<UInt8>, labels: SIMD32<UInt8>, hasNumbers: Bool, sortedLabels: Bool) {
+        init(arcs: UnsafeBufferPointer<UInt8>, labels: UnsafePointer<UInt8>, hasNumbers: Bool, sortedLabels: Bool) {
             a = arcs
             self.labels = labels
             self.hasNumbers = hasNumbers

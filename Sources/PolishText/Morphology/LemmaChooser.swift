@@ -8,6 +8,9 @@
 /// candidate order (`PolishLemmatizer.ranksBefore`) is total up to equal lemmas, so the minimum is the same lemma
 /// the sorted list put first. Only the chosen lemma becomes a String.
 ///
+/// The walk stops at the separator after each lemma: the tag that follows matters only through its classes, which
+/// come from a per-node memo (`tagClassSet`), so a lemma costs its few encoded bytes, not its 50–100 tag bytes.
+///
 /// Results are those of `PolishLemmatizer.candidates(of:matching:).first` byte for byte (tests compare the two on
 /// real text). Whatever this path does not model (a part of speech outside `ReadingClassTable`, an overlong
 /// reading) returns `.fallback`, and the caller takes the reference path.
@@ -21,31 +24,40 @@ extension PolishLemmatizer {
         case fallback
     }
 
-    /// Bytes a single reading (encoded lemma, separator, tag) may take on the fast path.
+    /// Bytes a reading's tags may take on the fast path (`readTagClassSet`).
     static let maxSequence = 512
+    /// Bytes an encoded lemma may take on the fast path (PoliMorf's longest is far shorter). Small, so that the
+    /// walk's buffers stay under the 1 KiB that `withUnsafeTemporaryAllocation` puts on the stack for forms of up
+    /// to ≈ 45 bytes, not on the heap.
+    static let maxEncodedLemma = 64
 
-    func firstSight(_ form: UnsafeBufferPointer<UInt8>, matching: MorfologikDictionary.Matching,
-                    maxSurfaces: Int = 32) -> FirstSight {
+    /// The lexicon lemmas of `form` under `matching`, in automaton order (surfaces as `matchSurfaces` finds them,
+    /// then each surface's encoded lemmas): `body(lemma, lemmaHash, classes)` with the decoded lemma (valid during
+    /// the call), its `KeyHashIndex` hash and the class set of its tags (never empty, never unmodelled). Returns
+    /// false when the walk cannot answer as the reference path would (malformed UTF-8, an unmodelled class, an
+    /// overlong reading); the caller then takes the reference path. A form holding the separator matches nothing.
+    @inline(__always)
+    func forEachLexiconLemma(_ form: UnsafeBufferPointer<UInt8>, matching: MorfologikDictionary.Matching,
+                             maxSurfaces: Int,
+                             _ body: (UnsafeMutableBufferPointer<UInt8>, UInt32, UInt64) -> Void) -> Bool {
         let n = form.count
-        guard n > 0 else { return .none }
+        guard n > 0 else { return true }
+        guard dictionary.automaton.arcs.count < Int(Int32.max) else { return false }  // offsets kept as Int32
         let spellings = SpellingIndex.forMatching(matching)
-        let classes = ReadingClassTable.shared
         let sep = dictionary.metadata.separator
         let encoding = dictionary.metadata.encoding
-        let maxSeq = Self.maxSequence
-        // Byte buffer: surface (4n+8) | lemma scratch | best lemma | prior key (each 4n+8+maxSeq).
+        let maxSeq = Self.maxEncodedLemma
+        // Byte buffer: surface (4n+8) | lemma scratch (4n+8+maxSeq) | encoded lemma path (maxSeq).
         let surfaceCap = 4 * n + 8, lemmaCap = surfaceCap + maxSeq
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: surfaceCap + 3 * lemmaCap + maxSeq) { bytes in
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * (n + 2) + maxSeq) { ints in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: surfaceCap + lemmaCap + maxSeq) { bytes in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 4 * (n + 2) + maxSeq) { ints in
         withUnsafeTemporaryAllocation(of: MorfologikDictionary.Spelling.self, capacity: n * spellings.widest + 1) { alts in
         spellings.spellings.withUnsafeBufferPointer { table in
         spellings.start.withUnsafeBufferPointer { tableStart in
             let base = bytes.baseAddress!
             let surface = UnsafeMutableBufferPointer(start: base, count: surfaceCap)
             let scratch = UnsafeMutableBufferPointer(start: base + surfaceCap, count: lemmaCap)
-            let best = UnsafeMutableBufferPointer(start: base + surfaceCap + lemmaCap, count: lemmaCap)
-            let key = UnsafeMutableBufferPointer(start: base + surfaceCap + 2 * lemmaCap, count: lemmaCap)
-            let path = UnsafeMutableBufferPointer(start: base + surfaceCap + 3 * lemmaCap, count: maxSeq)
+            let path = UnsafeMutableBufferPointer(start: base + surfaceCap + lemmaCap, count: maxSeq)
             let ib = ints.baseAddress!
             let altStart = UnsafeMutableBufferPointer(start: ib, count: n + 2)
             let nodes = UnsafeMutableBufferPointer(start: ib + (n + 2), count: n + 2)
@@ -58,115 +70,53 @@ extension PolishLemmatizer {
             while i < n {
                 let lead = form[i]
                 let len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                guard i + len <= n else { return .fallback }
+                guard i + len <= n else { return false }
                 var v = -1
                 if len == 1 { v = Int(lead) } else if len == 2 { v = Int(lead & 0x1F) << 6 | Int(form[i + 1] & 0x3F) }
-                altStart[positions] = count
+                altStart[positions] = Int32(count)
                 if v >= 0, v < SpellingIndex.limit, tableStart[v] < tableStart[v + 1] {
                     for k in Int(tableStart[v])..<Int(tableStart[v + 1]) {
-                        if table[k].count == 1 && table[k][0] == sep { return .none }
+                        if table[k].count == 1 && table[k][0] == sep { return true }
                         alts[count] = table[k]; count += 1
                     }
                 } else {
-                    if len == 1 && lead == sep { return .none }
-                    var s = MorfologikDictionary.Spelling(ascii: 0)
-                    s.count = len
-                    s.bytes = (lead, len > 1 ? form[i + 1] : 0, len > 2 ? form[i + 2] : 0, len > 3 ? form[i + 3] : 0)
-                    alts[count] = s; count += 1
+                    if len == 1 && lead == sep { return true }
+                    alts[count] = MorfologikDictionary.Spelling(
+                        bytes: (lead, len > 1 ? form[i + 1] : 0, len > 2 ? form[i + 2] : 0, len > 3 ? form[i + 3] : 0), count: len)
+                    count += 1
                 }
                 positions += 1
                 i += len
             }
-            altStart[positions] = count
+            altStart[positions] = Int32(count)
 
-            // The best candidate so far.
-            var bestLen = -1, bestClass = 0, bestScore = 0
             var unmodelled = false
-            let priors = self.priors
-
+            let deepShift = head.deepShift
             return head.level0.withUnsafeBufferPointer { level0 in
             head.level1.withUnsafeBufferPointer { level1 in
-            dictionary.automaton.withWalker { w -> FirstSight in
-                // Considers one candidate (lemma in `scratch[0..<len]`, class `c`); keeps it when it ranks first.
-                func consider(_ len: Int, _ c: Int, _ lemmaHash: UInt32) {
-                    let info = classes.classes[c]
-                    if bestLen >= 0 {
-                        let b = classes.classes[bestClass]
-                        if info.tier != b.tier { if info.tier > b.tier { return } }
-                        else if info.isAbbreviation != b.isAbbreviation { if info.isAbbreviation { return } }
-                        else {
-                            if c == bestClass && len == bestLen && memEqual(scratch.baseAddress!, best.baseAddress!, len) { return }
-                            let score = scoreOf(len, c, lemmaHash)
-                            if score != bestScore { if score < bestScore { return } }
-                            else if info.rank != b.rank { if info.rank > b.rank { return } }
-                            else if !lexLess(scratch.baseAddress!, len, best.baseAddress!, bestLen) { return }
-                            keep(len, c, score)
-                            return
-                        }
-                    }
-                    keep(len, c, scoreOf(len, c, lemmaHash))
-                }
-                func keep(_ len: Int, _ c: Int, _ score: Int) {
-                    // A copy, not a swap: the scratch lemma may serve the reading's next tag alternative.
-                    for x in 0..<len { best[x] = scratch[x] }
-                    bestLen = len; bestClass = c; bestScore = score
-                }
-                func scoreOf(_ len: Int, _ c: Int, _ lemmaHash: UInt32) -> Int {
-                    guard let priors else { return 0 }
-                    return classes.classes[c].keySuffix.withUnsafeBufferPointer { suffix in
-                        priors.score(lemma: UnsafeBufferPointer(rebasing: scratch[0..<len]), lemmaHash: lemmaHash,
-                                     classSuffix: suffix, key: key)
-                    }
-                }
-
-                // The lemma of the previous reading, while the walk has not left its encoded bytes: the readings of
-                // one lemma follow each other (automaton order), so it is decoded and hashed once, and each of its
-                // classes is considered once (considering a candidate again cannot change the best: the best only
-                // improves, and the order is total).
-                var lastCut = -1, lastLemmaLen = -1, lastLemmaHash: UInt32 = 0
-                var seenClasses: UInt64 = 0
-                var shallowest = Int.max  // the smallest depth the reading walk returned to since the last reading
-
-                // One reading `path[0..<len]` of the surface `surface[0..<surfaceLen]`: encoded lemma, separator, tag.
-                func reading(_ len: Int, _ surfaceLen: Int) {
-                    let lemmaLen: Int, lemmaHash: UInt32
-                    var cut: Int
-                    if lastCut >= 0 && shallowest > lastCut && lastCut < len {
-                        cut = lastCut; lemmaLen = lastLemmaLen; lemmaHash = lastLemmaHash
-                    } else {
-                        cut = 0
-                        while cut < len && path[cut] != sep { cut += 1 }
-                        guard let decoded = encoding.decode(form: UnsafeBufferPointer(rebasing: surface[0..<surfaceLen]),
-                                                            encoded: UnsafeBufferPointer(rebasing: path[0..<cut]),
-                                                            into: scratch) else { lastCut = -1; return }
-                        lemmaLen = decoded
-                        lemmaHash = KeyHashIndex.hash(UnsafeBufferPointer(rebasing: scratch[0..<lemmaLen]))
-                        lastCut = cut < len ? cut : -1; lastLemmaLen = lemmaLen; lastLemmaHash = lemmaHash
-                        seenClasses = 0
-                    }
-                    shallowest = Int.max
-                    // Tag alternatives joined by "+": the class of each (the part before the first ":").
-                    let tag = UnsafeBufferPointer(rebasing: path[0..<len])
-                    var start = cut < len ? cut + 1 : len
-                    while start < len {
-                        var end = start, colon = -1
-                        while end < len && tag[end] != 0x2B {
-                            if colon < 0 && tag[end] == 0x3A { colon = end }
-                            end += 1
-                        }
-                        guard let c = classes.classOf(tag, start, colon < 0 ? end : colon) else { unmodelled = true; return }
-                        if c >= 64 || seenClasses & (1 << UInt64(c)) == 0 {
-                            if c < 64 { seenClasses |= 1 << UInt64(c) }
-                            consider(lemmaLen, c, lemmaHash)
-                        }
-                        start = end + 1
-                    }
+            head.deepKeys.withUnsafeBufferPointer { deepKeys in
+            head.deepNodes.withUnsafeBufferPointer { deepNodes in
+            dictionary.automaton.withWalker { w -> Bool in
+                // One lemma of the surface `surface[0..<surfaceLen]`: its encoded bytes `path[0..<encodedLen]`, its
+                // tags from the node `tagNode` on, whose classes come from the memo.
+                // False when its tags hold an unmodelled class.
+                @inline(__always) func lemmaFound(_ encodedLen: Int, _ surfaceLen: Int, tagNode: Int) -> Bool {
+                    guard tagNode > 0 else { return true }  // "lemma+" and nothing after: no tag, no candidate
+                    guard let lemmaLen = encoding.decode(form: UnsafeBufferPointer(rebasing: surface[0..<surfaceLen]),
+                                                         encoded: UnsafeBufferPointer(rebasing: path[0..<encodedLen]),
+                                                         into: scratch) else { return true }
+                    let set = tagClassSet(of: tagNode, walker: w)
+                    if set & Self.unmodelledClass != 0 { return false }
+                    guard set != 0 else { return true }
+                    let lemma = UnsafeMutableBufferPointer(rebasing: scratch[0..<lemmaLen])
+                    body(lemma, KeyHashIndex.hash(UnsafeBufferPointer(lemma)), set)
+                    return true
                 }
 
                 // 2. Surfaces: depth-first over the spellings, in the order of `matchSurfaces`.
                 var found = 0
                 var depth = 0
-                nodes[0] = dictionary.automaton.root
+                nodes[0] = Int32(dictionary.automaton.root)
                 next[0] = altStart[0]
                 surfaceEnd[0] = 0
                 while depth >= 0 && found < maxSurfaces && !unmodelled {
@@ -176,52 +126,61 @@ extension PolishLemmatizer {
                         if surfaceEnd[depth] == 1 {
                             dest = Int(level1[Int(surface[0]) << 8 | Int(sep)])
                         } else {
-                            let arc = w.arc(of: nodes[depth], label: sep)
+                            let arc = w.arc(of: Int(nodes[depth]), label: sep)
                             dest = arc > 0 ? w.destination(ofArc: arc) : -1
                         }
-                        do {
-                            if dest > 0 {
-                                found += 1
-                                // 3. Every reading of this surface (the right language after the separator).
-                                let surfaceLen = surfaceEnd[depth]
-                                lastCut = -1
-                                var d = 0
-                                stack[0] = w.firstArc(of: dest)
-                                while d >= 0 {
-                                    let a = stack[d]
-                                    path[d] = w.label(a)
-                                    if w.isFinal(a) { reading(d + 1, surfaceLen); if unmodelled { break } }
+                        if dest > 0 {
+                            found += 1
+                            // 3. The lemmas of this surface: each path up to the next separator is an encoded lemma
+                            //    (automaton order, as `forEachReading`), the separator's node its tags.
+                            let surfaceLen = Int(surfaceEnd[depth])
+                            var d = 0
+                            stack[0] = Int32(w.firstArc(of: dest))
+                            while d >= 0 {
+                                let a = Int(stack[d])
+                                let l = w.label(a)
+                                if l == sep {
+                                    if !lemmaFound(d, surfaceLen, tagNode: w.destination(ofArc: a)) { unmodelled = true; break }
+                                } else {
+                                    path[d] = l
                                     let to = w.destination(ofArc: a)
                                     if to > 0 {
                                         d += 1
                                         guard d < maxSeq else { unmodelled = true; break }
-                                        stack[d] = w.firstArc(of: to)
+                                        stack[d] = Int32(w.firstArc(of: to))
                                         continue
                                     }
-                                    while d >= 0 {
-                                        let after = w.nextArc(stack[d])
-                                        if after > 0 { stack[d] = after; break }
-                                        d -= 1
-                                    }
-                                    shallowest = min(shallowest, d)
+                                }
+                                while d >= 0 {
+                                    let after = w.nextArc(Int(stack[d]))
+                                    if after > 0 { stack[d] = Int32(after); break }
+                                    d -= 1
                                 }
                             }
                         }
                         depth -= 1
                         continue
                     }
-                    let k = next[depth]
-                    if k == altStart[depth + 1] { depth -= 1; continue }
-                    next[depth] = k + 1
+                    let k = Int(next[depth])
+                    if k == Int(altStart[depth + 1]) { depth -= 1; continue }
+                    next[depth] = Int32(k + 1)
                     let spelling = alts[k]
-                    var node = nodes[depth]
+                    var node = Int(nodes[depth])
                     var b = 0
-                    let at = surfaceEnd[depth]
+                    let at = Int(surfaceEnd[depth])
                     while b < spelling.count && node > 0 {
                         // The first two bytes from the head tables (the widest nodes), the rest by scanning arcs.
                         switch at + b {
                         case 0: node = Int(level0[Int(spelling[b])])
                         case 1: node = Int(level1[Int(b == 1 ? spelling[0] : surface[0]) << 8 | Int(spelling[b])])
+                        case 2, 3:
+                            // The prefix so far: the surface's bytes, then this spelling's.
+                            var key: UInt64 = 0
+                            for p in 0..<(at + b) { key |= UInt64(p < at ? surface[p] : spelling[p - at]) << UInt64(8 * p) }
+                            key |= UInt64(spelling[b]) << UInt64(8 * (at + b))
+                            node = AutomatonHead.deep(AutomatonHead.deepKey(key, length: at + b + 1),
+                                                      keys: deepKeys, nodes: deepNodes,
+                                                      shift: deepShift)
                         default:
                             let arc = w.arc(of: node, label: spelling[b])
                             node = arc > 0 ? w.destination(ofArc: arc) : -1
@@ -230,21 +189,77 @@ extension PolishLemmatizer {
                     }
                     guard node > 0 else { continue }
                     for x in 0..<spelling.count { surface[at + x] = spelling[x] }
-                    surfaceEnd[depth + 1] = at + spelling.count
-                    nodes[depth + 1] = node
+                    surfaceEnd[depth + 1] = Int32(at + spelling.count)
+                    nodes[depth + 1] = Int32(node)
                     next[depth + 1] = altStart[depth + 1]
                     depth += 1
                 }
-                if unmodelled { return .fallback }
-                guard bestLen >= 0 else { return .none }
-                return .lemma(String(decoding: UnsafeBufferPointer(rebasing: best[0..<bestLen]), as: UTF8.self))
-            } } }
+                return !unmodelled
+            } } } } }
+        } } } } }
+    }
+
+    func firstSight(_ form: UnsafeBufferPointer<UInt8>, matching: MorfologikDictionary.Matching,
+                    maxSurfaces: Int = 32) -> FirstSight {
+        let table = ReadingClassTable.shared
+        let priors = self.priors
+        // The best lemma so far | the prior's key: each as long as a decoded lemma may be.
+        let lemmaCap = 4 * form.count + 8 + Self.maxEncodedLemma
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * lemmaCap) { bytes in
+        // The best candidate's length (−1: none yet), class and score, behind a pointer: the closure below then
+        // captures no variable (a captured var is boxed and every access to it checked for exclusivity).
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 3) { state in
+        table.precedence.withUnsafeBufferPointer { precedence in
+        table.ranks.withUnsafeBufferPointer { ranks in
+        table.classes.withUnsafeBufferPointer { classes in
+            let best = UnsafeMutableBufferPointer(start: bytes.baseAddress!, count: lemmaCap)
+            let key = UnsafeMutableBufferPointer(start: bytes.baseAddress! + lemmaCap, count: lemmaCap)
+            state[0] = -1; state[1] = 0; state[2] = 0
+            let decided = forEachLexiconLemma(form, matching: matching, maxSurfaces: maxSurfaces) { lemma, lemmaHash, set in
+                let len = lemma.count
+                @inline(__always) func scoreOf(_ c: Int) -> Int {
+                    guard let priors else { return 0 }
+                    return classes[c].keySuffix.withUnsafeBufferPointer { suffix in
+                        priors.score(lemma: UnsafeBufferPointer(lemma), lemmaHash: lemmaHash, classSuffix: suffix, key: key)
+                    }
+                }
+                @inline(__always) func keep(_ c: Int, _ score: Int) {
+                    for x in 0..<len { best[x] = lemma[x] }
+                    state[0] = len; state[1] = c; state[2] = score
+                }
+                // Each class of the lemma is one candidate; keep it when it ranks first (`ranksBefore`: tier and
+                // abbreviation as `precedence`, then the prior, then the class rank, then the lemma's bytes).
+                var m = set
+                while m != 0 {
+                    let c = m.trailingZeroBitCount
+                    m &= m - 1
+                    let bestLen = state[0]
+                    if bestLen >= 0 {
+                        let bestClass = state[1]
+                        if precedence[c] != precedence[bestClass] {
+                            if precedence[c] > precedence[bestClass] { continue }
+                        } else {
+                            if c == bestClass && len == bestLen && memEqual(lemma.baseAddress!, best.baseAddress!, len) { continue }
+                            let score = scoreOf(c)
+                            if score != state[2] { if score < state[2] { continue } }
+                            else if ranks[c] != ranks[bestClass] { if ranks[c] > ranks[bestClass] { continue } }
+                            else if !lexLess(lemma.baseAddress!, len, best.baseAddress!, bestLen) { continue }
+                            keep(c, score)
+                            continue
+                        }
+                    }
+                    keep(c, scoreOf(c))
+                }
+            }
+            guard decided else { return .fallback }
+            guard state[0] >= 0 else { return .none }
+            return .lemma(String(decoding: UnsafeBufferPointer(rebasing: best[0..<state[0]]), as: UTF8.self))
         } } } } }
     }
 }
 
 extension MorfologikDictionary.Spelling {
-    init(ascii b: UInt8) { bytes = (b, 0, 0, 0); count = 1 }
+    init(ascii b: UInt8) { self.init(bytes: (b, 0, 0, 0), count: 1) }
 }
 
 extension BaseFormEncoding {

@@ -166,12 +166,22 @@ public final class MorfologikDictionary: @unchecked Sendable {
     /// One spelling of one input letter: up to 4 UTF-8 bytes.
     struct Spelling {
         var bytes: (UInt8, UInt8, UInt8, UInt8)
-        var count: Int
+        /// The length in one byte: five bytes a spelling, so the first-sight walk's buffer of them stays small.
+        private var length: UInt8
+        var count: Int {
+            get { Int(length) }
+            set { length = UInt8(truncatingIfNeeded: newValue) }
+        }
+        init(bytes: (UInt8, UInt8, UInt8, UInt8), count: Int) {
+            self.bytes = bytes
+            length = UInt8(truncatingIfNeeded: count)
+        }
         init(_ u: Unicode.Scalar) {
             var b: [UInt8] = []
             UTF8.encode(u) { b.append($0) }
-            count = b.count
-            bytes = (b[0], count > 1 ? b[1] : 0, count > 2 ? b[2] : 0, count > 3 ? b[3] : 0)
+            let n = b.count
+            length = UInt8(n)
+            bytes = (b[0], n > 1 ? b[1] : 0, n > 2 ? b[2] : 0, n > 3 ? b[3] : 0)
         }
         @inline(__always) subscript(i: Int) -> UInt8 {
             switch i { case 0: return bytes.0; case 1: return bytes.1; case 2: return bytes.2; default: return bytes.3 }

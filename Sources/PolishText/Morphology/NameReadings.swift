@@ -28,7 +28,16 @@ public protocol NameLexicon: AnyObject {
 extension PolishLemmatizer: NameLexicon {
     /// The candidates of `form` (lower-cased) as `candidates(of:)` ranks them: the best proper-name lemma (a noun
     /// lemma with a capital), and whether any common lemma exists. Abbreviation readings do not count.
+    /// Read by the first-sight walk (`forEachLexiconLemma`), which only proper-name lemmas leave as Strings; the
+    /// reference path where the walk declines.
     public func nameReadings(of form: String) -> NameReadings {
+        var copy = form
+        if let fast = copy.withUTF8({ firstSightNameReadings($0) }) { return fast }
+        return referenceNameReadings(of: form)
+    }
+
+    /// `nameReadings` from the sorted candidate list (what the first-sight answer must equal).
+    func referenceNameReadings(of form: String) -> NameReadings {
         var out = NameReadings()
         for c in candidates(of: form, matching: .caseInsensitive) where !ReadingClass.isAbbreviation(c.cls) {
             if let first = c.lemma.unicodeScalars.first, first.properties.isUppercase {
@@ -39,5 +48,52 @@ extension PolishLemmatizer: NameLexicon {
             }
         }
         return out
+    }
+
+    /// `nameReadings` in one walk: every (lemma, class) candidate is seen once; proper-name nouns are ranked as
+    /// `ranksBefore` ranks candidates of one class (prior descending, then the lemma's bytes). Nil when the walk
+    /// declines.
+    func firstSightNameReadings(_ form: UnsafeBufferPointer<UInt8>) -> NameReadings? {
+        let table = ReadingClassTable.shared
+        let noun = UInt64(1) << UInt64(table.noun), adjective = UInt64(1) << UInt64(table.adjective)
+        let abbreviation = UInt64(1) << UInt64(table.abbreviation)
+        var out = NameReadings()
+        var proper: [(lemma: String, score: Int)] = []
+        let lemmaCap = 4 * form.count + 8 + Self.maxEncodedLemma
+        let decided = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: lemmaCap) { key in
+            forEachLexiconLemma(form, matching: .caseInsensitive, maxSurfaces: 32) { lemma, lemmaHash, set in
+                let classes = set & ~abbreviation
+                guard classes != 0 else { return }
+                guard Self.startsUpperCase(UnsafeBufferPointer(lemma)) else {
+                    out.common = true
+                    if classes & adjective != 0 { out.commonAdjective = true }
+                    return
+                }
+                guard classes & noun != 0 else { return }
+                let name = String(decoding: lemma, as: UTF8.self)
+                guard !proper.contains(where: { $0.lemma == name }) else { return }
+                let score = priors.map { p in
+                    table.classes[table.noun].keySuffix.withUnsafeBufferPointer { suffix in
+                        p.score(lemma: UnsafeBufferPointer(lemma), lemmaHash: lemmaHash, classSuffix: suffix, key: key)
+                    }
+                } ?? 0
+                proper.append((name, score))
+            }
+        }
+        guard decided else { return nil }
+        proper.sort { a, b in a.score != b.score ? a.score > b.score : a.lemma.utf8.lexicographicallyPrecedes(b.lemma.utf8) }
+        out.properLemmas = proper.map(\.lemma)
+        return out
+    }
+
+    /// Whether the first scalar of UTF-8 `bytes` is upper case (`Unicode.Scalar.Properties.isUppercase`); false
+    /// when empty. ASCII from the byte, the rest decoded.
+    static func startsUpperCase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if first < 0x80 { return first >= 0x41 && first <= 0x5A }
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let u) = decoder.decode(&it) else { return false }
+        return u.properties.isUppercase
     }
 }

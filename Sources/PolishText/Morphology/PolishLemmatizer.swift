@@ -19,6 +19,8 @@ public final class PolishLemmatizer: Lemmatizing, @unchecked Sendable {
     public let identifier: String
     /// The automaton's first two levels as tables (`AutomatonHead`), for the first-sight walk.
     let head: AutomatonHead
+    /// The class sets of the tag nodes met so far (`tagClassSet`), shared by every analyzer using this lemmatiser.
+    let tagClasses = TagClassMemo()
 
     /// Bump when the choice rules change.
     static let methodVersion = 2

@@ -25,6 +25,13 @@ struct ReadingClassTable: Sendable {
     let posKeys: [UInt64]
     let posClass: [UInt8]
     let classes: [Info]
+    /// Per class number, the first two keys of `PolishLemmatizer.ranksBefore` as one number (tier × 2, plus 1 for
+    /// an abbreviation: lower ranks first), and the class rank (its fourth key): the first-sight choice reads
+    /// these flat arrays instead of copying an `Info` (and retaining its key bytes) per candidate.
+    let precedence: [Int]
+    let ranks: [Int]
+    /// The class numbers of "N", "A" and "brev" (what `nameReadings` asks about).
+    let noun: Int, adjective: Int, abbreviation: Int
 
     static let shared = ReadingClassTable()
 
@@ -43,6 +50,11 @@ struct ReadingClassTable: Sendable {
             Info(keySuffix: [0x09] + Array(name.utf8), tier: ReadingClass.tier(name),
                  isAbbreviation: ReadingClass.isAbbreviation(name), rank: ReadingClass.rank(name))
         }
+        precedence = classes.map { $0.tier * 2 + ($0.isAbbreviation ? 1 : 0) }
+        ranks = classes.map(\.rank)
+        noun = names.firstIndex(of: "N") ?? 0
+        adjective = names.firstIndex(of: "A") ?? 0
+        abbreviation = names.firstIndex(of: "brev") ?? 0
     }
 
     /// Up to 8 bytes as a little-endian integer with the length in no byte (names never contain 0); nil if longer.

@@ -32,7 +32,11 @@ final class PairEvidenceTests: XCTestCase {
             v.append(terms.map { ($0, Float(1)) })
         }
         v.dimension = Self.features.count
-        let idf = (0..<Self.features.count).map { 1 + Double($0) * 0.37 + 1 / Double($0 + 3) }
+        var idf: [Double] = []
+        for t in 0..<Self.features.count {
+            let x = Double(t)
+            idf.append(1 + x * 0.37 + 1 / (x + 3))
+        }
         let documents = 40
         let evidence = PairEvidence(v, idf: idf, documents: documents) { Self.features[Int($0)] }
         var lowered = 0, byNames = 0

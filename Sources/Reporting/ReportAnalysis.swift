@@ -238,11 +238,14 @@ struct ReportAnalysis: Sendable {
         // Representatives: highest score for the theme; distinct organisations first; ties by id.
         var reps: [[Int]] = []
         for (ti, t) in themes.enumerated() {
-            let ranked = members[ti].sorted { a, b in
-                let sa = ps[a].themeScores[t.code] ?? 0, sb = ps[b].themeScores[t.code] ?? 0
+            // Each member's score looked up once (a lookup per comparison hashed the code and copied the
+            // postulate: most of this analysis on 100k postulates); the same order.
+            let scores = members[ti].map { ps[$0].themeScores[t.code] ?? 0 }
+            let ranked = members[ti].indices.sorted { a, b in
+                let sa = scores[a], sb = scores[b]
                 if sa != sb { return sa > sb }
-                return byYearThenId(b, a)
-            }
+                return byYearThenId(members[ti][b], members[ti][a])
+            }.map { members[ti][$0] }
             var chosen: [Int] = []
             var seen = Set<String>()
             for i in ranked where chosen.count < limits.representative {

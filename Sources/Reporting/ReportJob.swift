@@ -95,7 +95,7 @@ public struct ReportJob {
         builder.phase = hooks.phase
         var data = try builder.build(records, name: name, sources: inputs, years: years)
         data.title = title
-        let files = Report.render(data, language: language, limits: limits, csv: csv)
+        let files = Report.render(data, language: language, limits: limits, csv: csv, threads: jobs ?? 1)
         hooks.phase("rendered")
         return (data, files)
     }

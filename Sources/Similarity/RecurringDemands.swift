@@ -64,24 +64,9 @@ public struct RecurringDemands: Sendable {
         let cosinePairs = NearDuplicateJoin.pairs(vectors, threshold: threshold, accept: accept,
                                                   threads: jobs ?? NearDuplicateJoin.defaultThreads)
         // Names and numbers that differ lower a pair's score (`NameMismatch`), and so does little shared evidence
-        // (`SharedEvidence`); the join found every pair whose cosine reaches the threshold, and both only lower
-        // scores, so the result stays exact.
-        var marks: [Int: NameMismatch.Marks] = [:]
-        func mark(_ row: Int) -> NameMismatch.Marks {
-            if let m = marks[row] { return m }
-            var m = NameMismatch.Marks()
-            for k in vectors.row(row) { m.add(index.term(vectors.terms[k])) }
-            marks[row] = m
-            return m
-        }
-        // Pairs that share only common terms are lowered too (`SharedEvidence`).
-        let idf = index.idf, documents = index.count
-        func sharedIDF(_ a: Int, _ b: Int) -> Double {
-            let rb = Set(vectors.row(b).map { vectors.terms[$0] })
-            var sum = 0.0
-            for t in vectors.row(a).map({ vectors.terms[$0] }).sorted() where rb.contains(t) { sum += idf[Int(t)] }
-            return sum
-        }
+        // (`SharedEvidence`); the join found every pair whose cosine reaches the threshold, and every factor only
+        // lowers scores, so the result stays exact. Both factors come from numbers prepared once per row (`PairEvidence`).
+        let evidence = PairEvidence(vectors, idf: index.idf, documents: index.count, term: index.term)
         // Pairs whose shared name carries the score while each side asks for another object are lowered too
         // (`OtherObject`).
         var otherObject = OtherObject(vectors: vectors, term: index.term,
@@ -89,9 +74,7 @@ public struct RecurringDemands: Sendable {
         var pairs: [DuplicatePair] = []
         pairs.reserveCapacity(cosinePairs.count)
         for p in cosinePairs {
-            let factor = NameMismatch.compare(mark(p.a), mark(p.b)).factor
-                * SharedEvidence.factor(sharedIDF: sharedIDF(p.a, p.b), documents: documents)
-                * otherObject.factor(p.a, p.b)
+            let factor = evidence.factor(p.a, p.b) * otherObject.factor(p.a, p.b)
             if factor == 1 { pairs.append(p); continue }
             let score = p.score * factor
             if score >= threshold { pairs.append(DuplicatePair(a: p.a, b: p.b, score: score)) }

@@ -104,3 +104,42 @@ final class TagIOTests: XCTestCase {
         }
     }
 }
+
+/// The parallel run's pipeline (workers tag batch k while the calling thread writes batch k − 1 and reads k + 1)
+/// over many small batches, with bad lines among them: the rows, the bad lines and their order are one tagger's.
+final class TagPipelineTests: XCTestCase {
+    func testManySmallBatchesGiveOneTaggersRowsAndErrors() throws {
+        let dir = NSTemporaryDirectory() + "themes-pipeline-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var lines: [String] = []
+        for (i, r) in Fixtures.records(count: 300).enumerated() {
+            if i == 0 || i % 37 == 5 { lines.append("{\"id\": \"zepsuty-\(i)\", \"text\": ") }  // bad, the first too
+            lines.append(r.jsonLine)
+        }
+        let path = dir + "/in.jsonl"
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let model = try Fixtures.model()
+        func run(jobs: Int, perWorker: Int) throws -> (out: [UInt8], errors: [String], count: Int) {
+            let taggers = try (0..<jobs).map { _ in try Tagger(model: model, analyzer: try Fixtures.analyzer()) }
+            var writer = TagOutputWriter(format: .jsonl)
+            var out: [UInt8] = [], errors: [String] = []
+            let n = try TagRun.run(try TagInput(path: path, kind: .jsonl), taggers: taggers, perWorker: perWorker,
+                                   writer: &writer, bad: { errors.append($0.message) }) { out += $0 }
+            return (out, errors, n)
+        }
+        let one = try run(jobs: 1, perWorker: 5)
+        XCTAssertEqual(one.count, 300)
+        XCTAssertEqual(one.errors.count, 9)
+        XCTAssertTrue(one.errors[0].contains("in.jsonl:1:"), one.errors[0])
+        var runs = 0
+        for (jobs, perWorker) in [(2, 1), (2, 5), (3, 4), (2, 2048)] {
+            let r = try run(jobs: jobs, perWorker: perWorker)
+            XCTAssertEqual(r.count, one.count, "\(jobs) jobs, \(perWorker) a worker")
+            XCTAssertEqual(r.errors, one.errors, "\(jobs) jobs, \(perWorker) a worker")
+            XCTAssertEqual(r.out, one.out, "\(jobs) jobs, \(perWorker) a worker")
+            runs += 1
+        }
+        XCTAssertEqual(runs, 4)
+    }
+}

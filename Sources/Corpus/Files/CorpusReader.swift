@@ -39,13 +39,14 @@ public enum CorpusReader {
         try fieldsAndRecord(jsonLine: Array(jsonLine.utf8), file: file, line: line)
     }
 
-    static func fieldsAndRecord(jsonLine bytes: [UInt8], file: String, line: Int) throws(CorpusError)
+    /// `utf8Checked`: the caller has checked that the line is UTF-8 (its strings are not validated again).
+    static func fieldsAndRecord(jsonLine bytes: [UInt8], file: String, line: Int, utf8Checked: Bool = false) throws(CorpusError)
         -> (fields: [(String, JSONValue)], record: Postulate) {
         let value: JSONValue
         do {
             value = try bytes.withUnsafeBufferPointer { b throws(JSONSyntaxError) in
                 // The parser throws only JSONSyntaxError; anything else becomes one rather than a trap.
-                do { return try JSONParser.parse(b) } catch let e as JSONSyntaxError { throw e } catch {
+                do { return try JSONParser.parse(b, utf8Checked: utf8Checked) } catch let e as JSONSyntaxError { throw e } catch {
                     throw JSONSyntaxError(column: 1, message: "\(error)", truncated: false)
                 }
             }

@@ -31,6 +31,20 @@ public final class TagInput {
         public var plainText: Bool
         /// JSONL input: the line's fields as written, which the output keeps (nil for CSV and plain text).
         public var fields: [(String, JSONValue)]? = nil
+        /// JSONL input: the line's bytes (what `appendCompactJSON` writes from).
+        var jsonLine: [UInt8]? = nil
+
+        /// JSONL input: the line's object spelt as `JSONValue.object(fields)` writes it, without the fields named in
+        /// `dropping`, straight from the line's bytes (`JSONCompact`). False (nothing to use in `out`) for other
+        /// input.
+        public func appendCompactJSON(to out: inout [UInt8], dropping names: [String]) -> Bool {
+            guard let jsonLine else { return false }
+            return jsonLine.withUnsafeBufferPointer { line in
+                JSONCompact.appendObject(line, to: &out) { key in
+                    names.contains { $0.utf8.count == key.count && $0.utf8.elementsEqual(key) }
+                }
+            }
+        }
     }
 
     public let path: String
@@ -59,7 +73,8 @@ public final class TagInput {
 
     /// A JSONL line read and checked for UTF-8 but not parsed yet: `parse(_:)` may run on another thread.
     public struct JSONLine: Sendable {
-        public var bytes: [UInt8]
+        /// Checked to be UTF-8 when made (so not settable outside: `parse` relies on it).
+        public private(set) var bytes: [UInt8]
         public var line: Int
         let file: String
     }
@@ -104,8 +119,10 @@ public final class TagInput {
     /// The record of a JSONL line, or a failure naming its file and line.
     public static func parse(_ line: JSONLine) -> Result<Item, TagInputError> {
         do {
-            let (fields, record) = try CorpusReader.fieldsAndRecord(jsonLine: line.bytes, file: line.file, line: line.line)
-            return .success(Item(record: record, line: line.line, plainText: false, fields: fields))
+            // `nextUnparsed` made a JSONLine only of a line it had checked to be UTF-8.
+            let (fields, record) = try CorpusReader.fieldsAndRecord(jsonLine: line.bytes, file: line.file, line: line.line,
+                                                                    utf8Checked: true)
+            return .success(Item(record: record, line: line.line, plainText: false, fields: fields, jsonLine: line.bytes))
         } catch {
             return .failure(TagInputError(message: "\(error)"))
         }

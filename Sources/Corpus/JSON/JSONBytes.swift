@@ -16,23 +16,20 @@ public enum JSONBytes {
     /// A bulk copy when nothing needs escaping, the common case.
     @inlinable
     public static func escaped(_ s: String, to out: inout [UInt8]) {
-        let utf8 = s.utf8
-        // Scanned as a buffer when the string has one (native strings do): stepping a UTF8View's indices cost the
-        // tag writer more than copying the bytes.
-        let copied = utf8.withContiguousStorageIfAvailable { b -> Bool in
-            for u in b where u < 0x20 || u == 0x22 || u == 0x5C { return false }
+        // Scanned as a buffer (`withUTF8` gives one for small strings too, which have no contiguous storage:
+        // stepping their UTF8View instead cost `tag` more than copying the bytes).
+        var s = s
+        s.withUTF8 { b in
+            for u in b where u < 0x20 || u == 0x22 || u == 0x5C {
+                escapedByByte(b, to: &out)
+                return
+            }
             out.append(contentsOf: b)
-            return true
         }
-        if copied == true { return }
-        if copied == nil && !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out.append(contentsOf: utf8); return
-        }
-        escapedByByte(utf8, to: &out)
     }
 
     @usableFromInline
-    static func escapedByByte(_ utf8: String.UTF8View, to out: inout [UInt8]) {
+    static func escapedByByte(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         for b in utf8 {
             switch b {
             case 0x22: out.append(0x5C); out.append(0x22)

@@ -11,9 +11,10 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
 }
 
 enum JSONParser {
-    /// Parses exactly one JSON value; only whitespace may follow it.
-    static func parse(_ b: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
-        var p = Cursor(b: b, i: 0)
+    /// Parses exactly one JSON value; only whitespace may follow it. `utf8Checked`: the caller has checked that
+    /// all of `b` is UTF-8, so strings are not validated again (a tenth of `tag`'s parsing).
+    static func parse(_ b: UnsafeBufferPointer<UInt8>, utf8Checked: Bool = false) throws -> JSONValue {
+        var p = Cursor(b: b, i: 0, utf8Checked: utf8Checked)
         p.skipSpace()
         let v = try p.value(depth: 0)
         p.skipSpace()
@@ -24,6 +25,8 @@ enum JSONParser {
     struct Cursor {
         let b: UnsafeBufferPointer<UInt8>
         var i: Int
+        /// All of `b` is known to be UTF-8.
+        var utf8Checked = false
 
         func error(_ m: String, truncated: Bool = false) -> JSONSyntaxError {
             JSONSyntaxError(column: i + 1, message: m, truncated: truncated)
@@ -210,7 +213,9 @@ enum JSONParser {
         }
 
         static func utf8(_ raw: UnsafeBufferPointer<UInt8>, at start: Int, cursor: Cursor) throws -> String {
-            // ASCII needs no validation; otherwise validate so bad bytes are reported, not replaced.
+            // ASCII needs no validation; otherwise validate so bad bytes are reported, not replaced (unless the
+            // caller has checked the whole text: then decoding replaces nothing).
+            if cursor.utf8Checked { return String(decoding: raw, as: UTF8.self) }
             var ascii = true
             for c in raw where c >= 0x80 { ascii = false; break }
             if ascii { return String(decoding: raw, as: UTF8.self) }

@@ -72,12 +72,15 @@ struct TermTable: Sendable {
     /// Calls `body` with the bytes that key `term` (its own, or its NFC form's; see the type's comment).
     @inline(__always)
     static func withKey<R>(_ term: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let fast: R?? = term.utf8.withContiguousStorageIfAvailable { buf -> R? in
+        // `withUTF8` gives small strings (most terms) a buffer too, where `withContiguousStorageIfAvailable` gave
+        // none and the bytes were stepped through the UTF8View, then copied.
+        var own = term
+        let fast: R? = own.withUTF8 { buf -> R? in
             for b in buf where b >= 0xCC { return nil }
             return body(buf)
         }
-        if let f = fast, let r = f { return r }
-        var key = term.utf8.contains { $0 >= 0xCC } ? term.precomposedStringWithCanonicalMapping : term
+        if let fast { return fast }
+        var key = term.precomposedStringWithCanonicalMapping
         return key.withUTF8 { body($0) }
     }
 

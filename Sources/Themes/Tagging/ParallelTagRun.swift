@@ -1,10 +1,12 @@
 import Corpus
+import Dispatch
 import PolishText
 
 /// `TagRun.run` on several taggers (one per thread): the same rows in the same order as one tagger writes.
 ///
 /// Records are read in batches on the calling thread (JSON lines unparsed); each batch is parsed, tagged and rendered by the workers, each with
-/// its own tagger (analyzer and scratch) and its own copy of the writer; rows are emitted in input order. The
+/// its own tagger (analyzer and scratch) and its own copy of the writer, while the calling thread writes the rows
+/// of the batch before and reads the next one; rows are emitted in input order. The
 /// writer's only state is the CSV column list, fixed by the first row, so that row is written on the calling
 /// thread before any copy is made.
 extension TagRun {
@@ -14,17 +16,25 @@ extension TagRun {
     @discardableResult
     public static func run(_ input: TagInput, taggers: [Tagger], writer: inout TagOutputWriter,
                            bad: (TagInputError) -> Void, tagged: (Int) -> Void = { _ in },
-                           emit: ([UInt8]) throws -> Void) rethrows -> Int {
+                           emit: ([UInt8]) throws -> Void) throws -> Int {
+        try run(input, taggers: taggers, perWorker: batchPerWorker, writer: &writer, bad: bad, tagged: tagged, emit: emit)
+    }
+
+    /// `run` with batches of `perWorker` records a worker (the tests make them small, so that many go by).
+    static func run(_ input: TagInput, taggers: [Tagger], perWorker: Int, writer: inout TagOutputWriter,
+                    bad: (TagInputError) -> Void, tagged: (Int) -> Void = { _ in },
+                    emit: ([UInt8]) throws -> Void) throws -> Int {
         guard taggers.count > 1 else {
             return try run(input, tagger: taggers[0], writer: &writer, bad: bad, tagged: tagged, emit: emit)
         }
         var count = 0
-        var batch: [TagInput.Unparsed] = []
-        let limit = batchPerWorker * taggers.count
+        let limit = max(1, perWorker) * taggers.count
         var done = false
-        while !done {
-            batch.removeAll(keepingCapacity: true)
-            while batch.count < limit {
+        /// The next batch of lines, read on this thread (the first record is tagged here: it fixes the writer).
+        func read() throws -> [TagInput.Unparsed] {
+            var batch: [TagInput.Unparsed] = []
+            batch.reserveCapacity(limit)
+            while !done && batch.count < limit {
                 guard let next = input.nextUnparsed() else { done = true; break }
                 if count == 0 && batch.isEmpty {
                     // The first row fixes the writer's state (CSV columns): written here, before copies.
@@ -39,19 +49,9 @@ extension TagRun {
                     batch.append(next)
                 }
             }
-            if batch.isEmpty { continue }
-            var writers = [TagOutputWriter](repeating: writer, count: taggers.count)
-            let header = input.csvHeader
-            let items = batch
-            // JSON lines are parsed by the workers too: on one reading thread, parsing was most of the reading.
-            let rows = writers.withUnsafeMutableBufferPointer { w in
-                ParallelAnalysis.orderedMap(0..<items.count, workers: taggers.count) { worker, i -> Result<[UInt8], TagInputError> in
-                    resolve(items[i]).map { rec in
-                        taggers[worker].withTag(rec.record) { w[worker].row(rec, prediction: $0, csvHeader: header) }
-                    }
-                }
-            }
-            for w in writers { writer.absorbDropped(w) }
+            return batch
+        }
+        func emitRows(_ rows: [Result<[UInt8], TagInputError>]) throws {
             for row in rows {
                 switch row {
                 case .failure(let error): bad(error)
@@ -62,14 +62,73 @@ extension TagRun {
                 }
             }
         }
+        // A pipeline: while the workers tag batch k (on other threads), this thread writes the rows of batch k − 1
+        // and reads batch k + 1. Why: reading the lines and writing the rows are a sixth of the work; done between
+        // the batches, they left the workers (and the second core) idle that long. Rows are still written in
+        // input order, and only this thread calls `emit`, `bad` and `tagged`.
+        let header = input.csvHeader
+        let work = BatchWork(taggers: taggers)
+        var batch = try read()
+        var rows: [Result<[UInt8], TagInputError>] = []
+        while true {
+            let started = !batch.isEmpty
+            if started { work.start(batch, writer: writer, header: header) }
+            do {
+                try emitRows(rows)
+                batch = started ? try read() : []
+            } catch {
+                // The workers hold this frame's values: let them finish before leaving.
+                if started { _ = work.finish() }
+                throw error
+            }
+            guard started else { break }
+            let (batchRows, writers) = work.finish()
+            rows = batchRows
+            for w in writers { writer.absorbDropped(w) }
+        }
         return count
     }
 
     /// The record read, or the JSON line parsed.
-    private static func resolve(_ next: TagInput.Unparsed) -> Result<TagInput.Item, TagInputError> {
+    fileprivate static func resolve(_ next: TagInput.Unparsed) -> Result<TagInput.Item, TagInputError> {
         switch next {
         case .read(let result): return result
         case .line(let line): return TagInput.parse(line)
         }
+    }
+}
+
+/// One batch tagged by the workers (`ParallelAnalysis.orderedMap`, each worker its own tagger and copy of the
+/// writer) on a background thread, while the calling thread goes on until `finish`; one batch at a time.
+/// Why unchecked: the calling thread touches `rows` and `writers` only after `finish` has waited for the batch.
+private final class BatchWork: @unchecked Sendable {
+    private let taggers: [Tagger]
+    private var rows: [Result<[UInt8], TagInputError>] = []
+    private var writers: [TagOutputWriter] = []
+    private let group = DispatchGroup()
+
+    init(taggers: [Tagger]) { self.taggers = taggers }
+
+    /// Starts tagging `items` (JSON lines parsed by the workers too: on one reading thread, parsing was most of
+    /// the reading).
+    func start(_ items: [TagInput.Unparsed], writer: TagOutputWriter, header: [String]) {
+        writers = [TagOutputWriter](repeating: writer, count: taggers.count)
+        DispatchQueue.global().async(group: group) { [self] in
+            let taggers = self.taggers
+            rows = writers.withUnsafeMutableBufferPointer { w in
+                ParallelAnalysis.orderedMap(0..<items.count, workers: taggers.count) { worker, i -> Result<[UInt8], TagInputError> in
+                    TagRun.resolve(items[i]).map { rec in
+                        taggers[worker].withTag(rec.record) { w[worker].row(rec, prediction: $0, csvHeader: header) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Waits for the batch; its rows in input order and the workers' copies of the writer.
+    func finish() -> ([Result<[UInt8], TagInputError>], [TagOutputWriter]) {
+        group.wait()
+        defer { rows = []; writers = [] }
+        return (rows, writers)
     }
 }

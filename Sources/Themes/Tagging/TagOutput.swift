@@ -39,12 +39,16 @@ public struct TagOutputWriter {
             } else {
                 // The input's own fields, as they came (a record read from JSONL keeps only the fields it had;
                 // nothing is invented, such as an empty `themes` that would read as "no theme").
-                var fields = item.fields ?? record.jsonObject
-                fields.removeAll { Self.addedFields.contains($0.0) }
-                // Written straight into the row's bytes (a String per row, then its copy, cost a tenth of tagging).
+                // Written straight into the row's bytes (a String per row, then its copy, cost a tenth of tagging);
+                // a JSONL line's from its own bytes (writing the parsed values again cost as much as parsing them).
                 out = []
                 out.reserveCapacity(1024)
-                JSONValue.object(fields).appendJSON(to: &out)
+                if !item.appendCompactJSON(to: &out, dropping: Self.addedFields) {
+                    out.removeAll(keepingCapacity: true)
+                    var fields = item.fields ?? record.jsonObject
+                    fields.removeAll { Self.addedFields.contains($0.0) }
+                    JSONValue.object(fields).appendJSON(to: &out)
+                }
                 if out.last == UInt8(ascii: "}") { out.removeLast() }
             }
             let mark = out.count

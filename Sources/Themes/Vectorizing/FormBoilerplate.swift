@@ -37,10 +37,22 @@ public enum FormBoilerplate {
     /// Returns `text` without its cost tables, budget lines and form headings (whitespace between the kept parts
     /// collapsed to one space per removed part). Text without any of them is returned unchanged.
     public static func strip(_ text: String) -> String {
+        mayMatch(text) ? stripByPatterns(text) : text
+    }
+
+    /// `strip` without the byte scan's first look (what the tests compare it with).
+    static func stripByPatterns(_ text: String) -> String {
         guard mayContain(text), let costLine, let heading else { return text }
         // A cost table or budget line: from its opening phrase to the last amount that follows on the same line
         // (a table pasted as one line keeps its rows on it), or to the end of the phrase and a number after it.
         return replace(heading, in: replace(costLine, in: text))
+    }
+
+    /// Whether either pattern can match `text` at all (`BoilerplateScan`): most texts that `mayContain` lets
+    /// through hold a marker as a plain word ("koszty", "opisać") and no pattern can match them.
+    static func mayMatch(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { BoilerplateScan.mayMatch($0) }
     }
 
     /// A cheap first look, on the bytes with ASCII letters lower-cased: most texts (titles) hold none of the word
@@ -82,12 +94,12 @@ public enum FormBoilerplate {
     /// would leave text unfiltered, which `FormBoilerplateTests` would catch.)
     /// From an opening phrase to the last amount on the line (lazy run of anything but a line break up to an
     /// amount, repeated), else the phrase with a following colon and number.
-    private static let costLine = try? NSRegularExpression(
+    static let costLine = try? NSRegularExpression(
         pattern: costOpening + #"(?:[^\n]*?"# + amount + #")+|"# + costOpening + #"\s*:?\s*[\d\u00A0 .,]*"#,
         options: [.caseInsensitive])
 
     /// A form heading: at the start of a line (or the text), a heading word or phrase, then a colon or a line end.
-    private static let heading = try? NSRegularExpression(
+    static let heading = try? NSRegularExpression(
         pattern: #"(?m)^[ \t]*(?:uzasadnienie(?:\s+projektu)?|(?:krótki|skrócony|szczegółowy)?\s*opis(?:\s+projektu)?"#
             + #"|lokalizacja(?:\s+projektu)?|tytuł(?:\s+projektu)?|cel(?:\s+projektu)?|beneficjenci|odbiorcy projektu"#
             + #"|rodzaj projektu|kategoria projektu)[ \t]*(?::|$)"#,

@@ -37,14 +37,19 @@ final class EvidenceSupportTests: XCTestCase {
         XCTAssertTrue(alone.labels[0].refused)
         XCTAssertEqual(alone.labels[0].support ?? -1, 0.375, accuracy: 1e-12)
         XCTAssertEqual(alone.labels[0].why,
-                       "\(fixed(alone.labels[0].score, 3)) ≥ 0.500, carried by one generic term (specificity 0.38 < 0.50), not assigned: organizacja 100%")
+                       "\(fixed(alone.labels[0].score, 3)) ≥ 0.500, niesiona przez jeden ogólny termin (swoistość 0.38 < 0.50), nie przypisano: organizacja 100%")
+        MessageLanguage.use(.en)
+        defer { MessageLanguage.use(.pl) }
+        XCTAssertEqual(alone.labels[0].why,
+                       "\(fixed(alone.labels[0].score, 3)) ≥ 0.500, carried by one generic term (specificity 0.38 < 0.50), not assigned: organizacja 100%",
+                       "the words in the run's language, the figures the same")
         // with a word specific to networking, which now carries most of the evidence ((5 + 0.5) / 7), it is assigned
         let both = gated.predict([["organizacja", "sieciowanie"]])
         XCTAssertEqual(both.predicted, ["networking"])
         XCTAssertEqual(both.labels[0].support ?? -1, 5.5 / 7, accuracy: 1e-12)
         XCTAssertFalse(both.labels[0].refused)
         XCTAssertEqual(both.labels[0].terms.map(\.term), ["sieciowanie", "organizacja"])
-        XCTAssertFalse(both.labels[0].why.contains("generic"), both.labels[0].why)
+        XCTAssertFalse(both.labels[0].why.contains("generic") || both.labels[0].why.contains("ogólny"), both.labels[0].why)
         // a specific word alone is enough
         XCTAssertEqual(gated.predict([["szkoła"]]).predicted, ["youth"])
         XCTAssertEqual(gated.predict([["sieciowanie"]]).predicted, ["networking"])
@@ -70,7 +75,7 @@ final class EvidenceSupportTests: XCTestCase {
         let text = String(decoding: out, as: UTF8.self)
         XCTAssertTrue(text.hasPrefix(",\"predicted\":[],"), text)
         XCTAssertTrue(text.contains("\"evidence\":{}"), text)
-        XCTAssertTrue(text.contains("carried by one generic term (specificity 0.38 < 0.50), not assigned: organizacja 100%"), text)
+        XCTAssertTrue(text.contains("niesiona przez jeden ogólny termin (swoistość 0.38 < 0.50), nie przypisano: organizacja 100%"), text)
         XCTAssertTrue(text.hasSuffix("\"no_theme\":true"), text)
     }
 

@@ -305,11 +305,13 @@ public struct LabelEvidence: Sendable, Equatable {
         if assigned || refused {
             JSONBytes.literal(score >= threshold ? " ≥ " : " < ", to: &out)
             JSONBytes.fixed(threshold, 3, to: &out)
-            if score < threshold { JSONBytes.literal(", closest label", to: &out) }
+            // The words are the run's language (a Polish analyst reads them in the spreadsheet); the figures are not.
+            if score < threshold { out.append(contentsOf: tr(", najbliższa etykieta", ", closest label").utf8) }
             if refused, let support {
-                JSONBytes.literal(", carried by one generic term (specificity ", to: &out); JSONBytes.fixed(support, 2, to: &out)
+                out.append(contentsOf: tr(", niesiona przez jeden ogólny termin (swoistość ", ", carried by one generic term (specificity ").utf8)
+                JSONBytes.fixed(support, 2, to: &out)
                 JSONBytes.literal(" < ", to: &out); JSONBytes.fixed(supportMinimum, 2, to: &out)
-                JSONBytes.literal("), not assigned", to: &out)
+                out.append(contentsOf: tr("), nie przypisano", "), not assigned").utf8)
             }
             for i in 0..<termCount {
                 JSONBytes.literal(i == 0 ? ": " : ", ", to: &out)
@@ -322,7 +324,7 @@ public struct LabelEvidence: Sendable, Equatable {
             JSONBytes.literal(" < ", to: &out); JSONBytes.fixed(threshold, 3, to: &out)
         } else {
             JSONBytes.literal(" ≥ ", to: &out); JSONBytes.fixed(threshold, 3, to: &out)
-            JSONBytes.literal(", other labels stronger", to: &out)
+            out.append(contentsOf: tr(", inne etykiety silniejsze", ", other labels stronger").utf8)
         }
     }
 }

@@ -7,7 +7,7 @@ import XCTest
 final class NameLabelsTests: XCTestCase {
     static let corpus = """
         {"id":"o-2023","year":2023,"text":"Oświetlenie ulicy Długiej na Obłużu"}
-        {"id":"r-2023","year":2023,"text":"Plac zabaw w Redłowie"}
+        {"id":"r-2023","year":2023,"text":"Plac zabaw w Redłowie","district":null,"city":"Gdynia"}
 
         """
 
@@ -41,6 +41,9 @@ final class NameLabelsTests: XCTestCase {
         XCTAssertFalse(page.contains("Obluz") || page.contains("Dlud"), "no name key on the page")
         let record = String(decoding: try server.request("/postulates/o-2023").body, as: UTF8.self)
         XCTAssertFalse(record.contains("Obluz") || record.contains("Dlud"), "no name key on the postulate's page")
+        let other = String(decoding: try server.request("/postulates/r-2023").body, as: UTF8.self)
+        XCTAssertTrue(other.contains("<dt>Miasto</dt><dd dir=\"auto\">Gdynia</dd>"), "a sheet's fields in Polish")
+        XCTAssertTrue(other.contains("<dt>Dzielnica</dt><dd dir=\"auto\">—</dd>"), "a JSON null is shown as nothing, not \"null\"")
     }
 
     /// The report's characteristic terms (summed from the model's evidence) show a school's name as the texts

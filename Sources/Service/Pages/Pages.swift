@@ -74,7 +74,7 @@ enum Pages {
                 continue
             }
             let shown: String
-            if case .bool(let b) = value { shown = b ? "tak" : "nie" } else { shown = value.stringValue ?? value.jsonText }
+            if case .bool(let b) = value { shown = b ? "tak" : "nie" } else if value.isNull { shown = "" } else { shown = value.stringValue ?? value.jsonText }
             field(label, shown)
         }
         var body: [HTML] = [.el("dl", attrs: [("class", "fields")], fields)]

@@ -32,19 +32,20 @@ extension Handlers {
         let who = try writer(request)
         _ = try engine.requireStore()
         let type = (request.headers[.contentType] ?? "").lowercased()
-        let single: Bool
-        if type.hasPrefix("application/json") { single = true } else if type.hasPrefix("application/x-ndjson") || type.hasPrefix("application/jsonl") {
-            single = false
+        let single: Bool, csv: Bool
+        if type.hasPrefix("application/json") {
+            (single, csv) = (true, false)
+        } else if type.hasPrefix("application/x-ndjson") || type.hasPrefix("application/jsonl") {
+            (single, csv) = (false, false)
         } else if type.hasPrefix("text/csv") {
-            let (records, origins) = try Self.csvRecords(try await collect(request), file: "upload.csv")
-            let ids = try engine.add(records, origins: origins, who: who)
-            return Reply.json(.object([("ids", .array(ids.map { .string($0) }))]), status: .created)
+            (single, csv) = (false, true)
         } else {
             throw ServiceError(.unsupportedMediaType, tr("wyślij rekord JSON (Content-Type: application/json), JSONL (application/x-ndjson) albo arkusz CSV (text/csv), nie „\(type.prefix(80))”",
                                                          "send a JSON record (Content-Type: application/json), JSONL (application/x-ndjson) or a CSV sheet (text/csv), not \"\(type.prefix(80))\""))
         }
         let body = try await collect(request)
-        let (records, origins) = try Self.records(body, single: single, file: single ? "upload.json" : "upload.jsonl")
+        let (records, origins) = csv ? try Self.csvRecords(body, file: "upload.csv")
+                                     : try Self.records(body, single: single, file: single ? "upload.json" : "upload.jsonl")
         let ids = try engine.add(records, origins: origins, who: who)
         return Reply.json(.object([("ids", .array(ids.map { .string($0) }))]), status: .created)
     }

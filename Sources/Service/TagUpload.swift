@@ -52,41 +52,33 @@ public struct TagUpload: Sendable {
         guard !bytes.isEmpty else {
             throw ServiceError(.badRequest, name + ": " + tr("brak postulatów do oznaczenia (puste wejście)", "no postulates to tag (empty input)"))
         }
-        // TagInput reads files (the CLI's own reader, chunked); the upload is written to a private folder first
-        // and the folder's path is taken out of the messages again.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("postulaty-serve-" + UUID().uuidString).path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false,
-                                                attributes: [.posixPermissions: 0o700])
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/" + name
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-            throw ServiceError(.internalServerError, tr("nie można zapisać pliku tymczasowego", "cannot write a temporary file"))
-        }
-        func named(_ message: String) -> String { message.replacingOccurrences(of: folder + "/", with: "") }
-        let input: TagInput
-        do { input = try TagInput(path: path, kind: kind) } catch {
-            throw ServiceError(.badRequest, named("\(error)"))
-        }
-        let format: CorpusFormat = kind == .csv ? .csv : .jsonl
-        var writer = TagOutputWriter(format: format)
-        var out: [UInt8] = []
-        var bad: [String] = []
-        let tagged = TagRun.run(input, tagger: tagger, writer: &writer, bad: { bad.append(named($0.message)) }) { out += $0 }
-        if !bad.isEmpty {
-            var lines = Array(bad.prefix(BadRecords.listed))
-            if bad.count > BadRecords.listed {
-                lines.append(tr("… i \(bad.count - BadRecords.listed) więcej", "… and \(bad.count - BadRecords.listed) more"))
+        // TagInput reads files (the CLI's own reader, chunked): the upload goes through a private file.
+        return try PrivateUploadFile.with(bytes, name: name) { path, named in
+            let input: TagInput
+            do { input = try TagInput(path: path, kind: kind) } catch {
+                throw ServiceError(.badRequest, named("\(error)"))
             }
-            lines.append(tr("\(counted(bad.count, pl: ("błędny rekord", "błędne rekordy", "błędnych rekordów"), en: ("bad record", "bad records"))) (poprawnych: \(tagged)); popraw plik i wyślij go ponownie",
-                            "\(counted(bad.count, pl: ("błędny rekord", "błędne rekordy", "błędnych rekordów"), en: ("bad record", "bad records"))) (good: \(tagged)); correct the file and send it again"))
-            throw ServiceError(.badRequest, lines.joined(separator: "\n"))
+            let format: CorpusFormat = kind == .csv ? .csv : .jsonl
+            var writer = TagOutputWriter(format: format)
+            var out: [UInt8] = []
+            var bad: [String] = []
+            let tagged = TagRun.run(input, tagger: tagger, writer: &writer, bad: { bad.append(named($0.message)) }) { out += $0 }
+            if !bad.isEmpty {
+                var lines = Array(bad.prefix(BadRecords.listed))
+                if bad.count > BadRecords.listed {
+                    lines.append(tr("… i \(bad.count - BadRecords.listed) więcej", "… and \(bad.count - BadRecords.listed) more"))
+                }
+                lines.append(tr("\(counted(bad.count, pl: ("błędny rekord", "błędne rekordy", "błędnych rekordów"), en: ("bad record", "bad records"))) (poprawnych: \(tagged)); popraw plik i wyślij go ponownie",
+                                "\(counted(bad.count, pl: ("błędny rekord", "błędne rekordy", "błędnych rekordów"), en: ("bad record", "bad records"))) (good: \(tagged)); correct the file and send it again"))
+                throw ServiceError(.badRequest, lines.joined(separator: "\n"))
+            }
+            if tagged == 0 {
+                throw ServiceError(.badRequest, name + ": " + tr("brak postulatów do oznaczenia (puste wejście)", "no postulates to tag (empty input)"))
+            }
+            out += writer.flush()
+            let base = (name as NSString).deletingPathExtension
+            return Output(bytes: out, contentType: format == .csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
+                          fileName: (base.isEmpty ? "upload" : base) + "-tagged." + (format == .csv ? "csv" : "jsonl"), records: tagged)
         }
-        if tagged == 0 {
-            throw ServiceError(.badRequest, name + ": " + tr("brak postulatów do oznaczenia (puste wejście)", "no postulates to tag (empty input)"))
-        }
-        out += writer.flush()
-        let base = (name as NSString).deletingPathExtension
-        return Output(bytes: out, contentType: format == .csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
-                      fileName: (base.isEmpty ? "upload" : base) + "-tagged." + (format == .csv ? "csv" : "jsonl"), records: tagged)
     }
 }

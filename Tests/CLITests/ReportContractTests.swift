@@ -34,11 +34,12 @@ final class ReportContractTests: XCTestCase {
         let all = try Contract.run(["report", "contract.jsonl", "-o", "rall"], in: s)
         XCTAssertEqual(all.status, 0, all.stderr)
         XCTAssertEqual(try ids(inPostulatesCSV: s, "rall").count, 9)
-        XCTAssertTrue(try heading(s, "rall").hasPrefix("# Raport tematyczny: contract\n"), "one file: its name")
+        XCTAssertTrue(try text(s, "rall/report.md").hasPrefix("# Raport tematyczny: contract\n"), "one file: its name")
     }
 
-    func heading(_ s: Scratch, _ folder: String) throws -> String {
-        try String(contentsOf: s.url.appendingPathComponent("\(folder)/report.md"), encoding: .utf8)
+    /// A file of the scratch folder as text ("r2/report.md").
+    func text(_ s: Scratch, _ path: String) throws -> String {
+        try String(contentsOf: s.url.appendingPathComponent(path), encoding: .utf8)
     }
 
     /// `--title` is what the heading says (page and Markdown); files with no common name get no made-up subject
@@ -48,15 +49,15 @@ final class ReportContractTests: XCTestCase {
         try FileManager.default.copyItem(at: s.url.appendingPathComponent("contract.jsonl"), to: s.url.appendingPathComponent("inne.jsonl"))
         let two = try Contract.run(["report", "contract.jsonl", "inne.jsonl", "-o", "r2", "--no-recurring"], in: s)
         XCTAssertEqual(two.status, 0, two.stderr)
-        let untitled = try heading(s, "r2")
+        let untitled = try text(s, "r2/report.md")
         XCTAssertTrue(untitled.hasPrefix("# Raport tematyczny\n"), String(untitled.prefix(60)))
-        let html = try String(contentsOf: s.url.appendingPathComponent("r2/index.html"), encoding: .utf8)
+        let html = try text(s, "r2/index.html")
         XCTAssertTrue(html.contains("<h1>Raport tematyczny</h1>"), "no \"Raport tematyczny: report\"")
         let titled = try Contract.run(["report", "contract.jsonl", "-o", "rt", "--title", "Gdynia 2020–2021 <i>"], in: s)
         XCTAssertEqual(titled.status, 0, titled.stderr)
-        let md = try heading(s, "rt")
+        let md = try text(s, "rt/report.md")
         XCTAssertTrue(md.hasPrefix("# Raport tematyczny: Gdynia 2020–2021"), String(md.prefix(60)))
-        let page = try String(contentsOf: s.url.appendingPathComponent("rt/index.html"), encoding: .utf8)
+        let page = try text(s, "rt/index.html")
         XCTAssertTrue(page.contains("<h1>Raport tematyczny: Gdynia 2020–2021 &lt;i&gt;</h1>"), "escaped in the page")
     }
 

@@ -4,19 +4,9 @@ import XCTest
 
 /// Names, identifiers and amounts on real civic text (issue 15), with the real lexicon.
 final class NamesAndIdentifiersTests: XCTestCase {
-    override func setUpWithError() throws {
-        guard FileManager.default.fileExists(atPath: LexiconLocation.resolve()) else {
-            throw XCTSkip("the Morfologik dictionary is not installed (apt-get install libmorfologik-stemming-java)")
-        }
-    }
+    override func setUpWithError() throws { try RealLexiconAnalyzer.skipUnlessInstalled() }
 
-    nonisolated(unsafe) static var shared: Analyzer?
-    func analyzer() throws -> Analyzer {
-        if let a = Self.shared { return a }
-        let a = try Analyzer(lemmatizer: try MorphologyLemmatizerTests.lemmatizer())
-        Self.shared = a
-        return a
-    }
+    func analyzer() throws -> Analyzer { try RealLexiconAnalyzer.analyzer() }
 
     /// The term of `word` where it stands in `text`.
     func term(_ word: String, in text: String) throws -> String? {

@@ -4,19 +4,9 @@ import XCTest
 
 /// A name's term is a key ("Dlud" for "Długiej"); shown to people it is the word the texts write (`TermLabels`).
 final class TermLabelsTests: XCTestCase {
-    override func setUpWithError() throws {
-        guard FileManager.default.fileExists(atPath: LexiconLocation.resolve()) else {
-            throw XCTSkip("the Morfologik dictionary is not installed (apt-get install libmorfologik-stemming-java)")
-        }
-    }
+    override func setUpWithError() throws { try RealLexiconAnalyzer.skipUnlessInstalled() }
 
-    nonisolated(unsafe) static var shared: Analyzer?
-    func analyzer() throws -> Analyzer {
-        if let a = Self.shared { return a }
-        let a = try Analyzer(lemmatizer: try MorphologyLemmatizerTests.lemmatizer())
-        Self.shared = a
-        return a
-    }
+    func analyzer() throws -> Analyzer { try RealLexiconAnalyzer.analyzer() }
 
     func testANamesKeyIsShownAsTheMostFrequentSpellingAndWordsStayAsTheyAre() throws {
         let a = try analyzer()

@@ -51,20 +51,14 @@ extension Handlers {
     }
 
     /// Records from a spreadsheet upload, read as the CLI reads a .csv file (header names in Polish or English, `;`
-    /// or `,`, quoted line breaks, a BOM): through a private temporary file, whose folder is taken out of the
-    /// messages again. The first unreadable row is named (400), nothing is kept.
+    /// or `,`, quoted line breaks, a BOM), through `PrivateUploadFile`. The first unreadable row is named (400),
+    /// nothing is kept.
     static func csvRecords(_ body: [UInt8], file: String) throws -> ([Postulate], [ReviewStore.Origin]) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("postulaty-add-" + UUID().uuidString).path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/" + file
-        guard FileManager.default.createFile(atPath: path, contents: Data(body)) else {
-            throw ServiceError(.internalServerError, tr("nie można zapisać pliku tymczasowego", "cannot write a temporary file"))
-        }
-        let rows: [(record: Postulate, line: Int)]
-        do { rows = try CorpusReader.readNumbered(path: path, format: .csv) } catch let e as CorpusError {
-            throw ServiceError(.badRequest, e.description.replacingOccurrences(of: folder + "/", with: ""),
-                               problems: [.init(line: e.line > 0 ? e.line : nil, field: e.field, message: e.message)])
+        let rows: [(record: Postulate, line: Int)] = try PrivateUploadFile.with(body, name: file) { path, named in
+            do { return try CorpusReader.readNumbered(path: path, format: .csv) } catch let e as CorpusError {
+                throw ServiceError(.badRequest, named(e.description),
+                                   problems: [.init(line: e.line > 0 ? e.line : nil, field: e.field, message: e.message)])
+            }
         }
         guard !rows.isEmpty else { throw ServiceError(.badRequest, tr("brak postulatów (puste wejście)", "no postulates (empty input)")) }
         return (rows.map(\.record), rows.map { .init(file: file, line: $0.line) })

@@ -187,15 +187,29 @@ final class InputSafetyTests: XCTestCase {
         XCTAssertTrue(r.out.contains("\"id\":\"a\""), "the good record is tagged")
     }
 
-    func testTagOnAnEmptyObjectWritesValidJSON() throws {
-        let r = try CLI.run(["tag", "-"], stdin: Data("{}\n{\"text\":\"kluby seniora\"}\n".utf8))
+    /// A record with nothing to tag (no text, no justification: `{}`, blanks, a CSV row of empty cells) is a bad
+    /// record naming its line and field, not a row claiming "no theme"; the other rows are tagged and valid JSON.
+    func testTagReportsARecordWithoutTextAndTagsTheRest() throws {
+        let r = try CLI.run(["tag", "-"], stdin: Data("{}\n{\"text\":\"kluby seniora\"}\n{\"id\":\"c\",\"text\":\"  \"}\n{\"justification\":\"dla dzieci\"}\n".utf8))
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("stdin:1: pole „text”: brak treści postulatu"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("stdin:3: pole „text”: brak treści postulatu"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("2 błędne rekordy (poprawnych: 2)"), r.stderr)
         let lines = r.out.split(separator: "\n")
-        XCTAssertEqual(lines.count, 2, r.stderr)
+        XCTAssertEqual(lines.count, 2, r.out)
         for line in lines {
             let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
             XCTAssertNotNil(obj?["predicted"], String(line))
         }
-        XCTAssertTrue(lines.first?.hasPrefix("{\"predicted\":[") == true, String(lines.first ?? ""))
+        XCTAssertTrue(lines.last?.hasPrefix("{\"justification\":\"dla dzieci\",\"predicted\":[") == true, r.out)
+        let s = try Scratch()
+        let csv = try s.write("in.csv", "id;tekst;uzasadnienie\r\n1;;\r\n2;Plac zabaw;\r\n")
+        for jobs in ["1", "2"] {
+            let c = try CLI.run(["tag", csv, "--skip-bad", "--jobs", jobs])
+            XCTAssertEqual(c.status, 0, c.stderr)
+            XCTAssertTrue(c.stderr.contains("in.csv:2: pole „text”"), c.stderr)
+            XCTAssertEqual(c.out.split(whereSeparator: \.isNewline).count, 2, c.out)  // CSV rows end in CRLF
+        }
     }
 
     func testEmptyInputToTagIsAnErrorAndWritesNoFile() throws {

@@ -91,7 +91,8 @@ public final class TagInput {
         if let stream {
             do {
                 guard let r = try stream.next() else { return nil }
-                return .read(.success(Item(record: r, line: stream.line, plainText: false)))
+                return .read(Self.requireText(Item(record: r, line: stream.line, plainText: false),
+                                              file: path == "-" ? "stdin" : path))
             } catch {
                 return .read(.failure(TagInputError(message: "\(error)")))
             }
@@ -122,10 +123,25 @@ public final class TagInput {
             // `nextUnparsed` made a JSONLine only of a line it had checked to be UTF-8.
             let (fields, record) = try CorpusReader.fieldsAndRecord(jsonLine: line.bytes, file: line.file, line: line.line,
                                                                     utf8Checked: true)
-            return .success(Item(record: record, line: line.line, plainText: false, fields: fields, jsonLine: line.bytes))
+            return requireText(Item(record: record, line: line.line, plainText: false, fields: fields, jsonLine: line.bytes),
+                               file: line.file)
         } catch {
             return .failure(TagInputError(message: "\(error)"))
         }
+    }
+
+    /// A record with neither text nor justification has nothing to tag: without this check its row would claim
+    /// "no theme" from the priors alone, which a reader takes for a judgement of an empty row. It is a bad record
+    /// (reported with its file, line and field, skipped, counted) like any other.
+    static func requireText(_ item: Item, file: String) -> Result<Item, TagInputError> {
+        let r = item.record
+        if r.text.allSatisfy(\.isWhitespace) && r.justification.allSatisfy(\.isWhitespace) {
+            let error = CorpusError(.syntax, file: file, line: item.line, field: "text",
+                                    tr("brak treści postulatu (ani „text”, ani „justification”): nie ma czego oznaczyć",
+                                       "the postulate has no text (neither \"text\" nor \"justification\"): nothing to tag"))
+            return .failure(TagInputError(message: "\(error)"))
+        }
+        return .success(item)
     }
 
     /// Whether `bytes` are UTF-8 (ASCII runs checked eight bytes at a time; the rest by the standard library).

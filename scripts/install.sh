@@ -3,6 +3,7 @@
 #   PREFIX/bin/postulaty          the tool (Swift's runtime linked in statically, so it runs without the toolchain)
 #   PREFIX/share/postulaty/       the analyzer's tables (lemma-priors.tsv, guesser-pl.tsv), taxonomy.json,
 #                                 themes.model, stance.model, similarity.index (copied from Models/)
+#   PREFIX/share/doc/postulaty/   LICENSE and NOTICE (the data's licences)
 # The installed tool finds PREFIX/share/postulaty beside its binary, so it works from any folder; the user's
 # own Models/ in the working directory still wins for the models, index and taxonomy (see README, "Install").
 #
@@ -43,6 +44,11 @@ mkdir -p -- "$prefix/bin" "$prefix/share/postulaty"
 put "$bin_dir/postulaty" "$prefix/bin/postulaty" 0755
 for f in "${data_files[@]}"; do
   put "Models/$f" "$prefix/share/postulaty/$f" 0644
+done
+# The licence and the notice travel with the binary and the data (lemma-priors.tsv is CC BY-SA 4.0; NOTICE says why).
+mkdir -p -- "$prefix/share/doc/postulaty"
+for f in LICENSE NOTICE; do
+  put "$f" "$prefix/share/doc/postulaty/$f" 0644
 done
 
 echo "zainstalowano: $prefix/bin/postulaty, $prefix/share/postulaty/ (${data_files[*]})" >&2

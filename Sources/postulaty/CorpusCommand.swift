@@ -113,8 +113,25 @@ struct CorpusConvertCommand: ParsableCommand {
     @Argument(help: "Input file (.jsonl or .csv).")
     var input: String
 
-    @Argument(help: "Output file (.jsonl or .csv).")
-    var output: String
+    @Argument(help: "Output file (.jsonl or .csv); or give it as -o.")
+    var outputArgument: String?
+
+    /// Every other command writes to `-o FILE`; a user who types it here should not be told the option is unknown.
+    @Option(name: [.short, .customLong("output")], help: "Output file (.jsonl or .csv), instead of the second argument.")
+    var outputOption: String?
+
+    func validate() throws {
+        switch (outputArgument, outputOption) {
+        case (nil, nil):
+            throw ValidationError(tr("podaj plik wyjściowy: drugi argument albo -o PLIK (.jsonl albo .csv)",
+                                     "give the output file: a second argument or -o FILE (.jsonl or .csv)"))
+        case (let a?, let o?) where a != o:
+            throw ValidationError(tr("dwa pliki wyjściowe (\(a) i -o \(o)): podaj jeden", "two output files (\(a) and -o \(o)): give one"))
+        default: break
+        }
+    }
+
+    private var output: String { outputOption ?? outputArgument ?? "-" }
 
     @Option(help: "CSV delimiter: ',' (default), ';' (a Polish-locale spreadsheet) or tab.")
     var delimiter: DelimiterName = .comma

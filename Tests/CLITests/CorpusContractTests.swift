@@ -67,5 +67,16 @@ final class CorpusContractTests: XCTestCase {
         XCTAssertEqual(txt.status, 1, txt.stderr)
         XCTAssertTrue(txt.stderr.contains("wynik.txt: nazwa pliku wyjściowego wybiera format — zakończ ją na .jsonl albo .csv"), txt.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: s.url.appendingPathComponent("wynik.txt").path))
+
+        // `-o FILE`, as every other command writes, gives the same file; no output at all, or two, is said.
+        let dashO = try Contract.run(["corpus", "convert", "back.jsonl", "-o", "o.csv", "--delimiter", ";", "--bom"], in: s)
+        XCTAssertEqual(dashO.status, 0, dashO.stderr)
+        XCTAssertEqual(try Data(contentsOf: s.url.appendingPathComponent("o.csv")), csv)
+        let none = try Contract.run(["corpus", "convert", "back.jsonl"], in: s)
+        XCTAssertNotEqual(none.status, 0)
+        XCTAssertTrue(none.stderr.contains("podaj plik wyjściowy: drugi argument albo -o PLIK"), none.stderr)
+        let two = try Contract.run(["corpus", "convert", "back.jsonl", "a.csv", "-o", "b.csv"], in: s)
+        XCTAssertNotEqual(two.status, 0)
+        XCTAssertTrue(two.stderr.contains("dwa pliki wyjściowe (a.csv i -o b.csv)"), two.stderr)
     }
 }

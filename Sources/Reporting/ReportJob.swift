@@ -1,5 +1,6 @@
 import Corpus
 import PolishText
+import Similarity
 
 /// One run of `postulaty report`, as a library call: read the corpus files, label them with whichever models are
 /// available, and render the report. The command and the test that regenerates the committed example both call
@@ -13,6 +14,12 @@ public struct ReportJob {
     public var themeModelPath: String
     public var stanceModelPath: String
     public var recurring = true
+    /// Recurring demands are looked for only among records that agree on these fields (`SameFields`; default the
+    /// city and the district).
+    public var same = SameFields.places
+    /// `same` was named by the user: a field no record has is then an error (a misspelt `distirct` would pass
+    /// silently); the default place fields may be absent.
+    public var sameNamed = false
     public var years: ClosedRange<Int>?
     public var language: ReportLanguage = .pl
     public var limits = ReportLimits()
@@ -83,12 +90,20 @@ public struct ReportJob {
         hooks.phase("read")
         var builder = ReportBuilder(taxonomy: try Taxonomy.load(path: taxonomyPath))
         if let analyzer {
+            if recurring, sameNamed {
+                let (absent, seen) = SameFields(same).absent(in: records)
+                if let first = absent.first {
+                    let shown = seen.prefix(40).joined(separator: ", ") + (seen.count > 40 ? ", …" : "")
+                    throw ReportError(tr("--same \(first): żaden rekord nie ma pola „\(first)” (pola w danych: \(shown))",
+                                         "--same \(first): no record has the field \"\(first)\" (fields in the data: \(shown))"))
+                }
+            }
             if recurring {
                 try load.requireIDs(for: ("wykrywanie powracających postulatów (wyłącza je --no-recurring)",
                                           "finding recurring demands (--no-recurring turns it off)"))
             }
             try ReportModels.attach(to: &builder, analyzer: analyzer, themeModel: themeModelPath, stanceModel: stanceModelPath,
-                                recurring: recurring, jobs: jobs, notice: hooks.notice)
+                                recurring: recurring, same: same, jobs: jobs, notice: hooks.notice)
         }
         hooks.phase("models loaded")
         builder.progress = hooks.progress

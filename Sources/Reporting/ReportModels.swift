@@ -19,7 +19,8 @@ public enum ReportModels {
     /// - Parameter jobs: threads for the labelling and the join (nil: the labelling on this thread, the join alongside
     ///   it on every core; 1: everything on this thread, one after the other).
     static func attach(to builder: inout ReportBuilder, analyzer: Analyzer, themeModel: String, stanceModel: String,
-                              recurring: Bool = true, jobs: Int? = nil, notice: (String) -> Void) throws {
+                              recurring: Bool = true, same: [String] = SameFields.places, jobs: Int? = nil,
+                              notice: (String) -> Void) throws {
         let themeTagger = try loadTagger(themeModel, analyzer: analyzer, expecting: .themes(taxonomy: builder.themes.map(\.code)),
                                          what: .themes, notice: notice)
         let stanceTagger = try loadTagger(stanceModel, analyzer: analyzer, expecting: .stance, what: .stance, notice: notice)
@@ -53,13 +54,14 @@ public enum ReportModels {
         }
         if recurring {
             let shared = OneThreadAnalyzer(analyzer)
-            builder.clusterer = { records in try recurringClusters(records, analyzer: shared.analyzer, jobs: jobs) }
+            builder.clusterer = { records in try recurringClusters(records, analyzer: shared.analyzer, same: same, jobs: jobs) }
             // On a large corpus the join runs alongside the labelling, with an analyzer of its own (an analyzer's
             // caches are not thread-safe; the Polish lemmatiser's tables are read-only and shared). Not with one job.
             if let polish = analyzer.lemmatizer as? PolishLemmatizer, jobs != 1 {
                 let configuration = analyzer.configuration
                 builder.alongsideClusterer = { records in
-                    try recurringClusters(records, analyzer: try Analyzer(lemmatizer: polish, configuration: configuration), jobs: jobs)
+                    try recurringClusters(records, analyzer: try Analyzer(lemmatizer: polish, configuration: configuration),
+                                          same: same, jobs: jobs)
                 }
             }
         }
@@ -97,9 +99,12 @@ public enum ReportModels {
 
     /// The recurring-demand clusters the report shows (ids, in year order), also what `postulaty serve` shows on a
     /// postulate's page: one clustering for both.
-    /// `jobs`: threads for its analysis and join (nil: analysis on this thread, the join on every core).
-    public static func recurringClusters(_ records: [Postulate], analyzer: Analyzer, jobs: Int? = nil) throws -> [[String]] {
-        let found = try RecurringDemands.find(in: records, analyzer: analyzer, jobs: jobs)
+    /// `same`: blocking fields (default: city and district — one idea filed in every district is not one demand
+    /// recurring; a record without them agrees with any). `jobs`: threads for its analysis and join (nil: analysis
+    /// on this thread, the join on every core).
+    public static func recurringClusters(_ records: [Postulate], analyzer: Analyzer, same: [String] = SameFields.places,
+                                         jobs: Int? = nil) throws -> [[String]] {
+        let found = try RecurringDemands.find(in: records, analyzer: analyzer, same: same, jobs: jobs)
         return found.clusters.map { $0.map { found.postulates[$0].id } }
     }
 

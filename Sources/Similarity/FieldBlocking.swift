@@ -20,6 +20,10 @@ import PolishText
 public struct SameFields: Sendable, Equatable {
     public let fields: [String]
 
+    /// What the report and the service block on unless told otherwise: the same idea filed in another city or
+    /// another district is not a recurring demand (issue 15). On data without these fields nothing changes.
+    public static let places = ["city", "district"]
+
     public init(_ fields: [String]) { self.fields = fields }
 
     public var isEmpty: Bool { fields.isEmpty }

@@ -49,13 +49,21 @@ public struct RecurringDemands: Sendable {
                 }
             }
         }
+        // A field no record knows (the report's default place fields on data without them) could never refuse a
+        // pair nor place a record: dropped, so the join runs without a per-candidate check and the result is the
+        // same as without blocking.
+        if let width = blockOf.first?.count {
+            let informative = (0..<width).filter { f in blockOf.contains { $0[f] >= 0 } }
+            if informative.isEmpty { blockOf = [] }
+            else if informative.count < width { blockOf = blockOf.map { row in informative.map { row[$0] } } }
+        }
         let blocks = blockOf
         @Sendable func agree(_ a: Int, _ b: Int) -> Bool {
             for (x, y) in zip(blocks[a], blocks[b]) where x != y && x >= 0 && y >= 0 { return false }
             return true
         }
         let accept: (@Sendable (Int, Int) -> Bool)?
-        switch (acrossYears, blocking.isEmpty) {
+        switch (acrossYears, blocks.isEmpty) {
         case (false, true): accept = nil
         case (true, true): accept = { @Sendable a, b in years[a] != years[b] }
         case (false, false): accept = { @Sendable a, b in agree(a, b) }

@@ -58,6 +58,11 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Stance model file (default: Models/stance.model, else the one installed with the tool).")
     var stanceModel: String?
 
+    @Option(name: .customLong("same"), help: ArgumentHelp(
+        "Recurring demands only among records agreeing on FIELD (repeatable; default: city and district, where the data has them; 'none': compare all).",
+        valueName: "FIELD"))
+    var same: [String] = []
+
     @Flag(name: .long, help: "Skip the near-duplicate join (no recurring demands section).")
     var noRecurring = false
 
@@ -76,6 +81,10 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if let years { _ = try ReportCommand.parseYears(years) }
+        guard same.allSatisfy({ !$0.isEmpty }) else { throw ValidationError(tr("--same: podaj nazwę pola", "--same: give a field name")) }
+        if same.contains("none"), same.count > 1 {
+            throw ValidationError(tr("--same none: bez innych pól", "--same none: with no other field"))
+        }
     }
 
     static func parseYears(_ s: String) throws -> ClosedRange<Int> {
@@ -118,6 +127,10 @@ struct ReportCommand: ParsableCommand {
         // A title given wins; the default corpus is Kraków's; files with no common name get no made-up subject.
         job.title = title ?? (files.isEmpty ? ReportCommand.defaultTitle : name == ReportCommand.fallbackName ? "" : nil)
         job.recurring = !noRecurring
+        if !same.isEmpty {
+            job.same = same == ["none"] ? [] : same
+            job.sameNamed = true
+        }
         job.years = yearRange
         job.language = lang
         job.badRecords = badRecords.policy

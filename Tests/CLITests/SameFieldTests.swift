@@ -45,6 +45,36 @@ final class SameFieldTests: XCTestCase {
         XCTAssertNotEqual(empty.status, 0)
     }
 
+    /// The report's recurring demands (and the service's, which share `ReportModels.recurringClusters`) block on
+    /// city and district by default: one idea filed in every district is not one demand recurring. `--same none`
+    /// compares all; a field nobody has is refused.
+    func testReportRecurringDemandsStayInsideCityAndDistrict() throws {
+        let s = try Scratch()
+        let file = try s.write("c.jsonl", corpus)
+        func clusters(_ folder: String) throws -> [[String]] {
+            let csv = try String(contentsOfFile: s.path(folder + "/recurring_demands.csv"), encoding: .utf8)
+            var byCluster: [String: [String]] = [:]
+            for line in csv.split(whereSeparator: \.isNewline).dropFirst() {
+                let cells = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+                byCluster[cells[0], default: []].append(cells[2])
+            }
+            return byCluster.values.map { $0.sorted() }.sorted { $0.lexicographicallyPrecedes($1) }
+        }
+        let byPlace = try CLI.run(["report", file, "-o", s.path("r1"), "--title", "T"])
+        XCTAssertEqual(byPlace.status, 0, byPlace.stderr)
+        XCTAssertEqual(try clusters("r1"), [["d-2019", "d-2021"], ["f9-2020", "f9-2022"], ["o-2019", "o-2020", "o-2021"]])
+        let all = try CLI.run(["report", file, "-o", s.path("r2"), "--title", "T", "--same", "none"])
+        XCTAssertEqual(all.status, 0, all.stderr)
+        let unblocked = try clusters("r2")
+        XCTAssertTrue(unblocked.contains(["d-2019", "d-2021", "o-2019", "o-2020", "o-2021"]), unblocked.description)
+        let misspelt = try CLI.run(["report", file, "-o", s.path("r3"), "--same", "distirct"])
+        XCTAssertEqual(misspelt.status, 1, misspelt.stderr)
+        XCTAssertTrue(misspelt.stderr.contains("--same distirct: żaden rekord nie ma pola „distirct”"), misspelt.stderr)
+        let mixed = try CLI.run(["report", file, "-o", s.path("r4"), "--same", "none", "--same", "city"])
+        XCTAssertNotEqual(mixed.status, 0)
+        XCTAssertTrue(mixed.stderr.contains("--same none: bez innych pól"), mixed.stderr)
+    }
+
     /// A district that is missing, names a project category ("local") or is spelled another way is no reason to
     /// keep a resubmission apart; two known districts still are.
     func testUnknownDistrictsDoNotBlockAndSpellingsOfOneDistrictAgree() throws {

@@ -202,8 +202,21 @@ struct TrainCommand: ParsableCommand {
 
     @OptionGroup var options: ThemeTrainingOptions
 
-    @Option(name: .shortAndLong, help: "The model file to write.")
-    var output = Defaults.themeModel
+    @Option(name: [.short, .customLong("output")], help: "The model file to write (default: Models/themes.model, for --labels themes only).")
+    var outputOption: String?
+
+    /// Only a themes model may go to the default path: a model of other labels there would replace the one
+    /// `report`, `tag` and `serve` read, and the folder's next report would fail.
+    var output: String {
+        get throws {
+            if let outputOption { return outputOption }
+            guard options.labels == "themes" else {
+                throw ToolError(tr("--labels \(options.labels): podaj -o PLIK — bez -o model zastąpiłby model tematów \(Defaults.themeModel), którego używają report, tag i serve",
+                                   "--labels \(options.labels): give -o FILE — without -o the model would replace the themes model \(Defaults.themeModel) that report, tag and serve read"))
+            }
+            return Defaults.themeModel
+        }
+    }
 
     @OptionGroup var jobs: JobsOption
 
@@ -211,6 +224,7 @@ struct TrainCommand: ParsableCommand {
     var store: String?
 
     func run() throws {
+        let output = try self.output
         let inputs: [String?] = try options.corpusFiles() + [options.taxonomyPath, store]
         try checkOutput(output, inputs: inputs)
         try checkOutput(options.dumpTerms, inputs: inputs + [output])

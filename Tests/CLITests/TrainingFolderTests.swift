@@ -65,4 +65,22 @@ final class TrainingFolderTests: XCTestCase {
         XCTAssertTrue(stats.out.contains("48"), stats.out)
         XCTAssertFalse(stats.out.contains("61") || stats.out.contains("60"), stats.out)
     }
+    /// A model of other labels never goes to the default themes model path (it would replace the model `report`,
+    /// `tag` and `serve` read, and the folder's next report would fail): without `-o` it is refused, nothing written.
+    func testOtherLabelsNeedAnOutputAndNeverReplaceTheThemesModel() throws {
+        let s = try Scratch()
+        try s.write("Corpora/a.jsonl", (0..<48).map(corpusLine).joined(separator: "\n") + "\n")
+        let before = FolderSnapshot(s.url)
+        let refused = try CLI.run(["train", "Corpora/a.jsonl", "--labels", "response_stance"], cwd: s.url)
+        XCTAssertEqual(refused.status, 1, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("--labels response_stance: podaj -o PLIK — bez -o model zastąpiłby model tematów Models/themes.model"),
+                      refused.stderr)
+        XCTAssertEqual(FolderSnapshot(s.url), before, "nothing written")
+        let named = try CLI.run(["train", "Corpora/a.jsonl", "--labels", "response_stance", "--fixed-vectorizer",
+                                 "--variants", "complement", "--output", "stance.model"], cwd: s.url)
+        XCTAssertEqual(named.status, 0, named.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: s.path("stance.model")))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: s.path("Models/themes.model")))
+    }
 }
+

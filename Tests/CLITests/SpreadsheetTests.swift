@@ -270,4 +270,33 @@ final class SpreadsheetTests: XCTestCase {
         let found = pairs.out.split(separator: "\n").filter { $0.hasPrefix("{\"a\":") }
         XCTAssertEqual(found, ["{\"a\":\"p1\",\"b\":\"p2\",\"score\":1.0}"], pairs.out)
     }
+    /// "Nr projektu" and "Numer zadania" are a sheet's id column too; a sheet whose id column has a name not known
+    /// is told the names accepted and the fields its row has; a JSONL record with `title` but no `text` is told
+    /// that JSONL's text is `text`.
+    func testMoreIdHeadersAndWhatAMissingIdOrTextMessageLists() throws {
+        let s = try Scratch()
+        let nr = try s.write("nr.csv", "Nr projektu;Rok;Tytuł projektu\r\nA1;2024;Plac zabaw\r\nA2;2025;Plac zabaw\r\n")
+        let paired = try CLI.run(["dedupe", nr, "--format", "jsonl"])
+        XCTAssertEqual(paired.status, 0, paired.stderr)
+        XCTAssertTrue(paired.out.contains("{\"a\":\"A1\",\"b\":\"A2\""), paired.out)
+        let zadanie = try s.write("z.csv", "Numer zadania;Tytuł zadania\nZ1;Ławki\n")
+        let conv = try CLI.run(["corpus", "convert", zadanie, "-o", s.path("z.jsonl")])
+        XCTAssertEqual(conv.status, 0, conv.stderr)
+        XCTAssertTrue(try String(contentsOfFile: s.path("z.jsonl"), encoding: .utf8).hasPrefix("{\"id\":\"Z1\""))
+
+        let kod = try s.write("kod.csv", "Kod;Rok;Dzielnica;Tytuł projektu\nK1;2024;Obłuże;Plac zabaw\n")
+        let missing = try CLI.run(["dedupe", kod])
+        XCTAssertEqual(missing.status, 1, missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("\(kod):2: pole „id”: brak identyfikatora"), missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("„nr projektu”"), missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("pola tego rekordu: year, text, Kod, district)"), missing.stderr)
+
+        let title = try s.write("t.jsonl", "{\"id\":\"a1\",\"title\":\"Plac zabaw\"}\n{\"id\":\"a2\",\"text\":\"Plac\"}\n")
+        let v = try CLI.run(["corpus", "validate", title])
+        XCTAssertEqual(v.status, 1, v.stderr)
+        XCTAssertTrue((v.out + v.stderr).contains("t.jsonl:1: pole „text”: brak treści postulatu (rekord ma pole „title”: w JSONL treść postulatu to pole „text”)"),
+                      v.out + v.stderr)
+        XCTAssertFalse((v.out + v.stderr).contains("t.jsonl:2:"), v.out + v.stderr)
+    }
 }
+

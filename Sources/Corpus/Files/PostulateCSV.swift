@@ -20,6 +20,7 @@ enum PostulateCSV {
         "uzasadnienie": "justification", "odpowiedź": "response", "odpowiedz": "response", "stanowisko": "response",
         "jednostka": "respondent", "tematy": "themes", "temat": "themes",
         "identyfikator": "id", "id postulatu": "id", "id projektu": "id", "numer postulatu": "id", "nr postulatu": "id",
+        "nr projektu": "id", "numer projektu": "id", "id zadania": "id", "nr zadania": "id", "numer zadania": "id",
         // not a typed field, but the one `--same district` reads
         "dzielnica": "district", "miasto": "city", "gmina": "city",
     ]

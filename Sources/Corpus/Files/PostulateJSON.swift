@@ -7,6 +7,29 @@ extension Postulate {
     public static let typedFields = ["id", "year", "meeting", "organisation", "text", "justification", "response",
                                      "respondent", "themes"]
 
+    /// The names of the fields the record has: the typed ones that are not empty, then the others as read. What an
+    /// error about a missing field lists, so a column read under another name is seen.
+    public var fieldNames: [String] {
+        var names: [String] = []
+        if !id.isEmpty { names.append("id") }
+        if year != nil { names.append("year") }
+        for (name, value) in [("meeting", meeting), ("organisation", organisation), ("text", text),
+                              ("justification", justification), ("response", response), ("respondent", respondent)]
+            where !value.isEmpty { names.append(name) }
+        if !themes.isEmpty { names.append("themes") }
+        for (name, _) in extra where !names.contains(name) { names.append(name) }
+        return names
+    }
+
+    /// For a record without text: a field of another name that a spreadsheet's header would have read as the text
+    /// ("title", "treść"), with a hint to put in the message — JSONL reads only `text` (other fields are kept as
+    /// they are), so a record converted by hand with `title` otherwise met a bare "no text". Empty when none.
+    public var textUnderAnotherName: String {
+        guard let name = extra.first(where: { PostulateCSV.fieldName(forHeader: $0.0) == "text" && $0.0 != "text" })?.0 else { return "" }
+        return tr(" (rekord ma pole „\(name)”: w JSONL treść postulatu to pole „text”)",
+                  " (the record has a field \"\(name)\": in JSONL the postulate's text is the field \"text\")")
+    }
+
     /// A raw value kept because it did not fit its typed field (see the type's comment).
     public func rawInvalidValue(of field: String) -> JSONValue? {
         guard Postulate.typedFields.contains(field) else { return nil }

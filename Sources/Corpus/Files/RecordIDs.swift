@@ -8,9 +8,13 @@ extension CorpusLoad {
         seen.reserveCapacity(records.count)
         for (p, o) in zip(records, origins) {
             if p.id.allSatisfy(\.isWhitespace) {
+                // The names a spreadsheet's id column may have, and the fields this record has: a sheet whose id
+                // column is called something else ("Kod") is then seen at once.
+                let accepted = PostulateCSV.acceptedNames(for: "id").map { "„\($0)”" }.joined(separator: ", ")
+                let fields = p.fieldNames.prefix(20).joined(separator: ", ")
                 throw CorpusError(.missingId, file: o.file, line: o.line, field: "id", tr(
-                    "brak identyfikatora — \(purpose.pl) łączy postulaty po identyfikatorach (kolumna „id”, w arkuszu także „identyfikator”)",
-                    "no id — \(purpose.en) links postulates by their ids (column \"id\", in a spreadsheet also \"identyfikator\")"))
+                    "brak identyfikatora — \(purpose.pl) łączy postulaty po identyfikatorach (kolumna \(accepted); pola tego rekordu: \(fields))",
+                    "no id — \(purpose.en) links postulates by their ids (column \(accepted); this record's fields: \(fields))"))
             }
             if let first = seen[p.id] {
                 throw CorpusError(.duplicateId, file: o.file, line: o.line, field: "id", tr(

@@ -138,7 +138,8 @@ public final class TagInput {
         if r.text.allSatisfy(\.isWhitespace) && r.justification.allSatisfy(\.isWhitespace) {
             let error = CorpusError(.syntax, file: file, line: item.line, field: "text",
                                     tr("brak treści postulatu (ani „text”, ani „justification”): nie ma czego oznaczyć",
-                                       "the postulate has no text (neither \"text\" nor \"justification\"): nothing to tag"))
+                                       "the postulate has no text (neither \"text\" nor \"justification\"): nothing to tag")
+                                        + r.textUnderAnotherName)
             return .failure(TagInputError(message: "\(error)"))
         }
         return .success(item)

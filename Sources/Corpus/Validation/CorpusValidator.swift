@@ -143,7 +143,7 @@ public struct CorpusValidator: Sendable {
             }
         }
         if p.text.allSatisfy(\.isWhitespace), p.rawInvalidValue(of: "text") == nil {
-            add(.missingText, "text", tr("brak treści postulatu", "the postulate has no text"))
+            add(.missingText, "text", tr("brak treści postulatu", "the postulate has no text") + p.textUnderAnotherName)
         }
         if let raw = p.rawInvalidValue(of: "year") {
             add(.badYear, "year", tr("\(raw.jsonText) nie jest rokiem (oczekiwano liczby, np. 2025)",

@@ -59,6 +59,18 @@ final class NameLabelsTests: XCTestCase {
             """)
         let tag = try CLI.run(["tag", corpus])
         XCTAssertTrue(tag.out.contains("\"Szkol\""), "the evidence holds the name's key: " + tag.out)
+        // `why` is a sentence for people (it lands in a spreadsheet): the name as each record writes it.
+        var whyWithName = 0
+        for line in tag.out.split(separator: "\n") {
+            let row = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let why = (row["why"] as? [String: String] ?? [:]).values.joined(separator: " | ")
+            XCTAssertNil(why.range(of: "Szkol[^eya]|Szkol$", options: .regularExpression), "why shows the key: \(why)")
+            if why.contains("Szkole") || why.contains("Szkoły") { whyWithName += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(whyWithName, 2, tag.out)
+        XCTAssertTrue(tag.out.contains("Szkoły"), "n4 writes \"Szkoły\": " + tag.out)
+        let csv = try CLI.run(["tag", corpus, "--format", "csv"])
+        XCTAssertNil(csv.out.range(of: "Szkol [0-9]", options: .regularExpression), csv.out)
         let r = try CLI.run(["report", corpus, "-o", s.path("r"), "--no-recurring"])
         XCTAssertEqual(r.status, 0, r.stderr)
         for file in ["report.md", "index.html", "characteristic_terms.csv"] {

@@ -275,6 +275,8 @@ public struct LabelEvidence: Sendable, Equatable {
     public var supportMinimum: Double = 0
     /// Reached its threshold but was refused by the support gate: `terms` are then the words that carried it.
     public var refused: Bool = false
+    /// How `why` shows names among `terms` (see `PredictionView.termLabels`); `terms` keep the keys.
+    public var termLabels = TermLabels()
 
     /// A term's share of the label's positive evidence, in per cent (what `why` shows: raw contributions of
     /// complement NB are tiny numbers that mean nothing to a reader).
@@ -289,7 +291,7 @@ public struct LabelEvidence: Sendable, Equatable {
     public var why: String {
         var out: [UInt8] = []
         Self.appendWhy(score: score, threshold: threshold, assigned: assigned, termCount: terms.count,
-                       term: { terms[$0].term }, share: { share(terms[$0]) }, json: false,
+                       term: { termLabels.label(terms[$0].term) }, share: { share(terms[$0]) }, json: false,
                        support: support, supportMinimum: supportMinimum, refused: refused, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
@@ -411,6 +413,25 @@ public struct PredictionView {
     let supportMinimum: Double
     /// Labels refused by the support gate, laid out as `evidence`.
     let refused: UnsafeBufferPointer<ThemePrediction.EvidenceTerm>
+    /// How `why` (a sentence for people) shows the names among its terms: as the record writes them, not as their
+    /// keys ("Piłsudskiego", not "Pilsudst"). `evidence` keeps the terms. Empty: terms as they are.
+    public var termLabels = TermLabels()
+
+    /// Whether a term of `why` (assigned or refused labels' evidence) holds a name, whose key would be shown.
+    public var whyHasName: Bool {
+        func holdsName(_ list: UnsafeBufferPointer<ThemePrediction.EvidenceTerm>) -> Bool {
+            for e in list where e.feature >= 0 {
+                for part in vocabulary[Int(e.feature)].split(separator: " ") where TermKind.of(String(part)) == .name { return true }
+            }
+            return false
+        }
+        return holdsName(evidence) || holdsName(refused)
+    }
+
+    /// The terms of `why`, as keys (what `termLabels` is made for).
+    public var whyTerms: [String] {
+        (Array(evidence) + Array(refused)).filter { $0.feature >= 0 }.map { vocabulary[Int($0.feature)] }
+    }
 
     /// Nothing assigned: an explicit "no theme" (every assigned label has an evidence entry).
     public var noTheme: Bool { evidence.isEmpty }
@@ -477,7 +498,7 @@ public struct PredictionView {
         return LabelEvidence(label: labelNames[l], score: scores[l], threshold: threshold(l),
                              assigned: found.map { !$0.refused } ?? false,
                              terms: terms, evidenceTotal: total, support: support(l), supportMinimum: supportMinimum,
-                             refused: found?.refused ?? false)
+                             refused: found?.refused ?? false, termLabels: termLabels)
     }
 
     /// Every label, in label order (see `label(_:)`).
@@ -493,7 +514,7 @@ extension PredictionView {
         let first = (found?.range.lowerBound ?? 0) + 1
         LabelEvidence.appendWhy(score: scores[l], threshold: threshold(l), assigned: found.map { !$0.refused } ?? false,
                                 termCount: found.map { $0.range.count - 1 } ?? 0,
-                                term: { vocabulary[Int(list[first + $0].feature)] },
+                                term: { termLabels.label(vocabulary[Int(list[first + $0].feature)]) },
                                 share: { LabelEvidence.share(list[first + $0].weight, of: total) },
                                 json: true, support: support(l), supportMinimum: supportMinimum,
                                 refused: found?.refused ?? false, to: &out)

@@ -24,7 +24,13 @@ public final class Tagger {
     /// only (what `postulaty tag` writes from; see `ThemeModel.withPrediction`).
     @inlinable
     public func withTag<R>(_ record: Postulate, _ body: (PredictionView) throws -> R) rethrows -> R {
-        try model.withPrediction(record: record, analyzer: analyzer, scratch: scratch, body)
+        try model.withPrediction(record: record, analyzer: analyzer, scratch: scratch) { view in
+            // Names in `why` as the record writes them (rare: the record is analysed again only then).
+            guard view.whyHasName else { return try body(view) }
+            var labelled = view
+            labelled.termLabels = TermLabels(for: view.whyTerms, in: [record.text, record.justification], analyzer: analyzer)
+            return try body(labelled)
+        }
     }
 
     /// A bare text (plain-text input): read as the postulate's `text` field.

@@ -420,12 +420,24 @@ public struct PredictionView {
     /// Whether a term of `why` (assigned or refused labels' evidence) holds a name, whose key would be shown.
     public var whyHasName: Bool {
         func holdsName(_ list: UnsafeBufferPointer<ThemePrediction.EvidenceTerm>) -> Bool {
-            for e in list where e.feature >= 0 {
-                for part in vocabulary[Int(e.feature)].split(separator: " ") where TermKind.of(String(part)) == .name { return true }
-            }
+            for e in list where e.feature >= 0 && Self.holdsName(vocabulary[Int(e.feature)]) { return true }
             return false
         }
         return holdsName(evidence) || holdsName(refused)
+    }
+
+    /// Whether a part of `term` is a name (`TermKind.name`), without a String per part: a part starting with an
+    /// ASCII letter is told by that byte (every record's `why` is asked, a million a `tag` run).
+    static func holdsName(_ term: String) -> Bool {
+        var atStart = true
+        for b in term.utf8 {
+            if atStart {
+                if b >= 0x41 && b <= 0x5A { return true }
+                if b >= 0x80 { return term.split(separator: " ").contains { TermKind.of(String($0)) == .name } }
+            }
+            atStart = b == 0x20
+        }
+        return false
     }
 
     /// The terms of `why`, as keys (what `termLabels` is made for).

@@ -2,8 +2,11 @@
 record is the query (a record line of `--batch`, `--before` its year) and an earlier filing of the same demand
 should rank first.
 
-Two readings of "right", both printed:
+Three readings of "right", all printed:
 * strict: the first result is the pair's own earlier record;
+* nearest: the first result is judged `same` with the query and comes from the latest year, before the query's,
+  of any record judged `same` with it (the latest earlier filing: what the city last answered; a query judged with
+  a 2016 and a 2017 filing is right with either 2017 record, wrong with the 2016 one);
 * pooled: the first result is any record judged `same` with the query (pairs.tsv, or similar-pool.tsv where first
   results of earlier runs were judged by reading: an intermediate filing of the same demand counts, as in TREC
   pooling). A first result never judged with the query is `unjudged` and counts as wrong until judged.
@@ -11,6 +14,7 @@ Queries are split by whether their title names their place (`names_place`, the r
 counts those), per city stratum.
 
 usage: python3 Benchmarks/similarity/real_rank1.py BINARY INDEX [--same FIELD ...] [--text] [--unjudged OUT.tsv]
+       [--show [--show-nearest]]
   INDEX: postulaty index build ../shared/eval/pb-titles-dev.jsonl -o INDEX
   --text: the title as the query text (the old tool had no record queries), no --same
   --unjudged: write the unjudged first results (query, first result) for judging into similar-pool.tsv
@@ -66,7 +70,8 @@ def main():
     ap.add_argument("--same", action="append", default=[])
     ap.add_argument("--text", action="store_true")
     ap.add_argument("--unjudged")
-    ap.add_argument("--show", action="store_true", help="print the wrong first results with both titles")
+    ap.add_argument("--show", action="store_true", help="print the wrong first results (pooled) with both titles")
+    ap.add_argument("--show-nearest", action="store_true", help="with --show: the first results wrong by `nearest`")
     o = ap.parse_args()
     titles = os.environ.get("PB_TITLES", os.path.join(REPO, "..", "shared", "eval", "pb-titles-dev.jsonl"))
     recs = {}
@@ -101,17 +106,19 @@ def main():
             assert len(out) == len(items), (y, len(out), len(items))
             for (late, early), line in zip(items, out):
                 rows.append((late, early, [x["id"] for x in json.loads(line)["results"]]))
-    stat = collections.defaultdict(lambda: [0, 0, 0, 0])  # queries, strict, pooled, unjudged
+    stat = collections.defaultdict(lambda: [0, 0, 0, 0, 0])  # queries, strict, pooled, unjudged, nearest
     unjudged = []
     for late, early, ranked in rows:
         first = ranked[0] if ranked else None
         strict = first == early["id"]
         pooled = first in same_with[late["id"]]
+        years = [recs[x]["year"] for x in same_with[late["id"]] if x in recs and recs[x]["year"] < late["year"]]
+        nearest = pooled and bool(years) and recs[first]["year"] == max(years)
         unj = first is not None and first not in judged_with[late["id"]]
         if unj:
             unjudged.append((first, late["id"]))
         place = names_place(late["text"], late["city"], late["district"])
-        if o.show and not pooled:
+        if o.show and not (nearest if o.show_nearest else pooled):
             f = recs.get(first, {"text": "-", "year": "-", "district": "-"})
             print(f"MISS{' place' if place else ''} {'unjudged' if unj else 'judged'} {late['city']}\n"
                   f"  q {late['id']} {late['year']} {late['district']}: {late['text'][:120]}\n"
@@ -119,14 +126,16 @@ def main():
                   f"  e {early['id']} {early['year']} {early['district']}: {early['text'][:120]}")
         city = late["city"] if late["city"] in STRATA else "other"
         for key in [("all", "all"), ("all", city)] + ([("place", "all"), ("place", city)] if place else []):
-            s = stat[key]; s[0] += 1; s[1] += strict; s[2] += pooled; s[3] += unj
+            s = stat[key]; s[0] += 1; s[1] += strict; s[2] += pooled; s[3] += unj; s[4] += nearest
     variant = "title as text" if o.text else "record" + "".join(f" --same {s}" for s in o.same)
     for subset in ("all", "place"):
-        n, k1, k2, u = stat[(subset, "all")]
-        print(f"{variant} | {subset}: {n} queries, strict {k1}/{n} = {k1 / n:.3f}, pooled {k2}/{n} = {k2 / n:.3f}, "
-              f"unjudged {u}")
-        print("   " + ", ".join(f"{c} {stat[(subset, c)][2]}/{stat[(subset, c)][0]}"
-                                for c in sorted(STRATA) + ["other"] if stat[(subset, c)][0]))
+        n, k1, k2, u, k3 = stat[(subset, "all")]
+        print(f"{variant} | {subset}: {n} queries, strict {k1}/{n} = {k1 / n:.3f}, nearest {k3}/{n} = {k3 / n:.3f}, "
+              f"pooled {k2}/{n} = {k2 / n:.3f}, unjudged {u}")
+        print("   pooled " + ", ".join(f"{c} {stat[(subset, c)][2]}/{stat[(subset, c)][0]}"
+                                       for c in sorted(STRATA) + ["other"] if stat[(subset, c)][0]))
+        print("   nearest " + ", ".join(f"{c} {stat[(subset, c)][4]}/{stat[(subset, c)][0]}"
+                                        for c in sorted(STRATA) + ["other"] if stat[(subset, c)][0]))
     if o.unjudged:
         with open(o.unjudged, "w", encoding="utf-8") as f:
             for a, b in sorted(set(unjudged)):

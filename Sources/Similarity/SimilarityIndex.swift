@@ -353,7 +353,7 @@ public final class SimilarityIndex {
     }
 
     private func run(_ q: QueryVector, display: [String: String], k: Int, filter: SimilarityFilter) -> [SimilarityHit] {
-        let top = topSlots(q, k: k, filter: filter)
+        let top = nearTieSlots(q, k: k, filter: filter)
         let qm = marks(q)
         return top.map { (slot, score) in
             let outcome = NameMismatch.compare(qm, marks(slot: slot))
@@ -393,6 +393,29 @@ public final class SimilarityIndex {
             guard found.count == kk, top.count == k, let lowest = found.last?.1, top[k - 1].1 <= lowest else { return top }
             kk = kk > Int.max / 4 ? Int.max : kk * 4
         }
+    }
+
+    /// `topSlots` with the results within `TieBreak.nearTie` of the best score ordered as ties (`TieBreak.key`: the
+    /// same place first, then the nearest earlier year), the rest by score. Only when the query has a reference year
+    /// (its own year or `--before`) and a known place (a value of `city`, `district` or a `--same` field): within
+    /// one place the latest earlier filing is the demand looked for, while without a place a nearer year says
+    /// nothing (on the authored corpus, which has no place fields, a nearer year's other demand would come first).
+    /// The top is widened until it holds the whole band, so `--top 1` picks from all of it.
+    func nearTieSlots(_ q: QueryVector, k: Int, filter: SimilarityFilter) -> [(Int, Double)] {
+        var found = topSlots(q, k: k, filter: filter)
+        guard filter.tieBreak.year != nil, filter.tieBreak.place.contains(where: { $0.value != nil }), k > 0,
+              let best = found.first?.1 else { return found }
+        let floor = best - TieBreak.nearTie
+        var kk = k
+        while found.count == kk, let last = found.last?.1, last >= floor, kk < Int.max / 2 {
+            kk *= 2
+            found = topSlots(q, k: kk, filter: filter)
+        }
+        let band = found.prefix { $0.1 >= floor }.sorted { a, b in
+            let ka = filter.tieBreak.key(docs[a.0]), kb = filter.tieBreak.key(docs[b.0])
+            return (ka.0, ka.1, ka.2, -a.1, docs[a.0].id) < (kb.0, kb.1, kb.2, -b.1, docs[b.0].id)
+        }
+        return Array((band + found.dropFirst(band.count)).prefix(k))
     }
 
     /// Best first; equal scores by the tie-break, then id.

@@ -45,6 +45,34 @@ final class BlockingAndTiesTests: XCTestCase {
         XCTAssertEqual(hits.map(\.postulate.id), ["a-2021", "a-2019", "a-2023", "b-2021", "n-2021", "b-2019", "z-2022"])
     }
 
+    /// Scores within `TieBreak.nearTie` of the best tie: "… etap II" (2021) before "… etap I" (2019), although one
+    /// term more lowers its cosine; a nearer filing further below stays behind; `--top 1` sees the whole band.
+    func testNearTiesRankSamePlaceThenNearestEarlierYear() throws {
+        let text = "park rekreacyjny psie pole etap alejki ławki zieleń fontanna"
+        let index = try SimilarityIndex(analyzer: Fixtures.analyzer(), postulates: [
+            record("etap1-2019", 2019, district: "Psie Pole", text: text),
+            record("etap2-2021", 2021, district: "Psie Pole", text: text + " drugi"),
+            record("other-2021", 2021, district: "Psie Pole", text: "park psie pole ławka kosz oświetlenie"),
+            record("far-2020", 2020, district: "Krzyki", text: text + " drugi"),
+            record("filler-2018", 2018, district: "Krzyki", text: "chodnik ulica remont"),
+            record("q", 2022, district: "Psie Pole", text: text + " trzeci"),
+        ])
+        let plain = try index.similar(toID: "q", top: 10, filter: SimilarityFilter(before: 2022))
+        let score = Dictionary(uniqueKeysWithValues: plain.map { ($0.postulate.id, $0.score) })
+        let s1 = try XCTUnwrap(score["etap1-2019"]), s2 = try XCTUnwrap(score["etap2-2021"])
+        let s3 = try XCTUnwrap(score["other-2021"])
+        XCTAssertLessThan(s2, s1)
+        XCTAssertLessThanOrEqual(s1 - s2, TieBreak.nearTie)
+        XCTAssertGreaterThan(s1 - s3, TieBreak.nearTie)
+        // The band: etap II (same place, 2021), far-2020 (another district, same score), etap I (2019); then by score.
+        XCTAssertEqual(plain.map(\.postulate.id), ["etap2-2021", "etap1-2019", "far-2020", "other-2021"])
+        let one = try index.similar(toID: "q", top: 1, filter: SimilarityFilter(before: 2022))
+        XCTAssertEqual(one.map(\.postulate.id), ["etap2-2021"])
+        // Without a reference year the order is by score (the query's own record first).
+        let text2 = index.similar(to: text + " trzeci", top: 3)
+        XCTAssertEqual(text2.map(\.postulate.id), ["q", "etap1-2019", "etap2-2021"])
+    }
+
     func testTextQueriesTieByNearestYearBeforeTheBound() throws {
         let index = try SimilarityIndex(analyzer: Fixtures.analyzer(), postulates: corpus)
         let hits = index.similar(to: "gry zabawy mapa kompas", top: 10,

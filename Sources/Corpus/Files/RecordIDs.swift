@@ -7,17 +7,26 @@ extension CorpusLoad {
         var seen: [String: Origin] = [:]
         seen.reserveCapacity(records.count)
         for (p, o) in zip(records, origins) {
-            if p.id.allSatisfy(\.isWhitespace) {
-                throw CorpusError(.missingId, file: o.file, line: o.line, field: "id", tr(
-                    "brak identyfikatora — \(purpose.pl) łączy postulaty po identyfikatorach (kolumna „id”, w arkuszu także „identyfikator”)",
-                    "no id — \(purpose.en) links postulates by their ids (column \"id\", in a spreadsheet also \"identyfikator\")"))
-            }
-            if let first = seen[p.id] {
-                throw CorpusError(.duplicateId, file: o.file, line: o.line, field: "id", tr(
-                    "„\(p.id.prefix(200))” powtarza identyfikator z \(first.file):\(first.line) — \(purpose.pl) wymaga niepowtarzalnych",
-                    "\"\(p.id.prefix(200))\" repeats the id of \(first.file):\(first.line) — \(purpose.en) needs unique ones"))
-            }
+            if Self.lacksID(p) { throw Self.missingID(at: o, for: purpose) }
+            if let first = seen[p.id] { throw Self.repeatedID(p.id, at: o, first: first, for: purpose) }
             seen[p.id] = o
         }
+    }
+
+    /// Whether `p` has no id (empty or blank).
+    public static func lacksID(_ p: Postulate) -> Bool { p.id.allSatisfy(\.isWhitespace) }
+
+    /// The error for a record without an id at `o`.
+    public static func missingID(at o: Origin, for purpose: (pl: String, en: String)) -> CorpusError {
+        CorpusError(.missingId, file: o.file, line: o.line, field: "id", tr(
+            "brak identyfikatora — \(purpose.pl) łączy postulaty po identyfikatorach (kolumna „id”, w arkuszu także „identyfikator”)",
+            "no id — \(purpose.en) links postulates by their ids (column \"id\", in a spreadsheet also \"identyfikator\")"))
+    }
+
+    /// The error for `id` at `o`, read before at `first`.
+    public static func repeatedID(_ id: String, at o: Origin, first: Origin, for purpose: (pl: String, en: String)) -> CorpusError {
+        CorpusError(.duplicateId, file: o.file, line: o.line, field: "id", tr(
+            "„\(id.prefix(200))” powtarza identyfikator z \(first.file):\(first.line) — \(purpose.pl) wymaga niepowtarzalnych",
+            "\"\(id.prefix(200))\" repeats the id of \(first.file):\(first.line) — \(purpose.en) needs unique ones"))
     }
 }

@@ -48,27 +48,75 @@ public enum IndexChecksum {
     }
 }
 
-/// Appends little-endian values to a byte buffer.
-struct ByteBuffer {
-    var bytes: [UInt8] = []
-    mutating func append<T: FixedWidthInteger>(_ v: T) {
-        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
+/// Writes the file's little-endian values in order, in chunks, summing the checksum as it goes: the file is
+/// streamed to its destination (`emit`) rather than built whole in memory first (221 MB for a million titles).
+struct ByteSink {
+    private var chunk: [UInt8] = []
+    private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// Bytes written so far (for padding).
+    private(set) var count = 0
+    private let capacity: Int
+    private let emit: ([UInt8]) throws -> Void
+
+    init(capacity: Int = 1 << 20, emit: @escaping ([UInt8]) throws -> Void) {
+        self.capacity = max(8, capacity)  // more than what `flush` keeps back, so every append makes room
+        self.emit = emit
+        chunk.reserveCapacity(capacity)
     }
-    mutating func append(_ f: Float) { append(f.bitPattern) }
-    /// Appends every element, in one copy when the host is little-endian (as the file).
-    mutating func append<T: FixedWidthInteger>(contentsOf a: [T]) {
-        if 1.littleEndian == 1 { a.withUnsafeBytes { bytes.append(contentsOf: $0) } } else { for v in a { append(v) } }
+
+    mutating func append<T: FixedWidthInteger>(_ v: T) throws {
+        try withUnsafeBytes(of: v.littleEndian) { try append(raw: $0) }
     }
-    mutating func append(contentsOf a: [Float]) {
-        if 1.littleEndian == 1 { a.withUnsafeBytes { bytes.append(contentsOf: $0) } } else { for f in a { append(f) } }
+    mutating func append(_ f: Float) throws { try append(f.bitPattern) }
+    /// Appends every element, in bulk when the host is little-endian (as the file).
+    mutating func append<T: FixedWidthInteger>(contentsOf a: [T]) throws {
+        if 1.littleEndian == 1 { try a.withUnsafeBytes { try append(raw: $0) } } else { for v in a { try append(v) } }
     }
-    mutating func pad() { while bytes.count % 8 != 0 { bytes.append(0) } }
-    mutating func appendStrings(_ strings: [String]) {
-        var offset: UInt64 = 0
-        append(offset)
-        for s in strings { offset += UInt64(s.utf8.count); append(offset) }
-        for s in strings { bytes.append(contentsOf: s.utf8) }
-        pad()
+    mutating func append(contentsOf a: [Float]) throws {
+        if 1.littleEndian == 1 { try a.withUnsafeBytes { try append(raw: $0) } } else { for f in a { try append(f) } }
+    }
+    mutating func append(raw b: UnsafeRawBufferPointer) throws {
+        var from = 0
+        while from < b.count {
+            let n = min(b.count - from, capacity - chunk.count)
+            chunk.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[from..<(from + n)]))
+            from += n
+            count += n
+            if chunk.count >= capacity { try flush() }
+        }
+    }
+    mutating func append(utf8 s: String) throws {
+        var s = s
+        try s.withUTF8 { try append(raw: UnsafeRawBufferPointer($0)) }
+    }
+    mutating func pad() throws { while count % 8 != 0 { try append(UInt8(0)) } }
+
+    /// Hands on the whole 8-byte words of the chunk (the checksum is summed a word at a time), keeping the rest.
+    private mutating func flush() throws {
+        let whole = chunk.count & ~7
+        chunk.withUnsafeBytes { b in
+            var h = hash
+            for i in 0..<(whole / 8) { h = (h ^ b.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* 0x0000_0100_0000_01B3 }
+            hash = h
+        }
+        if whole == chunk.count {
+            try emit(chunk)
+            chunk.removeAll(keepingCapacity: true)
+        } else {
+            try emit(Array(chunk[0..<whole]))
+            chunk.removeFirst(whole)
+        }
+    }
+
+    /// Writes the checksum of every byte so far (`IndexChecksum.of`) and hands on the rest.
+    mutating func finish() throws {
+        try flush()
+        for byte in chunk { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        let sum = hash
+        withUnsafeBytes(of: sum.littleEndian) { chunk.append(contentsOf: $0) }
+        count += 8
+        try emit(chunk)
+        chunk = []
     }
 }
 
@@ -123,7 +171,17 @@ struct ByteCursor {
 
 extension IndexFile {
     /// The file's bytes for `storage`.
-    static func bytes(_ storage: SimilarityIndex.Storage) -> [UInt8] {
+    /// `chunk`: bytes handed on at a time (the tests make it small and odd).
+    static func bytes(_ storage: SimilarityIndex.Storage, chunk: Int = 1 << 20) -> [UInt8] {
+        var out: [UInt8] = []
+        var sink = ByteSink(capacity: chunk) { out.append(contentsOf: $0) }
+        // Appending to an array cannot fail.
+        try? write(storage, to: &sink)
+        return out
+    }
+
+    /// Streams the file of `storage` into `sink`, checksum included.
+    static func write(_ storage: SimilarityIndex.Storage, to b: inout ByteSink) throws {
         let n = storage.postulates.count
         let header = Header(format: "postulaty-similarity-index", analyzer: storage.analyzer,
                             analyzerHash: storage.analyzer.hash, settings: storage.settings,
@@ -132,31 +190,66 @@ extension IndexFile {
         encoder.outputFormatting = [.sortedKeys]
         let json = Array((try? encoder.encode(header)) ?? Data())
 
-        var b = ByteBuffer()
-        b.bytes.append(contentsOf: magic)
-        b.append(version)
-        b.append(UInt32(json.count))
-        b.bytes.append(contentsOf: json)
-        b.pad()
-        b.appendStrings(storage.terms)
-        for p in storage.postulates { b.append(p.year.map { Int32(clamping: $0) } ?? SimilarityIndex.noYear) }
-        b.pad()
-        var fields: [String] = []
-        fields.reserveCapacity(n * fieldsPerPostulate)
-        for d in storage.postulates {
-            fields.append(d.id); fields.append(d.meeting); fields.append(d.organisation); fields.append(d.text)
-            fields.append(d.response); fields.append(d.respondent)
-            fields.append(d.extra.isEmpty ? "" : JSONValue.object(d.extra).jsonText)
+        try b.append(contentsOf: magic)
+        try b.append(version)
+        try b.append(UInt32(json.count))
+        try b.append(contentsOf: json)
+        try b.pad()
+        try appendStrings(storage.terms.count, 1, { i, _ in storage.terms[i] }, to: &b)
+        var years = [Int32]()
+        years.reserveCapacity(n)
+        for p in storage.postulates { years.append(p.year.map { Int32(clamping: $0) } ?? SimilarityIndex.noYear) }
+        try b.append(contentsOf: years)
+        years = []
+        try b.pad()
+        // The extra fields as JSON once (most records have none); the other fields are the records' own strings.
+        var extras: [Int: String] = [:]
+        for (i, d) in storage.postulates.enumerated() where !d.extra.isEmpty { extras[i] = JSONValue.object(d.extra).jsonText }
+        let ps = storage.postulates
+        try appendStrings(n, fieldsPerPostulate, { i, field in
+            switch field {
+            case 0: return ps[i].id
+            case 1: return ps[i].meeting
+            case 2: return ps[i].organisation
+            case 3: return ps[i].text
+            case 4: return ps[i].response
+            case 5: return ps[i].respondent
+            default: return extras.isEmpty ? "" : extras[i] ?? ""
+            }
+        }, to: &b)
+        try b.append(contentsOf: storage.vectorStart.map { UInt64($0) })
+        try b.append(contentsOf: storage.vectorTerms)
+        try b.pad()
+        try b.append(contentsOf: storage.vectorCounts)
+        try b.pad()
+        try b.finish()
+    }
+
+    /// `count × fields` strings (`string(i, field)`, fields of one item together): u64 offsets (from 0), then
+    /// their UTF-8 bytes, then padding. Offsets go out a block at a time.
+    private static func appendStrings(_ count: Int, _ fields: Int, _ string: (Int, Int) -> String,
+                                      to b: inout ByteSink) throws {
+        var offsets: [UInt64] = [0]
+        offsets.reserveCapacity(1 << 13)
+        var offset: UInt64 = 0
+        for i in 0..<count {
+            for f in 0..<fields {
+                offset += UInt64(string(i, f).utf8.count)
+                offsets.append(offset)
+            }
+            if offsets.count >= 1 << 13 {
+                try b.append(contentsOf: offsets)
+                offsets.removeAll(keepingCapacity: true)
+            }
         }
-        b.appendStrings(fields)
-        b.append(contentsOf: storage.vectorStart.map { UInt64($0) })
-        b.append(contentsOf: storage.vectorTerms)
-        b.pad()
-        b.append(contentsOf: storage.vectorCounts)
-        b.pad()
-        let sum = b.bytes.withUnsafeBytes { checksum($0) }
-        b.append(sum)
-        return b.bytes
+        try b.append(contentsOf: offsets)
+        for i in 0..<count {
+            for f in 0..<fields {
+                let s = string(i, f)
+                if !s.isEmpty { try b.append(utf8: s) }
+            }
+        }
+        try b.pad()
     }
 
     /// Reads a file's bytes into a `Storage`, refusing a file that is not an index, of another version, damaged
@@ -243,7 +336,13 @@ extension SimilarityIndex {
 
     /// Writes the index to `path` (temporary file, then rename).
     public func save(to path: String) throws {
-        do { try AtomicFile.write(serialized(), to: path) } catch let e as CorpusError {
+        do {
+            let storage = self.storage
+            try AtomicFile.write(to: path) { w in
+                var sink = ByteSink { try w.write($0) }
+                try IndexFile.write(storage, to: &sink)
+            }
+        } catch let e as CorpusError {
             throw SimilarityError.io(path: path, reason: e.message)
         }
     }

@@ -70,6 +70,12 @@ extension SimilarityIndex {
     /// The index's data as it would be stored: live postulates in insertion order, only the terms in use (ids
     /// renumbered, first-use order kept). Not validated again: an index's own data holds the invariants.
     public var storage: Storage {
+        // A freshly built index (no removal, every term counted): its own arrays are the stored data, shared, not
+        // copied (a million postulates' worth at `index build`).
+        if docs.count == count && df.count == vocabulary.count && !df.contains(0) {
+            return Storage(unchecked: analyzer.configuration, settings: settings, terms: vocabulary.terms, postulates: docs,
+                           vectorStart: docStart, vectorTerms: docTerms, vectorCounts: docCounts, positions: slotByID)
+        }
         var used = [Int32](repeating: -1, count: vocabulary.count)
         var terms: [String] = []
         for t in 0..<vocabulary.count where t < df.count && df[t] > 0 { used[t] = Int32(terms.count); terms.append(vocabulary.terms[t]) }

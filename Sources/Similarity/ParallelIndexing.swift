@@ -132,26 +132,27 @@ extension SimilarityIndex {
 }
 
 /// A batch analysed on another thread while this one works; `wait` returns it.
-private final class Ahead: @unchecked Sendable {
-    private var result: [SimilarityIndex.PreparedTerms] = []
+final class Ahead<Input, Output>: @unchecked Sendable {
+    private var result: [Output] = []
     private let done = DispatchGroup()
 
-    init(_ work: @escaping @Sendable (Range<Int>) -> [SimilarityIndex.PreparedTerms], _ range: Range<Int>) {
+    init(_ work: @escaping @Sendable (Input) -> [Output], _ input: Input) {
+        let input = Shared(input)
         done.enter()
         DispatchQueue.global().async { [self] in
-            result = work(range)
+            result = work(input.value)
             done.leave()
         }
     }
 
-    @discardableResult func wait() -> [SimilarityIndex.PreparedTerms] {
+    @discardableResult func wait() -> [Output] {
         done.wait()
         return result
     }
 }
 
 /// Carries the read-only inputs (and the workers, each touched by its own thread only) into the analysing thread.
-private struct Shared<V>: @unchecked Sendable {
+struct Shared<V>: @unchecked Sendable {
     let value: V
     init(_ value: V) { self.value = value }
 }

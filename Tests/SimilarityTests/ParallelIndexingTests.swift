@@ -9,7 +9,7 @@ import XCTest
 final class ParallelIndexingTests: XCTestCase {
     /// Titles and justifications, a third of them long (more distinct terms than `TermCounts` searches linearly),
     /// with diacritic spellings of the same pseudo-words, so two terms of one postulate share a folded feature.
-    func corpus() -> [Postulate] {
+    static func corpus() -> [Postulate] {
         var rng = SplitMix64(seed: 91)
         func word(_ n: Int) -> String {
             let w = Fixtures.word(min(rng.int(n), rng.int(n)))
@@ -25,7 +25,7 @@ final class ParallelIndexingTests: XCTestCase {
     }
 
     func testEveryJobCountBuildsTheIndexOfOneAtATime() throws {
-        let all = corpus()
+        let all = Self.corpus()
         let reference = try SimilarityIndex(analyzer: Fixtures.analyzer(), postulates: all).serialized()
         var runs = 0
         for (jobs, limit) in [(1, SimilarityIndex.WorkerFeatures.limit), (2, SimilarityIndex.WorkerFeatures.limit), (3, 7), (1, 1)] {
@@ -38,7 +38,7 @@ final class ParallelIndexingTests: XCTestCase {
     }
 
     func testCountsAreThoseOfADictionary() throws {
-        let all = corpus(), analyzer = Fixtures.analyzer(), settings = SimilarityIndexSettings()
+        let all = Self.corpus(), analyzer = Fixtures.analyzer(), settings = SimilarityIndexSettings()
         let index = SimilarityIndex(analyzer: analyzer, settings: settings)
         try index.add(all, jobs: 2)
         let s = index.storage

@@ -84,8 +84,11 @@ final class ByteReader {
                 break
             }
             sawAny = true
-            var k = pos
-            while k < end && buffer[k] != 0x0A { k += 1 }
+            // memchr rather than a byte loop with bounds checks: this scan runs over every byte of a corpus.
+            let k = buffer.withUnsafeBufferPointer { b -> Int in
+                guard let base = b.baseAddress, let hit = memchr(base + pos, 0x0A, end - pos) else { return end }
+                return hit.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base)
+            }
             lineBuffer.append(contentsOf: buffer[pos..<k])
             if k < end {
                 pos = k + 1

@@ -15,6 +15,8 @@ public struct CorpusLoad {
     public struct Origin: Sendable, Equatable {
         public var file: String
         public var line: Int
+
+        public init(file: String, line: Int) { self.file = file; self.line = line }
     }
 
     public var records: [Postulate] = []

@@ -85,6 +85,38 @@ public final class CorpusStream {
         }
     }
 
+    /// `next()` leaving a JSONL line unparsed (`PendingRecord.record()` parses it, on any thread): what a pipeline
+    /// reads on its one reading thread, so that parsing, the larger part of reading, runs on the workers. A CSV
+    /// record is parsed here. Errors, blank lines and line numbers as `next()`.
+    public func nextPending() throws(CorpusError) -> PendingRecord? {
+        if failed { return nil }
+        switch format {
+        case .jsonl:
+            while true {
+                let lineNo = reader.line
+                guard reader.nextLine(into: &lineBuffer) else {
+                    if reader.readError {
+                        failed = true
+                        throw CorpusError(.io, file: path, tr("błąd odczytu pliku", "read error"))
+                    }
+                    return nil
+                }
+                if lineBuffer.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                line = lineNo
+                return PendingRecord(origin: CorpusLoad.Origin(file: path, line: lineNo), content: .jsonLine(lineBuffer))
+            }
+        case .csv:
+            do {
+                guard let p = try nextCSV() else { return nil }
+                return PendingRecord(origin: CorpusLoad.Origin(file: path, line: line), content: .record(p))
+            } catch {
+                if error.kind == .truncated || error.kind == .io { failed = true }
+                if error.kind == .io { throw error }
+                return PendingRecord(origin: CorpusLoad.Origin(file: path, line: line), content: .failed(error))
+            }
+        }
+    }
+
     private func nextCSV() throws(CorpusError) -> Postulate? {
         guard let delim = csvDelimiter else { return nil }
         while true {

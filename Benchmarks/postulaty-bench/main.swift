@@ -15,6 +15,7 @@ do {
     case "similarity-quality": try SimilarityQuality.run(Array(args.dropFirst()))
     case "similarity-load": try SimilarityLoadBench.run(Array(args.dropFirst()))
     case "themes": try ThemesBench.run(Array(args.dropFirst()))
+    case "recurring": try RecurringBench.run(Array(args.dropFirst()))
     default:
         FileHandle.standardError.write(Data("postulaty-bench: unknown benchmark \(name)\n".utf8))
         exit(2)

@@ -82,7 +82,10 @@ public struct RecurringDemands: Sendable {
         var pairs: [DuplicatePair] = []
         pairs.reserveCapacity(cosinePairs.count)
         for p in cosinePairs {
-            let factor = evidence.factor(p.a, p.b) * otherObject.factor(p.a, p.b)
+            let e = evidence.factor(p.a, p.b)
+            // Below the threshold already: `OtherObject` (× 1 or × 0.5, exact in binary) cannot lift it back.
+            if p.score * e < threshold { continue }
+            let factor = e * otherObject.factor(p.a, p.b)
             if factor == 1 { pairs.append(p); continue }
             let score = p.score * factor
             if score >= threshold { pairs.append(DuplicatePair(a: p.a, b: p.b, score: score)) }

@@ -60,6 +60,22 @@ final class NearDuplicateJoinTests: XCTestCase {
         }
     }
 
+    /// A vocabulary too large for the per-row table of norms below each rank takes a binary search in x's row
+    /// instead; both give the brute force's pairs.
+    func testNormsBelowARankWithoutTheTable() throws {
+        for seed in UInt64(5)...6 {
+            let v = try vectors(500, seed: seed)
+            for t in [0.3, 0.5, 0.8] {
+                let want = NearDuplicateJoin.bruteForce(v, threshold: t)
+                if t == 0.5 { XCTAssertGreaterThan(want.count, 20) }
+                for threads in [1, 2] {
+                    XCTAssertEqual(NearDuplicateJoin.pairs(v, threshold: t, accept: nil, threads: threads, tableLimit: 0), want,
+                                   "seed \(seed), threshold \(t), \(threads) threads")
+                }
+            }
+        }
+    }
+
     /// The across-years filter (`dedupe --across-years`) is asked before any score: the pairs must still be
     /// exactly the brute force's among the accepted ones.
     func testAcrossYearsFilterEqualsBruteForce() throws {

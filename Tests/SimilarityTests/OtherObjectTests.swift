@@ -101,4 +101,67 @@ final class OtherObjectTests: XCTestCase {
         XCTAssertFalse(ids.contains("light-2019~screen-2020"), "\(ids.sorted())")
         XCTAssertTrue(ids.contains("light-2019~light-2021"), "\(ids.sorted())")
     }
+
+    /// The rule as stated, with sets of terms per pair (the implementation before the per-term numbering and the
+    /// merge walk): the reference the fast rule is held to.
+    static func reference(_ v: SparseVectors, term: (UInt32) -> String, placeWords: Set<String>, _ a: Int, _ b: Int) -> Double {
+        let ta = v.row(a).map { v.terms[$0] }, tb = v.row(b).map { v.terms[$0] }
+        let sa = Set(ta), sb = Set(tb)
+        func isObject(_ t: UInt32) -> Bool { TermKind.of(term(t)) == .word && !placeWords.contains(term(t)) }
+        var sharesPlace = false
+        for t in ta where sb.contains(t) {
+            switch TermKind.of(term(t)) {
+            case .word: if !placeWords.contains(term(t)) { return 1 }
+            case .name, .identifier: sharesPlace = true
+            }
+        }
+        guard sharesPlace else { return 1 }
+        let ownA = ta.filter { !sb.contains($0) }, ownB = tb.filter { !sa.contains($0) }
+        guard ownA.contains(where: isObject), ownB.contains(where: isObject) else { return 1 }
+        func stem(_ t: UInt32) -> String? {
+            let lower = term(t).lowercased()
+            return lower.count >= OtherObject.prefix ? String(lower.prefix(OtherObject.prefix)) : nil
+        }
+        let stemsA = Set(ownA.compactMap(stem))
+        if ownB.contains(where: { stem($0).map(stemsA.contains) ?? false }) { return 1 }
+        func rows(_ t: UInt32) -> Set<Int> { Set((0..<v.count).filter { r in v.row(r).contains { v.terms[$0] == t } }) }
+        for u in ownA where isObject(u) {
+            for w in ownB where isObject(w) {
+                let ru = rows(u), rw = rows(w), both = ru.intersection(rw).count
+                if both >= OtherObject.together,
+                   Double(both) * Double(v.count) >= OtherObject.association * Double(ru.count) * Double(rw.count) { return 1 }
+            }
+        }
+        return OtherObject.penalty
+    }
+
+    /// On random rows over a vocabulary of names, identifiers, place words and words sharing stems, every pair gets
+    /// the factor of the rule as stated; all four outcomes occur.
+    func testEveryPairAsTheRuleStatesIt() {
+        let vocabulary = ["park", "ulica", "Klecin", "Zernik", "sp:7", "sp:9", "oswietlenie", "oswietlony", "ekran",
+                          "akustyczny", "boisko", "fontanna", "parking", "postojowy", "miejsce", "remont", "chodnik",
+                          "rower", "rowerowy", "Rowerem", "lawka", "kosz", "trasa", "alejka"]
+        var rng = SplitMix64(seed: 31)
+        var v = SparseVectors()
+        for _ in 0..<160 {
+            var ids = Set<UInt32>()
+            for _ in 0..<(1 + rng.int(5)) { ids.insert(UInt32(min(rng.int(vocabulary.count), rng.int(vocabulary.count)))) }
+            v.append(ids.sorted().map { ($0, Float(1)) })
+        }
+        let term = { (t: UInt32) in vocabulary[Int(t)] }
+        var rule = OtherObject(vectors: v, term: term, placeWords: ["park", "ulica"])
+        var lowered = 0, pairs = 0
+        for a in 0..<v.count {
+            for b in (a + 1)..<v.count {
+                let want = Self.reference(v, term: term, placeWords: ["park", "ulica"], a, b)
+                XCTAssertEqual(rule.factor(a, b), want, "rows \(a), \(b)")
+                XCTAssertEqual(rule.factor(b, a), want, "rows \(b), \(a)")
+                pairs += 1
+                if want < 1 { lowered += 1 }
+            }
+        }
+        XCTAssertEqual(pairs, 160 * 159 / 2)
+        XCTAssertGreaterThan(lowered, 100, "the rule must lower some pairs")
+        XCTAssertGreaterThan(pairs - lowered, 100)
+    }
 }

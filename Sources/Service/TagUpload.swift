@@ -55,7 +55,7 @@ public struct TagUpload: Sendable {
         // TagInput reads files (the CLI's own reader, chunked): the upload goes through a private file.
         return try PrivateUploadFile.with(bytes, name: name) { path, named in
             let input: TagInput
-            do { input = try TagInput(path: path, kind: kind) } catch {
+            do { input = try TagInput(path: path, kind: kind, readFields: tagger.model.vectorizer.configuration.fields.map(\.field)) } catch {
                 throw ServiceError(.badRequest, named("\(error)"))
             }
             let format: CorpusFormat = kind == .csv ? .csv : .jsonl

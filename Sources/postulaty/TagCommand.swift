@@ -72,7 +72,7 @@ struct TagCommand: ParsableCommand {
             throw ToolError(tr("--bom i --delimiter dotyczą wyjścia CSV (--format csv)", "--bom and --delimiter apply to CSV output (--format csv)"))
         }
         let csvOptions = CSVOptions(delimiter: delimiter?.character ?? ",", byteOrderMark: bom)
-        let input = try TagInput(path: file, kind: kind)
+        let input = try TagInput(path: file, kind: kind, readFields: tagger.model.vectorizer.configuration.fields.map(\.field))
         let progress = ProgressReporter()
         var writer = TagOutputWriter(format: outFormat, csvOptions: csvOptions)
         var tagged = 0

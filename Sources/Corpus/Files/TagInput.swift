@@ -49,14 +49,18 @@ public final class TagInput {
 
     public let path: String
     public private(set) var kind: Kind
+    /// The fields the model reads (`text` and `justification` for the themes model, `response` for the stance
+    /// model): a record with all of them blank has nothing to tag (`requireText`).
+    public let readFields: [String]
     /// CSV input: the header's columns (the output keeps them, in order).
     public var csvHeader: [String] { stream?.csvHeader ?? [] }
     private var lines: LineReader?
     private var stream: CorpusStream?
 
-    public init(path: String, kind: Kind) throws {
+    public init(path: String, kind: Kind, readFields: [String] = ["text", "justification"]) throws {
         self.path = path
         self.kind = kind
+        self.readFields = readFields
         if kind == .csv { stream = try CorpusStream(path: path, format: .csv) } else { lines = try LineReader(path: path) }
     }
 
@@ -77,6 +81,7 @@ public final class TagInput {
         public private(set) var bytes: [UInt8]
         public var line: Int
         let file: String
+        let readFields: [String]
     }
 
     /// What `nextUnparsed` gives: a record read (or a failure), or a JSONL line still to parse.
@@ -92,7 +97,7 @@ public final class TagInput {
             do {
                 guard let r = try stream.next() else { return nil }
                 return .read(Self.requireText(Item(record: r, line: stream.line, plainText: false),
-                                              file: path == "-" ? "stdin" : path))
+                                              file: path == "-" ? "stdin" : path, fields: readFields))
             } catch {
                 return .read(.failure(TagInputError(message: "\(error)")))
             }
@@ -107,7 +112,7 @@ public final class TagInput {
                 guard Self.isValidUTF8(bytes) else {
                     return .read(.failure(TagInputError(message: "\(name):\(n): " + TextEncodingSniffer.hint(forInvalidLine: bytes))))
                 }
-                return .line(JSONLine(bytes: bytes, line: n, file: name))
+                return .line(JSONLine(bytes: bytes, line: n, file: name, readFields: readFields))
             }
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 return .read(.failure(TagInputError(message: "\(name):\(n): " + TextEncodingSniffer.hint(forInvalidLine: bytes))))
@@ -124,21 +129,26 @@ public final class TagInput {
             let (fields, record) = try CorpusReader.fieldsAndRecord(jsonLine: line.bytes, file: line.file, line: line.line,
                                                                     utf8Checked: true)
             return requireText(Item(record: record, line: line.line, plainText: false, fields: fields, jsonLine: line.bytes),
-                               file: line.file)
+                               file: line.file, fields: line.readFields)
         } catch {
             return .failure(TagInputError(message: "\(error)"))
         }
     }
 
-    /// A record with neither text nor justification has nothing to tag: without this check its row would claim
-    /// "no theme" from the priors alone, which a reader takes for a judgement of an empty row. It is a bad record
-    /// (reported with its file, line and field, skipped, counted) like any other.
-    static func requireText(_ item: Item, file: String) -> Result<Item, TagInputError> {
+    /// A record whose fields the model reads are all blank has nothing to tag: without this check its row would
+    /// claim "no theme" from the priors alone, which a reader takes for a judgement of an empty row. It is a bad
+    /// record (reported with its file, line and field, skipped, counted) like any other.
+    static func requireText(_ item: Item, file: String, fields: [String]) -> Result<Item, TagInputError> {
         let r = item.record
-        if r.text.allSatisfy(\.isWhitespace) && r.justification.allSatisfy(\.isWhitespace) {
-            let error = CorpusError(.syntax, file: file, line: item.line, field: "text",
-                                    tr("brak treści postulatu (ani „text”, ani „justification”): nie ma czego oznaczyć",
-                                       "the postulate has no text (neither \"text\" nor \"justification\"): nothing to tag")
+        let blank = fields.allSatisfy { f in
+            guard case .string(let s)? = r.value(of: f) else { return r.value(of: f) == nil || r.value(of: f) == .null }
+            return s.allSatisfy(\.isWhitespace)
+        }
+        if blank {
+            let names = fields.map { "„\($0)”" }.joined(separator: tr(", ", ", "))
+            let error = CorpusError(.syntax, file: file, line: item.line, field: fields.first ?? "text",
+                                    tr("brak treści postulatu (puste pola czytane przez model: \(names)): nie ma czego oznaczyć",
+                                       "the postulate has no text (the fields the model reads are empty: \(names)): nothing to tag")
                                         + r.textUnderAnotherName)
             return .failure(TagInputError(message: "\(error)"))
         }

@@ -16,21 +16,34 @@ struct HTMLRenderer {
     var postulates: [ReportPostulate] { analysis.data.postulates }
 
     func render() -> String {
+        var body = header()
+        body += toc()
+        body += summary()
+        body += themesByYear()
+        body += themesByOrganisation()
+        body += themeDetails()
+        body += recurring()
+        body += answers()
+        body += quality()
+        body += dataFiles()
+        // the scroll box's rules only in a page that has one (a report whose tables fit keeps its bytes)
+        let css = HTMLRenderer.css + (body.contains(Self.scrollOpen) ? HTMLRenderer.scrollCSS : "")
         var out = "<!DOCTYPE html>\n<html lang=\"\(analysis.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(escaped(strings.heading(analysis.data.subject)))</title>\n<style>\n\(HTMLRenderer.css)</style>\n</head>\n<body>\n"
-        out += header()
-        out += toc()
-        out += summary()
-        out += themesByYear()
-        out += themesByOrganisation()
-        out += themeDetails()
-        out += recurring()
-        out += answers()
-        out += quality()
-        out += dataFiles()
+        out += "<title>\(escaped(strings.heading(analysis.data.subject)))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
+        out += body
         out += "</body>\n</html>\n"
         return out
+    }
+
+    static let scrollOpen = "<div class=\"scroll\">\n"
+
+    /// A table wider than the text column scrolls in its own box, not the page: on a 1000-px screen the years
+    /// of a long series were cut off behind a page-wide scrollbar. `minWidth` is the table's estimated narrowest
+    /// width (px); one that fits the A4 text width (`SVGChart.width`) is left as it is. On paper the box does not
+    /// clip (print styles).
+    func scrolling(_ table: String, minWidth: Double) -> String {
+        minWidth <= SVGChart.width ? table : Self.scrollOpen + table + "</div>\n"
     }
 
     func escaped(_ x: String) -> String { Escape.html(x) }
@@ -42,7 +55,7 @@ struct HTMLRenderer {
         out += "<p class=\"meta\">\(escaped(strings.summaryLine(postulates: postulates.count, organisations: analysis.namedOrganisationCount, years: analysis.years, f: format)))"
         if analysis.unknownYearCount > 0 { out += " \(escaped(strings.unknownYear)): \(escaped(format.integer(analysis.unknownYearCount)))." }
         if let r = analysis.data.yearFilter { out += " \(escaped(strings.yearFilter(r)))" }
-        out += " \(escaped(strings.sourcesOfLabels(themes: analysis.data.themeSource, stances: analysis.data.stanceSource)))</p>\n"
+        out += " \(escaped(strings.sourcesOfLabels(themes: analysis.data.themeSource, stances: analysis.hasResponses ? analysis.data.stanceSource : nil)))</p>\n"
         if !analysis.data.sources.isEmpty {
             out += "<p class=\"meta\">\(escaped(strings.sources)): " + analysis.data.sources.map { "<code>\(escaped($0))</code>" }.joined(separator: ", ") + "</p>\n"
         }
@@ -80,22 +93,24 @@ struct HTMLRenderer {
         out += legend(analysis.themeSeries.map { ($0.label, $0.color) })
         out += "<figure>" + analysis.chartThemesByYear() + "</figure>\n"
         out += "<p class=\"note\">\(escaped(strings.cellLegend))</p>\n"
-        out += "<table class=\"years\">\n<thead><tr><th>\(escaped(strings.theme))</th>" + analysis.years.map { "<th class=\"n\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        var table = "<table class=\"years\">\n<thead><tr><th>\(escaped(strings.theme))</th>" + analysis.years.map { "<th class=\"n\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for (ti, t) in analysis.themes.enumerated() {
-            out += "<tr><th scope=\"row\">\(SVGChart.swatch(SVGChart.color(ti))) \(escaped(t.label(analysis.language)))</th>"
+            table += "<tr><th scope=\"row\">\(SVGChart.swatch(SVGChart.color(ti))) \(escaped(t.label(analysis.language)))</th>"
             for yi in analysis.years.indices {
-                out += "<td class=\"n\"><b>\(escaped(format.integer(analysis.themeYearCounts[ti][yi])))</b><br>\(escaped(format.percent(analysis.share(theme: ti, year: yi))))"
+                table += "<td class=\"n\"><b>\(escaped(format.integer(analysis.themeYearCounts[ti][yi])))</b><br>\(escaped(format.percent(analysis.share(theme: ti, year: yi))))"
                 if yi > 0 {
                     let dc = analysis.themeYearCounts[ti][yi] - analysis.themeYearCounts[ti][yi - 1]
                     let dp = (analysis.share(theme: ti, year: yi) - analysis.share(theme: ti, year: yi - 1)) * 100
                     let cls = dc > 0 ? "up" : (dc < 0 ? "down" : "same")
-                    out += "<br><span class=\"ch \(cls)\">\(escaped(format.signedInteger(dc))); \(escaped(format.signedPoints(dp)))</span>"
+                    table += "<br><span class=\"ch \(cls)\">\(escaped(format.signedInteger(dc))); \(escaped(format.signedPoints(dp)))</span>"
                 }
-                out += "</td>"
+                table += "</td>"
             }
-            out += "</tr>\n"
+            table += "</tr>\n"
         }
-        out += "</tbody>\n<tfoot><tr><th scope=\"row\">\(escaped(strings.postulatesInYear))</th>" + analysis.yearTotals.map { "<td class=\"n\"><b>\(escaped(format.integer($0)))</b></td>" }.joined() + "</tr></tfoot>\n</table>\n"
+        table += "</tbody>\n<tfoot><tr><th scope=\"row\">\(escaped(strings.postulatesInYear))</th>" + analysis.yearTotals.map { "<td class=\"n\"><b>\(escaped(format.integer($0)))</b></td>" }.joined() + "</tr></tfoot>\n</table>\n"
+        // a theme column of about 120 px and year cells of about 84 px ("+123; +12,3 pp" on one line)
+        out += scrolling(table, minWidth: 120 + 84 * Double(analysis.years.count))
         out += dataLink(.themesByYear)
         return out + "</section>\n"
     }
@@ -103,12 +118,13 @@ struct HTMLRenderer {
     // MARK: 3. themes by organisation
 
     func themesByOrganisation() -> String {
+        if !analysis.hasOrganisations { return open(.themesByOrganisation) + "<p>\(escaped(strings.noOrganisations))</p>\n</section>\n" }
         var out = open(.themesByOrganisation) + "<p>\(escaped(strings.themesByOrgIntro))</p>\n"
         let shown = analysis.shownOrganisations
         let maxCell = max(1, shown.flatMap { $0.perTheme + [$0.noTheme] }.max() ?? 1)
-        out += "<table class=\"heat\">\n<thead><tr><th>\(escaped(strings.organisation))</th><th class=\"n\">\(escaped(strings.postulates))</th>"
-        out += analysis.themes.map { "<th class=\"n rot\">\(escaped($0.label(analysis.language)))</th>" }.joined()
-        out += "<th class=\"n rot\">\(escaped(strings.noTheme))</th></tr></thead>\n<tbody>\n"
+        var table = "<table class=\"heat\">\n<thead><tr><th>\(escaped(strings.organisation))</th><th class=\"n\">\(escaped(strings.postulates))</th>"
+        table += analysis.themes.map { "<th class=\"n rot\">\(escaped($0.label(analysis.language)))</th>" }.joined()
+        table += "<th class=\"n rot\">\(escaped(strings.noTheme))</th></tr></thead>\n<tbody>\n"
         func cell(_ v: Int) -> String {
             // White to dark blue (#084594); white text once the cell is dark enough.
             let t = Double(v) / Double(maxCell)
@@ -117,15 +133,17 @@ struct HTMLRenderer {
             return "<td class=\"n\" style=\"background:rgb(\(r),\(g),\(b));color:\(fg)\">\(v == 0 ? "·" : escaped(format.integer(v)))</td>"
         }
         for o in shown {
-            out += "<tr><th scope=\"row\">\(escaped(o.name.isEmpty ? "—" : o.name))</th><td class=\"n\">\(escaped(format.integer(o.total)))</td>"
-            out += o.perTheme.map(cell).joined() + cell(o.noTheme) + "</tr>\n"
+            table += "<tr><th scope=\"row\">\(escaped(o.name.isEmpty ? "—" : o.name))</th><td class=\"n\">\(escaped(format.integer(o.total)))</td>"
+            table += o.perTheme.map(cell).joined() + cell(o.noTheme) + "</tr>\n"
         }
         if let (count, rest) = analysis.otherOrganisations {
-            out += "<tr class=\"rest\"><th scope=\"row\">\(escaped(strings.othersRow(count, format)))</th><td class=\"n\">\(escaped(format.integer(rest.total)))</td>"
-            out += rest.perTheme.map { "<td class=\"n\">\(escaped(format.integer($0)))</td>" }.joined() + "<td class=\"n\">\(escaped(format.integer(rest.noTheme)))</td></tr>\n"
+            table += "<tr class=\"rest\"><th scope=\"row\">\(escaped(strings.othersRow(count, format)))</th><td class=\"n\">\(escaped(format.integer(rest.total)))</td>"
+            table += rest.perTheme.map { "<td class=\"n\">\(escaped(format.integer($0)))</td>" }.joined() + "<td class=\"n\">\(escaped(format.integer(rest.noTheme)))</td></tr>\n"
         }
-        out += "</tbody>\n<tfoot><tr><th scope=\"row\">\(escaped(strings.total))</th><td class=\"n\">\(escaped(format.integer(postulates.count)))</td>"
-        out += analysis.themeTotals.map { "<td class=\"n\">\(escaped(format.integer($0)))</td>" }.joined() + "<td class=\"n\">\(escaped(format.integer(analysis.noTheme.count)))</td></tr></tfoot>\n</table>\n"
+        table += "</tbody>\n<tfoot><tr><th scope=\"row\">\(escaped(strings.total))</th><td class=\"n\">\(escaped(format.integer(postulates.count)))</td>"
+        table += analysis.themeTotals.map { "<td class=\"n\">\(escaped(format.integer($0)))</td>" }.joined() + "<td class=\"n\">\(escaped(format.integer(analysis.noTheme.count)))</td></tr></tfoot>\n</table>\n"
+        // an organisation column of a third of the width, then about 64 px a theme (its name wraps to a word)
+        out += scrolling(table, minWidth: 230 + 64 * Double(analysis.themes.count + 2))
         if analysis.organisations.count > shown.count {
             out += "<p class=\"note\">\(escaped(strings.truncatedNote(shown.count, of: analysis.organisations.count, file: ReportCSVFile.themesByOrganisation.name, format)))</p>\n"
         }
@@ -167,6 +185,8 @@ struct HTMLRenderer {
         let p = postulates[i]
         var out = "<blockquote class=\"rep\">\n<p>\(escaped(Escape.oneLine(p.text)))</p>\n"
         out += "<p class=\"src\">\(escaped(Self.source(p))) · <code>\(escaped(p.id))</code></p>\n"
+        // no response: no dangling "brak odpowiedzi" badge
+        if p.response.isEmpty, analysis.differingAnalystStance(i) == nil { return out + "</blockquote>\n" }
         out += "<p class=\"resp\">\(stanceCell(i)) \(escaped(Escape.shortened(p.response, limit: analysis.limits.responseCharacters * 2)))</p>\n"
         return out + "</blockquote>\n"
     }
@@ -183,15 +203,18 @@ struct HTMLRenderer {
         return "<span class=\"badge\" style=\"background:\(bg);color:\(SVGChart.textColor(on: bg))\">\(escaped(strings.stanceLabel(code)))</span>"
     }
 
-    /// Year | organisation | postulate | the city's response (with its stance).
+    /// Year | organisation | postulate | the city's response (with its stance); the organisation and response
+    /// columns only when some record has one (a column of blanks wastes the width).
     func postulateTable(_ rows: [Int]) -> String {
-        var out = "<table class=\"list\">\n<colgroup><col class=\"c-year\"><col class=\"c-org\"><col class=\"c-text\"><col class=\"c-resp\"></colgroup>\n"
-        out += "<thead><tr><th>\(escaped(strings.year))</th><th>\(escaped(strings.organisation))</th><th>\(escaped(strings.postulate))</th><th>\(escaped(strings.response))</th></tr></thead>\n<tbody>\n"
+        let orgs = analysis.hasOrganisations, responses = analysis.hasResponses
+        var out = "<table class=\"list\">\n<colgroup><col class=\"c-year\">\(orgs ? "<col class=\"c-org\">" : "")<col class=\"c-text\">\(responses ? "<col class=\"c-resp\">" : "")</colgroup>\n"
+        out += "<thead><tr><th>\(escaped(strings.year))</th>\(orgs ? "<th>\(escaped(strings.organisation))</th>" : "")<th>\(escaped(strings.postulate))</th>\(responses ? "<th>\(escaped(strings.response))</th>" : "")</tr></thead>\n<tbody>\n"
         for i in rows {
             let p = postulates[i]
-            out += "<tr><td>\(p.year.map(String.init) ?? "—")</td><td>\(escaped(Escape.oneLine(p.organisation)))</td>"
+            out += "<tr><td>\(p.year.map(String.init) ?? "—")</td>" + (orgs ? "<td>\(escaped(Escape.oneLine(p.organisation)))</td>" : "")
             out += "<td>\(escaped(Escape.shortened(p.text, limit: analysis.limits.textCharacters))) <code class=\"id\">\(escaped(p.id))</code></td>"
-            out += "<td>\(stanceCell(i)) \(escaped(Escape.shortened(p.response, limit: analysis.limits.responseCharacters)))</td></tr>\n"
+            if responses { out += "<td>\(stanceCell(i)) \(escaped(Escape.shortened(p.response, limit: analysis.limits.responseCharacters)))</td>" }
+            out += "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"
     }
@@ -203,7 +226,7 @@ struct HTMLRenderer {
         if !analysis.data.clustersAvailable { return out + "<p class=\"note\">\(escaped(strings.recurringUnavailable))</p>\n</section>\n" }
         if analysis.recurring.isEmpty { return out + "<p>\(escaped(strings.recurringNone))</p>\n</section>\n" }
         for (ci, c) in analysis.recurring.prefix(analysis.limits.clusters).enumerated() {
-            out += "<h3>\(escaped(strings.recurringTitle(ci + 1, years: c.years, orgs: c.organisations.count, f: format)))</h3>\n"
+            out += "<h3>\(escaped(strings.recurringTitle(ci + 1, years: c.years, orgs: analysis.namedOrganisations(c), f: format)))</h3>\n"
             out += postulateTable(c.members)
         }
         if analysis.recurring.count > analysis.limits.clusters {
@@ -216,6 +239,7 @@ struct HTMLRenderer {
 
     func answers() -> String {
         var out = open(.answers)
+        if !analysis.hasResponses { return out + "<p>\(escaped(strings.noResponses))</p>\n</section>\n" }
         out += "<p>\(escaped(analysis.data.stanceSource == .model ? strings.answersIntro : strings.answersIntroGold))</p>\n"
         out += legend(analysis.stanceSegments.map { ($0.label, $0.color) })
         out += "<h3>\(escaped(strings.stanceByTheme))</h3>\n"
@@ -349,6 +373,14 @@ struct HTMLRenderer {
     func legend(_ items: [(String, String)]) -> String {
         "<ul class=\"legend\">" + items.map { "<li>\(SVGChart.swatch($0.1)) \(escaped($0.0))</li>" }.joined() + "</ul>\n"
     }
+
+    /// Added to `css` only when a table scrolls in its own box.
+    static let scrollCSS = """
+    div.scroll { overflow-x: auto; max-width: 100%; margin: 0.4em 0; }
+    div.scroll > table { margin: 0; }
+    @media print { div.scroll { overflow: visible; } }
+
+    """
 
     static let css = """
     @page { size: A4; margin: 14mm 13mm 16mm 13mm; }

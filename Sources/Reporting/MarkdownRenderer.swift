@@ -14,7 +14,7 @@ struct MarkdownRenderer {
         out += escaped(strings.summaryLine(postulates: postulates.count, organisations: analysis.namedOrganisationCount, years: analysis.years, f: format))
         if analysis.unknownYearCount > 0 { out += " \(escaped(strings.unknownYear)): \(escaped(format.integer(analysis.unknownYearCount)))." }
         if let r = analysis.data.yearFilter { out += " " + escaped(strings.yearFilter(r)) }
-        out += " " + escaped(strings.sourcesOfLabels(themes: analysis.data.themeSource, stances: analysis.data.stanceSource)) + "\n"
+        out += " " + escaped(strings.sourcesOfLabels(themes: analysis.data.themeSource, stances: analysis.hasResponses ? analysis.data.stanceSource : nil)) + "\n"
         if !analysis.data.sources.isEmpty { out += "\n\(escaped(strings.sources)): " + analysis.data.sources.map(escaped).joined(separator: ", ") + "\n" }
 
         out += heading(.summary)
@@ -68,7 +68,9 @@ struct MarkdownRenderer {
     }
 
     func themesByOrganisation() -> String {
-        var out = heading(.themesByOrganisation) + escaped(strings.themesByOrgIntro) + "\n\n"
+        var out = heading(.themesByOrganisation)
+        if !analysis.hasOrganisations { return out + escaped(strings.noOrganisations) + "\n" }
+        out += escaped(strings.themesByOrgIntro) + "\n\n"
         let shown = analysis.shownOrganisations
         out += header([escaped(strings.organisation), escaped(strings.postulates)] + analysis.themes.map { escaped($0.label(analysis.language)) } + [escaped(strings.noTheme)],
                     numeric: Set(1...(analysis.themes.count + 2)))
@@ -86,13 +88,22 @@ struct MarkdownRenderer {
         return out + dataLink(.themesByOrganisation)
     }
 
+    /// Year | organisation | postulate | response; the organisation and response columns only when some record
+    /// has one (a column of blanks says nothing).
     func postulateTable(_ rows: [Int]) -> String {
-        var out = header([escaped(strings.year), escaped(strings.organisation), escaped(strings.postulate), escaped(strings.response)])
+        let orgs = analysis.hasOrganisations, responses = analysis.hasResponses
+        var head = [escaped(strings.year)]
+        if orgs { head.append(escaped(strings.organisation)) }
+        head.append(escaped(strings.postulate))
+        if responses { head.append(escaped(strings.response)) }
+        var out = header(head)
         for i in rows {
             let p = postulates[i]
-            out += row([p.year.map(String.init) ?? "—", escaped(p.organisation),
-                      escaped(Escape.shortened(p.text, limit: analysis.limits.textCharacters)) + " (" + escaped(p.id) + ")",
-                      stanceCell(i) + " " + escaped(Escape.shortened(p.response, limit: analysis.limits.responseCharacters))])
+            var cells = [p.year.map(String.init) ?? "—"]
+            if orgs { cells.append(escaped(p.organisation)) }
+            cells.append(escaped(Escape.shortened(p.text, limit: analysis.limits.textCharacters)) + " (" + escaped(p.id) + ")")
+            if responses { cells.append(stanceCell(i) + " " + escaped(Escape.shortened(p.response, limit: analysis.limits.responseCharacters))) }
+            out += row(cells)
         }
         return out
     }
@@ -116,6 +127,8 @@ struct MarkdownRenderer {
                 for i in analysis.representatives[ti] {
                     let p = postulates[i]
                     out += "> \(escaped(p.text))\n>\n> — \(escaped(HTMLRenderer.source(p))) (\(escaped(p.id)))\n>\n"
+                    // no response: no dangling "brak odpowiedzi:" line
+                    if p.response.isEmpty, analysis.differingAnalystStance(i) == nil { out.removeLast(2); out += "\n"; continue }
                     out += "> \(stanceCell(i)): \(escaped(Escape.shortened(p.response, limit: analysis.limits.responseCharacters * 2)))\n\n"
                 }
             }
@@ -136,7 +149,7 @@ struct MarkdownRenderer {
         if !analysis.data.clustersAvailable { return out + "\n" + escaped(strings.recurringUnavailable) + "\n" }
         if analysis.recurring.isEmpty { return out + "\n" + escaped(strings.recurringNone) + "\n" }
         for (ci, c) in analysis.recurring.prefix(analysis.limits.clusters).enumerated() {
-            out += "\n### \(escaped(strings.recurringTitle(ci + 1, years: c.years, orgs: c.organisations.count, f: format)))\n\n"
+            out += "\n### \(escaped(strings.recurringTitle(ci + 1, years: c.years, orgs: analysis.namedOrganisations(c), f: format)))\n\n"
             out += postulateTable(c.members)
         }
         if analysis.recurring.count > analysis.limits.clusters {
@@ -155,6 +168,7 @@ struct MarkdownRenderer {
     }
 
     func answers() -> String {
+        if !analysis.hasResponses { return heading(.answers) + escaped(strings.noResponses) + "\n" }
         var out = heading(.answers) + escaped(analysis.data.stanceSource == .model ? strings.answersIntro : strings.answersIntroGold) + "\n"
         out += "\n### \(escaped(strings.stanceByTheme))\n\n![\(escaped(strings.stanceByTheme))](stance_by_theme.svg)\n\n"
         out += stanceTable(strings.theme, analysis.themes.map { $0.label(analysis.language) }, analysis.stanceByTheme) + dataLink(.stanceByTheme)

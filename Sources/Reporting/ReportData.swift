@@ -1,4 +1,5 @@
 import Corpus
+import Similarity
 /// The report's input: postulates with their gold and predicted labels, the themes, the model's characteristic
 /// terms and the clusters of recurring demands. Kept independent of how the labels were obtained (theme model,
 /// stance model, similarity join, or analyst labels) so rendering can be tested on hand-made data and the
@@ -101,12 +102,13 @@ public struct ReportPostulate: Sendable, Equatable {
     public var predictedStance: String?
 
     /// A report row of `record` (only the fields a report shows are kept: the justification and other fields are
-    /// left out, as the report never prints them).
+    /// left out, as the report never prints them; `city` and `district` stay for `postulates.csv`).
     public init(_ record: Postulate, goldThemes: [String]? = nil, predictedThemes: [String] = [],
                 themeScores: [String: Double] = [:], goldStance: String? = nil, predictedStance: String? = nil) {
         self.record = Postulate(id: record.id, year: record.year, meeting: record.meeting,
                                 organisation: record.organisation, text: record.text, response: record.response,
-                                respondent: record.respondent)
+                                respondent: record.respondent,
+                                extra: record.extra.filter { PlaceLabel.fields.contains($0.0) })
         self.goldThemes = goldThemes; self.predictedThemes = predictedThemes; self.themeScores = themeScores
         self.goldStance = goldStance; self.predictedStance = predictedStance
     }

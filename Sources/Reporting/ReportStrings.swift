@@ -116,8 +116,10 @@ struct ReportStrings: Sendable {
         return "\(postulatesCount(postulates, f))\(from), \(span)."
     }
 
-    func sourcesOfLabels(themes: LabelSource, stances: LabelSource) -> String {
-        t("Tematy przypisał: \(labelSource(themes)). Stanowiska odpowiedzi: \(labelSource(stances)).",
+    /// `stances` nil: no record has a response, so nothing assigned stances (no claim that a model did).
+    func sourcesOfLabels(themes: LabelSource, stances: LabelSource?) -> String {
+        guard let stances else { return t("Tematy przypisał: \(labelSource(themes)).", "Themes assigned by: \(labelSource(themes)).") }
+        return t("Tematy przypisał: \(labelSource(themes)). Stanowiska odpowiedzi: \(labelSource(stances)).",
           "Themes assigned by: \(labelSource(themes)). Response stances: \(labelSource(stances)).")
     }
 
@@ -145,8 +147,18 @@ struct ReportStrings: Sendable {
     var recurringNone: String { t("Nie znaleziono postulatów powracających w kolejnych latach.", "No demands recur across years.") }
     func recurringTitle(_ n: Int, years: [Int], orgs: Int, f: NumberFormat) -> String {
         let ys = years.map(String.init).joined(separator: ", ")
+        // no organisation named: nothing to count ("1 organizacja" would be the blank one)
+        if orgs == 0 { return t("Postulat powracający \(n): lata \(ys)", "Recurring demand \(n): years \(ys)") }
         return t("Postulat powracający \(n): lata \(ys); \(organisationsCount(orgs, f))",
                  "Recurring demand \(n): years \(ys); \(organisationsCount(orgs, f))")
+    }
+    var noResponses: String {
+        t("Żaden rekord nie ma odpowiedzi miasta, więc nie ma stanowisk do policzenia.",
+          "No record has the city's response, so there are no stances to count.")
+    }
+    var noOrganisations: String {
+        t("Żaden rekord nie podaje organizacji, więc nie ma tematów według organizacji.",
+          "No record names an organisation, so there are no themes by organisation.")
     }
     var answersIntro: String {
         t("Stanowisko miasta w odpowiedzi na postulaty, rozpoznane przez model stanowisk na podstawie treści odpowiedzi.",

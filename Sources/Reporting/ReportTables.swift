@@ -1,4 +1,5 @@
 import Corpus
+import Similarity
 
 /// The CSV files behind the report's charts and tables: full lists (never cut like the HTML), machine-readable
 /// numbers, and a description of every column in both languages, from which `columns.md` is written.
@@ -249,15 +250,22 @@ extension ReportAnalysis {
             responseCol,
         ], rows: rows))
 
-        // 13. All postulates as the report sees them.
+        // 13. All postulates as the report sees them; `city` and `district` after the meeting when some record has
+        // them (participatory-budget data), so a file without them keeps its columns.
+        let places = PlaceLabel.fields.filter { f in ps.contains { PlaceLabel.raw($0.record, f) != nil } }
         rows = ps.indices.map { i in
             let p = ps[i]
-            return [.text(p.id), yearCell(p.year), .text(p.meeting), .text(p.organisation),
-                    .text(shownThemes(i).joined(separator: ReportCSV.listSeparator)), .text(shownStance[i]), .text(p.text), .text(p.response)]
+            return [.text(p.id), yearCell(p.year), .text(p.meeting)] + places.map { .text(PlaceLabel.raw(p.record, $0) ?? "") }
+                + [.text(p.organisation), .text(shownThemes(i).joined(separator: ReportCSV.listSeparator)), .text(shownStance[i]), .text(p.text), .text(p.response)]
         }
         tables.append(ReportTable(file: ReportCSVFile.postulates.name, pl: "Wszystkie postulaty z tematami i stanowiskiem",
                                   en: "All postulates with their themes and stance", columns: [
-            idCol, yearCol, col("meeting", "spotkanie (źródło)", "meeting (source)"), orgCol,
+            idCol, yearCol, col("meeting", "spotkanie (źródło)", "meeting (source)"),
+        ] + places.map { $0 == "city"
+            ? col("city", "miasto (puste, gdy rekord go nie podaje)", "city (empty when the record has none)")
+            : col("district", "dzielnica (puste, gdy rekord jej nie podaje)", "district (empty when the record has none)")
+        } + [
+            orgCol,
             col("themes", "tematy pokazane w raporcie (kody rozdzielone znakiem |; puste = bez tematu)", "themes shown in the report (codes separated by |; empty = no theme)"),
             stanceCol, textCol, responseCol,
         ], rows: rows))

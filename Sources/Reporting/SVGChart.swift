@@ -5,8 +5,12 @@ import Foundation
 enum SVGChart {
     static let width = 680.0
 
-    /// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
-    static let palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7F7F7F", "#000000"]
+    /// 14 colours: the 8 of Okabe–Ito (distinguishable with the common colour-vision deficiencies), then 6 of Paul
+    /// Tol's muted and bright schemes that differ from those 8 in hue or lightness (wine, sand, indigo, olive,
+    /// brown, teal), so a taxonomy of up to 14 themes has no two themes in one colour. The first 8 stay first: a
+    /// report of 8 or fewer themes is drawn as before.
+    static let palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7F7F7F", "#000000",
+                          "#882255", "#DDCC77", "#332288", "#999933", "#661100", "#44AA99"]
 
     static func color(_ i: Int) -> String { palette[i % palette.count] }
 
@@ -80,6 +84,9 @@ enum SVGChart {
         let groupPad = (groupW - barW * Double(series.count)) / 2
         for (ci, cat) in categories.enumerated() {
             let gx = left + groupW * Double(ci)
+            // The last label drawn in this group (its right edge and baseline): a label that would overlap it is
+            // left out (narrow bars of similar height put their labels side by side).
+            var lastLabel: (right: Double, y: Double)?
             for (si, ser) in series.enumerated() {
                 let v = ci < ser.values.count ? ser.values[ci] : 0
                 let h = Double(v) / axisMax * plotH
@@ -88,7 +95,11 @@ enum SVGChart {
                 s += "<rect x=\"\(n(x + 0.5))\" y=\"\(n(y))\" width=\"\(n(max(1, barW - 1)))\" height=\"\(n(h))\" fill=\"\(ser.color)\">"
                 s += "<title>\(Escape.html(ser.label)), \(Escape.html(cat)): \(Escape.html(format.integer(v)))</title></rect>"
                 let label = format.integer(v)
-                if v > 0 && textWidth(label, size: 9) <= barW + 2 {
+                // digits are wider than the estimate's average (0.64 em in DejaVu Sans): the clash test uses that
+                let half = Double(label.count) * 9 * 0.64 / 2, cx = x + barW / 2
+                let clashes = lastLabel.map { cx - half < $0.right && abs((y - 3) - $0.y) < 9 } ?? false
+                if v > 0 && textWidth(label, size: 9) <= barW + 2 && !clashes {
+                    lastLabel = (cx + half, y - 3)
                     s += "<text x=\"\(n(x + barW / 2))\" y=\"\(n(y - 3))\" text-anchor=\"middle\" font-size=\"9\" fill=\"#222222\">\(Escape.html(label))</text>"
                 }
             }

@@ -28,7 +28,8 @@ enum ServiceJSON {
             ("themes", themes(a.themes, gold: a.record.themes)),
             ("stance", a.stance.map { .string($0) } ?? .null),
             ("cluster", .array(a.cluster.map { m in
-                .object([("id", .string(m.record.id)), ("year", m.record.year.map { .number(String($0)) } ?? .null),
+                .object([("id", .string(m.record.id)), ("year", m.record.year.map { .number(String($0)) } ?? .null)]
+                        + PlaceLabel.jsonFields(m.record) + [
                          ("organisation", .string(m.record.organisation)), ("text", .string(m.record.text)),
                          ("response", .string(m.record.response)), ("stance", m.stance.map { .string($0) } ?? .null)])
             })),

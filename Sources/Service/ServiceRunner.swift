@@ -16,7 +16,9 @@ public enum ServiceRunner {
         hangup.setEventHandler {
             do {
                 let r = try engine.reloadModels()
-                RequestLog.printError(tr("SIGHUP: wczytano model \(r.path) w \(fixed(r.seconds, 1)) s", "SIGHUP: loaded the model \(r.path) in \(fixed(r.seconds, 1)) s"))
+                // the decimal comma in a Polish run, as in the start-up line
+                let t = fixed(r.seconds, 1)
+                RequestLog.printError(tr("SIGHUP: wczytano model \(r.path) w \(t.replacingOccurrences(of: ".", with: ",")) s", "SIGHUP: loaded the model \(r.path) in \(t) s"))
             } catch {
                 RequestLog.printError(tr("SIGHUP: nie wczytano modelu (działa dotychczasowy): \(error)", "SIGHUP: the model was not loaded (the previous one still serves): \(error)"))
             }

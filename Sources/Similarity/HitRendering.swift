@@ -6,14 +6,15 @@ extension SimilarityHit {
     /// Scores rounded to 6 decimals: stable output, more precision than anyone reads.
     public static func rounded(_ s: Double) -> Double { (s * 1_000_000).rounded() / 1_000_000 }
 
-    /// The hit as `postulaty similar --format jsonl` writes it: rank, id, score, year, meeting, organisation, text,
-    /// response, respondent, shared_terms, and `differing_terms` ({"query": [...], "postulate": [...]}) only when
-    /// the two name different places or numbers.
+    /// The hit as `postulaty similar --format jsonl` writes it: rank, id, score, year, meeting, `city` and
+    /// `district` (only when the record has them), organisation, text, response, respondent, shared_terms, and
+    /// `differing_terms` ({"query": [...], "postulate": [...]}) only when the two name different places or numbers.
     public func json(rank: Int) -> JSONValue {
         let p = postulate
         var fields: [(String, JSONValue)] = [
             ("rank", .number(String(rank))), ("id", .string(p.id)), ("score", Self.rounded(score).isFinite ? .number(String(Self.rounded(score))) : .null),
             ("year", p.year.map { .number(String($0)) } ?? .null), ("meeting", .string(p.meeting)),
+        ] + PlaceLabel.jsonFields(p.record) + [
             ("organisation", .string(p.organisation)), ("text", .string(p.text)),
             ("response", .string(p.response)), ("respondent", .string(p.respondent)),
             ("shared_terms", .array(sharedTerms.map { .string($0) })),

@@ -114,7 +114,8 @@ struct DedupeCommand: ParsableCommand {
             out += "## Klaster \(n + 1): \(years.joined(separator: ", "))\n\n"
             out += "Organizacje: \(orgs.isEmpty ? "—" : orgs.map(md).joined(separator: "; "))\n\n"
             for p in members {
-                out += "- **\(p.year.map(String.init) ?? "—")** · \(md(p.organisation.isEmpty ? "—" : p.organisation)) · `\(p.id)`\n"
+                let place = PlaceLabel.text(p.record, same: same).map { md($0) + " · " } ?? ""
+                out += "- **\(p.year.map(String.init) ?? "—")** · \(place)\(md(p.organisation.isEmpty ? "—" : p.organisation)) · `\(p.id)`\n"
                 out += "  - Postulat: \(md(SimilarCommand.oneLine(p.text)))\n"
                 out += "  - Odpowiedź miasta: \(p.response.isEmpty ? "(brak)" : md(SimilarCommand.oneLine(p.response)))\n"
             }

@@ -40,7 +40,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The staff review store (SQLite; created from the corpus files on the first start): the served corpus, reviews and additions. See docs/store.md.")
     var store: String?
 
-    @Option(help: "A file of name:token lines: who may change the store (Authorization: Bearer TOKEN).")
+    @Option(help: "A file of name:token lines: who may change the store or reload the model (Authorization: Bearer TOKEN; without --store, only the reload).")
     var tokens: String?
 
     @Option(help: ArgumentHelp("Copies of the index and models, each serving one request at a time (default: one per core).", visibility: .hidden))
@@ -54,9 +54,6 @@ struct ServeCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError(tr("--port: od 0 do 65535", "--port must be 0 to 65535")) }
         if let replicas, !(1...64).contains(replicas) {
             throw ValidationError(tr("--replicas: od 1 do 64", "--replicas must be 1 to 64"))
-        }
-        if tokens != nil && store == nil {
-            throw ValidationError(tr("--tokens działa tylko z --store", "--tokens needs --store"))
         }
         guard !host.isEmpty else { throw ValidationError(tr("--host: podaj adres", "--host needs an address")) }
     }

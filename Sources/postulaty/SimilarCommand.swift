@@ -92,7 +92,7 @@ struct SimilarCommand: ParsableCommand {
             let load = try badRecords.load([batch])
             for (record, origin) in zip(load.records, load.origins) {
                 let hits = idx.similar(toRecord: record, top: top, filter: filter)
-                out += Self.batchLine([("line", .int(origin.line)), ("id", .string(record.id)), ("query", .string(record.text))], hits)
+                out += Self.batchLine([("line", .int(origin.line)), ("id", .string(record.id)), ("query", .string(record.text))], hits, same: same)
                 if out.utf8.count > 1 << 20 { try flush() }
             }
             try flush()
@@ -127,7 +127,7 @@ struct SimilarCommand: ParsableCommand {
                     hits = idx.similar(to: query, top: top, filter: filter)
                     head.append(("query", .string(query)))
                 }
-                out += Self.batchLine(head, hits)
+                out += Self.batchLine(head, hits, same: same)
                 good += 1
                 if out.utf8.count > 1 << 20 { try flush() }
             }
@@ -145,7 +145,7 @@ struct SimilarCommand: ParsableCommand {
         }
         switch format {
         case .jsonl:
-            for (i, h) in hits.enumerated() { out += JSONLine.render(Self.json(h, rank: i + 1)) + "\n" }
+            for (i, h) in hits.enumerated() { out += JSONLine.render(Self.json(h, rank: i + 1, same: same)) + "\n" }
         case .text:
             if hits.isEmpty { out = tr("Brak podobnych postulatów.\n", "No similar postulates.\n") }
             // names read as the two texts write them, not as their keys
@@ -153,17 +153,23 @@ struct SimilarCommand: ParsableCommand {
             for (i, h) in hits.enumerated() {
                 let labels = TermLabels(for: h.sharedTerms + h.differingQueryTerms + h.differingTerms,
                                         in: [h.postulate.text, queryText], analyzer: idx.analyzer)
-                out += Self.rendered(h, rank: i + 1, labels: labels)
+                out += Self.rendered(h, rank: i + 1, labels: labels, same: same)
             }
         }
         try flush()
     }
 
-    static func json(_ h: SimilarityHit, rank: Int) -> JSONValue { h.json(rank: rank) }
+    /// The hit's JSON; under `--same`, `unknown_same` lists the fields on which the hit's value is unknown (it
+    /// agrees with any query there: a reader must see why a record with no district passed `--same district`).
+    static func json(_ h: SimilarityHit, rank: Int, same: [String] = []) -> JSONValue {
+        let unknown = PlaceLabel.unknown(h.postulate.record, same: same)
+        guard !unknown.isEmpty, case .object(let fields) = h.json(rank: rank) else { return h.json(rank: rank) }
+        return .object(fields + [("unknown_same", .array(unknown.map { .string($0) }))])
+    }
 
     /// One answer line of --batch: the query's own fields, then its results ranked from 1.
-    static func batchLine(_ head: [(String, JSONValue)], _ hits: [SimilarityHit]) -> String {
-        JSONLine.object(head + [("results", .array(hits.enumerated().map { Self.json($1, rank: $0 + 1) }))]) + "\n"
+    static func batchLine(_ head: [(String, JSONValue)], _ hits: [SimilarityHit], same: [String] = []) -> String {
+        JSONLine.object(head + [("results", .array(hits.enumerated().map { Self.json($1, rank: $0 + 1, same: same) }))]) + "\n"
     }
 
     /// A batch line that is a JSON record (an object with an "id" and a "text"), else nil (a query text).
@@ -173,11 +179,13 @@ struct SimilarCommand: ParsableCommand {
         return r
     }
 
-    static func rendered(_ h: SimilarityHit, rank: Int, labels: TermLabels = TermLabels()) -> String {
+    static func rendered(_ h: SimilarityHit, rank: Int, labels: TermLabels = TermLabels(), same: [String] = []) -> String {
         let p = h.postulate
         let score = String(format: "%.3f", h.score)
         func shown(_ terms: [String]) -> String { labels.labels(terms).joined(separator: ", ") }
-        var s = "\(rank). [\(score)] \(p.year.map(String.init) ?? "—") · \(p.organisation.isEmpty ? "—" : p.organisation) · \(p.id)\n"
+        // the place only when the record has one (or `--same` let an unknown one through): other outputs keep their bytes
+        let place = PlaceLabel.text(p.record, same: same).map { $0 + " · " } ?? ""
+        var s = "\(rank). [\(score)] \(p.year.map(String.init) ?? "—") · \(place)\(p.organisation.isEmpty ? "—" : p.organisation) · \(p.id)\n"
         s += tr("   Postulat: ", "   Postulate: ") + oneLine(p.text) + "\n"
         s += tr("   Odpowiedź miasta: ", "   City's answer: ") + (p.response.isEmpty ? tr("(brak)", "(none)") : oneLine(p.response, limit: 400)) + "\n"
         s += tr("   Wspólne terminy: ", "   Shared terms: ") + shown(h.sharedTerms) + "\n"

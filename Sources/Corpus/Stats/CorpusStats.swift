@@ -96,8 +96,13 @@ public struct CorpusStats: Sendable {
 
         let orgs = organisations
         let shown = min(topOrganisations, orgs.count)
-        s += tr("\nOrganizacje (\(orgs.count), najczęstsze \(shown)):\n", "\nOrganisations (\(orgs.count), the \(shown) most frequent):\n")
-        for (o, n) in orgs.prefix(topOrganisations) { s += row(o.isEmpty ? tr("(brak organizacji)", "(no organisation)") : o, n, width: 60) }
+        if orgs.allSatisfy({ $0.name.isEmpty }) {
+            // a participatory-budget export names none: not "1 organisation" called "(no organisation)"
+            s += tr("\nOrganizacje: żaden rekord nie podaje organizacji.\n", "\nOrganisations: no record names an organisation.\n")
+        } else {
+            s += tr("\nOrganizacje (\(orgs.count), najczęstsze \(shown)):\n", "\nOrganisations (\(orgs.count), the \(shown) most frequent):\n")
+            for (o, n) in orgs.prefix(topOrganisations) { s += row(o.isEmpty ? tr("(brak organizacji)", "(no organisation)") : o, n, width: 60) }
+        }
 
         s += tr("\nGrupy powtórzonych postulatów (pole group):\n", "\nGroups of resubmitted postulates (group):\n")
         let inGroups = groups.values.reduce(0) { $0 + $1.size }

@@ -180,10 +180,10 @@ enum OpenAPIDocument {
     },
     "/api/models/reload": {
       "post": {
-        "summary": "Swap in the theme model file anew (after postulaty train --store) without a restart, atomically; SIGHUP does the same",
+        "summary": "Swap in the theme model file anew (after postulaty train --store) without a restart, atomically; SIGHUP does the same. Works with or without --store; needs a token of --tokens",
         "security": [{"bearer": []}],
         "responses": {
-          "200": {"description": "The new model serves: {\"model\", \"labels\", \"seconds\"}", "content": {"application/json": {}}},
+          "200": {"description": "The new model serves: {\"model\", \"labels\", \"seconds\"}", "content": {"application/json": {"schema": {"type": "object", "required": ["model", "labels", "seconds"], "properties": {"model": {"type": "string", "description": "The model file read"}, "labels": {"type": "integer"}, "seconds": {"type": "number"}}}}}},
           "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"},
           "500": {"$ref": "#/components/responses/Error"}
@@ -227,7 +227,10 @@ enum OpenAPIDocument {
         "type": "object",
         "properties": {
           "rank": {"type": "integer"}, "id": {"type": "string"}, "score": {"type": "number"}, "year": {"type": "integer", "nullable": true},
-          "meeting": {"type": "string"}, "organisation": {"type": "string"}, "text": {"type": "string"}, "response": {"type": "string"},
+          "meeting": {"type": "string"},
+          "city": {"type": "string", "nullable": true, "description": "The record's city, only when it has one"},
+          "district": {"type": "string", "nullable": true, "description": "The record's district, only when it has one"},
+          "organisation": {"type": "string"}, "text": {"type": "string"}, "response": {"type": "string"},
           "stance": {"type": "string", "nullable": true}, "respondent": {"type": "string"},
           "shared_terms": {"type": "array", "items": {"type": "string"}},
           "differing_terms": {"type": "object", "description": "Only when the two name different places or numbers", "properties": {"query": {"type": "array", "items": {"type": "string"}}, "postulate": {"type": "array", "items": {"type": "string"}}}},

@@ -10,6 +10,12 @@ extension Handlers {
     /// writes are disabled), rather than calling a good token unknown.
     func writer(_ request: Request) throws -> String {
         _ = try engine.requireStore()
+        return try holder(request)
+    }
+
+    /// `writer` without the store: a model reload changes no stored record (SIGHUP does the same without one), so
+    /// it needs only a known token (`--tokens` works without `--store`); no tokens file: 403.
+    func holder(_ request: Request) throws -> String {
         guard engine.tokens != nil else {
             throw ServiceError(.forbidden, tr("zapis wyłączony: serwis uruchomiono bez pliku tokenów (--tokens PLIK)",
                                               "writes are disabled: the service was started without a tokens file (--tokens FILE)"))
@@ -151,9 +157,9 @@ extension Handlers {
     }
 
     /// `POST /api/models/reload` → 200 `{"model", "labels", "seconds"}` once the new theme model serves; a model that
-    /// cannot be loaded: 500 naming the file, and the old one keeps serving.
+    /// cannot be loaded: 500 naming the file, and the old one keeps serving. Works with or without a store.
     func reloadAPI(_ request: Request) throws -> Response {
-        _ = try writer(request)
+        _ = try holder(request)
         let r: ServiceEngine.ReloadSummary
         do { r = try engine.reloadModels() } catch {
             throw ServiceError(.internalServerError, tr("nie wczytano modelu (działa dotychczasowy): \(error)", "the model was not loaded (the previous one still serves): \(error)"))

@@ -1,5 +1,6 @@
 import Corpus
 import PolishText
+import Similarity
 import Themes
 
 /// The server-rendered pages, each a function of an engine answer: every value goes through `HTML` (escaped in
@@ -98,7 +99,7 @@ enum Pages {
             body.append(.el("ol", attrs: [("class", "timeline")], a.cluster.map { m in
                 let r = m.record
                 return .el("li", attrs: [("class", r.id == p.id ? "current" : nil)],
-                    .el("span", attrs: [("class", "year")], text: Layout.year(r.year)), .text(" · "),
+                    .el("span", attrs: [("class", "year")], text: Layout.year(r.year)), .text(" · " + (PlaceLabel.text(r).map { $0 + " · " } ?? "")),
                     .el("a", attrs: [("href", "/postulates/" + percentEncoded(r.id))], text: r.organisation.isEmpty ? r.id : r.organisation),
                     .text(" "), Layout.stanceBadge(m.stance),
                     .el("div", attrs: [("dir", "auto")], text: r.text),
@@ -166,7 +167,8 @@ enum Pages {
             : .text(p.organisation.isEmpty ? p.id : p.organisation)
         return .el("div", attrs: [("class", "card")],
             .el("span", attrs: [("class", "score"), ("title", "podobieństwo (cosinus)")], text: Layout.decimal(f.hit.score)),
-            .el("div", attrs: [("class", "meta")], .text("\(f.rank). " + Layout.year(p.year) + " · "), title,
+            // the place (city, district) only when the record has one, as `similar` prints it
+            .el("div", attrs: [("class", "meta")], .text("\(f.rank). " + Layout.year(p.year) + " · " + (PlaceLabel.text(p.record).map { $0 + " · " } ?? "")), title,
                 .text(p.meeting.isEmpty ? "" : " · " + p.meeting)),
             .el("p", attrs: [("dir", "auto")], [HTML.marked(p.text, f.textSpans)]),
             .el("blockquote", attrs: [("class", "response"), ("dir", "auto")],

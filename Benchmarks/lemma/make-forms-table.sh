@@ -12,17 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-200000}
-if [[ -z "${BIN_DIR:-}" ]]; then
-  swift build -c release --scratch-path "${SCRATCH:-.build}" --product postulaty-bench >&2
-  BIN_DIR=$(swift build -c release --scratch-path "${SCRATCH:-.build}" --show-bin-path)
-fi
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-if [[ -z "${PYTHON:-}" ]]; then
-  python3 -m venv "$TMP/venv"
-  "$TMP/venv/bin/pip" install -q "wordfreq==3.1.1"
-  PYTHON="$TMP/venv/bin/python"
-fi
+source Benchmarks/lemma/tools.sh
 "$PYTHON" -c "import sys, wordfreq; sys.stdout.write(''.join(w + '\n' for w in wordfreq.top_n_list('pl', 10**7, wordlist='large')))" > "$TMP/words.txt"
 "$BIN_DIR/postulaty-bench" forms-table build "$TMP/words.txt" "$n" "${OUT:-Models/forms.table}"
 "$BIN_DIR/postulaty-bench" forms-table check "${OUT:-Models/forms.table}"

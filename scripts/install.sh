@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release binary and installs the tool with the data it ships with:
 #   PREFIX/bin/postulaty          the tool (Swift's runtime linked in statically, so it runs without the toolchain)
-#   PREFIX/share/postulaty/       the analyzer's tables (lemma-priors.tsv, guesser-pl.tsv), taxonomy.json,
+#   PREFIX/share/postulaty/       the analyzer's tables (lemma-priors.tsv, guesser-pl.tsv, forms.table), taxonomy.json,
 #                                 themes.model, stance.model, similarity.index (copied from Models/)
 #   PREFIX/share/doc/postulaty/   LICENSE and NOTICE (the data's licences)
 # The installed tool finds PREFIX/share/postulaty beside its binary, so it works from any folder; the user's
@@ -24,7 +24,7 @@ repo=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
 cd -- "$repo"
 
 # The data the tool ships with: everything it reads from Models/ when no path is given.
-data_files=(lemma-priors.tsv guesser-pl.tsv taxonomy.json themes.model stance.model similarity.index)
+data_files=(lemma-priors.tsv guesser-pl.tsv forms.table taxonomy.json themes.model stance.model similarity.index)
 for f in "${data_files[@]}"; do
   [ -f "Models/$f" ] || { echo "install.sh: brak pliku Models/$f w $repo" >&2; exit 1; }
 done

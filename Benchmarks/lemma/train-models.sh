@@ -8,16 +8,6 @@
 #   PYTHON      a python3 with wordfreq 3.1.1 installed (default: a temporary venv gets it from PyPI)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if [[ -z "${BIN_DIR:-}" ]]; then
-  swift build -c release --scratch-path "${SCRATCH:-.build}" --product postulaty-bench >&2
-  BIN_DIR=$(swift build -c release --scratch-path "${SCRATCH:-.build}" --show-bin-path)
-fi
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-if [[ -z "${PYTHON:-}" ]]; then
-  python3 -m venv "$TMP/venv"
-  "$TMP/venv/bin/pip" install -q "wordfreq==3.1.1"
-  PYTHON="$TMP/venv/bin/python"
-fi
+source Benchmarks/lemma/tools.sh
 "$BIN_DIR/postulaty-bench" lemma-dump > "$TMP/dump.tsv"
 "$PYTHON" Benchmarks/lemma/train-models.py "$TMP/dump.tsv" Models "$@"

@@ -3,7 +3,8 @@ import PolishText
 
 /// Analysis throughput on running text, one core: normalise + tokenise + stop words + lemmatise.
 ///
-/// usage: postulaty-bench analyze [--passes N] [--reference] FILE...   (--reference: the lemmatiser's old path)
+/// usage: postulaty-bench analyze [--passes N] [--reference] [--no-table] FILE...   (--reference: the lemmatiser's
+/// old path; --no-table: without the table of frequent forms, `Models/forms.table`)
 /// Each FILE is UTF-8 text; a `.jsonl` file contributes the `text`, `justification` and `response` strings of each
 /// record (one document each). The first pass is cold (empty per-form cache); the median of the warm passes is
 /// the steady-state figure a long-running tagger sees. Times are the thread's CPU time (CLOCK_THREAD_CPUTIME_ID):
@@ -13,11 +14,13 @@ enum AnalyzeBench {
     static func run(_ args: [String]) throws {
         var passes = 5
         var reference = false
+        var noTable = false
         var files: [String] = []
         var i = 0
         while i < args.count {
             if args[i] == "--passes", i + 1 < args.count { passes = Int(args[i + 1]) ?? 5; i += 2; continue }
             if args[i] == "--reference" { reference = true; i += 1; continue }
+            if args[i] == "--no-table" { noTable = true; i += 1; continue }
             files.append(args[i]); i += 1
         }
         var docs: [String] = []
@@ -28,9 +31,12 @@ enum AnalyzeBench {
         if reference, let polish = analyzer.lemmatizer as? PolishLemmatizer {
             // The lemmatiser's pre-issue-17 path (`referenceLemma`), same data: the A/B of the first-sight lookup.
             analyzer = try Analyzer(lemmatizer: ReferenceLemmatizer(polish), configuration: analyzer.configuration)
+        } else if noTable, let polish = analyzer.lemmatizer as? PolishLemmatizer {
+            analyzer = try Analyzer(lemmatizer: polish.withoutFrequentForms(), configuration: analyzer.configuration)
         }
+        let tableForms = (analyzer.lemmatizer as? PolishLemmatizer)?.frequentForms?.count ?? 0
         let load = cpuNow() - loadStart
-        print("documents \(docs.count)  bytes \(bytes)  analyzer load \(ms(load)) ms  lemmatizer \(analyzer.configuration.lemmatizer)")
+        print("documents \(docs.count)  bytes \(bytes)  analyzer load \(ms(load)) ms  lemmatizer \(analyzer.configuration.lemmatizer)  frequent forms \(tableForms)")
 
         // Token count from the tokenizer alone (the denominator of tokens/s).
         let tokenizer = try Tokenizer()

@@ -9,6 +9,7 @@ guard let name = args.first else {
 do {
     switch name {
     case "analyze": try AnalyzeBench.run(Array(args.dropFirst()))
+    case "forms-table": try FormsTableBench.run(Array(args.dropFirst()))
     case "lemma-dump": try LemmaBench.dump(Array(args.dropFirst()))
     case "lemma-explain": try LemmaBench.explain(Array(args.dropFirst()))
     case "similarity": try SimilarityBench.run(Array(args.dropFirst()))

@@ -6,7 +6,7 @@ import XCTest
 /// always win; a missing default names every path tried and the option that passes one.
 final class RunAnywhereTests: XCTestCase {
     static let analyzerData = ["lemma-priors.tsv", "guesser-pl.tsv"]
-    static let shippedData = analyzerData + ["taxonomy.json", "themes.model", "stance.model", "similarity.index"]
+    static let shippedData = analyzerData + ["forms.table", "taxonomy.json", "themes.model", "stance.model", "similarity.index"]
 
     /// A copy of the built binary in `prefix/bin/` and the given files of `Models/` in `prefix/share/postulaty/`:
     /// the layout `scripts/install.sh PREFIX` makes (the copy is outside the repository, so no walk up finds it).
@@ -143,6 +143,7 @@ final class RunAnywhereTests: XCTestCase {
             let installed = try run(exe, c.args, stdin: c.stdin, cwd: cwd)
             let fromRoot = try CLI.run(c.args, stdin: Data(c.stdin.utf8), env: ["POSTULATY_DATA": nil])
             XCTAssertEqual(installed.status, 0, "\(c.args): \(installed.stderr)")
+            XCTAssertFalse(installed.stderr.contains("forms.table"), "\(c.args): the shipped table is current: \(installed.stderr)")
             XCTAssertFalse(installed.out.isEmpty, "\(c.args)")
             XCTAssertEqual(installed.out, fromRoot.out, "\(c.args): the same output as from the repository root")
         }

@@ -119,3 +119,22 @@ final class BytePathTests: XCTestCase {
         XCTAssertTrue(try MorphologyLemmatizerTests.lemmatizer().dictionary.automaton.sortedLabels)
     }
 }
+
+/// The guesser's byte path (`rule(for:)`) against the String path it replaced, on the corpus words, their
+/// lower-cased forms and made-up words of one- to four-byte letters.
+final class SuffixGuesserBytePathTests: XCTestCase {
+    func testRuleBytePathEqualsTheStringPath() throws {
+        let guesser = try SuffixGuesser(path: MorphologyLemmatizerTests.root + "/Models/" + PolishLemmatizer.guesserFileName)
+        var ruled = 0, asked = 0
+        let made = ["zblorgowania", "wiaduktowymi", "vilbertowi", "bowie", "lili", "ąąąąowi", "żółwiątkami", "日本語ami",
+                    "kot𝔸owi", "x𝔸𝔸𝔸𝔸", "αβγδεζ", "ćwiczeń", "ab", "abc", "abcd", "łłłł"]
+        for w in BytePathTests.words + made {
+            asked += 1
+            let fast = guesser.rule(for: w), reference = guesser.referenceRule(for: w)
+            XCTAssertEqual(fast, reference, w)
+            if fast != nil { ruled += 1 }
+        }
+        XCTAssertGreaterThan(asked, 5_000)
+        XCTAssertGreaterThan(ruled, 2_000)
+    }
+}

@@ -280,6 +280,8 @@ public enum LexiconError: Error, CustomStringConvertible, Equatable {
     case missing(path: String)
     case unreadable(path: String, reason: String)
     case model(path: String, line: Int, reason: String)
+    /// The table of frequent forms (`FrequentForms`) is damaged.
+    case formTable(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -296,6 +298,11 @@ public enum LexiconError: Error, CustomStringConvertible, Equatable {
                       "\(path): cannot read the Polish dictionary: \(reason)")
         case .model(let path, let line, let reason):
             return "\(path):\(line): \(reason)"
+        case .formTable(let path, let reason):
+            return tr("\(path): uszkodzona tablica częstych form: \(reason). Odtwórz ją (Benchmarks/lemma/make-forms-table.sh) "
+                      + "albo usuń: formy pójdą wtedy przez słownik.",
+                      "\(path): the table of frequent forms is damaged: \(reason). Regenerate it (Benchmarks/lemma/make-forms-table.sh) "
+                      + "or delete it: forms then go through the lexicon.")
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Polish lemmatiser: Morfologik's PoliMorf lexicon, a frequency prior to choose among a form's lemmas,
 /// diacritic restoration for text typed without Polish letters, and a suffix guesser for unknown words.
 ///
@@ -28,24 +30,57 @@ public final class PolishLemmatizer: Lemmatizing, @unchecked Sendable {
     public static let priorsFileName = "lemma-priors.tsv"
     public static let guesserFileName = "guesser-pl.tsv"
 
-    public init(dictionary: MorfologikDictionary, priors: LemmaPriors?, guesser: SuffixGuesser?) {
+    /// The stored answers for frequent forms (`FrequentForms`), when a table made with this lemmatiser's data was
+    /// found: probed before the automaton, same answers.
+    public let frequentForms: FrequentForms?
+
+    /// - Parameter frequentForms: used only when it was made with this lemmatiser's data (same `identifier`);
+    ///   otherwise ignored.
+    public init(dictionary: MorfologikDictionary, priors: LemmaPriors?, guesser: SuffixGuesser?,
+                frequentForms: FrequentForms? = nil) {
         self.dictionary = dictionary
         self.priors = priors
         self.guesser = guesser
         head = AutomatonHead(dictionary.automaton)
-        identifier = "morfologik-pl:\(dictionary.contentHash)+priors:\(priors?.contentHash ?? "none")"
-            + "+guesser:\(guesser?.contentHash ?? "none")+choice:v\(Self.methodVersion)"
+        identifier = Self.identifier(dictionary: dictionary, priors: priors, guesser: guesser)
+        self.frequentForms = frequentForms?.identifier == identifier ? frequentForms : nil
     }
 
-    /// Loads the dictionary (see `LexiconLocation`) and the model tables from `modelsDirectory`.
+    /// The identifier of a lemmatiser made from these data: what answers it gives depends on nothing else.
+    public static func identifier(dictionary: MorfologikDictionary, priors: LemmaPriors?, guesser: SuffixGuesser?) -> String {
+        "morfologik-pl:\(dictionary.contentHash)+priors:\(priors?.contentHash ?? "none")"
+            + "+guesser:\(guesser?.contentHash ?? "none")+choice:v\(methodVersion)"
+    }
+
+    /// Loads the dictionary (see `LexiconLocation`) and the model tables from `modelsDirectory`, with the table of
+    /// frequent forms when there is one (a table made with other data is skipped with a note on stderr).
     public static func load(modelsDirectory: String = "Models", dictionaryPath: String? = nil) throws -> PolishLemmatizer {
         let dictionary = try MorfologikDictionary(path: LexiconLocation.resolve(dictionaryPath))
         let priors = try LemmaPriors(path: modelsDirectory + "/" + priorsFileName)
         let guesser = try SuffixGuesser(path: modelsDirectory + "/" + guesserFileName)
-        return PolishLemmatizer(dictionary: dictionary, priors: priors, guesser: guesser)
+        var forms: FrequentForms?
+        switch try FrequentForms.load(path: modelsDirectory + "/" + FrequentForms.fileName,
+                                      expected: identifier(dictionary: dictionary, priors: priors, guesser: guesser)) {
+        case .table(let table): forms = table
+        case .absent: forms = nil
+        case .stale(let note): FileHandle.standardError.write(Data((note + "\n").utf8))
+        }
+        return PolishLemmatizer(dictionary: dictionary, priors: priors, guesser: guesser, frequentForms: forms)
+    }
+
+    /// The same lemmatiser without its table of frequent forms (for the generator, the tests and the A/B).
+    public func withoutFrequentForms() -> PolishLemmatizer {
+        PolishLemmatizer(dictionary: dictionary, priors: priors, guesser: guesser)
     }
 
     public func lemma(of form: String) -> Lemma {
+        if let frequentForms, let stored = frequentForms.lemma(of: form) { return stored }
+        return computedLemma(of: form)
+    }
+
+    /// `lemma(of:)` by the lexicon walk, the guesser and the rest, without the table of frequent forms: what the
+    /// table stores.
+    public func computedLemma(of form: String) -> Lemma {
         guard !form.isEmpty else { return Lemma(form, source: .identity) }
         if form.utf8.count <= Agglutinates.longest, let be = Agglutinates.lemma[form] { return Lemma(be, source: .lexicon) }
         if let lemma = lexiconLemma(of: form, matching: .caseInsensitive) {

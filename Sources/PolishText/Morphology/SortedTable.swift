@@ -126,6 +126,11 @@ final class SortedTable: @unchecked Sendable {
         }
     }
 
+    /// True when a line's key equals `key` (no allocation).
+    func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { find($0, key) != nil }
+    }
+
     private func find(_ p: UnsafeBufferPointer<UInt8>, _ key: [UInt8]) -> Range<Int>? {
         key.withUnsafeBufferPointer { find(p, $0) }
     }

@@ -41,7 +41,33 @@ public final class SuffixGuesser: @unchecked Sendable {
     }
 
     /// The rule for `word`, trying the longest suffix first; nil when no suffix matches (then the word stays).
+    /// Each candidate suffix is looked up as bytes of the word itself; only a suffix the table holds builds
+    /// Strings (the reference path, `referenceRule(for:)`, built a String, an array and a search per suffix length).
     public func rule(for word: String) -> Rule? {
+        var word = word
+        return word.withUTF8 { w -> Rule? in
+            var scalars = 0
+            for b in w where b & 0xC0 != 0x80 { scalars += 1 }
+            guard scalars >= minWordLength else { return nil }
+            var k = min(maxSuffixLength, scalars - 1)
+            // `start`: the byte offset of the last k scalars, moved back one scalar at a time.
+            var start = w.count, seen = 0
+            while seen < k { start -= 1; if w[start] & 0xC0 != 0x80 { seen += 1 } }
+            while k >= 1 {
+                let suffix = UnsafeBufferPointer(rebasing: w[start...])
+                if table.contains(suffix), let rest = table.lookup(Array(suffix)), rest.count >= 2,
+                   let strip = Int(rest[rest.startIndex]), scalars - strip >= minStemLength {
+                    return Rule(suffix: String(decoding: suffix, as: UTF8.self), strip: strip, append: String(rest[rest.startIndex + 1]))
+                }
+                k -= 1
+                repeat { start += 1 } while start < w.count && w[start] & 0xC0 == 0x80
+            }
+            return nil
+        }
+    }
+
+    /// `rule(for:)` as it was first written (Strings per suffix): what the byte path must reproduce (tests).
+    func referenceRule(for word: String) -> Rule? {
         let scalars = Array(word.unicodeScalars)
         guard scalars.count >= minWordLength else { return nil }
         var k = min(maxSuffixLength, scalars.count - 1)

@@ -174,8 +174,8 @@ struct ReportStrings: Sendable {
                  "The model agrees with the analyst on \(f.integer(agreed)) of \(f.integer(n)) labelled responses (\(f.percent(share))).")
     }
     var trainedOnSameData: String {
-        t("Jeśli model uczono na tych samych danych, zgodność jest zawyżona; rzetelną miarą jest walidacja krzyżowa (Benchmarks/RESULTS.md).",
-          "If the model was trained on these same data, agreement is optimistic; cross-validation is the honest measure (Benchmarks/RESULTS.md).")
+        t("Jeśli model uczono na tych samych danych, zgodność jest zawyżona; rzetelną miarą jest walidacja krzyżowa (polecenie „postulaty eval”).",
+          "If the model was trained on these same data, agreement is optimistic; cross-validation is the honest measure (the command “postulaty eval”).")
     }
     /// The model's own cross-validated F1 per label, `names` giving each label as shown.
     func crossValidated(_ v: ModelValidation, names: (String) -> String, _ f: NumberFormat) -> String {

@@ -345,7 +345,7 @@ struct Probe {
 
     private mutating func verify(_ x: Int) {
         for k in v.row(x) { dense[Int(v.terms[k])] = Double(v.weights[k]) }
-        let index = self.index, row = self.row, v = self.v, bound = self.bound, t = self.t
+        let index = self.index, v = self.v, bound = self.bound, t = self.t
         var out: [DuplicatePair] = []
         swap(&out, &self.out)
         let alive = self.alive

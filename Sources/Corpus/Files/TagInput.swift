@@ -141,8 +141,11 @@ public final class TagInput {
     static func requireText(_ item: Item, file: String, fields: [String]) -> Result<Item, TagInputError> {
         let r = item.record
         let blank = fields.allSatisfy { f in
-            guard case .string(let s)? = r.value(of: f) else { return r.value(of: f) == nil || r.value(of: f) == .null }
-            return s.allSatisfy(\.isWhitespace)
+            switch r.value(of: f) {
+            case nil, .null?: return true
+            case .string(let s)?: return s.allSatisfy(\.isWhitespace)
+            default: return false
+            }
         }
         if blank {
             let names = fields.map { "„\($0)”" }.joined(separator: tr(", ", ", "))

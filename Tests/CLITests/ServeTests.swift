@@ -101,6 +101,12 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(try server.request("/api/postulates/brak").status, 404)
         XCTAssertEqual(try server.request("/", method: "DELETE").status, 405)
         XCTAssertEqual(try server.request("/report/..%2F..%2FPackage.swift").status, 404)
+        // The served report leads back to the service; the files `report` writes do not carry the link.
+        let served = String(decoding: try server.request("/report/").body, as: UTF8.self)
+        XCTAssertTrue(served.contains(#"<a href="/" style="color:#fff">← Postulaty: wyszukiwanie</a>"#), String(served.prefix(2000)))
+        XCTAssertEqual(served.components(separatedBy: "← Postulaty").count - 1, 1, "one link, at the top")
+        let written = try String(contentsOf: CLI.repoRoot.appendingPathComponent("Reports/krakow/index.html"), encoding: .utf8)
+        XCTAssertFalse(written.contains("← Postulaty"))
 
         // POST /api/tag answers byte for byte what `postulaty tag` writes for the same file.
         let input = "{\"id\":\"n1\",\"text\":\"Kluby seniora w każdej dzielnicy\",\"x\":[1,2]}\n{\"id\":\"n2\",\"text\":\"Bezpieczne przejścia przy szkołach\"}\n"

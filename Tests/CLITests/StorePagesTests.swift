@@ -89,6 +89,14 @@ final class StorePagesTests: XCTestCase {
         XCTAssertNotNil(page.headers["content-security-policy"])
         XCTAssertFalse(page.text.contains("<script"))
         XCTAssertEqual(page.text.components(separatedBy: "name=\"theme\"").count - 1, 5, "one checkbox per theme of the taxonomy")
+        // Staff see whose name their review will carry; without a session the page offers the sign-in instead.
+        XCTAssertTrue(page.text.contains("<span class=\"account\">Zalogowano: ala</span>"), page.text)
+        XCTAssertFalse(page.text.contains("href=\"/login\""), "signed in: no sign-in link")
+        XCTAssertTrue(queue.text.contains("href=\"/login\"") && !queue.text.contains("Zalogowano"), queue.text)
+        XCTAssertTrue(try send(port, "/review", headers: ["Cookie": cookie]).text.contains("Zalogowano: ala"))
+        // The empty stance is "no change", and says so (it was read as "no stance").
+        XCTAssertTrue(page.text.contains("<option value=\"\">— (bez zmiany") || page.text.contains("<option value=\"\">— (brak stanowiska)"), page.text)
+        XCTAssertTrue(page.text.contains("Puste pole zostawia odpowiedź z rekordu"), page.text)
         let csrfRange = try XCTUnwrap(page.text.range(of: #"name="csrf" value="[0-9a-f]{64}""#, options: .regularExpression))
         let csrf = String(page.text[csrfRange].dropFirst(#"name="csrf" value=""#.count).dropLast())
 

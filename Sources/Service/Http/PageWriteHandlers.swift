@@ -100,7 +100,7 @@ extension Handlers {
         }
         items.sort { ($0.margin, $0.record.id) < ($1.margin, $1.record.id) }
         return Self.formPage(ReviewPages.queue(Array(items.prefix(ReviewPages.queueShown)), waiting: items.count, total: all.count,
-                                               reviewed: reviewed, engine))
+                                               reviewed: reviewed, engine, signedIn: session(request)?.name))
     }
 
     /// How uncertain the model is about a postulate: the smallest distance of a theme's score from its threshold.
@@ -113,7 +113,8 @@ extension Handlers {
         let id = try Self.decodedParameter(context, "id")
         guard let s = session(request) else { return Self.loginRedirect(request.uri.path) }
         guard let a = engine.postulate(id, earlier: 8, spans: true) else { throw Self.unknown(id) }
-        return Self.formPage(ReviewPages.review(a, review: try engine.storedReview(id), csrf: s.csrf, engine, error: error),
+        return Self.formPage(ReviewPages.review(a, review: try engine.storedReview(id), csrf: s.csrf, engine, error: error,
+                                                 signedIn: s.name),
                              status: error == nil ? .ok : .badRequest)
     }
 
@@ -158,7 +159,7 @@ extension Handlers {
         _ = try engine.requireStore()
         guard let s = session(request) else { return Self.loginRedirect("/add") }
         let shown = try QueryParameters(request.uri.query)["added"] != nil ? s.added : []
-        return Self.formPage(ReviewPages.add(csrf: s.csrf, added: shown))
+        return Self.formPage(ReviewPages.add(csrf: s.csrf, added: shown, signedIn: s.name))
     }
 
     func addForm(_ request: Request) async throws -> Response {
@@ -182,7 +183,7 @@ extension Handlers {
             return Reply.redirect("/add?added")
         } catch let e as ServiceError where e.status == .badRequest {
             let pasted = String(decoding: form.part("text")?.bytes ?? [], as: UTF8.self)
-            return Self.formPage(ReviewPages.add(csrf: s.csrf, error: e.message, text: pasted), status: .badRequest)
+            return Self.formPage(ReviewPages.add(csrf: s.csrf, error: e.message, text: pasted, signedIn: s.name), status: .badRequest)
         }
     }
 }

@@ -204,7 +204,8 @@ struct Handlers: Sendable {
         }
         var headers = Reply.pageHeaders()   // the policy on every report file (an SVG is a document too)
         headers[.contentType] = type
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: file.contents)))
+        let contents = type.hasPrefix("text/html") ? Layout.withServiceLink(file.contents) : file.contents
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: contents)))
     }
 
     /// The body, at most `maxBodyBytes` (413 beyond, before more is read).

@@ -1,12 +1,15 @@
 import Corpus
 
 /// The frame of every page: Polish, one inline style sheet, no script (the pages work without JavaScript), a
-/// navigation bar (with the staff's pages when the service has a store: `staff`).
+/// navigation bar (with the staff's pages when the service has a store: `staff`). `signedIn`: the account of the
+/// page's session, shown in place of the sign-in link, so staff see whose name their reviews will carry.
 enum Layout {
-    static func page(title: String, _ body: [HTML], staff: Bool = false) -> String {
+    static func page(title: String, _ body: [HTML], staff: Bool = false, signedIn: String? = nil) -> String {
+        let account: HTML = signedIn.map { .el("span", attrs: [("class", "account")], text: "Zalogowano: " + $0) }
+            ?? .el("a", attrs: [("href", "/login")], text: "Logowanie")
         let staffLinks: [HTML] = staff ? [.el("a", attrs: [("href", "/review")], text: "Recenzje"),
                                           .el("a", attrs: [("href", "/add")], text: "Dodaj postulaty"),
-                                          .el("a", attrs: [("href", "/login")], text: "Logowanie")] : []
+                                          account] : []
         let doc = HTML.el("html", attrs: [("lang", "pl")],
             .el("head",
                 .void("meta", [("charset", "utf-8")]),
@@ -23,6 +26,15 @@ enum Layout {
                         .el("a", attrs: [("href", "/openapi.json")], text: "API")] + staffLinks)),
                 .el("main", attrs: [], [.el("h1", attrs: [("dir", "auto")], text: title)] + body)))
         return "<!doctype html>\n" + doc.rendered + "\n"
+    }
+
+    /// A served report page with a line back to the service at its top. The report's own files stay as
+    /// `postulaty report` writes them (they are also opened from disk, where no service is behind them); only what
+    /// the service sends gains the link.
+    static func withServiceLink(_ html: String) -> String {
+        guard let body = html.range(of: "<body>\n") else { return html }
+        let link = #"<p style="margin:0;padding:.4rem 1rem;background:#0b3d6e"><a href="/" style="color:#fff">← Postulaty: wyszukiwanie</a></p>"#
+        return html.replacingCharacters(in: body, with: "<body>\n" + link + "\n")
     }
 
     /// The search form (GET /search), filled with the current query.
@@ -78,6 +90,7 @@ enum Layout {
     header.top a{color:#fff;text-decoration:none}
     header.top .brand{font-weight:700;font-size:1.2rem}
     header.top nav{display:flex;gap:1rem}
+    header.top .account{opacity:.85}
     main{max-width:60rem;margin:0 auto;padding:1rem 1.5rem 3rem}
     h1{font-size:1.6rem;margin:.8rem 0;overflow-wrap:anywhere}
     h2{font-size:1.2rem;margin:1.5rem 0 .5rem}

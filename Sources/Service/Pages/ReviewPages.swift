@@ -53,7 +53,7 @@ enum ReviewPages {
     /// The queue page lists this many: the least certain first, the rest after these are reviewed.
     static let queueShown = 100
 
-    static func queue(_ items: [Queued], waiting: Int, total: Int, reviewed: Int, _ e: ServiceEngine) -> String {
+    static func queue(_ items: [Queued], waiting: Int, total: Int, reviewed: Int, _ e: ServiceEngine, signedIn: String? = nil) -> String {
         var body: [HTML] = [
             .el("p", text: "Postulaty bez recenzji, najpierw te, przy których model jest najmniej pewny (wynik tematu najbliżej progu): każda recenzja uczy model najwięcej. Zrecenzowano \(reviewed) z \(total)."),
             .el("p", .el("a", attrs: [("href", "/add")], text: "Dodaj nowe postulaty")),
@@ -71,10 +71,11 @@ enum ReviewPages {
                 .el("p", attrs: [("dir", "auto")], text: q.record.text),
                 .el("p", attrs: [("class", "terms")], text: "Model: " + (q.prediction.predicted.isEmpty ? "brak tematu" : q.prediction.predicted.map { e.taxonomy.labelPL($0) }.joined(separator: ", "))))
         }
-        return Layout.page(title: "Kolejka recenzji", body, staff: true)
+        return Layout.page(title: "Kolejka recenzji", body, staff: true, signedIn: signedIn)
     }
 
-    static func review(_ a: PostulateAnswer, review: Review?, csrf: String, _ e: ServiceEngine, error: String? = nil) -> String {
+    static func review(_ a: PostulateAnswer, review: Review?, csrf: String, _ e: ServiceEngine, error: String? = nil,
+                       signedIn: String? = nil) -> String {
         let p = a.record
         var body: [HTML] = []
         if let error { body.append(.el("div", attrs: [("class", "error"), ("role", "alert")], text: error)) }
@@ -113,7 +114,11 @@ enum ReviewPages {
             return .el("p", label)
         }
         let stance = review?.stance ?? p.responseStance ?? ""
-        var options: [HTML] = [option("", "—", selected: stance.isEmpty)]
+        // An empty choice is "no override": the record's own stance (or the stance model's reading of the
+        // response) stays; the label says which, so "—" is not read as "no stance".
+        let keep = p.responseStance.map { "— (bez zmiany: z rekordu, " + Layout.stanceLabel($0) + ")" }
+            ?? (p.response.isEmpty ? "— (brak stanowiska)" : "— (bez zmiany: stanowisko odczytane z odpowiedzi przez model)")
+        var options: [HTML] = [option("", keep, selected: stance.isEmpty)]
         for s in ResponseStance.allCases { options.append(option(s.rawValue, s.labelPL, selected: stance == s.rawValue)) }
         let action: String = "/postulates/" + Pages.percentEncoded(p.id) + "/review"
         let formAttrs: [(StaticString, String?)] = [("action", action), ("method", "post"), ("enctype", "multipart/form-data")]
@@ -124,6 +129,7 @@ enum ReviewPages {
             .el("h2", text: "Wcześniejsze postulaty, które powtarza"),
             candidates.isEmpty ? .el("p", text: "Brak kandydatów.") : .group(dupBoxes),
             .el("h2", text: "Odpowiedź miasta"),
+            .el("p", attrs: [("class", "meta")], text: "Puste pole zostawia odpowiedź z rekordu (pusty tekst nie kasuje odpowiedzi miasta)."),
             .el("p", .el("textarea", attrs: [("name", "response"), ("rows", "4"), ("dir", "auto")], text: review?.response ?? p.response)),
             .el("p", .el("label", text: "Stanowisko: "), .el("select", attrs: [("name", "stance")], options)),
             .el("p", .el("label", text: "Notatka: "), .el("textarea", attrs: [("name", "note"), ("rows", "2"), ("dir", "auto")], text: review?.note ?? "")),
@@ -131,11 +137,11 @@ enum ReviewPages {
         body.append(.el("p", .el("a", attrs: [("href", "/review")], text: "Kolejka recenzji"), .text(" · "),
                         .el("a", attrs: [("href", "/postulates/" + Pages.percentEncoded(p.id))], text: "Karta postulatu")))
         body.append(logoutForm(csrf))
-        return Layout.page(title: "Recenzja: " + Escape.shortenedTitle(p.text), body, staff: true)
+        return Layout.page(title: "Recenzja: " + Escape.shortenedTitle(p.text), body, staff: true, signedIn: signedIn)
     }
 
     /// `text`: what was pasted, given back after a refusal so it can be corrected rather than pasted again.
-    static func add(csrf: String, added: [String] = [], error: String? = nil, text: String = "") -> String {
+    static func add(csrf: String, added: [String] = [], error: String? = nil, text: String = "", signedIn: String? = nil) -> String {
         var body: [HTML] = []
         if let error { body.append(.el("div", attrs: [("class", "error"), ("role", "alert")], text: error)) }
         if !added.isEmpty {
@@ -155,6 +161,6 @@ enum ReviewPages {
                 .el("button", attrs: [("type", "submit")], text: "Dodaj")),
         ]
         body.append(logoutForm(csrf))
-        return Layout.page(title: "Dodaj postulaty", body, staff: true)
+        return Layout.page(title: "Dodaj postulaty", body, staff: true, signedIn: signedIn)
     }
 }

@@ -47,7 +47,7 @@ enum PageText {
                 line = Substring(String(decoding: bytes.filter { $0 != 0x0C }, as: UTF8.self))
             } else {
                 // LF and CR end a scalar, so the slice is whole scalars: a view, no copy.
-                line = Substring(bytes) ?? Substring(String(decoding: bytes, as: UTF8.self))
+                line = Substring(bytes)
             }
             let clean = collapse(line)
             if clean.isEmpty {

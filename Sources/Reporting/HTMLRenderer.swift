@@ -55,7 +55,7 @@ struct HTMLRenderer {
         out += "<p class=\"meta\">\(escaped(strings.summaryLine(postulates: postulates.count, organisations: analysis.namedOrganisationCount, years: analysis.years, f: format)))"
         if analysis.unknownYearCount > 0 { out += " \(escaped(strings.unknownYear)): \(escaped(format.integer(analysis.unknownYearCount)))." }
         if let r = analysis.data.yearFilter { out += " \(escaped(strings.yearFilter(r)))" }
-        out += " \(escaped(strings.sourcesOfLabels(themes: analysis.data.themeSource, stances: analysis.hasResponses ? analysis.data.stanceSource : nil)))</p>\n"
+        out += " \(escaped(strings.sourcesOfLabels(themes: analysis.data.themeSource, stances: analysis.hasResponses ? analysis.data.stanceSource : nil, reviewed: analysis.reviewedCount)))</p>\n"
         if !analysis.data.sources.isEmpty {
             out += "<p class=\"meta\">\(escaped(strings.sources)): " + analysis.data.sources.map { "<code>\(escaped($0))</code>" }.joined(separator: ", ") + "</p>\n"
         }

@@ -14,7 +14,8 @@ struct MarkdownRenderer {
         out += escaped(strings.summaryLine(postulates: postulates.count, organisations: analysis.namedOrganisationCount, years: analysis.years, f: format))
         if analysis.unknownYearCount > 0 { out += " \(escaped(strings.unknownYear)): \(escaped(format.integer(analysis.unknownYearCount)))." }
         if let r = analysis.data.yearFilter { out += " " + escaped(strings.yearFilter(r)) }
-        out += " " + escaped(strings.sourcesOfLabels(themes: analysis.data.themeSource, stances: analysis.hasResponses ? analysis.data.stanceSource : nil)) + "\n"
+        out += " " + escaped(strings.sourcesOfLabels(themes: analysis.data.themeSource, stances: analysis.hasResponses ? analysis.data.stanceSource : nil,
+                                                  reviewed: analysis.reviewedCount)) + "\n"
         if !analysis.data.sources.isEmpty { out += "\n\(escaped(strings.sources)): " + analysis.data.sources.map(escaped).joined(separator: ", ") + "\n" }
 
         out += heading(.summary)

@@ -114,7 +114,7 @@ struct ReportAnalysis: Sendable {
         let known = Set(themes.map(\.code))
         var extra = Set<String>()
         for p in ps {
-            for c in p.predictedThemes where !known.contains(c) { extra.insert(c) }
+            for c in p.shownThemes where !known.contains(c) { extra.insert(c) }
             for c in p.goldThemes ?? [] where !known.contains(c) { extra.insert(c) }
         }
         for c in extra.sorted() { themes.append(ReportTheme(code: c, labelPL: c, labelEN: c)) }
@@ -177,7 +177,7 @@ struct ReportAnalysis: Sendable {
             if let yi { yearTotals[yi] += 1 } else { unknownYear += 1 }
 
             // Themes shown: distinct codes in theme order.
-            let tis = Array(Set(p.predictedThemes.compactMap { themeIndex[$0] })).sorted()
+            let tis = Array(Set(p.shownThemes.compactMap { themeIndex[$0] })).sorted()
             if tis.isEmpty { noTheme.append(i) }
             for ti in tis {
                 themeTotals[ti] += 1
@@ -189,6 +189,7 @@ struct ReportAnalysis: Sendable {
             var s = Stance.none
             if data.stanceSource == .model, let m = p.predictedStance, !m.isEmpty { s = m }
             if data.stanceSource == .analyst, let g = p.goldStance, !g.isEmpty { s = g }
+            if p.reviewed, let g = p.goldStance, !g.isEmpty { s = g }   // the staff's decision
             if Escape.isBlank(p.response) { s = Stance.none }
             shown[i] = s
             let si = stanceIndex[s] ?? (nS - 1)
@@ -317,9 +318,12 @@ struct ReportAnalysis: Sendable {
         yearTotals[y] == 0 ? 0 : Double(themeYearCounts[t][y]) / Double(yearTotals[y])
     }
 
+    /// How many postulates the staff reviewed (their labels are counted instead of the models').
+    var reviewedCount: Int { data.postulates.reduce(0) { $0 + ($1.reviewed ? 1 : 0) } }
+
     /// Theme codes of postulate `i` as shown (theme order, known codes only).
     func shownThemes(_ i: Int) -> [String] {
-        let set = Set(data.postulates[i].predictedThemes)
+        let set = Set(data.postulates[i].shownThemes)
         return themes.map(\.code).filter { set.contains($0) }
     }
 

@@ -55,6 +55,11 @@ struct ReportBuilder {
         !p.themes.isEmpty || !(p.responseStance ?? "").isEmpty
     }
 
+    /// Whether the staff reviewed the record (`reviewed_by`, which a review adds to the record in the store).
+    static func isReviewed(_ p: Postulate) -> Bool {
+        p.extra.contains { $0.0 == "reviewed_by" && !($0.1.stringValue ?? "").isEmpty }
+    }
+
     func build(_ records: [Postulate], name: String, sources: [String], years: ClosedRange<Int>? = nil) throws -> ReportData {
         let selected = years.map { r in records.filter { $0.year.map(r.contains) ?? false } } ?? records
         let alongside = clusterer != nil && selected.count >= alongsideMinimum
@@ -80,6 +85,7 @@ struct ReportBuilder {
                 let labelled = ReportBuilder.isLabelled(p)
                 let stance = (p.responseStance ?? "").isEmpty ? nil : p.responseStance
                 var rp = ReportPostulate(p, goldThemes: labelled ? p.themes : nil, goldStance: stance)
+                rp.reviewed = ReportBuilder.isReviewed(p)
                 let (theme, predictedStance) = labels[i - start]
                 if let r = theme {
                     rp.predictedThemes = r.themes

@@ -100,6 +100,15 @@ public struct ReportPostulate: Sendable, Equatable {
     public var goldStance: String?
     /// Stance predicted by the stance model from the response text; nil when there is no response or no model.
     public var predictedStance: String?
+    /// The staff reviewed the record in the store (it carries `reviewed_by`, as `store export` and the service
+    /// write it): its labels are their decision, so the report counts them instead of the models'.
+    public var reviewed = false
+
+    /// The themes the report counts: a reviewed record's labels when it has some, else the model's.
+    public var shownThemes: [String] {
+        if reviewed, let gold = goldThemes, !gold.isEmpty { return gold }
+        return predictedThemes
+    }
 
     /// A report row of `record` (only the fields a report shows are kept: the justification and other fields are
     /// left out, as the report never prints them; `city` and `district` stay for `postulates.csv`).

@@ -30,6 +30,9 @@ public struct ReportJob {
     /// Threads for labelling and the join (nil: the labelling on this thread, the join alongside it on every core;
     /// 1: one thread). The report's bytes do not depend on it.
     public var jobs: Int?
+    /// Records already read (the service's store, reviews applied); nil: read `inputs`, which then only name the
+    /// sources in the report.
+    public var load: CorpusLoad?
 
     public init(inputs: [String], name: String, taxonomyPath: String, themeModelPath: String, stanceModelPath: String) {
         self.inputs = inputs; self.name = name; self.taxonomyPath = taxonomyPath
@@ -83,7 +86,7 @@ public struct ReportJob {
 
     /// `analyzer` nil: no model can run (the report uses the analysts' labels and has no recurring demands).
     public func run(analyzer: Analyzer?, hooks: Hooks = Hooks()) throws -> (data: ReportData, files: [ReportFile]) {
-        let load = try CorpusLoad.read(inputs, policy: badRecords)
+        let load = try self.load ?? CorpusLoad.read(inputs, policy: badRecords)
         hooks.skipped(load.skipped, load.records.count)
         let records = load.records
         Self.noticeDoubtfulRecords(load, hooks.notice)

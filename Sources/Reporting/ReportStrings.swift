@@ -117,10 +117,13 @@ struct ReportStrings: Sendable {
     }
 
     /// `stances` nil: no record has a response, so nothing assigned stances (no claim that a model did).
-    func sourcesOfLabels(themes: LabelSource, stances: LabelSource?) -> String {
-        guard let stances else { return t("Tematy przypisał: \(labelSource(themes)).", "Themes assigned by: \(labelSource(themes)).") }
+    /// `reviewed`: postulates whose labels the staff decided in the store (they replace the models' there).
+    func sourcesOfLabels(themes: LabelSource, stances: LabelSource?, reviewed: Int = 0) -> String {
+        let staff = reviewed == 0 ? "" : t(" Recenzja personelu zastępuje je w \(reviewed) \(reviewed == 1 ? "postulacie" : "postulatach").",
+                                          " The staff's review replaces them for \(reviewed) postulate\(reviewed == 1 ? "" : "s").")
+        guard let stances else { return t("Tematy przypisał: \(labelSource(themes)).", "Themes assigned by: \(labelSource(themes)).") + staff }
         return t("Tematy przypisał: \(labelSource(themes)). Stanowiska odpowiedzi: \(labelSource(stances)).",
-          "Themes assigned by: \(labelSource(themes)). Response stances: \(labelSource(stances)).")
+          "Themes assigned by: \(labelSource(themes)). Response stances: \(labelSource(stances)).") + staff
     }
 
     func yearFilter(_ r: ClosedRange<Int>) -> String {

@@ -26,6 +26,11 @@ public struct ServiceConfiguration: Sendable {
     /// The staff review store (`--store`): created from `corpusFiles` on the first start, then the served corpus;
     /// nil: the service only reads.
     public var storePath: String?
+    /// The corpus files were named (`--corpus`), not defaulted: with a store that already holds postulates they
+    /// are not read, and the start says so.
+    public var corpusNamed = false
+    /// Why there are no corpus files (no `Corpora/` here): an error only when an empty store needs them.
+    public var noCorpus: String?
     /// `name:token` lines (`--tokens`): who may write, and the name a change is attributed to.
     public var tokensPath: String?
     /// The report's title.

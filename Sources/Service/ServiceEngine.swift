@@ -77,7 +77,15 @@ public final class ServiceEngine: @unchecked Sendable {
         if let path = c.storePath {
             // The store is the corpus: made from the corpus files on the first start (or while it is empty).
             let store = try ReviewStore(path: path, create: true, taxonomy: taxonomy)
-            if try store.count() == 0 {
+            let held = try store.count()
+            if held > 0, c.corpusNamed {
+                notice(tr("\(path): magazyn ma już \(counted(held, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates"))) i to on jest korpusem serwisu; pominięto --corpus (nowe pliki dodaje: postulaty store import --store \(path) PLIKI)",
+                          "\(path): the store already holds \(counted(held, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates"))) and is the service's corpus; --corpus ignored (add files with: postulaty store import --store \(path) FILES)"))
+            }
+            if held == 0 {
+                if let reason = c.noCorpus, c.corpusFiles.isEmpty {
+                    throw ServiceError(.internalServerError, tr("\(path): magazyn jest pusty, więc serwis utworzy go z plików korpusu, a ", "\(path): the store is empty, so the service makes it from the corpus files, but ") + reason)
+                }
                 let load = try CorpusLoad.read(c.corpusFiles, policy: c.badRecords)
                 for e in load.skipped { notice(e.description) }
                 try store.add(load.records, origins: load.origins.map { ReviewStore.Origin(file: $0.file, line: $0.line) },
@@ -145,13 +153,25 @@ public final class ServiceEngine: @unchecked Sendable {
         self.clusterOf = clusterOf
         phase(tr("powracające postulaty", "recurring demands"))
 
-        var job = ReportJob(inputs: c.corpusFiles, name: "serwis", taxonomyPath: c.taxonomyPath,
+        // With a store the report is of the store's records as served (additions and reviews included), read again
+        // after every change; without one, of the corpus files.
+        var job = ReportJob(inputs: c.storePath.map { [$0] } ?? c.corpusFiles, name: "serwis", taxonomyPath: c.taxonomyPath,
                             themeModelPath: c.themeModelPath, stanceModelPath: c.stanceModelPath ?? "")
         job.title = c.reportTitle
         job.badRecords = c.badRecords
-        report = ReportCache(job: job, lemmatizer: lemmatizer)
+        report = ReportCache(job: job, lemmatizer: lemmatizer, records: store.map { store in
+            { try Self.storeLoad(store, path: c.storePath ?? "") } })
         loaded = CorpusSummary(records: records, predictions: predictions, indexed: first.count,
                                seconds: Date().timeIntervalSince(started), phases: phases)
+    }
+
+    /// The store's records with their reviews applied, as a corpus read from one file (origins: the store and the
+    /// record's position in it).
+    static func storeLoad(_ store: ReviewStore, path: String) throws -> CorpusLoad {
+        var load = CorpusLoad()
+        load.records = try store.all().map(\.reviewed)
+        load.origins = load.records.indices.map { CorpusLoad.Origin(file: path, line: $0 + 1) }
+        return load
     }
 
     /// A record's stance: its own `response_stance`, else the stance model's on its response.

@@ -31,6 +31,7 @@ extension ServiceEngine {
         if generation != modelGeneration { predictions = pool.with { r in records.map { r.themes.tag($0) } } }
         state.append(records, predictions: predictions, stances: stances)
         pool.add(records)
+        report.invalidate()
         return ids
     }
 
@@ -45,6 +46,7 @@ extension ServiceEngine {
             state.replace(reviewed, stance: stance)
             writeLock.unlock()
         }
+        report.invalidate()
         return stored
     }
 

@@ -59,7 +59,15 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let files = corpus.isEmpty ? try Defaults.corpusFiles() : corpus
+        // With a store that already holds postulates the corpus files are not read (the store is the corpus), so
+        // a service restored onto a machine without `Corpora/` starts; a first start reads them.
+        let here = FileManager.default.currentDirectoryPath
+        let noCorpora = tr("nie znaleziono folderu Corpora/ w bieżącym folderze (\(here)); podaj pliki korpusu: --corpus PLIKI…",
+                           "no Corpora/ folder in the working directory (\(here)); pass the corpus files: --corpus FILES…")
+        var files = corpus
+        if files.isEmpty {
+            do { files = try Defaults.corpusFiles() } catch { if store == nil { throw ToolError(noCorpora) } }
+        }
         func model(_ name: String, _ what: (pl: String, en: String), option: String) throws -> String {
             if let models { return models + "/" + name }
             return try Defaults.shipped(name).required(what, option: option)
@@ -73,6 +81,8 @@ struct ServeCommand: ParsableCommand {
         if models == nil { c.themeModelForReload = { Defaults.shipped("themes.model").orDefault } }
         c.host = host
         c.storePath = store
+        c.corpusNamed = !corpus.isEmpty
+        if files.isEmpty { c.noCorpus = noCorpora }
         c.tokensPath = tokens
         c.port = port
         c.badRecords = badRecords.policy

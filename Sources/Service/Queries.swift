@@ -98,7 +98,7 @@ extension ServiceEngine {
     public func postulate(_ id: String, earlier top: Int = 5, spans: Bool = false) -> PostulateAnswer? {
         guard let slot = position[id] else { return nil }
         let record = records[slot]
-        let members = clusterOf[id].map { clusters[$0] } ?? []
+        let members = recurring.members(of: id)
         let cluster = members.compactMap { m in position[m].map { PostulateAnswer.Member(record: records[$0], stance: stances[$0]) } }
         let earlier: [FoundPostulate] = pool.with { r in
             guard r.index.contains(id: id) else { return [] }

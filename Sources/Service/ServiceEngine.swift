@@ -33,9 +33,8 @@ public final class ServiceEngine: @unchecked Sendable {
     var modelGeneration = 0
     /// The shared, read-only lemmatiser (a model reload builds its analyzers on it).
     let lemmatizer: PolishLemmatizer
-    /// Recurring demands: clusters of ids (year order) and each clustered id's cluster.
-    let clusters: [[String]]
-    let clusterOf: [String: Int]
+    /// Recurring demands: clusters of ids (year order), found again after each addition.
+    let recurring: RecurringState
     let pool: ReplicaPool
     let report: ReportCache
     /// The summary at the start (counts, and how long loading took).
@@ -147,10 +146,9 @@ public final class ServiceEngine: @unchecked Sendable {
         let stances = records.map { Self.stance(of: $0, stance) }
         state = CorpusState(CorpusView(records: records, position: position, predictions: predictions, stances: stances))
         phase(tr("tematy i stanowiska", "themes and stances"))
-        clusters = try ReportModels.recurringClusters(records, analyzer: try Analyzer(lemmatizer: lemmatizer))
-        var clusterOf: [String: Int] = [:]
-        for (i, members) in clusters.enumerated() { for id in members { clusterOf[id] = i } }
-        self.clusterOf = clusterOf
+        recurring = RecurringState(try ReportModels.recurringClusters(records, analyzer: try Analyzer(lemmatizer: lemmatizer)),
+                                   find: { try ReportModels.recurringClusters($0, analyzer: try Analyzer(lemmatizer: lemmatizer)) },
+                                   notice: { RequestLog.printError($0) })
         phase(tr("powracające postulaty", "recurring demands"))
 
         // With a store the report is of the store's records as served (additions and reviews included), read again

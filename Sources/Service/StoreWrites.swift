@@ -32,6 +32,7 @@ extension ServiceEngine {
         state.append(records, predictions: predictions, stances: stances)
         pool.add(records)
         report.invalidate()
+        recurring.refresh { [state] in state.view.records }
         return ids
     }
 

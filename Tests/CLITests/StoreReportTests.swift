@@ -52,6 +52,35 @@ final class StoreReportTests: XCTestCase {
         XCTAssertEqual(server.stop(SIGTERM), 0, server.stderr)
     }
 
+    /// A postulate added while the service runs, repeating an earlier year's, joins its recurring demand without a
+    /// restart (it was shown as "not recurring" until one).
+    func testAnAdditionJoinsItsRecurringDemandWithoutARestart() throws {
+        let s = try Scratch()
+        let tokens = try s.write("tokens", "ala:\(StoreServiceTests.tokenA)\n")
+        let server = try ServeTests.Server(["--store", s.path("store.sqlite"), "--tokens", tokens,
+                                            "--corpus", "Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl"])
+        func cluster(_ id: String) throws -> [String] {
+            let r = try StoreServiceTests.call(port: server.port, "/api/postulates/\(id)")
+            XCTAssertEqual(r.status, 200, r.text)
+            let o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.text.utf8)) as? [String: Any])
+            return (o["cluster"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        }
+        let earlier = "krakow-2025-06-17-03"
+        XCTAssertEqual(try cluster(earlier), [], "alone in the corpus")
+        let text = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try StoreServiceTests.call(port: server.port, "/api/postulates/\(earlier)").text.utf8))
+            as? [String: Any]).flatMap { ($0["record"] as? [String: Any])?["text"] as? String }
+        let record = try JSONSerialization.data(withJSONObject: ["id": "ponownie-2026", "year": 2026, "text": try XCTUnwrap(text)])
+        let added = try StoreServiceTests.call(port: server.port, "/api/postulates", method: "POST", token: StoreServiceTests.tokenA,
+                                               body: String(decoding: record, as: UTF8.self))
+        XCTAssertEqual(added.status, 201, added.text)
+        let deadline = Date().addingTimeInterval(60)
+        var members = try cluster("ponownie-2026")
+        while members.isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.1); members = try cluster("ponownie-2026") }
+        XCTAssertEqual(members, [earlier, "ponownie-2026"], "the 2025 postulate and its 2026 repetition, in year order")
+        XCTAssertEqual(try cluster(earlier), [earlier, "ponownie-2026"])
+        XCTAssertEqual(server.stop(SIGTERM), 0, server.stderr)
+    }
+
     func testAStoreThatHoldsPostulatesStartsWithoutACorpusFolder() throws {
         let s = try Scratch()
         let store = s.path("store.sqlite")

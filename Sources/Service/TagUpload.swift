@@ -11,6 +11,8 @@ public struct TagUpload: Sendable {
     public var kind: TagInput.Kind
     /// The name errors use (the uploaded file's own name, else `upload.jsonl`/`upload.csv`/`upload.txt`).
     public var name: String
+    /// How a CSV answer is written (the API: as `postulaty tag` writes it; the form: as the sheet came).
+    public var csvOptions = CSVOptions()
 
     public struct Output: Sendable {
         public var bytes: [UInt8]
@@ -39,6 +41,16 @@ public struct TagUpload: Sendable {
         }
     }
 
+    /// The dialect of an uploaded sheet, for the file the form gives back: a header line split by `;` (what a
+    /// Polish-locale spreadsheet writes) comes back with `;` and a byte-order mark, so the same spreadsheet opens it
+    /// in columns; a byte-order mark is kept.
+    public static func sheetDialect(_ bytes: [UInt8]) -> CSVOptions {
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let header = bytes.dropFirst(bom ? 3 : 0).prefix { $0 != 0x0A }
+        let semicolons = header.filter { $0 == UInt8(ascii: ";") }.count, commas = header.filter { $0 == UInt8(ascii: ",") }.count
+        return semicolons > commas ? CSVOptions(delimiter: ";", byteOrderMark: true) : CSVOptions(delimiter: ",", byteOrderMark: bom)
+    }
+
     /// A file name as a browser sends it, reduced to its last component and harmless characters.
     static func safeName(_ raw: String) -> String {
         let last = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
@@ -59,7 +71,7 @@ public struct TagUpload: Sendable {
                 throw ServiceError(.badRequest, named("\(error)"))
             }
             let format: CorpusFormat = kind == .csv ? .csv : .jsonl
-            var writer = TagOutputWriter(format: format)
+            var writer = TagOutputWriter(format: format, csvOptions: csvOptions)
             var out: [UInt8] = []
             var bad: [String] = []
             let tagged = TagRun.run(input, tagger: tagger, writer: &writer, bad: { bad.append(named($0.message)) }) { out += $0 }

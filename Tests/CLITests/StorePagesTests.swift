@@ -107,7 +107,10 @@ final class StorePagesTests: XCTestCase {
         XCTAssertEqual(try send(port, "/postulates/\(id)/review", method: "POST", headers: ["Sec-Fetch-Site": "cross-site", "Cookie": cookie], form: review).status, 403)
         XCTAssertEqual(try send(port, "/postulates/\(id)/review", method: "POST", headers: own.merging(["Cookie": cookie]) { a, _ in a },
                                 form: [("csrf", String(repeating: "0", count: 64))] + review.dropFirst()).status, 403)
-        XCTAssertEqual(try send(port, "/postulates/\(id)/review", method: "POST", headers: own, form: review).status, 403)
+        let noSession = try send(port, "/postulates/\(id)/review", method: "POST", headers: own, form: review)
+        XCTAssertEqual(noSession.status, 403)
+        XCTAssertTrue(noSession.text.contains("Odmowa dostępu (403)") && noSession.text.contains("<a href=\"/login\">Zaloguj się</a>"),
+                      "an expired session is not a server error, and the sign-in is one click away: " + noSession.text)
         XCTAssertEqual(try StoreServiceTests.call(port: port, "/api/postulates/\(id)/history").text.components(separatedBy: "\"action\"").count - 1, 1,
                        "nothing changed by the refused posts")
 

@@ -91,6 +91,12 @@ final class TagUploadTests: XCTestCase {
             XCTAssertEqual(r.headers[.contentDisposition], "attachment; filename=\"nowe_wnioski-tagged.csv\"", "spaces as _, as the clerk named the file")
             XCTAssertTrue(r.text.hasPrefix("id,text,predicted,"))
         }
+        // A Polish-locale sheet (`;`) comes back as that spreadsheet opens it: `;` and a byte-order mark.
+        try await post("/tag", type: type, form([("file", "wnioski.csv", "Identyfikator;Treść postulatu\n1;Kluby seniora, świetlice\n"), ("text", nil, "")])) { r in
+            XCTAssertEqual(r.status, .ok)
+            XCTAssertTrue(r.text.hasPrefix("\u{FEFF}id;text;predicted;"), r.text)
+            XCTAssertTrue(r.text.contains("1;Kluby seniora, świetlice;seniors;"), r.text)
+        }
         try await post("/tag", type: type, form([("file", "", ""), ("text", nil, "Kluby seniora\r\nMłodzież")])) { r in
             XCTAssertEqual(r.status, .ok)
             XCTAssertEqual(r.text.split(separator: "\n").count, 2)

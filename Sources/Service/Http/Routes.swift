@@ -174,7 +174,9 @@ struct Handlers: Sendable {
             let lower = name.lowercased()
             let kind: TagInput.Kind = lower.hasSuffix(".csv") ? .csv : lower.hasSuffix(".txt") ? .text
                 : (lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json")) ? .jsonl : .sniff
-            upload = TagUpload(bytes: Array(file.bytes), kind: kind, name: name)
+            var sheet = TagUpload(bytes: Array(file.bytes), kind: kind, name: name)
+            if kind == .csv { sheet.csvOptions = TagUpload.sheetDialect(sheet.bytes) }
+            upload = sheet
         } else if let text = form.part("text"), !text.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             upload = TagUpload(bytes: Array(text.bytes), kind: .text, name: "tekst.txt")
         } else {

@@ -135,11 +135,18 @@ enum Pages {
         case 405: title = "Niedozwolona metoda"
         case 413: title = "Za duże żądanie"
         case 400: title = "Błędne żądanie"
-        default: title = "Błąd serwera"
+        case 401: title = "Wymagane logowanie"
+        case 403: title = "Odmowa dostępu"
+        case 415: title = "Nieobsługiwany typ danych"
+        case 500...: title = "Błąd serwera"
+        default: title = "Błąd"
         }
+        // A refused form (an expired session: the service was restarted) offers the sign-in at once.
+        let signIn: [HTML] = err.status.code == 403 || err.status.code == 401
+            ? [.text(" · "), .el("a", attrs: [("href", "/login")], text: "Zaloguj się")] : []
         return Layout.page(title: "\(title) (\(err.status.code))", [
             .el("div", attrs: [("class", "error"), ("role", "alert")], text: err.message),
-            .el("p", .el("a", attrs: [("href", "/")], text: "Strona główna")),
+            .el("p", [.el("a", attrs: [("href", "/")], text: "Strona główna")] + signIn),
         ])
     }
 

@@ -19,6 +19,12 @@ public struct Review: Sendable, Equatable {
         self.reviewer = reviewer; self.reviewedAt = reviewedAt
     }
 
+    /// Whether both record the same decision (themes, links, response, stance, note), whoever made it and when.
+    func sameDecision(as other: Review) -> Bool {
+        themes == other.themes && Set(sameAs) == Set(other.sameAs) && response == other.response && stance == other.stance
+            && note == other.note
+    }
+
     /// The review as JSON (the API's answer, the audit's before and after): every key, null when not set.
     public var json: JSONValue {
         .object([

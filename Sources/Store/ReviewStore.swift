@@ -304,6 +304,9 @@ public final class ReviewStore: Sendable {
             }
             var stored = new
             stored.sameAs = links.sorted()
+            // The same decision sent again (a double submit, a reload of the form's post) changes nothing: no write,
+            // no audit entry, and the review keeps who made it and when.
+            if let old, old.sameDecision(as: stored) { return old }
             try db.execute(sql: """
                 INSERT INTO reviews (postulate_id, themes, response, stance, note, reviewer, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(postulate_id) DO UPDATE SET themes = excluded.themes, response = excluded.response,

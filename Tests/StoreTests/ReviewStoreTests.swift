@@ -85,6 +85,14 @@ final class ReviewStoreTests: XCTestCase {
         XCTAssertEqual(try store.postulate("b")?.review, r2)
         XCTAssertEqual(try store.history("b")?.count, 3)
         XCTAssertTrue(try store.check().isOK)
+
+        // The same decision again (a double submit), by anyone: nothing written, the review keeps its author.
+        let again = try store.review("b", try ReviewChange(json: JSONValue.parse(#"{"stance": "rejected", "themes": ["green"]}"#)), who: "ewa")
+        XCTAssertEqual(again, r2)
+        XCTAssertEqual(try store.history("b")?.count, 3, "no audit entry for no change")
+        let changed = try store.review("b", try ReviewChange(json: JSONValue.parse(#"{"stance": "accepted"}"#)), who: "ewa")
+        XCTAssertEqual(changed.reviewer, "ewa")
+        XCTAssertEqual(try store.history("b")?.count, 4)
     }
 
     func testExportAppliesReviewedFields() throws {

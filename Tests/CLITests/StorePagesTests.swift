@@ -93,7 +93,9 @@ final class StorePagesTests: XCTestCase {
         XCTAssertTrue(page.text.contains("<span class=\"account\">Zalogowano: ala</span>"), page.text)
         XCTAssertFalse(page.text.contains("href=\"/login\""), "signed in: no sign-in link")
         XCTAssertTrue(queue.text.contains("href=\"/login\"") && !queue.text.contains("Zalogowano"), queue.text)
-        XCTAssertTrue(try send(port, "/review", headers: ["Cookie": cookie]).text.contains("Zalogowano: ala"))
+        for path in ["/review", "/", "/search?q=kluby", "/postulates/\(id)", "/tag"] {
+            XCTAssertTrue(try send(port, path, headers: ["Cookie": cookie]).text.contains("Zalogowano: ala"), path)
+        }
         // The empty stance is "no change", and says so (it was read as "no stance").
         XCTAssertTrue(page.text.contains("<option value=\"\">— (bez zmiany") || page.text.contains("<option value=\"\">— (brak stanowiska)"), page.text)
         XCTAssertTrue(page.text.contains("Puste pole zostawia odpowiedź z rekordu"), page.text)

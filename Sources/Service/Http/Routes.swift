@@ -53,10 +53,10 @@ public enum ServiceApplication {
         router.add(middleware: ErrorMiddleware())
         let h = Handlers(engine: engine)
 
-        router.get("/") { _, _ in Reply.html(Pages.home(engine)) }
+        router.get("/") { request, _ in Reply.html(Pages.home(engine, signedIn: h.session(request)?.name)) }
         router.get("/search") { request, _ in try h.searchPage(request) }
-        router.get("/postulates/{id}") { _, context in try h.postulatePage(context) }
-        router.get("/tag") { _, _ in Reply.html(Pages.tagForm(engine)) }
+        router.get("/postulates/{id}") { request, context in try h.postulatePage(request, context) }
+        router.get("/tag") { request, _ in Reply.html(Pages.tagForm(engine, signedIn: h.session(request)?.name)) }
         router.post("/tag") { request, _ in try await h.tagForm(request) }
         router.get("/login") { request, _ in try h.loginPage(request) }
         router.post("/login") { request, _ in try await h.login(request) }
@@ -123,7 +123,7 @@ struct Handlers: Sendable {
     func searchPage(_ request: Request) throws -> Response {
         let params = try QueryParameters(request.uri.query)
         guard let q = try params.search(engine, required: false) else { return Reply.redirect("/") }
-        return Reply.html(Pages.search(engine.search(q, spans: true), engine))
+        return Reply.html(Pages.search(engine.search(q, spans: true), engine, signedIn: session(request)?.name))
     }
 
     func similar(_ request: Request) throws -> Response {
@@ -132,10 +132,10 @@ struct Handlers: Sendable {
         return Reply.json(ServiceJSON.similar(engine.search(q)))
     }
 
-    func postulatePage(_ context: ServiceApplication.Context) throws -> Response {
+    func postulatePage(_ request: Request, _ context: ServiceApplication.Context) throws -> Response {
         let id = try Self.decodedParameter(context, "id")
         guard let a = engine.postulate(id, spans: true) else { throw Self.unknown(id) }
-        return Reply.html(Pages.postulate(a, engine))
+        return Reply.html(Pages.postulate(a, engine, signedIn: session(request)?.name))
     }
 
     func postulateJSON(_ context: ServiceApplication.Context) throws -> Response {
@@ -180,7 +180,7 @@ struct Handlers: Sendable {
         } else if let text = form.part("text"), !text.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             upload = TagUpload(bytes: Array(text.bytes), kind: .text, name: "tekst.txt")
         } else {
-            return Reply.html(Pages.tagForm(engine, error: tr("wybierz plik albo wklej tekst", "choose a file or paste text")), status: .badRequest)
+            return Reply.html(Pages.tagForm(engine, error: tr("wybierz plik albo wklej tekst", "choose a file or paste text"), signedIn: session(request)?.name), status: .badRequest)
         }
         do {
             let out = try engine.tag(upload)
@@ -188,7 +188,7 @@ struct Handlers: Sendable {
                                                    .contentDisposition: "attachment; filename=\"\(out.fileName)\""],
                             body: .init(byteBuffer: ByteBuffer(bytes: out.bytes)))
         } catch let e as ServiceError where e.status == .badRequest {
-            return Reply.html(Pages.tagForm(engine, error: e.message), status: .badRequest)
+            return Reply.html(Pages.tagForm(engine, error: e.message, signedIn: session(request)?.name), status: .badRequest)
         }
     }
 

@@ -6,7 +6,7 @@ import Themes
 /// The server-rendered pages, each a function of an engine answer: every value goes through `HTML` (escaped in
 /// one place); no page needs JavaScript.
 enum Pages {
-    static func home(_ e: ServiceEngine) -> String {
+    static func home(_ e: ServiceEngine, signedIn: String? = nil) -> String {
         let s = e.summary
         let years = s.years.map { HTML.el("tr", .el("td", text: String($0.year)), .el("td", attrs: [("class", "n")], text: String($0.count))) }
         let themes = s.themes.map { t in
@@ -26,10 +26,10 @@ enum Pages {
             .el("p", .el("a", attrs: [("href", "/report/")], text: "Raport tematyczny korpusu"), .text(" · "),
                 .el("a", attrs: [("href", "/tag")], text: "Oznacz plik z nowymi wnioskami"), .text(" · "),
                 .el("a", attrs: [("href", "/openapi.json")], text: "API (OpenAPI)")),
-        ], staff: e.store != nil)
+        ], staff: e.store != nil, signedIn: signedIn)
     }
 
-    static func search(_ a: SearchAnswer, _ e: ServiceEngine) -> String {
+    static func search(_ a: SearchAnswer, _ e: ServiceEngine, signedIn: String? = nil) -> String {
         var body: [HTML] = [Layout.searchForm(a.query, themes: e.taxonomy)]
         body.append(.el("h2", text: "Tematy zapytania"))
         body.append(themes(a.themes, e, labels: a.themeLabels))
@@ -39,7 +39,7 @@ enum Pages {
             ?? "Podobne postulaty z wszystkich lat (najbardziej podobne najpierw)"
         body.append(.el("h2", text: a.results.isEmpty ? "Brak podobnych postulatów" : heading))
         body += a.results.map { hit($0, e) }
-        return Layout.page(title: "Podobne postulaty", body, staff: e.store != nil)
+        return Layout.page(title: "Podobne postulaty", body, staff: e.store != nil, signedIn: signedIn)
     }
 
     /// Polish names of the fields real files add (a participatory-budget sheet's city and district, `--same`'s
@@ -48,7 +48,7 @@ enum Pages {
                                    "authored": "Tekst napisany przez projekt", "date": "Data spotkania", "row": "Wiersz tabeli w dokumencie",
                                    "same_as": "Powtarza (z recenzji)", "review_note": "Notatka z recenzji"]
 
-    static func postulate(_ a: PostulateAnswer, _ e: ServiceEngine) -> String {
+    static func postulate(_ a: PostulateAnswer, _ e: ServiceEngine, signedIn: String? = nil) -> String {
         let p = a.record
         var fields: [HTML] = []
         func field(_ name: String, _ value: String) {
@@ -109,10 +109,10 @@ enum Pages {
         body.append(.el("h2", text: "Najbliższe wcześniejsze postulaty"))
         if a.earlier.isEmpty { body.append(.el("p", text: "Brak.")) }
         body += a.earlier.map { hit($0, e) }
-        return Layout.page(title: p.text.isEmpty ? p.id : Escape.shortenedTitle(p.text), body, staff: e.store != nil)
+        return Layout.page(title: p.text.isEmpty ? p.id : Escape.shortenedTitle(p.text), body, staff: e.store != nil, signedIn: signedIn)
     }
 
-    static func tagForm(_ e: ServiceEngine, error: String? = nil) -> String {
+    static func tagForm(_ e: ServiceEngine, error: String? = nil, signedIn: String? = nil) -> String {
         var body: [HTML] = []
         if let error { body.append(.el("div", attrs: [("class", "error"), ("role", "alert")], text: error)) }
         body += [
@@ -125,7 +125,7 @@ enum Pages {
                 .el("button", attrs: [("type", "submit")], text: "Oznacz i pobierz")),
             .el("p", attrs: [("class", "meta")], text: "Limit: \(e.configuration.maxBodyBytes / (1 << 20)) MB. Błędny rekord jest wskazany z nazwą pliku, numerem wiersza i polem; wtedy nic nie jest oznaczane."),
         ]
-        return Layout.page(title: "Oznacz plik tematami", body, staff: e.store != nil)
+        return Layout.page(title: "Oznacz plik tematami", body, staff: e.store != nil, signedIn: signedIn)
     }
 
     static func error(_ err: ServiceError) -> String {

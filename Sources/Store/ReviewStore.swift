@@ -25,8 +25,11 @@ public final class ReviewStore: Sendable {
         self.taxonomy = taxonomy
         self.readOnly = readOnly
         if (readOnly || !create) && !FileManager.default.fileExists(atPath: path) {
-            throw StoreError(.missing, tr("\(path): nie ma magazynu (utwórz go: postulaty store import PLIKI…)",
-                                          "\(path): no store there (create one: postulaty store import FILES…)"))
+            // A relative path is read from the working folder: named, since a command run from the wrong folder
+            // is the usual cause (and making a new, empty store there the wrong cure).
+            let here = path.hasPrefix("/") ? "" : tr(" w folderze \(FileManager.default.currentDirectoryPath)", " in the folder \(FileManager.default.currentDirectoryPath)")
+            throw StoreError(.missing, tr("\(path): nie ma magazynu\(here) (uruchom polecenie z folderu serwisu albo podaj --store ŚCIEŻKA; nowy magazyn tworzy: postulaty store import PLIKI…)",
+                                          "\(path): no store there\(here) (run the command from the service's folder or pass --store PATH; a new store is made by: postulaty store import FILES…)"))
         }
         if readOnly { try Self.requireSQLiteFile(path) }
         var config = Configuration()
@@ -180,6 +183,12 @@ public final class ReviewStore: Sendable {
                 }
             }
             if !issues.isEmpty {
+                // Every record already stored: the same batch sent again (a double submit), not a broken file.
+                if issues.count == records.count, found.isEmpty {
+                    let n = counted(records.count, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates"))
+                    throw StoreError(.invalid, tr("wszystkie (\(n)) są już w magazynie — dodano je wcześniej; nic nie zapisano ponownie",
+                                                  "all of them (\(n)) are already in the store — added before; nothing stored again"), issues: issues)
+                }
                 let n = counted(issues.count, pl: ("błąd", "błędy", "błędów"), en: ("problem", "problems"))
                 throw StoreError(.invalid, tr("nic nie zapisano: \(n)", "nothing stored: \(n)"), issues: issues)
             }

@@ -17,7 +17,7 @@ struct StoreLocation: ParsableArguments {
     /// Relative to the working directory, git-ignored: a store holds the staff's work, not the repository's.
     static let defaultPath = "Data/postulaty.sqlite"
 
-    @Option(name: .customLong("store"), help: "The store file (default: Data/postulaty.sqlite).")
+    @Option(name: .customLong("store"), help: "The store file.")
     var path: String = StoreLocation.defaultPath
 
     /// Opens the store; `create` makes the file (and `Data/` for the default path); `readOnly` never creates,

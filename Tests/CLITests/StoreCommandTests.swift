@@ -29,6 +29,7 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(again.status, 1)
         XCTAssertTrue(again.stderr.contains("jest już w magazynie"), again.stderr)
         XCTAssertTrue(again.stderr.contains("nic nie zapisano"), again.stderr)
+        XCTAssertTrue(again.stderr.contains("są już w magazynie — dodano je wcześniej"), "the same file again is said to be that: " + again.stderr)
 
         let out = s.path("out.jsonl")
         XCTAssertEqual(try CLI.run(["store", "export", "--store", db, "-o", out]).status, 0)
@@ -57,6 +58,11 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.stderr.contains("nie ma magazynu"), missing.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: s.path("none.sqlite")))
+        // Run from another folder, the default store is looked for there: the message names that folder.
+        let elsewhere = try CLI.run(["store", "export"], cwd: s.url)
+        XCTAssertEqual(elsewhere.status, 1)
+        XCTAssertTrue(elsewhere.stderr.contains("Data/postulaty.sqlite: nie ma magazynu w folderze \(s.url.path)"), elsewhere.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: s.path("Data")), "nothing made in the wrong folder")
     }
 
     func testInvalidImportStoresNothingAndNamesEveryProblem() throws {

@@ -151,6 +151,11 @@ final class StorePagesTests: XCTestCase {
                              file: ("file", "nowe wnioski.csv", "Identyfikator;Rok;Treść postulatu\nz-arkusza;2026;Ławki przy przystanku\n"))
         XCTAssertEqual(sheet.status, 303, sheet.text)
         XCTAssertTrue(try send(port, "/add?added", headers: ["Cookie": cookie]).text.contains("href=\"/postulates/z-arkusza/review\""))
+        let badSheet = try send(port, "/add", method: "POST", headers: own.merging(["Cookie": cookie]) { a, _ in a },
+                                form: [("csrf", csrf), ("text", "")],
+                                file: ("file", "zle wnioski.csv", "Identyfikator;Rok;Treść postulatu\nz-arkusza-2;dwa tysiące;Ławki\n"))
+        XCTAssertEqual(badSheet.status, 400)
+        XCTAssertTrue(badSheet.text.contains("zle_wnioski.csv:2"), "the error names the clerk's own file: " + badSheet.text)
 
         // Sign-out: refused without the form token; with it the session ends and the cookie is cleared.
         XCTAssertTrue(addPage.text.contains("action=\"/logout\""), addPage.text)

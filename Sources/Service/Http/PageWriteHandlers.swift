@@ -168,15 +168,17 @@ extension Handlers {
         let s = try formSession(request, form)
         let bytes: [UInt8]
         var csv = false
+        var uploaded: String?
         if let file = form.part("file"), let name = file.fileName, !name.isEmpty, !file.bytes.isEmpty {
             bytes = Array(file.bytes)
             csv = name.lowercased().hasSuffix(".csv")
+            uploaded = TagUpload.safeName(name).isEmpty ? nil : TagUpload.safeName(name)   // errors name the clerk's file
         } else {
             bytes = Array(form.part("text")?.bytes ?? [])
         }
         do {
-            let (records, origins) = csv ? try Self.csvRecords(bytes, file: "upload.csv")
-                                         : try Self.records(bytes, single: false, file: "upload.jsonl")
+            let (records, origins) = csv ? try Self.csvRecords(bytes, file: uploaded ?? "upload.csv")
+                                         : try Self.records(bytes, single: false, file: uploaded ?? "upload.jsonl")
             let ids = try engine.add(records, origins: origins, who: s.name)
             // 303 to a page listing them (a reload of it adds nothing); the API keeps its 201 JSON.
             engine.sessions.noteAdded(ids, cookieHeader: request.headers[.cookie])

@@ -3,7 +3,8 @@
 #   PREFIX/bin/postulaty          the tool (Swift's runtime linked in statically, so it runs without the toolchain)
 #   PREFIX/share/postulaty/       the analyzer's tables (lemma-priors.tsv, guesser-pl.tsv, forms.table), taxonomy.json,
 #                                 themes.model, stance.model, similarity.index (copied from Models/)
-#   PREFIX/share/doc/postulaty/   LICENSE and NOTICE (the data's licences)
+#   PREFIX/share/doc/postulaty/   LICENSE and NOTICE (the data's licences), README.md and docs/ (the manual the
+#                                 tool's --help points to: docs/service.md, docs/store.md, …)
 # The installed tool finds PREFIX/share/postulaty beside its binary, so it works from any folder; the user's
 # own Models/ in the working directory still wins for the models, index and taxonomy (see README, "Install").
 #
@@ -47,11 +48,16 @@ for f in "${data_files[@]}"; do
 done
 # The licence and the notice travel with the binary and the data (lemma-priors.tsv is CC BY-SA 4.0; NOTICE says why).
 mkdir -p -- "$prefix/share/doc/postulaty"
-for f in LICENSE NOTICE; do
+for f in LICENSE NOTICE README.md; do
+  put "$f" "$prefix/share/doc/postulaty/$f" 0644
+done
+# The manual: `--help` names docs/service.md, docs/store.md…, which a server without the repository must still have.
+mkdir -p -- "$prefix/share/doc/postulaty/docs"
+for f in docs/*.md docs/openapi.json; do
   put "$f" "$prefix/share/doc/postulaty/$f" 0644
 done
 
-echo "zainstalowano: $prefix/bin/postulaty, $prefix/share/postulaty/ (${data_files[*]})" >&2
+echo "zainstalowano: $prefix/bin/postulaty, $prefix/share/postulaty/ (${data_files[*]}), dokumentacja: $prefix/share/doc/postulaty/" >&2
 if [ ! -e "${POSTULATY_MORFOLOGIK:-/usr/share/java/morfologik-polish.jar}" ]; then
   echo "uwaga: brak słownika ${POSTULATY_MORFOLOGIK:-/usr/share/java/morfologik-polish.jar}: zainstaluj libmorfologik-stemming-java (scripts/setup.sh)" >&2
 fi

@@ -1,4 +1,5 @@
 import Corpus
+import Foundation
 
 /// Who may change a store beside SQLite's own locking. `serve --store` builds its index and pages from the store
 /// at start and keeps them in step only through its own writes; so while it runs it holds this lock (a `FileLock`
@@ -11,11 +12,27 @@ public enum StoreLock {
 
     /// Takes the lock for the store at `path`, or throws naming what holds it and what to do instead.
     public static func take(_ path: String, for purpose: Purpose) throws(StoreError) -> FileLock {
+        try requirePlace(path)
         if FileLock.isHeld(for: path) { throw busy(path, purpose) }
         do {
             return try FileLock(for: path, timeout: .seconds(2))
         } catch {
             throw FileLock.isHeld(for: path) ? busy(path, purpose) : StoreError(.database, error.description)
+        }
+    }
+
+    /// A store path that names a folder, or a file in a folder that does not exist, is said as that — not as the
+    /// lock file or SQLite failing to open.
+    static func requirePlace(_ path: String) throws(StoreError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw StoreError(.database, tr("\(path): to folder, a magazyn jest plikiem (np. \(path.hasSuffix("/") ? path : path + "/")postulaty.sqlite)",
+                                           "\(path): a folder, but the store is a file (e.g. \(path.hasSuffix("/") ? path : path + "/")postulaty.sqlite)"))
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+            throw StoreError(.database, tr("\(path): nie ma folderu \(folder) (utwórz go: mkdir -p \(folder))",
+                                           "\(path): no folder \(folder) (make it: mkdir -p \(folder))"))
         }
     }
 

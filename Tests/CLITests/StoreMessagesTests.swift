@@ -34,6 +34,27 @@ final class StoreMessagesTests: XCTestCase {
         let listed = again.stderr.split(separator: "\n").filter { $0.contains("jest już w magazynie") }
         XCTAssertEqual(listed.count, 20, again.stderr)
         XCTAssertTrue(again.stderr.contains("… i 210 więcej"), again.stderr)
-        XCTAssertTrue(again.stderr.contains("nic nie zapisano: 230 błędów"), again.stderr)
+        XCTAssertTrue(again.stderr.contains("wszystkie (230 postulatów) są już w magazynie — dodano je wcześniej; nic nie zapisano ponownie"), again.stderr)
+    }
+
+    /// A store path that is a folder, or in a folder that is not there, and a listening address no resolver
+    /// knows: each said as that, before anything is loaded (they were a lock-file error, SQLite's "unable to open
+    /// database file" and the server library's `SocketAddressError.UnknownHost`).
+    func testStorePlacesAndUnknownHostsAreSaidPlainly() throws {
+        let s = try Scratch()
+        try FileManager.default.createDirectory(atPath: s.path("dir.sqlite"), withIntermediateDirectories: true)
+        let folder = try CLI.run(["serve", "--port", "0", "--store", s.path("dir.sqlite")])
+        XCTAssertEqual(folder.status, 1)
+        XCTAssertTrue(folder.stderr.contains("\(s.path("dir.sqlite")): to folder, a magazyn jest plikiem"), folder.stderr)
+        for args in [["serve", "--port", "0"], ["store", "import", "Corpora/authored-a.jsonl"]] {
+            let missing = try CLI.run(args + ["--store", s.path("brak/s.sqlite")])
+            XCTAssertEqual(missing.status, 1)
+            XCTAssertTrue(missing.stderr.contains("nie ma folderu \(s.path("brak")) (utwórz go: mkdir -p"), missing.stderr)
+        }
+        let host = try CLI.run(["serve", "--port", "0", "--host", "brak-takiego-hosta.invalid", "--corpus", "Corpora/authored-a.jsonl"])
+        XCTAssertEqual(host.status, 1)
+        XCTAssertTrue(host.stderr.contains("nieznany adres „brak-takiego-hosta.invalid”"), host.stderr)
+        XCTAssertFalse(host.stderr.contains("SocketAddressError"), host.stderr)
+        XCTAssertFalse(host.stderr.contains("wczytano"), "said before the corpus is loaded: " + host.stderr)
     }
 }

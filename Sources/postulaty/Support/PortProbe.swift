@@ -11,7 +11,6 @@ import Corpus
 enum PortProbe {
     /// nil when a socket could be bound to host:port (and was closed again), else the system's reason.
     static func problem(host: String, port: Int) -> String? {
-        guard port != 0 else { return nil }
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
@@ -21,8 +20,16 @@ enum PortProbe {
         hints.ai_socktype = SOCK_STREAM
         #endif
         var list: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo(host, String(port), &hints, &list) == 0, let first = list else { return nil }  // the server says why
+        let resolved = getaddrinfo(host, String(port), &hints, &list)
+        guard resolved == 0, let first = list else {
+            // A name no resolver knows is said in the run's language, not as the server library's error value.
+            return resolved == EAI_NONAME || resolved == EAI_AGAIN || resolved == EAI_FAIL
+                ? tr("nieznany adres „\(host)”: podaj adres IP, np. 127.0.0.1, albo nazwę z /etc/hosts lub DNS",
+                     "unknown address \"\(host)\": give an IP address such as 127.0.0.1, or a name in /etc/hosts or DNS")
+                : nil   // the server says why
+        }
         defer { freeaddrinfo(list) }
+        guard port != 0 else { return nil }   // any free port: the name was all there was to check
         let fd = socket(first.pointee.ai_family, first.pointee.ai_socktype, first.pointee.ai_protocol)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

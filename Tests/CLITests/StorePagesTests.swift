@@ -151,6 +151,13 @@ final class StorePagesTests: XCTestCase {
                              file: ("file", "nowe wnioski.csv", "Identyfikator;Rok;Treść postulatu\nz-arkusza;2026;Ławki przy przystanku\n"))
         XCTAssertEqual(sheet.status, 303, sheet.text)
         XCTAssertTrue(try send(port, "/add?added", headers: ["Cookie": cookie]).text.contains("href=\"/postulates/z-arkusza/review\""))
+        // The queue narrowed to this year's submissions.
+        let all = try send(port, "/review", headers: ["Cookie": cookie]).text
+        XCTAssertTrue(all.contains("<a href=\"/review?year=2026\">2026 (1)</a>") && all.contains("2025 (13)"), all)
+        let year = try send(port, "/review?year=2026", headers: ["Cookie": cookie]).text
+        XCTAssertEqual(year.components(separatedBy: "recenzuj ").count - 1, 1, year)
+        XCTAssertTrue(year.contains("recenzuj z-arkusza"), year)
+        XCTAssertEqual(try send(port, "/review?year=dwa", headers: ["Cookie": cookie]).status, 400)
         let badSheet = try send(port, "/add", method: "POST", headers: own.merging(["Cookie": cookie]) { a, _ in a },
                                 form: [("csrf", csrf), ("text", "")],
                                 file: ("file", "zle wnioski.csv", "Identyfikator;Rok;Treść postulatu\nz-arkusza-2;dwa tysiące;Ławki\n"))

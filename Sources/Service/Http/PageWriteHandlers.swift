@@ -92,15 +92,27 @@ extension Handlers {
         let store = try engine.requireStore()
         let all = try ServiceEngine.mapped { try store.all() }
         let reviewed = all.filter { $0.review != nil }.count
+        // `?year=2026`: this year's submissions only (the queue of a whole corpus starts with earlier years').
+        let yearText = try QueryParameters(request.uri.query)["year"].flatMap { $0.isEmpty ? nil : $0 }
+        let year = try yearText.map { text -> Int in
+            guard let y = Int(text), (1900...2100).contains(y) else {
+                throw ServiceError(.badRequest, tr("year: „\(text.prefix(40))” nie jest rokiem (1900–2100)", "year: \"\(text.prefix(40))\" is not a year (1900–2100)"), field: "year")
+            }
+            return y
+        }
         var items: [ReviewPages.Queued] = []
+        var waitingByYear: [Int: Int] = [:]
         for s in all where s.review == nil {
             guard let slot = engine.record(s.record.id) else { continue }
+            if let y = s.record.year { waitingByYear[y, default: 0] += 1 }
+            if let year, s.record.year != year { continue }
             let pred = engine.predictions[slot]
             items.append(.init(record: s.record, prediction: pred, margin: Self.margin(pred)))
         }
         items.sort { ($0.margin, $0.record.id) < ($1.margin, $1.record.id) }
         return Self.formPage(ReviewPages.queue(Array(items.prefix(ReviewPages.queueShown)), waiting: items.count, total: all.count,
-                                               reviewed: reviewed, engine, signedIn: session(request)?.name))
+                                               reviewed: reviewed, engine, signedIn: session(request)?.name,
+                                               years: waitingByYear.sorted { $0.key > $1.key }.map { ($0.key, $0.value) }, year: year))
     }
 
     /// How uncertain the model is about a postulate: the smallest distance of a theme's score from its threshold.

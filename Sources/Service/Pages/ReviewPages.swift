@@ -53,11 +53,21 @@ enum ReviewPages {
     /// The queue page lists this many: the least certain first, the rest after these are reviewed.
     static let queueShown = 100
 
-    static func queue(_ items: [Queued], waiting: Int, total: Int, reviewed: Int, _ e: ServiceEngine, signedIn: String? = nil) -> String {
+    /// `years`: (year, postulates waiting), newest first, as links that narrow the queue to one year (`year`).
+    static func queue(_ items: [Queued], waiting: Int, total: Int, reviewed: Int, _ e: ServiceEngine, signedIn: String? = nil,
+                      years: [(Int, Int)] = [], year: Int? = nil) -> String {
         var body: [HTML] = [
             .el("p", text: "Postulaty bez recenzji, najpierw te, przy których model jest najmniej pewny (wynik tematu najbliżej progu): każda recenzja uczy model najwięcej. Zrecenzowano \(reviewed) z \(total)."),
             .el("p", .el("a", attrs: [("href", "/add")], text: "Dodaj nowe postulaty")),
         ]
+        if years.count > 1 || year != nil {
+            var links: [HTML] = [.text("Rok: "), year == nil ? .el("strong", text: "wszystkie") : .el("a", attrs: [("href", "/review")], text: "wszystkie")]
+            for (y, n) in years {
+                links.append(.text(" · "))
+                links.append(y == year ? .el("strong", text: "\(y) (\(n))") : .el("a", attrs: [("href", "/review?year=\(y)")], text: "\(y) (\(n))"))
+            }
+            body.append(.el("p", attrs: [("class", "meta")], links))
+        }
         if waiting > items.count {
             body.append(.el("p", attrs: [("class", "note")],
                             text: "Pokazano \(items.count) pierwszych z \(waiting) czekających na recenzję; następne pojawią się, gdy te zostaną zrecenzowane."))

@@ -168,10 +168,16 @@ struct StoreBackupCommand: ParsableCommand {
         let lock: FileLock
         do { lock = try StoreLock.take(file, for: .restore) } catch { throw ToolError(error.message) }
         defer { lock.unlock() }
-        try using(try store.open(readOnly: true)) { s in
-            do { try s.backup(to: file) } catch let e as StoreError { throw storeFailure(e) }
+        // A restore replaces a whole store: say what was there (its size and last change) and what came.
+        let replaced = (try? FileManager.default.attributesOfItem(atPath: file)).map { a -> String in
+            let bytes = (a[.size] as? NSNumber)?.int64Value ?? 0
+            let when = (a[.modificationDate] as? Date).map { ISO8601DateFormatter.string(from: $0, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]) } ?? "?"
+            return tr("; zastąpiono poprzedni plik \(file) (\(bytes) B, zmieniony \(when) UTC)", "; replaced the previous file \(file) (\(bytes) B, changed \(when) UTC)")
         }
-        printError("\(store.path) → \(file)")
+        let count = try using(try store.open(readOnly: true)) { s -> Int in
+            do { try s.backup(to: file); return try s.count() } catch let e as StoreError { throw storeFailure(e) }
+        }
+        printError("\(store.path) → \(file): \(counted(count, pl: ("postulat", "postulaty", "postulatów"), en: ("postulate", "postulates")))" + (replaced ?? ""))
     }
 }
 

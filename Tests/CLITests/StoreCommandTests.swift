@@ -38,8 +38,13 @@ final class StoreCommandTests: XCTestCase {
         let backup = s.path("b.sqlite")
         let b = try CLI.run(["store", "backup", backup, "--store", db])
         XCTAssertEqual(b.status, 0, b.stderr)
+        XCTAssertTrue(b.stderr.contains("→ \(backup): 472 postulaty") && !b.stderr.contains("zastąpiono"), b.stderr)
         let fromBackup = try CLI.run(["store", "export", "--store", backup])
         XCTAssertEqual(fromBackup.stdout, original)
+        // Onto an existing file (a restore the other way round): what was replaced is said.
+        let over = try CLI.run(["store", "backup", backup, "--store", db])
+        XCTAssertEqual(over.status, 0, over.stderr)
+        XCTAssertTrue(over.stderr.contains("zastąpiono poprzedni plik \(backup) ("), over.stderr)
 
         let check = try CLI.run(["store", "check", "--store", db, "--index", "Models/similarity.index"])
         XCTAssertTrue(check.stderr.contains("OK"), check.stderr + check.out)

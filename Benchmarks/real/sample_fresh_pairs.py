@@ -14,8 +14,10 @@ first lines do not change), checks what the new rule removes: pairs of the engin
 default threshold (DEDUPE_BEFORE.jsonl, optional; read at score ≥ 0.5, so a run at a lower threshold will do)
 that the default run no longer returns.
 
-Usage: sample_fresh_pairs.py TITLES.jsonl DEDUPE_DEFAULT.jsonl DEDUPE_LOW.jsonl [N_PAIRED N_NEAR
-       [DEDUPE_BEFORE.jsonl N_DROPPED]] > fresh.tsv
+Usage: sample_fresh_pairs.py [--seed N] [--exclude JUDGED.tsv]… TITLES.jsonl DEDUPE_DEFAULT.jsonl DEDUPE_LOW.jsonl
+       [N_PAIRED N_NEAR [DEDUPE_BEFORE.jsonl N_DROPPED]] > fresh.tsv
+--seed: another draw (the sixth round's: 2716); --exclude: more judged files to leave out (ids in the first two
+columns), e.g. fresh-pairs.tsv for a second fresh sample. Without them the draw is the one of fresh-pairs.tsv.
 Prints id_a, id_b, stratum, city, year_a, year_b, district_a, district_b, text_a, text_b (texts for the judge
 only; commit ids and judgements).
 """
@@ -58,6 +60,14 @@ def spread(cands, n, rng):
 
 
 def main():
+    global SEED
+    args, extra_judged = sys.argv[1:], []
+    while args and args[0].startswith("--"):
+        if args[0] == "--seed": SEED = int(args[1])
+        elif args[0] == "--exclude": extra_judged.append(args[1])
+        else: sys.exit(f"unknown option {args[0]}")
+        args = args[2:]
+    sys.argv = sys.argv[:1] + args
     titles, default_path, low_path = sys.argv[1:4]
     n_paired, n_near = (int(sys.argv[4]), int(sys.argv[5])) if len(sys.argv) > 5 else (40, 30)
     before_path, n_dropped = (sys.argv[6], int(sys.argv[7])) if len(sys.argv) > 7 else (None, 0)
@@ -66,7 +76,7 @@ def main():
         r = json.loads(line)
         recs[r["id"]] = r
     judged = set()
-    for name in ("pairs.tsv", "similar-pool.tsv"):
+    for name in ["pairs.tsv", "similar-pool.tsv"] + extra_judged:
         for line in list(open(os.path.join(HERE, name), encoding="utf-8"))[1:]:
             f = line.rstrip("\n").split("\t")
             judged.add(key(f[0], f[1]))

@@ -12,6 +12,8 @@ that threshold alone (Benchmarks/RESULTS.md, "One place per record").
 """
 import json, sys, collections
 STRATA = {"Bydgoszcz", "Częstochowa", "Gdańsk", "Gdynia", "Katowice", "Poznań", "Wrocław"}
+# The halves of the cities rules are chosen on (A) and checked on (B) since the second round (RESULTS, issue 15).
+HALF_A = {"Bydgoszcz", "Gdańsk", "Katowice", "Wrocław"}
 pairs = [l.rstrip('\n').split('\t') for l in open(sys.argv[1], encoding="utf-8")][1:]
 sc = {}
 for l in open(sys.argv[2], encoding="utf-8"):
@@ -34,3 +36,6 @@ for t in ts:
           f"(template {by['template'][1]}, related {by['related'][1]}, different {by['different'][1]})")
     print("     " + ", ".join(f"{c} {v[1]}/{v[0]} · {v[3]}/{v[2]}" for c, v in
                              sorted(city.items(), key=lambda x: (x[0] == 'other', x[0]))))
+    half = {h: [sum(v[k] for c, v in city.items() if (c in HALF_A) == (h == "A")) for k in range(4)] for h in "AB"}
+    print("     " + ", ".join(f"half {h} {v[1]}/{v[0]} = {v[1] / max(1, v[0]):.3f} · {v[3]}/{v[2]} = "
+                             f"{v[3] / max(1, v[2]):.3f}" for h, v in half.items()))

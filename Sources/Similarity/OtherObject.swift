@@ -13,6 +13,11 @@ import PolishText
 ///   (the corpus's own associations: "miejsca postojowe" and "parking" are filed together, "oświetlenie" and "ekran"
 ///   are not).
 /// A resubmission that rewords its object with a synonym the corpus never pairs is lowered too; that is the price.
+/// Under place blocking (`sequence` given), a shared word written with a capital right next to a shared name in
+/// both texts is part of that name, not an object ("ul. Szarych Szeregów" read as `Szar` + the word `szereg`,
+/// "WRZESZCZ DOLNY" as `Wrzeszcz` + `dolny`, "ul. Piwnika Ponurego"): the analyser takes such a word for the common
+/// word it also is, and without this the shared word would count as a shared object (Benchmarks/RESULTS.md, issue
+/// 15, "Sixth round").
 /// Chosen on half of the cities of the judged real pairs, checked on the other half and on a fresh sample
 /// (Benchmarks/RESULTS.md, issue 15, "Another object at one place"). `dedupe` applies it beside `SharedEvidence`
 /// (it only lowers scores, so the join stays exact); `similar` does not (a ranking for a reader).
@@ -38,21 +43,32 @@ struct OtherObject {
     private var rowsOf: [[Int32]]? = nil
     /// Associations already counted, by (u << 32 | v).
     private var known: [UInt64: Bool] = [:]
-    /// One pair's own terms, reused.
-    private var ownA: [UInt32] = [], ownB: [UInt32] = []
+    /// One pair's own terms and shared object words, reused.
+    private var ownA: [UInt32] = [], ownB: [UInt32] = [], sharedObjects: [UInt32] = []
+    /// Per row, its terms in text order with whether each was written with a capital (nil: the rule is off).
+    private let sequence: ((Int) -> [(term: String, capital: Bool)])?
+    /// Term ids by feature, for `sequence` (empty when it is off).
+    private var idOf: [String: UInt32] = [:]
+    /// `sequence` as term ids (-1: not a term of the vectors), by row, computed on first use.
+    private var sequences: [Int: [(term: Int64, capital: Bool)]] = [:]
 
     static let object: UInt8 = 0, placeWord: UInt8 = 1, place: UInt8 = 2
 
     /// - Parameters:
     ///   - term: the indexed feature of a term id (`SimilarityIndex.term`).
     ///   - placeWords: the place words as indexed features (`SimilarityIndexSettings.feature(of:)`).
-    init(vectors: SparseVectors, term: (UInt32) -> String, placeWords: Set<String>) {
+    ///   - sequence: a row's terms in text order (as indexed features) and whether each was written with a capital;
+    ///     nil turns the capitalised-neighbour rule off.
+    init(vectors: SparseVectors, term: (UInt32) -> String, placeWords: Set<String>,
+         sequence: ((Int) -> [(term: String, capital: Bool)])? = nil) {
         self.vectors = vectors
+        self.sequence = sequence
         var kinds: [UInt8] = [], stems: [Int32] = []
         kinds.reserveCapacity(vectors.dimension); stems.reserveCapacity(vectors.dimension)
         var stemIDs: [String: Int32] = [:]
         for id in 0..<vectors.dimension {
             let t = term(UInt32(id))
+            if sequence != nil { idOf[t] = UInt32(id) }
             switch TermKind.of(t) {
             case .word: kinds.append(placeWords.contains(t) ? Self.placeWord : Self.object)
             case .name, .identifier: kinds.append(Self.place)
@@ -79,6 +95,7 @@ struct OtherObject {
         let ie = v.start[a + 1], je = v.start[b + 1]
         var sharesPlace = false
         ownA.removeAll(keepingCapacity: true); ownB.removeAll(keepingCapacity: true)
+        sharedObjects.removeAll(keepingCapacity: true)
         var objectA = false, objectB = false
         // One walk: a shared object word settles it; otherwise each side's own terms are kept.
         while i < ie || j < je {
@@ -88,7 +105,9 @@ struct OtherObject {
                 let t = v.terms[j]; ownB.append(t); objectB = objectB || kinds[Int(t)] == Self.object; j += 1
             } else {
                 switch kinds[Int(v.terms[i])] {
-                case Self.object: return 1
+                case Self.object:
+                    if sequence == nil { return 1 }
+                    sharedObjects.append(v.terms[i])
                 case Self.place: sharesPlace = true
                 default: break
                 }
@@ -96,6 +115,10 @@ struct OtherObject {
             }
         }
         guard sharesPlace, objectA, objectB else { return 1 }
+        if !sharedObjects.isEmpty {
+            let na = capitalNeighbours(a, of: b), nb = capitalNeighbours(b, of: a)
+            for t in sharedObjects where !na.contains(t) || !nb.contains(t) { return 1 }
+        }
         for x in ownA where stems[Int(x)] >= 0 {
             for y in ownB where stems[Int(y)] == stems[Int(x)] { return 1 }
         }
@@ -103,6 +126,26 @@ struct OtherObject {
             for w in ownB where kinds[Int(w)] == Self.object && associated(u, w) { return 1 }
         }
         return Self.penalty
+    }
+
+    /// The terms of row `r` written with a capital right next to a name or identifier that row `other` holds too.
+    private mutating func capitalNeighbours(_ r: Int, of other: Int) -> Set<UInt32> {
+        let seq: [(term: Int64, capital: Bool)]
+        if let known = sequences[r] { seq = known } else {
+            seq = (sequence?(r) ?? []).map { (idOf[$0.term].map(Int64.init) ?? -1, $0.capital) }
+            sequences[r] = seq
+        }
+        let v = vectors
+        func shared(_ t: Int64) -> Bool {
+            guard t >= 0, kinds[Int(t)] == Self.place else { return false }
+            return v.row(other).contains { v.terms[$0] == UInt32(t) }
+        }
+        var out: Set<UInt32> = []
+        for (k, x) in seq.enumerated() where shared(x.term) {
+            if k > 0, seq[k - 1].capital, seq[k - 1].term >= 0 { out.insert(UInt32(seq[k - 1].term)) }
+            if k + 1 < seq.count, seq[k + 1].capital, seq[k + 1].term >= 0 { out.insert(UInt32(seq[k + 1].term)) }
+        }
+        return out
     }
 
     /// Whether two words occur together in at least `together` rows and `association` times chance.

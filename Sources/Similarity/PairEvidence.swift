@@ -1,7 +1,7 @@
 import PolishText
 
-/// The two factors that lower a joined pair's cosine (`NameMismatch`, `SharedEvidence`), from numbers prepared once
-/// per term and per row: the join's pairs are many (hundreds of thousands on a 100k corpus of resubmissions), and
+/// The factors that lower a joined pair's cosine (`NameMismatch`, `PlaceEvidence`, `SharedEvidence`), from numbers
+/// prepared once per term and per row: the join's pairs are many (hundreds of thousands on a 100k corpus of resubmissions), and
 /// building sets of feature strings for each of them cost more than the join's own verification.
 ///
 /// What is prepared: per term id, whether its feature is a name, an identifier (with its value numbered) or
@@ -18,9 +18,14 @@ struct PairEvidence {
     private let v: SparseVectors
     private let idf: [Double]
     private let documents: Int
+    /// Per row: whether it names a place (a name, an identifier, or a known place field: `PlaceEvidence`); nil
+    /// when `PlaceEvidence` is off.
+    private let placed: [Bool]?
 
-    /// `term(id)`: the feature string of a term id of `v`.
-    init(_ v: SparseVectors, idf: [Double], documents: Int, term: (UInt32) -> String) {
+    /// `term(id)`: the feature string of a term id of `v`; `placedByField[row]`: the row has a known value of a
+    /// place field (`--same` fields other than `city`). Without it `PlaceEvidence` is off: the pair is lowered for
+    /// disjoint names and identifiers (`NameMismatch`) and little shared evidence only.
+    init(_ v: SparseVectors, idf: [Double], documents: Int, placedByField: [Bool]? = nil, term: (UInt32) -> String) {
         self.v = v; self.idf = idf; self.documents = documents
         // Per term: 0 not yet seen, 1 neither, 2 a name, 3 + k an identifier of value number k.
         var kind = [UInt32](repeating: 0, count: v.dimension)
@@ -57,18 +62,46 @@ struct PairEvidence {
         }
         self.nameStart = nameStart; self.names = names
         self.valueStart = valueStart; self.values = values
+        self.placed = placedByField.map { byField in
+            (0..<v.count).map { r in
+                nameStart[r] < nameStart[r + 1] || valueStart[r] < valueStart[r + 1] || (r < byField.count && byField[r])
+            }
+        }
     }
 
-    /// `NameMismatch.compare(marks(a), marks(b)).factor * SharedEvidence.factor(sharedIDF:documents:)`.
+    /// `NameMismatch.compare(marks(a), marks(b)).factor * SharedEvidence.factor(sharedIDF:documents:)`; with
+    /// `PlaceEvidence` on, its `namesFactor` (which holds the disjoint names of `NameMismatch`) stands for the names'
+    /// part, times its `placeFactor`.
     func factor(_ a: Int, _ b: Int) -> Double {
         var nameFactor = 1.0
-        if Self.disjoint(names, nameStart[a]..<nameStart[a + 1], nameStart[b]..<nameStart[b + 1]) {
+        let namesA = nameStart[a]..<nameStart[a + 1], namesB = nameStart[b]..<nameStart[b + 1]
+        if placed == nil ? Self.disjoint(names, namesA, namesB) : mostlyDiffer(namesA, namesB) {
             nameFactor *= NameMismatch.penalty
         }
         if Self.disjoint(values, valueStart[a]..<valueStart[a + 1], valueStart[b]..<valueStart[b + 1]) {
             nameFactor *= NameMismatch.penalty
         }
+        if let placed, placed[a] != placed[b] { nameFactor *= PlaceEvidence.oneSided }
         return nameFactor * SharedEvidence.factor(sharedIDF: sharedIDF(a, b), documents: documents)
+    }
+
+    /// `PlaceEvidence.namesFactor` < 1 for two rows' names (each ascending): each side has a name the other lacks,
+    /// and the shared ones carry less than `sharedNameShare` of the idf of all of them.
+    private func mostlyDiffer(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        var i = a.lowerBound, j = b.lowerBound
+        var shared = 0.0, all = 0.0, common = 0
+        while i < a.upperBound || j < b.upperBound {
+            if j == b.upperBound || (i < a.upperBound && names[i] < names[j]) {
+                all += idf[Int(names[i])]; i += 1
+            } else if i == a.upperBound || names[j] < names[i] {
+                all += idf[Int(names[j])]; j += 1
+            } else {
+                shared += idf[Int(names[i])]; all += idf[Int(names[i])]; common += 1; i += 1; j += 1
+            }
+        }
+        guard common < a.count, common < b.count else { return false }
+        return shared < PlaceEvidence.sharedNameShare * all
     }
 
     /// Both ranges non-empty and without a common element (each ascending).

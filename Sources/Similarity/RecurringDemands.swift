@@ -5,8 +5,8 @@ import PolishText
 /// recurring over the years — what `postulaty dedupe` prints.
 public struct RecurringDemands: Sendable {
     /// Default cosine threshold for a pair, chosen on the authored resubmission groups of `Corpora/` and kept on
-    /// the judged real cross-year pairs (issue 15: at 0.5 recall 0.88 of resubmissions with `--same district`,
-    /// 0.78 at 0.55; see docs/similarity.md and Benchmarks/RESULTS.md for the figures behind it).
+    /// the judged real cross-year pairs (issue 15: at 0.5 recall 0.88 of resubmissions with `--same district` and
+    /// 4.4 % of judged non-duplicates paired, recall 0.76 at 0.55; see docs/similarity.md and Benchmarks/RESULTS.md).
     public static let defaultThreshold = 0.5
 
     /// The postulates, in input order; pair and cluster members are indexes into it.
@@ -49,6 +49,11 @@ public struct RecurringDemands: Sendable {
                 }
             }
         }
+        // Blocking on a place field (not `city`, the area every record of a block shares) turns `PlaceEvidence` on;
+        // a record with a known value there names its place even when its text does not.
+        let cityColumn = blocking.fields.firstIndex(of: "city")
+        let byField = blockOf.map { row in row.indices.contains { $0 != cityColumn && row[$0] >= 0 } }
+        let placedByField = byField.contains(true) ? byField : nil
         // A field no record knows (the report's default place fields on data without them) could never refuse a
         // pair nor place a record: dropped, so the join runs without a per-candidate check and the result is the
         // same as without blocking.
@@ -71,14 +76,29 @@ public struct RecurringDemands: Sendable {
         }
         let cosinePairs = NearDuplicateJoin.pairs(vectors, threshold: threshold, accept: accept,
                                                   threads: jobs ?? NearDuplicateJoin.defaultThreads)
-        // Names and numbers that differ lower a pair's score (`NameMismatch`), and so does little shared evidence
+        // Names and numbers that differ lower a pair's score (`NameMismatch`; under place blocking also names that
+        // mostly differ and a place named on one side only, `PlaceEvidence`), and so does little shared evidence
         // (`SharedEvidence`); the join found every pair whose cosine reaches the threshold, and every factor only
-        // lowers scores, so the result stays exact. Both factors come from numbers prepared once per row (`PairEvidence`).
-        let evidence = PairEvidence(vectors, idf: index.idf, documents: index.count, term: index.term)
+        // lowers scores, so the result stays exact. The factors come from numbers prepared once per row (`PairEvidence`).
+        let evidence = PairEvidence(vectors, idf: index.idf, documents: index.count, placedByField: placedByField,
+                                    term: index.term)
         // Pairs whose shared name carries the score while each side asks for another object are lowered too
         // (`OtherObject`).
+        // Under place blocking, a capitalised word next to a shared name in both texts is part of the name.
+        let analyzer = analyzer
+        let sequence: ((Int) -> [(term: String, capital: Bool)])? = placedByField == nil ? nil : { r in
+            let text = postulates[r].text
+            var out: [(term: String, capital: Bool)] = []
+            analyzer.forEachTermSpan(in: text) { term, span in
+                let u = text.utf8
+                let start = u.index(u.startIndex, offsetBy: span.lowerBound, limitedBy: u.endIndex) ?? u.endIndex
+                out.append((settings.feature(of: term), text[start...].first?.isUppercase ?? false))
+            }
+            return out
+        }
         var otherObject = OtherObject(vectors: vectors, term: index.term,
-                                      placeWords: Set(TermKind.placeWords.map(settings.feature(of:))))
+                                      placeWords: Set(TermKind.placeWords.map(settings.feature(of:))),
+                                      sequence: sequence)
         var pairs: [DuplicatePair] = []
         pairs.reserveCapacity(cosinePairs.count)
         for p in cosinePairs {

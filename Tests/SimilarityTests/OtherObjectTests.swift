@@ -37,6 +37,30 @@ final class OtherObjectTests: XCTestCase {
         XCTAssertEqual(OtherObject.penalty, 0.5)
     }
 
+    /// "FITNESS PARK przy ul. Szarych Szeregów" / "plac zabaw na skwerze przy Szarych Szeregów": the analyser reads
+    /// "Szeregów" as the common word `szereg`, which both share. Under place blocking (a row sequence given), a shared
+    /// word written with a capital next to a shared name in both texts is part of the name; lower case on one side
+    /// ("… Szar, szereg …" in running text) it is still a shared object, and without sequences nothing changes.
+    func testACapitalisedWordNextToASharedNameIsPartOfIt() {
+        let rows = [["fitness", "park", "Szar", "szereg"], ["plac", "zabawa", "Szar", "szereg"], ["plac", "Szar", "szereg"]]
+        let texts: [[(term: String, capital: Bool)]] = [
+            [("fitness", true), ("park", true), ("ulica", false), ("Szar", true), ("szereg", true)],
+            [("plac", false), ("zabawa", false), ("Szar", true), ("szereg", true)],
+            [("plac", false), ("Szar", true), ("szereg", false)],
+        ]
+        var vocabulary: [String] = []
+        var ids: [String: UInt32] = [:]
+        for row in rows { for t in row where ids[t] == nil { ids[t] = UInt32(vocabulary.count); vocabulary.append(t) } }
+        var v = SparseVectors()
+        for row in rows { v.append(row.map { (ids[$0]!, Float(1)) }.sorted { $0.0 < $1.0 }) }
+        var on = OtherObject(vectors: v, term: { vocabulary[Int($0)] }, placeWords: ["park", "ulica"],
+                             sequence: { texts[$0] })
+        XCTAssertEqual(on.factor(0, 1), OtherObject.penalty)
+        XCTAssertEqual(on.factor(0, 2), 1, "lower case on one side: a shared object")
+        var off = rule(rows)
+        XCTAssertEqual(off.factor(0, 1), 1)
+    }
+
     func testAnIdentifierIsASharedPlaceToo() {
         var r = rule([["remont", "sala", "sp:7"], ["zakup", "laptop", "sp:7"]])
         XCTAssertEqual(r.factor(0, 1), OtherObject.penalty)

@@ -77,19 +77,11 @@ public struct RecurringDemands: Sendable {
         let evidence = PairEvidence(vectors, idf: index.idf, documents: index.count, term: index.term)
         // Pairs whose shared name carries the score while each side asks for another object are lowered too
         // (`OtherObject`).
-        var otherObject = OtherObject(vectors: vectors, term: index.term,
+        let otherObject = OtherObject(vectors: vectors, term: index.term,
                                       placeWords: Set(TermKind.placeWords.map(settings.feature(of:))))
-        var pairs: [DuplicatePair] = []
-        pairs.reserveCapacity(cosinePairs.count)
-        for p in cosinePairs {
-            let e = evidence.factor(p.a, p.b)
-            // Below the threshold already: `OtherObject` (× 1 or × 0.5, exact in binary) cannot lift it back.
-            if p.score * e < threshold { continue }
-            let factor = e * otherObject.factor(p.a, p.b)
-            if factor == 1 { pairs.append(p); continue }
-            let score = p.score * factor
-            if score >= threshold { pairs.append(DuplicatePair(a: p.a, b: p.b, score: score)) }
-        }
+        // On the join's threads (the same pairs, in the same order, for any number).
+        var pairs = PairFactorPass.apply(cosinePairs, threshold: threshold, evidence: evidence, otherObject: otherObject,
+                                         threads: jobs ?? NearDuplicateJoin.defaultThreads)
         // A record of unknown place keeps only its links to the one place it resembles most (`UnknownPlaceLinks`).
         pairs = UnknownPlaceLinks.resolve(pairs, blocks: blocks)
         let raw = DuplicateClustering.clusters(vectors, pairs: pairs, linkThreshold: linkThreshold ?? threshold,

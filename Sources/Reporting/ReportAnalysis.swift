@@ -172,12 +172,13 @@ struct ReportAnalysis: Sendable {
             return shown
         }
 
-        for (i, p) in ps.enumerated() {
-            let yi = p.year.flatMap { yearIndex[$0] }
+        // Fields read in place (`ps[i].…`): binding the postulate copied it (a dozen retains and releases) per row.
+        for i in ps.indices {
+            let yi = ps[i].year.flatMap { yearIndex[$0] }
             if let yi { yearTotals[yi] += 1 } else { unknownYear += 1 }
 
             // Themes shown: distinct codes in theme order.
-            let tis = Array(Set(p.shownThemes.compactMap { themeIndex[$0] })).sorted()
+            let tis = Array(Set(ps[i].shownThemes.compactMap { themeIndex[$0] })).sorted()
             if tis.isEmpty { noTheme.append(i) }
             for ti in tis {
                 themeTotals[ti] += 1
@@ -187,15 +188,15 @@ struct ReportAnalysis: Sendable {
 
             // Stance shown: the model's, or the analyst's when the report runs on analyst labels.
             var s = Stance.none
-            if data.stanceSource == .model, let m = p.predictedStance, !m.isEmpty { s = m }
-            if data.stanceSource == .analyst, let g = p.goldStance, !g.isEmpty { s = g }
-            if p.reviewed, let g = p.goldStance, !g.isEmpty { s = g }   // the staff's decision
-            if Escape.isBlank(p.response) { s = Stance.none }
+            if data.stanceSource == .model, let m = ps[i].predictedStance, !m.isEmpty { s = m }
+            if data.stanceSource == .analyst, let g = ps[i].goldStance, !g.isEmpty { s = g }
+            if ps[i].reviewed, let g = ps[i].goldStance, !g.isEmpty { s = g }   // the staff's decision
+            if Escape.isBlank(ps[i].response) { s = Stance.none }
             shown[i] = s
             let si = stanceIndex[s] ?? (nS - 1)
             for ti in tis { stanceTheme[ti][si] += 1 }
             if let yi { stanceYear[yi][si] += 1 }
-            if data.stanceSource == .model, let g = p.goldStance, let m = p.predictedStance,
+            if data.stanceSource == .model, let g = ps[i].goldStance, let m = ps[i].predictedStance,
                let gi = stanceIndex[g], let mi = stanceIndex[m], gi < nS - 1, mi < nS - 1 {
                 confusion[gi][mi] += 1
                 stanceLabelled += 1
@@ -203,7 +204,7 @@ struct ReportAnalysis: Sendable {
             }
 
             // Agreement with analyst themes.
-            if data.themeSource == .model, let gold = p.goldThemes {
+            if data.themeSource == .model, let gold = ps[i].goldThemes {
                 themeLabelled += 1
                 let g = Set(gold.compactMap { themeIndex[$0] })
                 let m = Set(tis)
@@ -225,10 +226,12 @@ struct ReportAnalysis: Sendable {
         }
 
         // One sort by (year, id, input position); every later order compares these ranks (ints, not strings).
+        // (The keys read once: a comparison read them through the postulate's key paths.)
+        let yearKeys = ps.map { $0.record.year ?? Int.max }, idKeys = ps.map { $0.record.id }
         let order = ps.indices.sorted { a, b in
-            let ya = ps[a].year ?? Int.max, yb = ps[b].year ?? Int.max
+            let ya = yearKeys[a], yb = yearKeys[b]
             if ya != yb { return ya < yb }
-            if ps[a].id != ps[b].id { return ps[a].id < ps[b].id }
+            if idKeys[a] != idKeys[b] { return idKeys[a] < idKeys[b] }
             return a < b
         }
         var rank = [Int](repeating: 0, count: ps.count)
@@ -322,9 +325,13 @@ struct ReportAnalysis: Sendable {
     var reviewedCount: Int { data.postulates.reduce(0) { $0 + ($1.reviewed ? 1 : 0) } }
 
     /// Theme codes of postulate `i` as shown (theme order, known codes only).
-    func shownThemes(_ i: Int) -> [String] {
-        let set = Set(data.postulates[i].shownThemes)
-        return themes.map(\.code).filter { set.contains($0) }
+    func shownThemes(_ i: Int) -> [String] { shownThemes(i, codes: themes.map(\.code)) }
+
+    /// The same with the theme codes given (`themes.map(\.code)`, made once for a table of every postulate).
+    func shownThemes(_ i: Int, codes: [String]) -> [String] {
+        let shown = data.postulates[i].shownThemes
+        // A postulate has a few themes: a linear search, not a set per row.
+        return codes.filter { shown.contains($0) }
     }
 
     func label(ofTheme code: String, _ lang: ReportLanguage) -> String {

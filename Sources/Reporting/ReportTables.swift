@@ -1,4 +1,5 @@
 import Corpus
+import PolishText
 import Similarity
 
 /// The CSV files behind the report's charts and tables: full lists (never cut like the HTML), machine-readable
@@ -56,7 +57,9 @@ struct ReportTable: Sendable {
 
 extension ReportAnalysis {
     /// Every table, in the order of the sections showing them (`ReportSection.files`); `columns.md` lists them so.
-    func tables() -> [ReportTable] {
+    /// `threads`: the tables with a row per postulate (all postulates, per theme, recurring demands, theme
+    /// disagreements: most of the work on a 100k corpus) are built on that many threads, rows in the same order.
+    func tables(threads: Int = 1) -> [ReportTable] {
         typealias C = ReportTable.Column
         let ps = data.postulates
         func yearCell(_ y: Int?) -> ReportTable.Cell { y.map { .int($0) } ?? .empty }
@@ -105,15 +108,14 @@ extension ReportAnalysis {
           + [col("no_theme", "postulaty organizacji bez tematu", "the organisation's postulates with no theme")], rows: rows))
 
         // 3. Postulates per theme.
-        rows = []
-        for (ti, t) in themes.enumerated() {
-            let reps = Set(representatives[ti])
-            for i in themeMembers[ti] {
-                let p = ps[i]
-                rows.append([.text(t.code), .text(p.id), yearCell(p.year), .text(p.organisation),
-                             p.themeScores[t.code].map { .decimal($0) } ?? .empty, .int(reps.contains(i) ? 1 : 0),
-                             .text(p.text), .text(p.response), .text(shownStance[i])])
-            }
+        let reps = representatives.map(Set.init)
+        let themed = themes.indices.flatMap { ti in themeMembers[ti].map { (ti, $0) } }
+        rows = ParallelAnalysis.orderedMap(themed.indices, workers: threads) { _, k in
+            let (ti, i) = themed[k], code = themes[ti].code
+            // Fields read in place (`ps[i].…`): binding the postulate copied it per row.
+            return [.text(code), .text(ps[i].id), yearCell(ps[i].year), .text(ps[i].organisation),
+                    ps[i].themeScores[code].map { .decimal($0) } ?? .empty, .int(reps[ti].contains(i) ? 1 : 0),
+                    .text(ps[i].text), .text(ps[i].response), .text(shownStance[i])]
         }
         tables.append(ReportTable(file: ReportCSVFile.themePostulates.name, pl: "Postulaty każdego tematu z odpowiedziami",
                                   en: "Postulates of each theme with responses", columns: [
@@ -138,14 +140,12 @@ extension ReportAnalysis {
         ], rows: rows))
 
         // 5. Recurring demands.
-        rows = []
-        for (ci, c) in recurring.enumerated() {
-            let ys = c.years.map(String.init).joined(separator: ReportCSV.listSeparator)
-            for i in c.members {
-                let p = ps[i]
-                rows.append([.int(ci + 1), .text(ys), .text(p.id), yearCell(p.year), .text(p.organisation),
-                             .text(p.text), .text(p.response), .text(shownStance[i])])
-            }
+        let clusterYears = recurring.map { $0.years.map(String.init).joined(separator: ReportCSV.listSeparator) }
+        let clustered = recurring.indices.flatMap { ci in recurring[ci].members.map { (ci, $0) } }
+        rows = ParallelAnalysis.orderedMap(clustered.indices, workers: threads) { _, k in
+            let (ci, i) = clustered[k]
+            return [.int(ci + 1), .text(clusterYears[ci]), .text(ps[i].id), yearCell(ps[i].year), .text(ps[i].organisation),
+                    .text(ps[i].text), .text(ps[i].response), .text(shownStance[i])]
         }
         tables.append(ReportTable(file: ReportCSVFile.recurringDemands.name, pl: "Postulaty powracające w kolejnych latach",
                                   en: "Demands recurring across years", columns: [
@@ -224,10 +224,12 @@ extension ReportAnalysis {
         ], rows: rows))
 
         // 11. Theme disagreements.
-        rows = themeDisagreements.map { i in
-            let p = ps[i]
-            return [.text(p.id), yearCell(p.year), .text(p.organisation), .text(analystThemes(i).joined(separator: ReportCSV.listSeparator)),
-                    .text(shownThemes(i).joined(separator: ReportCSV.listSeparator)), .text(p.text)]
+        let themeCodes = themes.map(\.code)
+        rows = ParallelAnalysis.orderedMap(themeDisagreements.indices, workers: threads) { _, k in
+            let i = themeDisagreements[k], gold = ps[i].goldThemes ?? []
+            return [.text(ps[i].id), yearCell(ps[i].year), .text(ps[i].organisation),
+                    .text(themeCodes.filter { gold.contains($0) }.joined(separator: ReportCSV.listSeparator)),
+                    .text(shownThemes(i, codes: themeCodes).joined(separator: ReportCSV.listSeparator)), .text(ps[i].text)]
         }
         tables.append(ReportTable(file: ReportCSVFile.themeDisagreements.name, pl: "Postulaty, w których model i analityk się różnią",
                                   en: "Postulates where the model and the analyst differ", columns: [
@@ -253,10 +255,13 @@ extension ReportAnalysis {
         // 13. All postulates as the report sees them; `city` and `district` after the meeting when some record has
         // them (participatory-budget data), so a file without them keeps its columns.
         let places = PlaceLabel.fields.filter { f in ps.contains { PlaceLabel.raw($0.record, f) != nil } }
-        rows = ps.indices.map { i in
-            let p = ps[i]
-            return [.text(p.id), yearCell(p.year), .text(p.meeting)] + places.map { .text(PlaceLabel.raw(p.record, $0) ?? "") }
-                + [.text(p.organisation), .text(shownThemes(i).joined(separator: ReportCSV.listSeparator)), .text(shownStance[i]), .text(p.text), .text(p.response)]
+        rows = ParallelAnalysis.orderedMap(ps.indices, workers: threads) { _, i in
+            var row: [ReportTable.Cell] = [.text(ps[i].id), yearCell(ps[i].year), .text(ps[i].meeting)]
+            row.reserveCapacity(8 + places.count)
+            for f in places { row.append(.text(PlaceLabel.raw(ps[i].record, f) ?? "")) }
+            row += [.text(ps[i].organisation), .text(shownThemes(i, codes: themeCodes).joined(separator: ReportCSV.listSeparator)),
+                    .text(shownStance[i]), .text(ps[i].text), .text(ps[i].response)]
+            return row
         }
         tables.append(ReportTable(file: ReportCSVFile.postulates.name, pl: "Wszystkie postulaty z tematami i stanowiskiem",
                                   en: "All postulates with their themes and stance", columns: [

@@ -18,7 +18,7 @@ public enum Report {
     }
 
     static func render(_ analysis: ReportAnalysis, threads: Int = 1) -> [ReportFile] {
-        let tables = analysis.tables()
+        let tables = analysis.tables(threads: threads)
         // The files depend on the analysis and the tables only, not on each other: on a 100k corpus the two
         // 100k-row CSV tables and the HTML page each take a good part of a second, so they are rendered side by
         // side, each into its own slot, and listed in the fixed order below.

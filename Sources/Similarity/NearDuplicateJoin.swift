@@ -62,10 +62,13 @@ public enum NearDuplicateJoin {
             return sorted(probe.out)
         }
         let results = ResultSlots(count: workers)
+        let next = ChunkCounter()
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var probe = Probe(index, vectors: v, threshold: t, accept: accept, tableLimit: tableLimit)
-            // Interleaved chunks: work grows with the row number, so each worker gets early and late rows.
-            for c in stride(from: w, to: chunks, by: workers) {
+            // Chunks taken in turn as workers come free: in the report the join shares the cores with the labelling,
+            // so equal shares of work finished at very different times (a fixed interleaving left one thread
+            // working alone for seconds). Which worker probes a row does not change its pairs.
+            while let c = next.take(below: chunks) {
                 for x in (c * chunk)..<min(n, (c + 1) * chunk) { probe.run(x) }
             }
             results.set(w, probe.out)
@@ -89,6 +92,18 @@ public enum NearDuplicateJoin {
             }
         }
         return out
+    }
+}
+
+/// The next chunk of rows to probe, handed out once each.
+private final class ChunkCounter: @unchecked Sendable {
+    private var next = 0
+    private let lock = NSLock()
+    func take(below count: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
     }
 }
 

@@ -54,6 +54,10 @@ struct OtherObject {
 
     static let object: UInt8 = 0, placeWord: UInt8 = 1, place: UInt8 = 2
 
+    /// Whether answering analyses texts again (`sequence`): then one thread only, since the analyzer behind it is
+    /// not shared between threads.
+    var analysesTexts: Bool { sequence != nil }
+
     /// - Parameters:
     ///   - term: the indexed feature of a term id (`SimilarityIndex.term`).
     ///   - placeWords: the place words as indexed features (`SimilarityIndexSettings.feature(of:)`).

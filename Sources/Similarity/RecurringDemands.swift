@@ -96,20 +96,13 @@ public struct RecurringDemands: Sendable {
             }
             return out
         }
-        var otherObject = OtherObject(vectors: vectors, term: index.term,
+        let otherObject = OtherObject(vectors: vectors, term: index.term,
                                       placeWords: Set(TermKind.placeWords.map(settings.feature(of:))),
                                       sequence: sequence)
-        var pairs: [DuplicatePair] = []
-        pairs.reserveCapacity(cosinePairs.count)
-        for p in cosinePairs {
-            let e = evidence.factor(p.a, p.b)
-            // Below the threshold already: `OtherObject` (× 1 or × 0.5, exact in binary) cannot lift it back.
-            if p.score * e < threshold { continue }
-            let factor = e * otherObject.factor(p.a, p.b)
-            if factor == 1 { pairs.append(p); continue }
-            let score = p.score * factor
-            if score >= threshold { pairs.append(DuplicatePair(a: p.a, b: p.b, score: score)) }
-        }
+        // On the join's threads (the same pairs, in the same order, for any number) — but one thread when
+        // `sequence` analyses texts again: the one analyzer is not to be shared between threads.
+        var pairs = PairFactorPass.apply(cosinePairs, threshold: threshold, evidence: evidence, otherObject: otherObject,
+                                         threads: sequence == nil ? (jobs ?? NearDuplicateJoin.defaultThreads) : 1)
         // A record of unknown place keeps only its links to the one place it resembles most (`UnknownPlaceLinks`).
         pairs = UnknownPlaceLinks.resolve(pairs, blocks: blocks)
         let raw = DuplicateClustering.clusters(vectors, pairs: pairs, linkThreshold: linkThreshold ?? threshold,

@@ -190,10 +190,10 @@ final class JSONLineScanTests: XCTestCase {
         let cases: [(String, String)] = [
             (#"{"text": "a", "text": "b"}"#, "text"),
             (#"{"te\u0078t": "a"}"#, ""),
-            (#"{"text": "a",}"#, "column"),
-            (#"["text"]"#, ""),
+            (#"{"text": "a",}"#, " 14: "),
+            (#"["text"]"#, "JSON"),
             (#"{"title": "Tytuł", "text": " "}"#, "title"),
-            (#"{"text": "a" "#, ""),
+            (#"{"text": "a" "#, " 14: "),
         ]
         var checked = 0
         for (text, part) in cases {

@@ -105,6 +105,43 @@ final class TagIOTests: XCTestCase {
     }
 }
 
+/// `TagOutputBytes`: the bytes a tagger makes once for its model's labels and terms are what escaping them for
+/// each row wrote.
+final class TagOutputBytesTests: XCTestCase {
+    func testRowsFromTheTaggersBytesEqualEscapedOnes() throws {
+        let tagger = try Tagger(model: try Fixtures.model(), analyzer: try Fixtures.analyzer())
+        var compared = 0
+        for text in ["policja monitoring kluby seniorzy \"cytat\" \\ ukośnik", "miasto ulica", "szkoła", "kluby seniora i młodzież"] {
+            var escaped: [UInt8] = [], copied: [UInt8] = []
+            Tagger.appendOutputFields(tagger.tag(text: text), to: &escaped)
+            tagger.withTag(Postulate(id: "", text: text)) { view in
+                XCTAssertNotNil(view.outputBytes)
+                Tagger.appendOutputFields(view, to: &copied)
+            }
+            XCTAssertEqual(String(decoding: copied, as: UTF8.self), String(decoding: escaped, as: UTF8.self), text)
+            compared += 1
+        }
+        XCTAssertEqual(compared, 4)
+    }
+
+    func testLabelsAndTermsThatNeedEscaping() {
+        let labels = ["a\"b", "ż", "c\\d", "tab\t"], vocabulary = ["x\\y", "ą", "t\"q", "a b", "nowa\nlinia"]
+        let bytes = TagOutputBytes(labels: labels, vocabulary: vocabulary)
+        for (l, name) in labels.enumerated() {
+            var a: [UInt8] = [], b: [UInt8] = []
+            bytes.appendLabel(l, to: &a)
+            JSONBytes.string(name, to: &b)
+            XCTAssertEqual(a, b, name)
+        }
+        for (f, term) in vocabulary.enumerated() {
+            var a: [UInt8] = [], b: [UInt8] = []
+            bytes.appendEscapedFeature(f, to: &a)
+            JSONBytes.escaped(term, to: &b)
+            XCTAssertEqual(a, b, term)
+        }
+    }
+}
+
 /// The parallel run's pipeline (workers tag batch k while the calling thread writes batch k − 1 and reads k + 1)
 /// over many small batches, with bad lines among them: the rows, the bad lines and their order are one tagger's.
 final class TagPipelineTests: XCTestCase {

@@ -29,21 +29,71 @@ public final class TagInput {
         public var record: Postulate
         public var line: Int
         public var plainText: Bool
-        /// JSONL input: the line's fields as written, which the output keeps (nil for CSV and plain text).
+        /// JSONL input: the line's fields as written, which the output keeps (nil for CSV and plain text, and for a
+        /// `partial` item until `complete()`).
         public var fields: [(String, JSONValue)]? = nil
         /// JSONL input: the line's bytes (what `appendCompactJSON` writes from).
         var jsonLine: [UInt8]? = nil
+        /// JSONL input read by `JSONLineScan`: the line's compact spelling and its top-level fields.
+        var scanned: ScannedLine? = nil
+
+        /// `record` holds only the fields the model reads (and `text` and `justification`, which `why` quotes), and
+        /// `fields` is nil: what `TagInput.parse` gives for a JSONL line, whose other fields a JSONL row writes from
+        /// the line itself. `complete()` reads the rest.
+        public var partial: Bool { scanned != nil }
+
+        /// The item with every field of its line read (`record` whole, `fields` set): itself unless `partial`.
+        public func complete() -> Item {
+            guard partial, let jsonLine else { return self }
+            do {
+                let (fields, record) = try CorpusReader.fieldsAndRecord(jsonLine: jsonLine, file: "-", line: line, utf8Checked: true)
+                return Item(record: record, line: line, plainText: false, fields: fields, jsonLine: jsonLine)
+            } catch {
+                // Not reached: the line was scanned as the parser reads it and had no repeated name.
+                return self
+            }
+        }
 
         /// JSONL input: the line's object spelt as `JSONValue.object(fields)` writes it, without the fields named in
-        /// `dropping`, straight from the line's bytes (`JSONCompact`). False (nothing to use in `out`) for other
-        /// input.
+        /// `dropping`, straight from the line's bytes (`JSONCompact`, or the compact spelling `JSONLineScan` made
+        /// while reading). False (nothing to use in `out`) for other input.
         public func appendCompactJSON(to out: inout [UInt8], dropping names: [String]) -> Bool {
             guard let jsonLine else { return false }
+            if let scanned { return scanned.appendObject(to: &out, line: jsonLine, dropping: names) }
             return jsonLine.withUnsafeBufferPointer { line in
                 JSONCompact.appendObject(line, to: &out) { key in
                     names.contains { $0.utf8.count == key.count && $0.utf8.elementsEqual(key) }
                 }
             }
+        }
+    }
+
+    /// A JSONL line's compact spelling and top-level fields (`JSONLineScan`), kept with its item until its row is
+    /// written. No field name has escapes (a line with one is parsed whole).
+    struct ScannedLine: Sendable {
+        var compact: [UInt8]
+        var fields: [JSONLineScan.Field]
+
+        /// The compact object without the fields named in `names` (the whole spelling, copied, when none is there).
+        func appendObject(to out: inout [UInt8], line: [UInt8], dropping names: [String]) -> Bool {
+            line.withUnsafeBufferPointer { b in
+                func named(_ f: JSONLineScan.Field) -> Bool {
+                    let name = UnsafeBufferPointer(rebasing: b[f.name])
+                    return names.contains { $0.utf8.count == name.count && $0.utf8.elementsEqual(name) }
+                }
+                compact.withUnsafeBufferPointer { c in
+                    guard fields.contains(where: named) else { out.append(contentsOf: c); return }
+                    out.append(UInt8(ascii: "{"))
+                    var first = true
+                    for f in fields where !named(f) {
+                        if !first { out.append(UInt8(ascii: ",")) }
+                        first = false
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: c[f.compact]))
+                    }
+                    out.append(UInt8(ascii: "}"))
+                }
+            }
+            return true
         }
     }
 
@@ -122,8 +172,54 @@ public final class TagInput {
         return nil
     }
 
-    /// The record of a JSONL line, or a failure naming its file and line.
+    /// The record of a JSONL line, or a failure naming its file and line. A `partial` item (`scan`) when the line
+    /// is an object with a text to tag; anything else — a broken line, a repeated or escaped field name, nothing to
+    /// tag — is parsed whole, which gives the error message.
     public static func parse(_ line: JSONLine) -> Result<Item, TagInputError> {
+        if let item = scan(line) { return .success(item) }
+        return parseWhole(line)
+    }
+
+    /// The fields `tag` reads besides the model's: `text` and `justification` (the words `why` quotes are found in
+    /// them, `Tagger.withTag`).
+    static let alwaysRead = ["text", "justification"]
+
+    /// A partial item of a JSONL line (see `Item.partial`): the line checked and spelt compact in one pass
+    /// (`JSONLineScan`), only the values of the fields read parsed. Nil when the line must be parsed whole.
+    static func scan(_ line: JSONLine) -> Item? {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(line.bytes.count + 1024)
+        var fields: [JSONLineScan.Field] = []
+        fields.reserveCapacity(16)
+        let read: [(String, JSONValue)]? = line.bytes.withUnsafeBufferPointer { b in
+            guard JSONLineScan.scan(b, into: &compact, fields: &fields) else { return nil }
+            func wanted(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+                let isRead = { (f: String) in f.utf8.count == name.count && f.utf8.elementsEqual(name) }
+                return alwaysRead.contains(where: isRead) || line.readFields.contains(where: isRead)
+            }
+            var read: [(String, JSONValue)] = []
+            for (k, f) in fields.enumerated() {
+                // A repeated name is an error (`Postulate(jsonObject:)` names it), an escaped one rare: parsed whole.
+                guard !f.nameEscaped else { return nil }
+                let name = UnsafeBufferPointer(rebasing: b[f.name])
+                for j in 0..<k where fields[j].name.count == name.count
+                    && UnsafeBufferPointer(rebasing: b[fields[j].name]).elementsEqual(name) { return nil }
+                guard wanted(name) else { continue }
+                var c = JSONParser.Cursor(b: b, i: f.value.lowerBound, utf8Checked: true)
+                guard let v = try? c.value(depth: 1) else { return nil }
+                read.append((String(decoding: name, as: UTF8.self), v))
+            }
+            return read
+        }
+        guard let read, let record = try? Postulate(jsonObject: read) else { return nil }
+        let item = Item(record: record, line: line.line, plainText: false, jsonLine: line.bytes,
+                        scanned: ScannedLine(compact: compact, fields: fields))
+        guard case .success = requireText(item, file: line.file, fields: line.readFields) else { return nil }
+        return item
+    }
+
+    /// `parse` of the whole line (every field's value, `JSONParser`).
+    static func parseWhole(_ line: JSONLine) -> Result<Item, TagInputError> {
         do {
             // `nextUnparsed` made a JSONLine only of a line it had checked to be UTF-8.
             let (fields, record) = try CorpusReader.fieldsAndRecord(jsonLine: line.bytes, file: line.file, line: line.line,
@@ -158,19 +254,9 @@ public final class TagInput {
         return .success(item)
     }
 
-    /// Whether `bytes` are UTF-8 (ASCII runs checked eight bytes at a time; the rest by the standard library).
+    /// Whether `bytes` are UTF-8 (`UTF8Check`).
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
-            var i = 0
-            let n = b.count
-            if let base = b.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
-            }
-            while i < n && b[i] < 0x80 { i += 1 }
-            if i == n { return true }
-            return String(validating: UnsafeBufferPointer(rebasing: b[i...]), as: UTF8.self) != nil
-        }
+        bytes.withUnsafeBufferPointer { UTF8Check.isValid($0) }
     }
 }
 

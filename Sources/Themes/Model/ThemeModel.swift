@@ -299,9 +299,12 @@ public struct LabelEvidence: Sendable, Equatable {
     /// The one rule of `why`, as bytes: `LabelEvidence.why` and the tag writer (`PredictionView.appendWhy`, from
     /// the view, no `LabelEvidence` built) both call it. `term(i)`/`share(i)`: the assigned label's i-th term and
     /// its share in per cent; `json`: the terms escaped for a JSON string (the caller writes the quotes).
+    /// With `termsEscaped`, `escapedTerm(i, &out)` writes the i-th term as `json` would (its bytes made once per
+    /// model, `TagOutputBytes`).
     @inline(__always)
     static func appendWhy(score: Double, threshold: Double, assigned: Bool, termCount: Int,
                           term: (Int) -> String, share: (Int) -> Double, json: Bool,
+                          termsEscaped: Bool = false, escapedTerm: (Int, inout [UInt8]) -> Void = { _, _ in },
                           support: Double?, supportMinimum: Double, refused: Bool, to out: inout [UInt8]) {
         JSONBytes.fixed(score, 3, to: &out)
         if assigned || refused {
@@ -317,7 +320,9 @@ public struct LabelEvidence: Sendable, Equatable {
             }
             for i in 0..<termCount {
                 JSONBytes.literal(i == 0 ? ": " : ", ", to: &out)
-                if json { JSONBytes.escaped(term(i), to: &out) } else { out.append(contentsOf: term(i).utf8) }
+                if termsEscaped { escapedTerm(i, &out) } else if json { JSONBytes.escaped(term(i), to: &out) } else {
+                    out.append(contentsOf: term(i).utf8)
+                }
                 out.append(0x20)
                 JSONBytes.fixed(share(i), 0, to: &out)
                 out.append(UInt8(ascii: "%"))
@@ -416,6 +421,9 @@ public struct PredictionView {
     /// How `why` (a sentence for people) shows the names among its terms: as the record writes them, not as their
     /// keys ("Piłsudskiego", not "Pilsudst"). `evidence` keeps the terms. Empty: terms as they are.
     public var termLabels = TermLabels()
+    /// The model's labels and terms as JSON bytes (`TagOutputBytes`), when the tagger has made them: the tag writer
+    /// copies them instead of escaping the Strings again. Nil: escaped as they are written.
+    public var outputBytes: TagOutputBytes? = nil
 
     /// Whether a term of `why` (assigned or refused labels' evidence) holds a name, whose key would be shown.
     public var whyHasName: Bool {
@@ -426,9 +434,20 @@ public struct PredictionView {
         return holdsName(evidence) || holdsName(refused)
     }
 
+    /// `whyHasName` read from a table of the model's features (`nameFeatures[f]`: whether feature f holds a name).
+    public func whyHasName(nameFeatures: [Bool]) -> Bool {
+        nameFeatures.withUnsafeBufferPointer { named in
+            func holdsName(_ list: UnsafeBufferPointer<ThemePrediction.EvidenceTerm>) -> Bool {
+                for e in list where e.feature >= 0 && named[Int(e.feature)] { return true }
+                return false
+            }
+            return holdsName(evidence) || holdsName(refused)
+        }
+    }
+
     /// Whether a part of `term` is a name (`TermKind.name`), without a String per part: a part starting with an
     /// ASCII letter is told by that byte (every record's `why` is asked, a million a `tag` run).
-    static func holdsName(_ term: String) -> Bool {
+    public static func holdsName(_ term: String) -> Bool {
         var atStart = true
         for b in term.utf8 {
             if atStart {
@@ -524,11 +543,15 @@ extension PredictionView {
         let list = found?.list ?? evidence
         let total = found.map { list[$0.range.lowerBound].weight } ?? 0
         let first = (found?.range.lowerBound ?? 0) + 1
+        let bytes = outputBytes
         LabelEvidence.appendWhy(score: scores[l], threshold: threshold(l), assigned: found.map { !$0.refused } ?? false,
                                 termCount: found.map { $0.range.count - 1 } ?? 0,
                                 term: { termLabels.label(vocabulary[Int(list[first + $0].feature)]) },
                                 share: { LabelEvidence.share(list[first + $0].weight, of: total) },
-                                json: true, support: support(l), supportMinimum: supportMinimum,
+                                json: true,
+                                termsEscaped: bytes != nil && termLabels.words.isEmpty,
+                                escapedTerm: { i, out in bytes?.appendEscapedFeature(Int(list[first + i].feature), to: &out) },
+                                support: support(l), supportMinimum: supportMinimum,
                                 refused: found?.refused ?? false, to: &out)
     }
 }

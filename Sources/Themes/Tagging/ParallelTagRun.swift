@@ -1,5 +1,6 @@
 import Corpus
 import Dispatch
+import Foundation
 import PolishText
 
 /// `TagRun.run` on several taggers (one per thread): the same rows in the same order as one tagger writes.
@@ -98,7 +99,7 @@ extension TagRun {
     }
 }
 
-/// One batch tagged by the workers (`ParallelAnalysis.orderedMap`, each worker its own tagger and copy of the
+/// One batch tagged by the workers (`SharedBlocks.orderedMap`, each worker its own tagger and copy of the
 /// writer) on a background thread, while the calling thread goes on until `finish`; one batch at a time.
 /// Why unchecked: the calling thread touches `rows` and `writers` only after `finish` has waited for the batch.
 private final class BatchWork: @unchecked Sendable {
@@ -116,7 +117,7 @@ private final class BatchWork: @unchecked Sendable {
         DispatchQueue.global().async(group: group) { [self] in
             let taggers = self.taggers
             rows = writers.withUnsafeMutableBufferPointer { w in
-                ParallelAnalysis.orderedMap(0..<items.count, workers: taggers.count) { worker, i -> Result<[UInt8], TagInputError> in
+                SharedBlocks.orderedMap(items.count, workers: taggers.count) { worker, i -> Result<[UInt8], TagInputError> in
                     TagRun.resolve(items[i]).map { rec in
                         taggers[worker].withTag(rec.record) { w[worker].row(rec, prediction: $0, csvHeader: header) }
                     }
@@ -131,4 +132,57 @@ private final class BatchWork: @unchecked Sendable {
         defer { rows = []; writers = [] }
         return (rows, writers)
     }
+}
+
+/// `body(worker, i)` for every `i` in `0..<n` on `workers` threads, results in index order, blocks of items taken by
+/// whichever worker is free next (not dealt out in a fixed order as `ParallelAnalysis.orderedMap` deals them).
+///
+/// Why: `tag`'s calling thread reads and writes while the workers tag, so on two cores one worker at a time shares
+/// its core with it; with a fixed deal, the other worker then finished its half early and waited at the end of every
+/// batch. Which worker tags an item changes only its analyzer's cache (speed), never a row: the rows land at their
+/// item's position, so the output is the same for any sharing.
+enum SharedBlocks {
+    static let block = 64
+
+    static func orderedMap<T>(_ n: Int, workers requested: Int, block: Int = block, _ body: (Int, Int) -> T) -> [T] {
+        let blocks = (n + block - 1) / block
+        let workers = min(requested, blocks)
+        if workers <= 1 { return (0..<n).map { body(0, $0) } }
+        let next = BlockCounter()
+        return [T](unsafeUninitializedCapacity: n) { out, initialized in
+            withoutActuallyEscaping(body) { body in
+                let shared = UncheckedShare((body, out.baseAddress!))
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    let (body, out) = shared.value
+                    while true {
+                        let b = next.take()
+                        guard b < blocks else { break }
+                        let lo = b * block, hi = min(n, lo + block)
+                        for k in lo..<hi { (out + k).initialize(to: body(w, k)) }
+                    }
+                }
+            }
+            initialized = n
+        }
+    }
+}
+
+/// The next block to take, shared by the workers of one `SharedBlocks.orderedMap`.
+private final class BlockCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        next += 1
+        return next - 1
+    }
+}
+
+/// Carries the body and the output into `concurrentPerform`'s closure: each worker writes only the items of the
+/// blocks it took and uses only its own tagger, which the compiler cannot see.
+private struct UncheckedShare<V>: @unchecked Sendable {
+    let value: V
+    init(_ value: V) { self.value = value }
 }

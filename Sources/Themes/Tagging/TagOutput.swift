@@ -28,14 +28,12 @@ public struct TagOutputWriter {
 
     /// `row` of a prediction read in place (what `postulaty tag` writes).
     public mutating func row(_ item: TagInput.Item, prediction: PredictionView, csvHeader: [String]) -> [UInt8] {
-        var record = item.record
-        record.extra.removeAll { Self.addedFields.contains($0.0) }
         switch format {
         case .jsonl:
             var out: [UInt8]
             if item.plainText {
                 out = Array("{\"line\":\(item.line),\"text\":".utf8)
-                JSONBytes.string(record.text, to: &out)
+                JSONBytes.string(item.record.text, to: &out)
             } else {
                 // The input's own fields, as they came (a record read from JSONL keeps only the fields it had;
                 // nothing is invented, such as an empty `themes` that would read as "no theme").
@@ -45,7 +43,7 @@ public struct TagOutputWriter {
                 out.reserveCapacity(1024)
                 if !item.appendCompactJSON(to: &out, dropping: Self.addedFields) {
                     out.removeAll(keepingCapacity: true)
-                    var fields = item.fields ?? record.jsonObject
+                    var fields = item.complete().fields ?? item.record.jsonObject
                     fields.removeAll { Self.addedFields.contains($0.0) }
                     JSONValue.object(fields).appendJSON(to: &out)
                 }
@@ -59,6 +57,10 @@ public struct TagOutputWriter {
             out.append(0x0A)
             return out
         case .csv:
+            // Every field of the record (a JSONL line was read for the model's fields only).
+            let item = item.complete()
+            var record = item.record
+            record.extra.removeAll { Self.addedFields.contains($0.0) }
             var out: [UInt8] = []
             let cols: [String]
             if let columns { cols = columns } else {

@@ -12,9 +12,16 @@ public final class Tagger {
         try model.check(analyzer: analyzer.configuration)
         self.model = model
         self.analyzer = analyzer
+        nameFeatures = model.vectorizer.vocabulary.map(PredictionView.holdsName)
+        outputBytes = TagOutputBytes(labels: model.labels, vocabulary: model.vectorizer.vocabulary)
     }
 
     @usableFromInline let scratch = ThemeModel.Scratch()
+    /// Per feature of the model: whether a part of it is a name (`PredictionView.holdsName`), asked once per
+    /// feature here instead of once per term of every record's `why`.
+    @usableFromInline let nameFeatures: [Bool]
+    /// The model's labels and terms as the rows write them (`TagOutputBytes`), handed to every view `withTag` gives.
+    @usableFromInline let outputBytes: TagOutputBytes
 
     public func tag(_ record: Postulate) -> ThemePrediction {
         model.predict(record: record, analyzer: analyzer, scratch: scratch)
@@ -25,11 +32,12 @@ public final class Tagger {
     @inlinable
     public func withTag<R>(_ record: Postulate, _ body: (PredictionView) throws -> R) rethrows -> R {
         try model.withPrediction(record: record, analyzer: analyzer, scratch: scratch) { view in
+            var view = view
+            view.outputBytes = outputBytes
             // Names in `why` as the record writes them (rare: the record is analysed again only then).
-            guard view.whyHasName else { return try body(view) }
-            var labelled = view
-            labelled.termLabels = TermLabels(for: view.whyTerms, in: [record.text, record.justification], analyzer: analyzer)
-            return try body(labelled)
+            guard view.whyHasName(nameFeatures: nameFeatures) else { return try body(view) }
+            view.termLabels = TermLabels(for: view.whyTerms, in: [record.text, record.justification], analyzer: analyzer)
+            return try body(view)
         }
     }
 
@@ -81,17 +89,21 @@ public final class Tagger {
     /// `appendOutputFields` of a prediction read in place (no per-label records are built).
     public static func appendOutputFields(_ p: PredictionView, to out: inout [UInt8]) {
         let names = p.labelNames
+        let bytes = p.outputBytes
+        @inline(__always) func label(_ l: Int) {
+            if let bytes { bytes.appendLabel(l, to: &out) } else { JSONBytes.string(names[l], to: &out) }
+        }
         JSONBytes.literal(",\"predicted\":[", to: &out)
         var first = true
         p.forEachAssigned { l in
             if !first { out.append(0x2C) }
             first = false
-            JSONBytes.string(names[l], to: &out)
+            label(l)
         }
         JSONBytes.literal("],\"scores\":{", to: &out)
         for l in names.indices {
             if l > 0 { out.append(0x2C) }
-            JSONBytes.string(names[l], to: &out); out.append(0x3A); JSONBytes.fixed(p.scores[l], 4, to: &out)
+            label(l); out.append(0x3A); JSONBytes.fixed(p.scores[l], 4, to: &out)
         }
         JSONBytes.literal("},\"evidence\":{", to: &out)
         first = true
@@ -100,12 +112,16 @@ public final class Tagger {
         while e < evidence.count {
             if !first { out.append(0x2C) }
             first = false
-            JSONBytes.string(names[Int(evidence[e].label)], to: &out); JSONBytes.literal(":[", to: &out)
+            label(Int(evidence[e].label)); JSONBytes.literal(":[", to: &out)
             e += 1
             var i = 0
             while e < evidence.count && evidence[e].feature >= 0 {
                 if i > 0 { out.append(0x2C) }
-                JSONBytes.string(p.vocabulary[Int(evidence[e].feature)], to: &out)
+                if let bytes {
+                    out.append(0x22); bytes.appendEscapedFeature(Int(evidence[e].feature), to: &out); out.append(0x22)
+                } else {
+                    JSONBytes.string(p.vocabulary[Int(evidence[e].feature)], to: &out)
+                }
                 i += 1; e += 1
             }
             out.append(0x5D)
@@ -113,7 +129,7 @@ public final class Tagger {
         JSONBytes.literal("},\"why\":{", to: &out)
         for l in names.indices {
             if l > 0 { out.append(0x2C) }
-            JSONBytes.string(names[l], to: &out); out.append(0x3A)
+            label(l); out.append(0x3A)
             out.append(0x22); p.appendWhy(label: l, to: &out); out.append(0x22)
         }
         JSONBytes.literal(p.noTheme ? "},\"no_theme\":true" : "},\"no_theme\":false", to: &out)

@@ -30,7 +30,8 @@ extension SimilarityIndex {
     final class WorkerFeatures: @unchecked Sendable {
         let settings: SimilarityIndexSettings
         let limit: Int
-        private var termIDs: [String: UInt32] = [:]
+        /// term bytes → local id (`TermIDTable`: asked for every term, so not a SipHash `Dictionary`)
+        private var termIDs = TermIDTable()
         private var featureIDs: [String: UInt32] = [:]
         private var next: UInt32 = 0
         private var fresh: [String] = []
@@ -44,22 +45,26 @@ extension SimilarityIndex {
         }
 
         private func id(_ term: String) -> UInt32 {
-            if let id = termIDs[term] { return id }
-            let f = settings.feature(of: term)
-            let id: UInt32
-            if let known = featureIDs[f] { id = known } else {
-                id = next; next += 1
-                featureIDs[f] = id
-                fresh.append(f)
+            var bytes = term
+            return bytes.withUTF8 { b in
+                let h = TermIDTable.hash(b)
+                if let id = termIDs.id(b, hash: h) { return id }
+                let f = settings.feature(of: term)
+                let id: UInt32
+                if let known = featureIDs[f] { id = known } else {
+                    id = next; next += 1
+                    featureIDs[f] = id
+                    fresh.append(f)
+                }
+                termIDs.insert(b, hash: h, id: id)
+                return id
             }
-            termIDs[term] = id
-            return id
         }
 
         /// The features of `p` as `add(_:)` would count them.
         func prepare(_ p: Postulate, analyzer: any TextAnalyzing, worker: Int) -> PreparedTerms {
             if termIDs.count > limit || featureIDs.count > limit {
-                termIDs.removeAll(keepingCapacity: true); featureIDs.removeAll(keepingCapacity: true)
+                termIDs.removeAll(); featureIDs.removeAll(keepingCapacity: true)
             }
             var counts = TermCounts()
             analyzer.forEachTerm(in: p.text) { counts.add(id($0), 1) }

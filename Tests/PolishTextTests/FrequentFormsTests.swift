@@ -52,6 +52,61 @@ final class FrequentFormsTests: XCTestCase {
         XCTAssertEqual(differing.reduce(0, +), 0)
     }
 
+    /// Every stored name reading of the committed table against the lexicon walk (`computedNameReadings`), and the
+    /// lemmatiser's answer with the table against the walk for every key; most capitalised-word questions must be
+    /// answerable from the table (else it stores nothing useful).
+    func testEveryCommittedNameReadingIsTheLiveLemmatisers() throws {
+        try RealLexiconAnalyzer.skipUnlessInstalled()
+        let l = try MorphologyLemmatizerTests.lemmatizer()
+        let table = try XCTUnwrap(l.frequentForms, "Models/forms.table missing or stale: run Benchmarks/lemma/make-forms-table.sh")
+        var keys: [String] = []
+        table.forEach { key, _ in keys.append(key) }
+        var stored = 0, proper = 0, differing = 0
+        for key in keys {
+            var copy = key
+            let fromTable = copy.withUTF8 { table.nameReadings(utf8: $0) }
+            let walked = l.computedNameReadings(of: key)
+            if let fromTable {
+                stored += 1
+                if fromTable.isProper { proper += 1 }
+            }
+            if (fromTable != nil && fromTable != walked) || l.nameReadings(of: key) != walked {
+                differing += 1
+                if differing <= 20 { XCTFail("\(key): table \(String(describing: fromTable)), walk \(walked)") }
+            }
+        }
+        XCTAssertEqual(differing, 0)
+        XCTAssertGreaterThan(stored, keys.count * 9 / 10)
+        XCTAssertGreaterThan(proper, 1_000)
+    }
+
+    /// Name flags round trip: stored readings are read back (with the proper lemma spelt from the lemma); readings
+    /// the flags cannot hold are not stored; flags that break the format fail `checkInvariants`.
+    func testNameFlagsRoundTrip() throws {
+        let entries: [(key: String, lemma: Lemma)] = [("krakowie", Lemma("kraków", source: .lexicon)),
+                                                      ("łodzi", Lemma("łódź", source: .lexicon)),
+                                                      ("stare", Lemma("stary", source: .lexicon)),
+                                                      ("rakowie", Lemma("rak", source: .lexicon))]
+        let readings = [NameReadings(properLemmas: ["Kraków"]), NameReadings(properLemmas: ["Łódź"], common: true),
+                        NameReadings(common: true, commonAdjective: true),
+                        NameReadings(properLemmas: ["Rak", "Raków"], common: true)]
+        let flags = zip(readings, entries).map { FrequentForms.nameFlags($0, lemma: $1.lemma.text) }
+        XCTAssertEqual(flags[3], 0, "two proper lemmas are not stored")
+        XCTAssertEqual(FrequentForms.nameFlags(NameReadings(properLemmas: ["Krakow"]), lemma: "kraków"), 0)
+        XCTAssertEqual(FrequentForms.nameFlags(NameReadings(consulted: false), lemma: "kraków"), 0)
+        let t = try FrequentForms(bytes: FrequentForms.encode(entries, names: flags, identifier: "n"))
+        try t.checkInvariants()
+        for (i, e) in entries.enumerated() {
+            var key = e.key
+            let got = key.withUTF8 { t.nameReadings(utf8: $0) }
+            XCTAssertEqual(got, i == 3 ? nil : readings[i], e.key)
+        }
+        var bad = FrequentForms.encode(entries, names: [0x01, 0x80, 0x80, 0x80], identifier: "n")
+        let sum = bad.withUnsafeBytes { FrequentForms.checksum(UnsafeRawBufferPointer(rebasing: $0[40...])) }
+        withUnsafeBytes(of: sum.littleEndian) { for k in 0..<8 { bad[32 + k] = $0[k] } }
+        XCTAssertThrowsError(try FrequentForms(bytes: bad).checkInvariants())
+    }
+
     /// The lemmatiser answers from the table first: a planted answer (same identifier) is what it returns, and a
     /// table made with another identifier is not used at all.
     func testLemmatiserProbesTheTableOnlyWhenItIsCurrent() throws {

@@ -44,7 +44,13 @@ public enum NameKey {
         return own.hasPrefix(lexical) ? own : lexical
     }
 
+    /// The key of one word: by bytes when its letters allow (`byteKey`), else by Characters (`referenceKey`).
     public static func of(_ name: String) -> String {
+        byteKey(name) ?? referenceKey(name)
+    }
+
+    /// The key by Characters: the general path, and what `byteKey` must equal.
+    static func referenceKey(_ name: String) -> String {
         let folded = DiacriticFolding.fold(name.lowercased())
         var stem = folded
         for e in endings where stem.count - e.count >= 3 && stem.hasSuffix(e) {

@@ -19,7 +19,7 @@ import Foundation
 ///     40  the lemmatiser identifier (UTF-8), zero-padded to a multiple of 4
 ///         bucket starts: 2^bits + 1 UInt32 (entry index; the last is the entry count)
 ///         entries, 12 bytes each: key offset, lemma offset (UInt32, into the pool), key length, lemma length,
-///         source (0 lexicon, 1 diacritics, 2 guesser, 3 identity), 0
+///         source (0 lexicon, 1 diacritics, 2 guesser, 3 identity), name readings (`nameFlags`; 0: not stored)
 ///         pool: the keys' and lemmas' UTF-8 bytes
 ///
 /// A key's bucket is the top `bits` bits of `bucketHash(key)`; a bucket's entries are sorted by key bytes. Read
@@ -167,6 +167,82 @@ public final class FrequentForms: @unchecked Sendable {
         return Lemma(text, source: Self.sources[source])
     }
 
+    /// The stored name readings of `form` (what `PolishLemmatizer.nameReadings(of:)` answers), or nil when the
+    /// table does not hold the form or holds no name readings for it (a table made before they were stored, or a
+    /// form whose proper lemmas it cannot spell: `nameFlags`).
+    @inline(__always)
+    func nameReadings(utf8 key: UnsafeBufferPointer<UInt8>) -> NameReadings? {
+        guard let e = entry(key) else { return nil }
+        let flags = base.load(fromByteOffset: e + 11, as: UInt8.self)
+        guard flags & Self.namesStored != 0 else { return nil }
+        var r = NameReadings(common: flags & Self.namesCommon != 0, commonAdjective: flags & Self.namesCommonAdjective != 0)
+        if flags & Self.namesProperIsLemma != 0 {
+            let lemmaOffset = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: e + 4, as: UInt32.self)))
+            let lemmaLength = Int(base.load(fromByteOffset: e + 9, as: UInt8.self))
+            let lemma = UnsafeRawBufferPointer(start: base + poolAt + lemmaOffset, count: lemmaLength).bindMemory(to: UInt8.self)
+            guard let proper = Self.capitalised(lemma) else { return nil }
+            r.properLemmas = [proper]
+        }
+        return r
+    }
+
+    /// Byte 11 of an entry: `namesStored` when the name readings are stored, then `namesCommon`,
+    /// `namesCommonAdjective`, and `namesProperIsLemma` when the one proper lemma is the stored lemma with its first
+    /// letter capitalised ("krakowie": kraków → Kraków). Forms with other proper lemmas (several, or spelt
+    /// otherwise: "rakowie" → Rak, Raków) are not stored (0) and go through the lexicon walk.
+    static let namesStored: UInt8 = 0x80, namesCommon: UInt8 = 0x01, namesCommonAdjective: UInt8 = 0x02,
+               namesProperIsLemma: UInt8 = 0x04
+
+    /// The flags byte for a form whose name readings are `r` and whose stored lemma is `lemma` (0: not stored).
+    public static func nameFlags(_ r: NameReadings, lemma: String) -> UInt8 {
+        guard r.consulted else { return 0 }
+        var f = namesStored
+        if r.common { f |= namesCommon }
+        if r.commonAdjective { f |= namesCommonAdjective }
+        switch r.properLemmas.count {
+        case 0: break
+        case 1:
+            var l = lemma
+            guard l.withUTF8({ capitalised($0) }) == r.properLemmas[0] else { return 0 }
+            f |= namesProperIsLemma
+        default: return 0
+        }
+        return f
+    }
+
+    /// `lemma` with its first letter upper case, when that letter is a–z or one of ą ć ę ł ń ó ś ź ż; else nil.
+    static func capitalised(_ lemma: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let first = lemma.first else { return nil }
+        if first >= 0x61 && first <= 0x7A {
+            return String(unsafeUninitializedCapacity: lemma.count) { out in
+                _ = out.initialize(from: lemma)
+                out[0] = first - 0x20
+                return lemma.count
+            }
+        }
+        guard lemma.count >= 2 else { return nil }
+        let second = lemma[1]
+        let upper: UInt8
+        switch UInt16(first) << 8 | UInt16(second) {
+        case 0xC485, 0xC487, 0xC499, 0xC582, 0xC584, 0xC59B, 0xC5BA, 0xC5BC: upper = second - 1  // ą ć ę ł ń ś ź ż
+        case 0xC3B3: upper = 0x93  // ó
+        default: return nil
+        }
+        return String(unsafeUninitializedCapacity: lemma.count) { out in
+            _ = out.initialize(from: lemma)
+            out[1] = upper
+            return lemma.count
+        }
+    }
+
+    /// The name flags of every entry, in file order (for the tests and the generator's check).
+    public func forEachNameFlags(_ body: (String, UInt8) -> Void) {
+        for i in 0..<count {
+            let e = entriesAt + Self.entrySize * i
+            body(string(at: u32(e), length: Int(byte(e + 8))), byte(e + 11))
+        }
+    }
+
     /// The byte offset of the entry whose key is `key`, or nil. Bounds are checked here rather than for every
     /// entry at load (which cost more than the rest of loading): a damaged bucket or offset reads as a miss.
     @inline(__always)
@@ -231,6 +307,15 @@ public final class FrequentForms: @unchecked Sendable {
             guard u32(e) + Int(byte(e + 8)) <= poolSize, u32(e + 4) + Int(byte(e + 9)) <= poolSize, byte(e + 10) < 4 else {
                 throw fail("entry \(i) points outside the pool or has a bad source")
             }
+            let flags = byte(e + 11)
+            let known = Self.namesStored | Self.namesCommon | Self.namesCommonAdjective | Self.namesProperIsLemma
+            guard flags & ~known == 0, flags == 0 || flags & Self.namesStored != 0 else {
+                throw fail("entry \(i): bad name flags \(flags)")
+            }
+            if flags & Self.namesProperIsLemma != 0 {
+                let lemma = UnsafeRawBufferPointer(start: base + poolAt + u32(e + 4), count: Int(byte(e + 9))).bindMemory(to: UInt8.self)
+                guard Self.capitalised(lemma) != nil else { throw fail("entry \(i): a proper lemma that cannot be spelt") }
+            }
         }
         for b in 0..<(1 << bits) {
             let start = u32(bucketsAt + 4 * b), end = u32(bucketsAt + 4 * b + 4)
@@ -267,7 +352,9 @@ public final class FrequentForms: @unchecked Sendable {
     /// The file's bytes for `entries` (key → the lemmatiser's answer), made with the lemmatiser `identifier`.
     /// Keys must be non-empty, distinct and at most 255 bytes, lemmas at most 255 bytes (the generator skips
     /// others). Deterministic: the same entries in any order give the same bytes.
-    public static func encode(_ entries: [(key: String, lemma: Lemma)], identifier: String) -> [UInt8] {
+    /// `names`: each entry's name flags (`nameFlags`), or empty for none stored.
+    public static func encode(_ entries: [(key: String, lemma: Lemma)], names: [UInt8] = [], identifier: String) -> [UInt8] {
+        precondition(names.isEmpty || names.count == entries.count, "FrequentForms.encode: one name flags byte per entry")
         let count = entries.count
         var bits = 1
         while (1 << bits) < count { bits += 1 }
@@ -312,7 +399,7 @@ public final class FrequentForms: @unchecked Sendable {
             case .guesser: source = 2
             case .identity: source = 3
             }
-            out += [UInt8(keys[i].count), UInt8(entries[i].lemma.text.utf8.count), source, 0]
+            out += [UInt8(keys[i].count), UInt8(entries[i].lemma.text.utf8.count), source, names.isEmpty ? 0 : names[i]]
         }
         out += pool
         let sum = out.withUnsafeBytes { checksum(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }

@@ -30,7 +30,15 @@ extension PolishLemmatizer: NameLexicon {
     /// lemma with a capital), and whether any common lemma exists. Abbreviation readings do not count.
     /// Read by the first-sight walk (`forEachLexiconLemma`), which only proper-name lemmas leave as Strings; the
     /// reference path where the walk declines.
+    /// Answered from the table of frequent forms when it stores them (`FrequentForms.nameReadings`).
     public func nameReadings(of form: String) -> NameReadings {
+        var copy = form
+        if let fast = copy.withUTF8({ frequentForms?.nameReadings(utf8: $0) ?? firstSightNameReadings($0) }) { return fast }
+        return referenceNameReadings(of: form)
+    }
+
+    /// `nameReadings` without the table of frequent forms: what the table stores.
+    public func computedNameReadings(of form: String) -> NameReadings {
         var copy = form
         if let fast = copy.withUTF8({ firstSightNameReadings($0) }) { return fast }
         return referenceNameReadings(of: form)

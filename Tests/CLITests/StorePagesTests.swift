@@ -96,6 +96,14 @@ final class StorePagesTests: XCTestCase {
         for path in ["/review", "/", "/search?q=kluby", "/postulates/\(id)", "/tag"] {
             XCTAssertTrue(try send(port, path, headers: ["Cookie": cookie]).text.contains("Zalogowano: ala"), path)
         }
+        // Error pages keep the frame (the staff's links, who is signed in); a refused search keeps what was typed.
+        let missing = try send(port, "/postulates/brak-takiego", headers: ["Cookie": cookie])
+        XCTAssertEqual(missing.status, 404)
+        XCTAssertTrue(missing.text.contains("href=\"/review\"") && missing.text.contains("Zalogowano: ala"), missing.text)
+        let refused = try send(port, "/search?q=kluby%20seniora%20na%20Kazimierzu&top=0", headers: ["Cookie": cookie])
+        XCTAssertEqual(refused.status, 400)
+        XCTAssertTrue(refused.text.contains(">kluby seniora na Kazimierzu</textarea>"), refused.text)
+        XCTAssertTrue(refused.text.contains("href=\"/review\""), refused.text)
         // The empty stance is "no change", and says so (it was read as "no stance").
         XCTAssertTrue(page.text.contains("<option value=\"\">— (bez zmiany") || page.text.contains("<option value=\"\">— (brak stanowiska)"), page.text)
         XCTAssertTrue(page.text.contains("Puste pole zostawia odpowiedź z rekordu"), page.text)

@@ -50,7 +50,7 @@ public enum ServiceApplication {
     public static func router(_ engine: ServiceEngine, log: RequestLog = RequestLog()) -> Router<Context> {
         let router = Router(context: Context.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: RequestLogMiddleware(log: log))
-        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: ErrorMiddleware(engine: engine))
         let h = Handlers(engine: engine)
 
         router.get("/") { request, _ in Reply.html(Pages.home(engine, signedIn: h.session(request)?.name)) }
@@ -122,7 +122,15 @@ struct Handlers: Sendable {
 
     func searchPage(_ request: Request) throws -> Response {
         let params = try QueryParameters(request.uri.query)
-        guard let q = try params.search(engine, required: false) else { return Reply.redirect("/") }
+        let q: SearchQuery?
+        do { q = try params.search(engine, required: false) } catch let e as ServiceError where e.status == .badRequest {
+            // The form again with what was typed, so a query refused (too long, a bad year) is corrected, not lost.
+            let typed = SearchQuery(text: params["q"] ?? "", top: Int(params["top"] ?? "") ?? 10,
+                                    before: Int(params["before"] ?? ""), theme: params["theme"])
+            return Reply.html(Pages.error(e, staff: engine.store != nil, signedIn: session(request)?.name,
+                                          form: Layout.searchForm(typed, themes: engine.taxonomy)), status: .badRequest)
+        }
+        guard let q else { return Reply.redirect("/") }
         return Reply.html(Pages.search(engine.search(q, spans: true), engine, signedIn: session(request)?.name))
     }
 

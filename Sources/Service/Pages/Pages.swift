@@ -128,7 +128,8 @@ enum Pages {
         return Layout.page(title: "Oznacz plik tematami", body, staff: e.store != nil, signedIn: signedIn)
     }
 
-    static func error(_ err: ServiceError) -> String {
+    /// `form`: shown under the error (the search form with the refused query in it).
+    static func error(_ err: ServiceError, staff: Bool = false, signedIn: String? = nil, form: HTML? = nil) -> String {
         let title: String
         switch err.status.code {
         case 404: title = "Nie znaleziono"
@@ -146,8 +147,9 @@ enum Pages {
             ? [.text(" · "), .el("a", attrs: [("href", "/login")], text: "Zaloguj się")] : []
         return Layout.page(title: "\(title) (\(err.status.code))", [
             .el("div", attrs: [("class", "error"), ("role", "alert")], text: err.message),
+        ] + (form.map { [$0] } ?? []) + [
             .el("p", [.el("a", attrs: [("href", "/")], text: "Strona główna")] + signIn),
-        ])
+        ], staff: staff, signedIn: signedIn)
     }
 
     // MARK: parts

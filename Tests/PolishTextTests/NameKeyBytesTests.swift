@@ -28,13 +28,16 @@ final class NameKeyBytesTests: XCTestCase {
                          "Ząbkach", "Ęą", "Łg", "1Maja", "3go", "x\r\ny", "É", "Éa", "Straße", "ǅa", "a\u{0301}b",
                          "Ą\u{0301}bc", "\u{7F}abc", "ab\u{1F}", ""])
         let root = MorphologyLemmatizerTests.root
+        var shared = false   // ../shared is there (a clone elsewhere has only the repository's words)
         if let data = FileManager.default.contents(atPath: root + "/../shared/eval/ud-polish-dev-tokens.tsv") {
+            shared = true
             let forms = String(decoding: data, as: UTF8.self).split(separator: "\n")
                 .compactMap { $0.split(separator: "\t", omittingEmptySubsequences: false).first.map(String.init) }
             words.formUnion(Self.words(forms))
         }
         let titles = root + "/../shared/eval/pb-titles-dev.jsonl"
         if FileManager.default.fileExists(atPath: titles) {
+            shared = true
             words.formUnion(Self.words(try LemmaFirstSightTests.texts(titles)))
         }
         if FileManager.default.fileExists(atPath: LexiconLocation.resolve()) {
@@ -43,7 +46,7 @@ final class NameKeyBytesTests: XCTestCase {
             for w in words where WordShape.letterCase(w) == .title {
                 lemmas.formUnion(l.nameReadings(of: TextNormalizer.normalize(w)).properLemmas)
             }
-            XCTAssertGreaterThan(lemmas.count, 300)
+            XCTAssertGreaterThan(lemmas.count, shared ? 300 : 100)
             words.formUnion(lemmas)
         }
         var fast = 0, declined = 0

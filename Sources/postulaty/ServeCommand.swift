@@ -61,12 +61,13 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         // With a store that already holds postulates the corpus files are not read (the store is the corpus), so
         // a service restored onto a machine without `Corpora/` starts; a first start reads them.
-        let here = FileManager.default.currentDirectoryPath
-        let noCorpora = tr("nie znaleziono folderu Corpora/ w bieżącym folderze (\(here)); podaj pliki korpusu: --corpus PLIKI…",
-                           "no Corpora/ folder in the working directory (\(here)); pass the corpus files: --corpus FILES…")
         var files = corpus
+        var noCorpus: String?
         if files.isEmpty {
-            do { files = try Defaults.corpusFiles() } catch { if store == nil { throw ToolError(noCorpora) } }
+            do { files = try Defaults.corpusFiles(named: ("--corpus PLIKI…", "files: --corpus FILES…")) } catch let e as ToolError {
+                if store == nil { throw e }
+                noCorpus = e.message
+            }
         }
         func model(_ name: String, _ what: (pl: String, en: String), option: String) throws -> String {
             if let models { return models + "/" + name }
@@ -82,7 +83,7 @@ struct ServeCommand: ParsableCommand {
         c.host = host
         c.storePath = store
         c.corpusNamed = !corpus.isEmpty
-        if files.isEmpty { c.noCorpus = noCorpora }
+        c.noCorpus = noCorpus
         c.tokensPath = tokens
         c.port = port
         c.badRecords = badRecords.policy

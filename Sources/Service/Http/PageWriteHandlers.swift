@@ -184,7 +184,8 @@ extension Handlers {
         if let file = form.part("file"), let name = file.fileName, !name.isEmpty, !file.bytes.isEmpty {
             bytes = Array(file.bytes)
             csv = name.lowercased().hasSuffix(".csv")
-            uploaded = TagUpload.safeName(name).isEmpty ? nil : TagUpload.safeName(name)   // errors name the clerk's file
+            let safe = TagUpload.safeName(name)
+            uploaded = safe.isEmpty ? nil : safe   // errors name the clerk's file
         } else {
             bytes = Array(form.part("text")?.bytes ?? [])
         }

@@ -18,12 +18,13 @@ enum Defaults {
 
     /// `Corpora/*.jsonl`, sorted by name so every run reads them in the same order.
     /// - Throws: when there is no `Corpora/` folder here, an error naming the folder looked in and saying to pass FILES.
-    static func corpusFiles() throws -> [String] {
+    /// `named`: how the command takes files instead (`serve`: `--corpus PLIKI…`).
+    static func corpusFiles(named: (pl: String, en: String) = ("PLIKI…", "FILES…")) throws -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: corporaDirectory, isDirectory: &isFolder), isFolder.boolValue else {
             let here = FileManager.default.currentDirectoryPath
-            throw ToolError(tr("nie znaleziono folderu \(corporaDirectory)/ w bieżącym folderze (\(here)); podaj pliki korpusu: PLIKI…",
-                               "no \(corporaDirectory)/ folder in the working directory (\(here)); pass the corpus FILES…"))
+            throw ToolError(tr("nie znaleziono folderu \(corporaDirectory)/ w bieżącym folderze (\(here)); podaj pliki korpusu: \(named.pl)",
+                               "no \(corporaDirectory)/ folder in the working directory (\(here)); pass the corpus \(named.en)"))
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: corporaDirectory)
         return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { "\(corporaDirectory)/\($0)" }

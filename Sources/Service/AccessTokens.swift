@@ -48,6 +48,9 @@ public struct AccessTokens: Sendable {
         self.entries = entries
     }
 
+    /// Every holder's name (a kept sign-in session is brought back only for these).
+    public var names: Set<String> { Set(entries.map(\.name)) }
+
     /// The name of the token's holder, or nil for an unknown token.
     public func name(for token: String) -> String? {
         let guess = Array(token.utf8)

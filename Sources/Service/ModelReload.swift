@@ -35,6 +35,7 @@ extension ServiceEngine {
             state.repredict { p in predicted.next() ?? first.tag(p) }
         }
         modelGeneration += 1
+        report.useThemeModel(path: path)
         return ReloadSummary(path: path, labels: first.model.labels.count, seconds: Date().timeIntervalSince(started))
     }
 }

@@ -7,7 +7,7 @@ import Reporting
 /// the first request and kept until the served records change. Files are served by exact name only: the report
 /// is a dictionary of names, so no path (`../`, encoded or not) can reach anything else.
 final class ReportCache: @unchecked Sendable {
-    private let job: ReportJob
+    private var job: ReportJob
     /// With a store: its records as served now (reviews applied), read when the report is rendered.
     private let records: (() throws -> CorpusLoad)?
     private let lemmatizer: PolishLemmatizer
@@ -47,6 +47,16 @@ final class ReportCache: @unchecked Sendable {
             failure = message
             throw ServiceError(.internalServerError, message)
         }
+    }
+
+    /// A new theme model is serving (`POST /api/models/reload`, SIGHUP): the report labels with it from now on, so
+    /// the next reader gets it rendered again rather than the old model's labels.
+    func useThemeModel(path: String) {
+        lock.lock()
+        job.themeModelPath = path
+        files = nil
+        failure = nil
+        lock.unlock()
     }
 
     /// Starts rendering in the background, so the first reader does not wait for it.

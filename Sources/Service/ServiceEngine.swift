@@ -18,7 +18,7 @@ public final class ServiceEngine: @unchecked Sendable {
     /// Who may write (`--tokens`); nil: nobody.
     let tokens: AccessTokens?
     /// The pages' sign-in sessions (see `Sessions`).
-    let sessions = Sessions()
+    let sessions: Sessions
     /// The served postulates (see `CorpusView`).
     let state: CorpusState
     /// The corpus in reading order (then the postulates added since the start), and where each id is.
@@ -72,6 +72,8 @@ public final class ServiceEngine: @unchecked Sendable {
         self.lemmatizer = lemmatizer
         taxonomy = try Taxonomy.load(path: c.taxonomyPath)
         tokens = try c.tokensPath.map { try AccessTokens(path: $0) }
+        // Sign-in sessions outlive a restart beside the store (not without one: then there is nothing to sign in to).
+        sessions = Sessions(file: c.storePath.map { $0 + ".sessions" }, names: tokens?.names ?? [], notice: { RequestLog.printError($0) })
         let records: [Postulate]
         if let path = c.storePath {
             // The store is the corpus: made from the corpus files on the first start (or while it is empty).

@@ -379,6 +379,10 @@ public final class ReviewStore: Sendable {
             do {
                 let target = try DatabaseQueue(path: temp)
                 try pool.backup(to: target)
+                // The copy keeps the store's WAL mode, so even reading it (`store check` of a backup) would leave
+                // `-wal` and `-shm` beside it: a backup is one self-contained file (a restored store is put back in
+                // WAL mode when it is opened for writing).
+                try target.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
                 try target.close()
             }
             guard rename(temp, destination) == 0 else {

@@ -25,6 +25,8 @@ final class ModelReloadTests: XCTestCase {
                                             "--corpus", "Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl"])
         let port = server.port
         let before = try scores(port)
+        let reportBefore = try StoreServiceTests.call(port: port, "/report/postulates.csv")
+        XCTAssertEqual(reportBefore.status, 200)
         XCTAssertEqual(try StoreServiceTests.call(port: port, "/api/models/reload", method: "POST").status, 401)
 
         // A broken file: refused, the old model serves on.
@@ -41,6 +43,10 @@ final class ModelReloadTests: XCTestCase {
         XCTAssertEqual(ok.status, 200, ok.text)
         let after = try scores(port)
         XCTAssertNotEqual(after, before)
+        // The served report labels with the model now serving, not the one it started with.
+        let reportAfter = try StoreServiceTests.call(port: port, "/report/postulates.csv")
+        XCTAssertEqual(reportAfter.status, 200)
+        XCTAssertNotEqual(reportAfter.text, reportBefore.text, "the report after the reload")
 
         // SIGHUP: the original model again, the process goes on.
         try FileManager.default.removeItem(atPath: models + "/themes.model")

@@ -45,6 +45,12 @@ final class StoreCommandTests: XCTestCase {
         let over = try CLI.run(["store", "backup", backup, "--store", db])
         XCTAssertEqual(over.status, 0, over.stderr)
         XCTAssertTrue(over.stderr.contains("zastąpiono poprzedni plik \(backup) ("), over.stderr)
+        // A backup is one file: reading and checking it leaves nothing beside it.
+        let checked = try CLI.run(["store", "check", "--store", backup])
+        XCTAssertEqual(checked.status, 0, checked.stderr + checked.out)
+        for sidecar in ["-wal", "-shm", "-journal"] {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: backup + sidecar), "\(backup)\(sidecar) left by store check")
+        }
 
         let check = try CLI.run(["store", "check", "--store", db, "--index", "Models/similarity.index"])
         XCTAssertTrue(check.stderr.contains("OK"), check.stderr + check.out)

@@ -186,4 +186,46 @@ final class StorePagesTests: XCTestCase {
         XCTAssertEqual(after.headers["location"], "/login?next=/add")
         XCTAssertEqual(server.stop(SIGTERM), 0, server.stderr)
     }
+
+    /// A restart (an upgrade, a new model) keeps the staff signed in: the sessions are kept beside the store, private
+    /// to its owner. A session whose name left the tokens file is not brought back; a sign-out is kept too.
+    func testSessionsOutliveARestartButNotARemovedToken() throws {
+        let s = try Scratch()
+        let tokens = try s.write("tokens", "ala:\(StoreServiceTests.tokenA)\n")
+        let store = s.path("store.sqlite")
+        let args = ["--store", store, "--tokens", tokens, "--corpus", "Corpora/krakow-2025-06-17-spotkanie-branzowe.jsonl"]
+        let first = try ServeTests.Server(args)
+        let login = try send(first.port, "/login", method: "POST", headers: ["Origin": "http://127.0.0.1:\(first.port)"],
+                             form: [("token", StoreServiceTests.tokenA), ("next", "/add")])
+        XCTAssertEqual(login.status, 303)
+        let cookie = String(try XCTUnwrap(login.headers["set-cookie"]).split(separator: ";")[0])
+        let form = try send(first.port, "/add", headers: ["Cookie": cookie])
+        XCTAssertEqual(form.status, 200)
+        XCTAssertEqual(first.stop(SIGTERM), 0, first.stderr)
+        let kept = try FileManager.default.attributesOfItem(atPath: store + ".sessions")
+        XCTAssertEqual((kept[.posixPermissions] as? NSNumber)?.intValue, 0o600, "the session ids are secrets")
+
+        let second = try ServeTests.Server(args)
+        let again = try send(second.port, "/add", headers: ["Cookie": cookie])
+        XCTAssertEqual(again.status, 200, "still signed in after the restart")
+        XCTAssertTrue(again.text.contains("Zalogowano: ala"), again.text)
+        // The form token of the page before the restart still posts.
+        let csrf = try XCTUnwrap(form.text.components(separatedBy: "name=\"csrf\" value=\"").dropFirst().first?.prefix(64))
+        let out = try send(second.port, "/logout", method: "POST", headers: ["Origin": "http://127.0.0.1:\(second.port)", "Cookie": cookie],
+                           form: [("csrf", String(csrf))])
+        XCTAssertEqual(out.status, 303, out.text)
+        XCTAssertEqual(second.stop(SIGTERM), 0, second.stderr)
+        let third = try ServeTests.Server(args)
+        XCTAssertEqual(try send(third.port, "/add", headers: ["Cookie": cookie]).status, 303, "a sign-out outlives the restart too")
+        let relogin = try send(third.port, "/login", method: "POST", headers: ["Origin": "http://127.0.0.1:\(third.port)"],
+                               form: [("token", StoreServiceTests.tokenA), ("next", "/add")])
+        let cookie2 = String(try XCTUnwrap(relogin.headers["set-cookie"]).split(separator: ";")[0])
+        XCTAssertEqual(third.stop(SIGTERM), 0, third.stderr)
+
+        // The token taken away: that session is not brought back.
+        try Data("ola:\(StoreServiceTests.tokenB)\n".utf8).write(to: URL(fileURLWithPath: tokens))
+        let fourth = try ServeTests.Server(args)
+        XCTAssertEqual(try send(fourth.port, "/add", headers: ["Cookie": cookie2]).status, 303, "ala's token was removed")
+        XCTAssertEqual(fourth.stop(SIGTERM), 0, fourth.stderr)
+    }
 }

@@ -215,6 +215,16 @@ final class RouteTests: XCTestCase {
         }
     }
 
+    /// Browsers ask every page's icon at /favicon.ico: an SVG, not a 404 in the log.
+    func testFaviconIsAnIcon() async throws {
+        try await get("/favicon.ico") { r in
+            XCTAssertEqual(r.status, .ok)
+            XCTAssertEqual(r.headers[.contentType], "image/svg+xml")
+            XCTAssertTrue(r.text.hasPrefix("<svg "), r.text)
+            XCTAssertTrue(r.text.hasSuffix("</svg>\n"), r.text)
+        }
+    }
+
     /// Every route is in the OpenAPI document and every path+method of the document is a route.
     func testRoutesAndOpenAPIDocumentAgreeBothWays() throws {
         let file = try String(contentsOf: Fixture.repoRoot.appendingPathComponent("docs/openapi.json"), encoding: .utf8)

@@ -8,9 +8,10 @@ import Darwin
 /// (same file system, so the final `rename` is atomic), are flushed to disk, and only then replace the target.
 /// A run that fails half-way leaves the old file whole and no temporary file behind.
 public enum AtomicFile {
-    /// Writes `bytes` to `path` atomically.
-    public static func write(_ bytes: [UInt8], to path: String) throws(CorpusError) {
-        let w = try Writer(path: path)
+    /// Writes `bytes` to `path` atomically. `mode`: the new file's permissions (0o600 for a file holding secrets,
+    /// such as the service's sign-in sessions), less the umask.
+    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(CorpusError) {
+        let w = try Writer(path: path, mode: mode)
         do throws(CorpusError) { try w.write(bytes) } catch { w.abort(); throw error }
         try w.commit()
     }
@@ -87,7 +88,7 @@ public enum AtomicFile {
         private var slot: Int?
         nonisolated(unsafe) private static var counter = 0
 
-        init(path: String) throws(CorpusError) {
+        init(path: String, mode: mode_t = 0o644) throws(CorpusError) {
             self.path = path
             let target = try OutputTarget(path).resolvedPath
             targetPath = target
@@ -97,7 +98,7 @@ public enum AtomicFile {
             let prefix = target.lastIndex(of: "/").map { String(target[...$0]) } ?? ""
             tempPath = prefix + ".\(base).tmp-\(getpid())-\(Writer.counter)"
             slot = TemporaryFiles.register(tempPath)  // before the file exists: no moment when a signal would miss it
-            fd = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC, 0o644)
+            fd = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC, mode)
             if fd < 0 {
                 let reason = systemErrorText(errno)
                 TemporaryFiles.unregister(slot)

@@ -195,6 +195,9 @@ enum OpenAPIDocument {
     },
     "/openapi.json": {
       "get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3 document", "content": {"application/json": {}}}}}
+    },
+    "/favicon.ico": {
+      "get": {"summary": "The pages' icon (SVG), which browsers ask for", "responses": {"200": {"description": "An SVG image", "content": {"image/svg+xml": {}}}}}
     }
   },
   "components": {

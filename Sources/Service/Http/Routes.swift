@@ -40,6 +40,7 @@ public enum ServiceRoutes {
         Route(method: .post, path: "/api/models/reload"),
         Route(method: .get, path: "/healthz"),
         Route(method: .get, path: "/openapi.json"),
+        Route(method: .get, path: "/favicon.ico"),
     ]
 }
 
@@ -81,6 +82,11 @@ public enum ServiceApplication {
         router.get("/api/export") { _, _ in try h.exportAPI() }
         router.post("/api/models/reload") { request, _ in try h.reloadAPI(request) }
         router.get("/healthz") { _, _ in Reply.json(ServiceJSON.health(engine.summary)) }
+        // Browsers ask for it on every page; an icon (the brand's colour, "P") rather than a 404 in the log.
+        router.get("/favicon.ico") { _, _ in
+            Response(status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "max-age=86400"],
+                     body: .init(byteBuffer: ByteBuffer(string: Layout.icon)))
+        }
         router.get("/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.text + "\n")))

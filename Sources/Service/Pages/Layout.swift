@@ -28,6 +28,9 @@ enum Layout {
         return "<!doctype html>\n" + doc.rendered + "\n"
     }
 
+    /// The pages' icon, served at /favicon.ico (SVG, which browsers accept there).
+    static let icon = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0b3d6e"/><text x="8" y="12.5" font-family="sans-serif" font-size="12" font-weight="700" fill="#fff" text-anchor="middle">P</text></svg>"## + "\n"
+
     /// A served report page with a line back to the service at its top. The report's own files stay as
     /// `postulaty report` writes them (they are also opened from disk, where no service is behind them); only what
     /// the service sends gains the link.

@@ -65,6 +65,10 @@ final class NamesAndIdentifiersTests: XCTestCase {
             XCTAssertEqual(a.terms("\(label): plac zabaw").first, alone.first, label)
         }
         XCTAssertEqual(a.terms("Rak rzeczny"), ["rak", "rzeczny"])
+        // In a title typed in capitals the next word's capital says nothing, nor does a capitalised stop word's in
+        // a title typed in title case: running text, the common word.
+        XCTAssertEqual(a.terms("MUZYKA SMYKA DLA DZIECI").first, "muzyka")
+        XCTAssertEqual(a.terms("Muzyka Dla Smyka").first, "muzyka")
         XCTAssertEqual(a.terms("Budowa placu zabaw"), ["budowa", "plac", "zabawa"])
     }
 

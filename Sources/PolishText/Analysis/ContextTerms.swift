@@ -52,12 +52,14 @@ struct ContextTerms {
             case .initial:
                 // A sentence's first word that is both a proper name and a common word: the common word when a
                 // lower-case word follows it after a space, as running text goes on ("Rak rzeczny", "Budowa placu";
-                // in a title typed in capitals, any word so typed: "MUZYKA DLA SMYKA"), else the name: a label
+                // in a title typed in capitals, any word so typed: "MUZYKA DLA SMYKA"; a stop word, whatever its
+                // case: "Muzyka Dla Smyka"), else the name: a label
                 // alone ("Grabówka", "Raków": a district field), before a dash, colon or comma ("Grabówka - plac
                 // zabaw"), or before another capitalised word ("Raków Zacisze").
                 let next = item.form.shape
                 let lowerNext = item.token.kind == .word && item.spaced
-                    && (next.letterCase == .lower || (next.capitals && held.form.shape.capitals))
+                    && (next.letterCase == .lower || item.form.isStop
+                        || (held.form.shape.capitals && (next.capitals || next.letterCase == .upper)))
                 if lowerNext {
                     emit(held, held.form.term)
                     reset()

@@ -28,6 +28,25 @@ final class AnalyzeCommandTests: XCTestCase {
         XCTAssertEqual(objs[2]["stop"] as? Bool, true)
     }
 
+    /// A district label alone and its inflected forms in titles give one name term (issue 15, item 1), end to end:
+    /// the label at a line's start, the forms after a preposition, typed with and without Polish letters.
+    func testALabelAndItsInflectedFormsGiveOneNameTerm() throws {
+        let text = "Lisiniec\nFestyn na Lisińcu\nZabawa na Lisincu\nGrabówka\nPlac zabaw na Grabówce\nGrabówka - boisko\n"
+            + "Raków\nBoisko na Rakowie\nBudowa placu zabaw\n"
+        let r = try CLI.run(["analyze", "--json"], stdin: Data(text.utf8))
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let objs = try r.out.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        var terms: [String: Set<String>] = [:]
+        for o in objs { if let t = o["text"] as? String { terms[t, default: []].insert((o["term"] as? String) ?? "") } }
+        let groups = [["Lisiniec", "Lisińcu", "Lisincu"], ["Grabówka", "Grabówce"], ["Raków", "Rakowie"]]
+        for group in groups {
+            let all = group.reduce(into: Set<String>()) { $0.formUnion(terms[$1] ?? ["missing"]) }
+            XCTAssertEqual(all.count, 1, "\(group): \(all)")
+            XCTAssertTrue(all.first?.first?.isUppercase == true, "\(group): a name's term is capitalised: \(all)")
+        }
+        XCTAssertEqual(terms["Budowa"], ["budowa"])
+    }
+
     func testMissingFileIsAClearError() throws {
         let r = try CLI.run(["analyze", "no-such-file.txt"])
         XCTAssertNotEqual(r.status, 0)

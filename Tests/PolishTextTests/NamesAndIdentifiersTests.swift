@@ -25,6 +25,10 @@ final class NamesAndIdentifiersTests: XCTestCase {
             [("Kacku", "Park w Kacku"), ("Kack", "Osiedle Kack")],
             [("Parkitce", "Boisko na Parkitce"), ("Parkitka", "Park Parkitka")],
             [("Polesiu", "Festyn na Starym Polesiu"), ("Polesie", "Festyn Stare Polesie")],
+            [("Lisiniec", "Osiedle Lisiniec"), ("Lisińcu", "Festyn na Lisińcu"), ("Lisincu", "Festyn na Lisincu")],
+            [("Grabówek", "Dzielnica Grabówek"), ("Grabówku", "Festyn na Grabówku")],
+            [("Sosnowiec", "Miasto Sosnowiec"), ("Sosnowcu", "Festyn w Sosnowcu"), ("Sosnowca", "Dla Sosnowca")],
+            [("Bytom", "Miasto Bytom"), ("Bytomiu", "Festyn w Bytomiu")],
         ]
         for group in groups {
             let terms = try group.map { try term($0.0, in: $0.1) }
@@ -39,6 +43,33 @@ final class NamesAndIdentifiersTests: XCTestCase {
         XCTAssertNotEqual(try term("Stare", in: "Festyn Stare Polesie"), "stary")
         // Two libraries stay apart.
         XCTAssertNotEqual(try term("Cisowa", in: "Biblioteka Cisowa"), try term("Cisowskie", in: "Biblioteka Pustki Cisowskie"))
+    }
+
+    /// A district field or a label alone is the name its titles inflect (issue 15, item 1): a sentence's first word
+    /// with both a proper and a common reading is the name unless running text goes on in lower case.
+    func testALabelAloneIsTheNameItsInflectedFormsGive() throws {
+        let a = try analyzer()
+        for (label, inflected, word) in [("Grabówka", "Plac zabaw na Grabówce", "Grabówce"),
+                                         ("Raków", "Boisko na Rakowie", "Rakowie"),
+                                         ("Lisiniec", "Festyn na Lisińcu", "Lisińcu"),
+                                         ("Lisiniec", "Festyn na Lisincu", "Lisincu"),
+                                         ("Poznań", "Biegi w Poznaniu", "Poznaniu"),
+                                         ("Stradom", "Kino na Stradomiu", "Stradomiu"),
+                                         ("Piątkowo", "Boisko na Piątkowie", "Piątkowie")] {
+            let alone = a.terms(label)
+            XCTAssertEqual(alone.count, 1, label)
+            XCTAssertEqual(alone.first, try term(word, in: inflected), "\(label) / \(word)")
+            XCTAssertEqual(alone.first.map { TermKind.of($0) }, .name, label)
+            // Before a dash or a colon the label is still the name; before lower-case running text it is not.
+            XCTAssertEqual(a.terms("\(label) - plac zabaw").first, alone.first, label)
+            XCTAssertEqual(a.terms("\(label): plac zabaw").first, alone.first, label)
+        }
+        XCTAssertEqual(a.terms("Rak rzeczny"), ["rak", "rzeczny"])
+        // In a title typed in capitals the next word's capital says nothing, nor does a capitalised stop word's in
+        // a title typed in title case: running text, the common word.
+        XCTAssertEqual(a.terms("MUZYKA SMYKA DLA DZIECI").first, "muzyka")
+        XCTAssertEqual(a.terms("Muzyka Dla Smyka").first, "muzyka")
+        XCTAssertEqual(a.terms("Budowa placu zabaw"), ["budowa", "plac", "zabawa"])
     }
 
     func testOrdinaryWordsKeepTheirLemmas() throws {

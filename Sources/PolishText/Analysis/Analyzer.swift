@@ -80,7 +80,7 @@ public final class Analyzer {
                 let gap = TokenGap.classify(bytes, from: previousEnd, to: token.start)
                 previousEnd = token.end
                 context.push(ContextTerms.Item(token: token, form: form, sentenceStart: gap.sentenceStart,
-                                               joined: gap.joined)) { body($0, $1, bytes) }
+                                               joined: gap.joined, spaced: gap.spaced)) { body($0, $1, bytes) }
             }
             context.finish { body($0, $1, bytes) }
         } }

@@ -2,8 +2,9 @@
 /// and refuse to load against a different one (`differences(from:)` names the setting).
 public struct AnalyzerConfiguration: Codable, Hashable, Sendable {
     /// Bump when the analysis chain changes in a way that changes terms. 2: names, identifiers and amounts
-    /// (`ContextTerms`, `money` tokens).
-    public var chainVersion: Int = 2
+    /// (`ContextTerms`, `money` tokens). 3: name keys drop a mobile "e" and keep "-om", a sentence's first word
+    /// that is also a proper name is the name unless lower-case text follows.
+    public var chainVersion: Int = 3
     /// The lemmatiser's identifier (method and data hashes), e.g. "morfologik-pl:…+guesser:…".
     public var lemmatizer: String
     /// The stop-word list's version; nil disables stop words.

@@ -7,8 +7,10 @@
 ///   stay out unless `keepNumbers`; amounts are `money` tokens with no term.
 /// * **Names.** A capitalised word is a name when it follows ul., al., pl., os., park, skwer, osiedle, rondo, im.
 ///   (`WordShape.triggers`) or is hyphenated to a name ("Bielsko-Biała"); when the lexicon
-///   does not know it; or when the lexicon lists it as a proper name (mid-sentence; at a sentence's start only
-///   when it has no common reading, since every sentence starts with a capital). A capitalised adjective right
+///   does not know it; or when the lexicon lists it as a proper name (mid-sentence; at a sentence's start, where
+///   every word has a capital, one with a common reading too is held back and is the name unless lower-case text
+///   follows it after a space: "Grabówka" alone, as a district field holds it, or "Grabówka - plac zabaw" is the
+///   name that "na Grabówce" inflects; "Budowa placu" stays common). A capitalised adjective right
 ///   before a name belongs to it ("Stare Polesie", "Nowa Huta"). A name gives one term for all its case forms
 ///   (`NameKey`), never the common word it resembles ("Stare" is not `stary`, "Rakowie" not `rak`).
 /// Lower-case text and single lower-case words (UD's tokens, `postulaty stem` of them) are analysed as before.
@@ -20,9 +22,11 @@ struct ContextTerms {
         var sentenceStart: Bool
         /// Only spaces or a hyphen between this token and the one before.
         var joined: Bool
+        /// Only spaces between this token and the one before (no hyphen, no punctuation).
+        var spaced: Bool = false
     }
 
-    enum Pending { case marker(code: String?), adjective }
+    enum Pending { case marker(code: String?), adjective, initial }
 
     let keepNumbers: Bool
     private var pending: (item: Item, why: Pending)?
@@ -45,6 +49,27 @@ struct ContextTerms {
                 }
                 emit(held, held.form.term)
                 reset()
+            case .initial:
+                // A sentence's first word that is both a proper name and a common word: the common word when a
+                // lower-case word follows it after a space, as running text goes on ("Rak rzeczny", "Budowa placu";
+                // in a title typed in capitals, any word so typed: "MUZYKA DLA SMYKA"; a stop word, whatever its
+                // case: "Muzyka Dla Smyka"), else the name: a label
+                // alone ("Grabówka", "Raków": a district field), before a dash, colon or comma ("Grabówka - plac
+                // zabaw"), or before another capitalised word ("Raków Zacisze").
+                let next = item.form.shape
+                let lowerNext = item.token.kind == .word && item.spaced
+                    && (next.letterCase == .lower || item.form.isStop
+                        || (held.form.shape.capitals && (next.capitals || next.letterCase == .upper)))
+                if lowerNext {
+                    emit(held, held.form.term)
+                    reset()
+                    lastTrigger = held.form.shape.nameTrigger
+                } else {
+                    emit(held, held.form.shape.nameTerm)
+                    reset()
+                    lastName = true
+                    lastTrigger = held.form.shape.nameTrigger
+                }
             case .adjective:
                 if item.joined && isName(item, afterName: false) {
                     emit(held, held.form.shape.nameTerm)
@@ -60,7 +85,9 @@ struct ContextTerms {
     }
 
     mutating func finish(_ emit: (Item, String?) -> Void) {
-        if let (held, _) = pending { emit(held, held.form.term) }
+        if let (held, why) = pending {
+            if case .initial = why { emit(held, held.form.shape.nameTerm) } else { emit(held, held.form.term) }
+        }
         pending = nil
         reset()
     }
@@ -100,6 +127,11 @@ struct ContextTerms {
                     reset()
                     lastName = true
                     lastTrigger = shape.nameTrigger
+                    return
+                }
+                if item.sentenceStart && shape.readings.isProper && shape.readings.common && !shape.nameTrigger {
+                    reset()
+                    pending = (item, .initial)
                     return
                 }
                 if shape.readings.commonAdjective {
@@ -168,19 +200,21 @@ struct ContextTerms {
 
 /// What lies between two tokens: a sentence boundary, or only spaces and hyphens (the tokens are joined).
 enum TokenGap {
-    static func classify(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> (sentenceStart: Bool, joined: Bool) {
-        if from < 0 { return (true, false) }
-        var joined = true
+    static func classify(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> (sentenceStart: Bool, joined: Bool, spaced: Bool) {
+        if from < 0 { return (true, false, false) }
+        var joined = true, spaced = true
         for k in from..<max(from, to) {
             switch b[k] {
             case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), 0x0A:
-                return (true, false)
-            case 0x20, UInt8(ascii: "-"):
+                return (true, false, false)
+            case 0x20:
                 continue
+            case UInt8(ascii: "-"):
+                spaced = false
             default:
-                joined = false
+                joined = false; spaced = false
             }
         }
-        return (false, joined)
+        return (false, joined, spaced)
     }
 }

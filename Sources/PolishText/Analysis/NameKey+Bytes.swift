@@ -39,12 +39,22 @@ extension NameKey {
                 n += 1
             }
             // The longest ending that leaves three letters.
+            var cut = false
             for e in endingBytes where n - e.count >= 3 && hasSuffix(buf, n, e) {
                 n -= e.count
+                cut = true
                 break
             }
             // A softening "i" after a consonant.
             if n > 3, buf[n - 1] == 0x69, !isVowel(buf[n - 2]) { n -= 1 }
+            // The mobile "e" of a form without an ending (`dropMobileE`): "iec" → "c", "ec"/"ek" → "c"/"k".
+            if !cut {
+                if n >= 5, buf[n - 3] == 0x69, buf[n - 2] == 0x65, buf[n - 1] == 0x63, !isVowel(buf[n - 4]) {
+                    buf[n - 3] = 0x63; n -= 2
+                } else if n >= 4, buf[n - 2] == 0x65, buf[n - 1] == 0x63 || buf[n - 1] == 0x6B, !isVowel(buf[n - 3]) {
+                    buf[n - 2] = buf[n - 1]; n -= 1
+                }
+            }
             // The final consonant's class (`canonicalFinalConsonant`).
             if n >= 3 {
                 let last = buf[n - 1], before = buf[n - 2]

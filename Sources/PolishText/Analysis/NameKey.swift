@@ -2,20 +2,22 @@
 /// ending cut, with a capital first letter, which marks it as a name (every other term is lower case; `TermKind`).
 /// The lexicon's proper lemmas confirm it (`of(written:properLemmas:)`): the key of the word as written is used
 /// when one of them has the same key ("Rakowie" is Raków, not Rak the surname); when none has, the first lemma's
-/// key is used only if it is not a shorter stem of the written key.
+/// key is used only if it is not a shorter stem of the written key ("Piątkowie" is Piątkowo, not Piątek).
 ///
 /// Why a crude ending cut rather than a guessed lemma: consistency matters more than a pretty lemma. Every case
 /// form of one name must give one term, and a lemma guesser trained on common words maps place names onto common
 /// nouns ("Zawodziu" → zawód, "Redłowie" → redł). The longest ending of `endings` is cut while at least three
-/// letters stay, then a softening "i" after a consonant ("Zawodzia" → zawodzi → zawodz), then the final consonant's
-/// alternation class (`canonicalFinalConsonant`): Obłuże, Obłużu → Obluz; Redłowo, Redłowie → Redlow; Zawodzie,
+/// letters stay, then a softening "i" after a consonant ("Zawodzia" → zawodzi → zawodz), the mobile "e" of a form
+/// without an ending (`dropMobileE`: Lisiniec, Lisińcu → Lisint), then the final consonant's alternation class
+/// (`canonicalFinalConsonant`): Obłuże, Obłużu → Obluz; Redłowo, Redłowie → Redlow; Zawodzie,
 /// Zawodziu, Zawodzia → Zawod; Raków, Rakowie → Rakow; Stare, Starym → Star; Cisowa, Cisowej → Cisow but
 /// Cisowskie → Cisowst.
 public enum NameKey {
-    /// Noun and adjective endings of Polish declension, ASCII-folded, longest first.
+    /// Noun and adjective endings of Polish declension, ASCII-folded, longest first. Not the dative plural "om":
+    /// place names end so in the nominative (Bytom, Radom, Stradom / Stradomiu), and titles rarely use that case.
     static let endings: [String] = [
         "iego", "iemu", "ego", "emu", "ami", "ach", "ych", "ich", "ymi", "imi", "owi", "iem",
-        "ie", "iu", "ej", "om", "em", "ym", "im", "a", "e", "i", "o", "u", "y",
+        "ie", "iu", "ej", "em", "ym", "im", "a", "e", "i", "o", "u", "y",
     ]
     static let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
 
@@ -35,13 +37,32 @@ public enum NameKey {
         }
     }
 
+    /// The mobile "e" of a form without an ending: Lisiniec / Lisińca, Sosnowiec / Sosnowca, Ochojec / Ochojca,
+    /// Grabówek / Grabówku, and the genitive plural Pustek / Pustki. A final "iec" after a consonant loses "ie", a
+    /// final "ec" or "ek" after a consonant loses "e", while three letters stay; only where no ending was cut, since
+    /// there the vowel is the one the other forms drop ("Kielce" → kielc keeps its stem).
+    static func dropMobileE(_ stem: String) -> String {
+        let c = Array(stem)
+        let n = c.count
+        if n >= 5, c[n - 3] == "i", c[n - 2] == "e", c[n - 1] == "c", !vowels.contains(c[n - 4]) {
+            return String(c[0..<(n - 3)]) + "c"
+        }
+        if n >= 4, c[n - 2] == "e", c[n - 1] == "c" || c[n - 1] == "k", !vowels.contains(c[n - 3]) {
+            return String(c[0..<(n - 2)]) + String(c[n - 1])
+        }
+        return stem
+    }
+
     /// The key of a written word given the lexicon's proper lemmas for it.
     public static func of(written: String, properLemmas: [String]) -> String {
         let own = of(written)
         guard let first = properLemmas.first, !properLemmas.contains(where: { of($0) == own }) else { return own }
         let lexical = of(first)
-        // "Rak" for "Rakowie": a shorter stem of the written key would merge the place with another name.
-        return own.hasPrefix(lexical) ? own : lexical
+        // "Rak" for "Rakowie", "Piątek" for "Piątkowie" (Piątkowo): a shorter stem of the written key (up to the
+        // final consonant's class) would merge the place with another name.
+        if own.hasPrefix(lexical) { return own }
+        if lexical.utf8.count < own.utf8.count, own.hasPrefix(lexical.dropLast()) { return own }
+        return lexical
     }
 
     /// The key of one word: by bytes when its letters allow (`byteKey`), else by Characters (`referenceKey`).
@@ -53,13 +74,16 @@ public enum NameKey {
     static func referenceKey(_ name: String) -> String {
         let folded = DiacriticFolding.fold(name.lowercased())
         var stem = folded
+        var cut = false
         for e in endings where stem.count - e.count >= 3 && stem.hasSuffix(e) {
             stem.removeLast(e.count)
+            cut = true
             break
         }
         if stem.count > 3, stem.last == "i", let before = stem.dropLast().last, !vowels.contains(before) {
             stem.removeLast()
         }
+        if !cut { stem = dropMobileE(stem) }
         stem = canonicalFinalConsonant(stem)
         guard let first = stem.first else { return name }
         return first.uppercased() + stem.dropFirst()

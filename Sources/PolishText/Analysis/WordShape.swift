@@ -16,6 +16,9 @@ struct WordShape: Sendable, Equatable {
     var code: String?
     /// "19a", "12b": a house number written as a word.
     var houseNumber = false
+    /// Typed in capitals and judged as a capitalised word ("KLECINIE"): beside another such word, its capital
+    /// says nothing of a name.
+    var capitals = false
 
     static let plain = WordShape()
 
@@ -45,7 +48,7 @@ struct WordShape: Sendable, Equatable {
         // A word in capitals that is not a code ("ŻELECHOWA", "KLECINIE" in a title typed in capitals) is judged
         // as a capitalised word: the same name whatever the typing.
         let asTitle = s.letterCase == .title || (s.letterCase == .upper && !isCode(written, term: term))
-        if s.letterCase == .upper && asTitle { s.letterCase = .title }
+        if s.letterCase == .upper && asTitle { s.letterCase = .title; s.capitals = true }
         switch s.letterCase {
         case .title:
             let form = normalized

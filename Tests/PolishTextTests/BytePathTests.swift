@@ -118,10 +118,23 @@ final class BytePathTests: XCTestCase {
         guard FileManager.default.fileExists(atPath: LexiconLocation.resolve()) else { throw XCTSkip("no dictionary") }
         XCTAssertTrue(try MorphologyLemmatizerTests.lemmatizer().dictionary.automaton.sortedLabels)
     }
+
+    /// The automata trusted as sorted by their hash (`CFSA2Automaton.knownSorted`, which skips the check at load)
+    /// are sorted when checked: the installed dictionary, when its hash is listed, checked arc by arc here; and
+    /// its hash is listed (else every start pays the check again: a new dictionary should be added).
+    func testKnownSortedAutomataAreSorted() throws {
+        guard FileManager.default.fileExists(atPath: LexiconLocation.resolve()) else { throw XCTSkip("no dictionary") }
+        let automaton = try MorphologyLemmatizerTests.lemmatizer().dictionary.automaton
+        XCTAssertTrue(CFSA2Automaton.knownSorted.contains(automaton.arcsHash),
+                      "the installed dictionary's arcs hash \(String(automaton.arcsHash, radix: 16)) is not in knownSorted")
+        XCTAssertTrue(automaton.labelsCheckedSorted())
+        XCTAssertTrue(automaton.sortedLabels)
+    }
 }
 
-/// The guesser's byte path (`rule(for:)`) against the String path it replaced, on the corpus words, their
-/// lower-cased forms and made-up words of one- to four-byte letters.
+/// The guesser's byte path (`rule(for:)` through the hash index, `guess(_:)` by bytes) against the String path it
+/// replaced (a binary search and a scalar view), on the corpus words, their lower-cased forms and made-up words of
+/// one- to four-byte letters.
 final class SuffixGuesserBytePathTests: XCTestCase {
     func testRuleBytePathEqualsTheStringPath() throws {
         let guesser = try SuffixGuesser(path: MorphologyLemmatizerTests.root + "/Models/" + PolishLemmatizer.guesserFileName)
@@ -132,9 +145,39 @@ final class SuffixGuesserBytePathTests: XCTestCase {
             asked += 1
             let fast = guesser.rule(for: w), reference = guesser.referenceRule(for: w)
             XCTAssertEqual(fast, reference, w)
+            XCTAssertEqual(guesser.guess(w), guesser.referenceGuess(w), w)
             if fast != nil { ruled += 1 }
         }
         XCTAssertGreaterThan(asked, 5_000)
         XCTAssertGreaterThan(ruled, 2_000)
+    }
+}
+
+/// The guesser's known-word check by the allocation-free walk (`hasSurface`) against the `surfaces` walk it replaced,
+/// on the corpus words as written, lower-cased and capitalised, their guesses, and odd inputs (the separator,
+/// letters outside the spelling tables, four-byte scalars).
+final class SurfaceCheckTests: XCTestCase {
+    func testHasSurfaceEqualsTheSurfacesWalk() throws {
+        guard FileManager.default.fileExists(atPath: LexiconLocation.resolve()) else { throw XCTSkip("no dictionary") }
+        let l = try MorphologyLemmatizerTests.lemmatizer()
+        var words = Set(BytePathTests.words)
+        for w in BytePathTests.words {
+            words.insert(w.capitalized)
+            if let g = l.guesser?.guess(w.lowercased()) { words.insert(g) }
+        }
+        words.formUnion(["kot+", "+", "a+b", "kraków", "KRAKÓW", "nato", "mlodziezy", "x", "ż", "𝔸", "日本", "i"])
+        var known = 0
+        for w in words.sorted() {
+            for matching: MorfologikDictionary.Matching in [.caseInsensitive, [], [.caseInsensitive, .restoreDiacritics]] {
+                var copy = w
+                let fast = copy.withUTF8 { l.hasSurface($0, matching: matching) }
+                let reference = !l.dictionary.surfaces(of: w, matching: matching, maxSurfaces: 1).isEmpty
+                XCTAssertEqual(fast, reference, "\(w) \(matching.rawValue)")
+                if reference { known += 1 }
+            }
+            XCTAssertEqual(l.isKnownWord(w), l.referenceIsKnownWord(w), w)
+        }
+        XCTAssertGreaterThan(words.count, 10_000)
+        XCTAssertGreaterThan(known, 5_000)
     }
 }

@@ -36,7 +36,7 @@ public struct CorpusLoad {
                             presenceOf field: String? = nil) throws -> CorpusLoad {
         var load = CorpusLoad()
         var present: [Bool] = []
-        load.skipped = try forEach(files, policy: policy, requireRecords: requireRecords) { p, origin, stream in
+        load.skipped = try forEach(files, policy: policy, requireRecords: requireRecords, sourceFields: field != nil) { p, origin, stream in
             load.records.append(p)
             load.origins.append(origin)
             if let field {
@@ -54,11 +54,12 @@ public struct CorpusLoad {
     @discardableResult
     public static func forEach(_ files: [String], policy: BadRecordPolicy, requireRecords: Bool = true,
                                _ body: (Postulate, Origin) throws -> Void) throws -> [CorpusError] {
-        try forEach(files, policy: policy, requireRecords: requireRecords) { p, origin, _ in try body(p, origin) }
+        try forEach(files, policy: policy, requireRecords: requireRecords, sourceFields: false) { p, origin, _ in try body(p, origin) }
     }
 
-    /// `forEach` whose body also sees the stream (the record's source fields).
-    static func forEach(_ files: [String], policy: BadRecordPolicy, requireRecords: Bool,
+    /// `forEach` whose body also sees the stream; with `sourceFields` the stream holds each record's source fields
+    /// (`jsonFields`), else records are read without them (`CorpusStream.nextRecord`).
+    static func forEach(_ files: [String], policy: BadRecordPolicy, requireRecords: Bool, sourceFields: Bool,
                         _ body: (Postulate, Origin, CorpusStream) throws -> Void) throws -> [CorpusError] {
         var bad: [CorpusError] = []
         var good = 0
@@ -67,7 +68,7 @@ public struct CorpusLoad {
             let before = good + bad.count
             while true {
                 do {
-                    guard let p = try stream.next() else { break }
+                    guard let p = try sourceFields ? stream.next() : stream.nextRecord() else { break }
                     good += 1
                     try body(p, Origin(file: file, line: stream.line), stream)
                 } catch let e as CorpusError {

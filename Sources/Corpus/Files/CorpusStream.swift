@@ -67,6 +67,28 @@ public final class CorpusStream {
         }
     }
 
+    /// `next()` without the record's source fields (`jsonFields` stays empty): a JSONL line goes straight into its
+    /// record (`JSONRecordScan`), the general parser only where that path declines. Same records, same errors.
+    /// For readers that keep only the records (`CorpusLoad.read` without `presenceOf`).
+    public func nextRecord() throws -> Postulate? {
+        guard format == .jsonl, !failed else { return try next() }
+        while true {
+            let lineNo = reader.line
+            guard reader.nextLine(into: &lineBuffer) else {
+                if reader.readError {
+                    failed = true
+                    throw CorpusError(.io, file: path, tr("błąd odczytu pliku", "read error"))
+                }
+                return nil
+            }
+            if lineBuffer.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            line = lineNo
+            if !jsonFields.isEmpty { jsonFields = [] }
+            if let record = lineBuffer.withUnsafeBufferPointer({ JSONRecordScan.record($0) }) { return record }
+            return try CorpusReader.fieldsAndRecord(jsonLine: lineBuffer, file: path, line: lineNo).record
+        }
+    }
+
     private func nextJSONL() throws -> Postulate? {
         while true {
             let lineNo = reader.line

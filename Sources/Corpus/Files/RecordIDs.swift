@@ -4,6 +4,30 @@
 extension CorpusLoad {
     /// Throws for the first record with an empty id or an id read before; `purpose` says what needs them.
     public func requireIDs(for purpose: (pl: String, en: String)) throws(CorpusError) {
+        // ASCII ids (nearly all) by their bytes; any other id sends the whole check to the String path below.
+        var keys = ASCIIKeySet(capacity: records.count)
+        var ascii = true
+        for i in records.indices {
+            var id = records[i].id
+            let verdict = id.withUTF8 { b -> Int? in
+                var blank = true
+                for x in b {
+                    if x >= 0x80 { ascii = false; return nil }
+                    if x != 0x20 && !(x >= 0x09 && x <= 0x0D) { blank = false }
+                }
+                if blank { return -1 }
+                return keys.insert(b) ?? -2  // positions in `keys` are record indexes: every earlier record was inserted
+            }
+            guard ascii, let verdict else { break }
+            if verdict == -1 { throw Self.missingID(records[i], at: origins[i], for: purpose) }
+            if verdict >= 0 { throw Self.repeatedID(id, at: origins[i], first: origins[verdict], for: purpose) }
+        }
+        if ascii { return }
+        try referenceRequireIDs(for: purpose)
+    }
+
+    /// `requireIDs` by Strings (what the byte path must answer; any non-ASCII id takes it).
+    func referenceRequireIDs(for purpose: (pl: String, en: String)) throws(CorpusError) {
         var seen: [String: Origin] = [:]
         seen.reserveCapacity(records.count)
         for (p, o) in zip(records, origins) {

@@ -139,16 +139,32 @@ enum JSONParser {
         mutating func string() throws -> String {
             i += 1
             let start = i
-            // Fast path: no escapes.
+            // Fast path: no escapes. Eight bytes at a time while none is a quote, a backslash or below 0x20 (each
+            // test exact for "any byte": only presence is asked), noting whether any byte is above 0x7F.
+            var high: UInt64 = 0
+            if let base = b.baseAddress {
+                let ones: UInt64 = 0x0101_0101_0101_0101, top: UInt64 = 0x8080_8080_8080_8080
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= b.count {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let q = w ^ (0x22 &* ones), s = w ^ (0x5C &* ones)
+                    if ((q &- ones) & ~q | (s &- ones) & ~s | (w &- 0x20 &* ones) & ~w) & top != 0 { break }
+                    high |= w
+                    i += 8
+                }
+            }
             while i < b.count {
                 let c = b[i]
                 if c == UInt8(ascii: "\"") {
                     let raw = UnsafeBufferPointer(rebasing: b[start..<i])
                     i += 1
+                    // ASCII needs no validation (`utf8` would scan for it again).
+                    if high & 0x8080_8080_8080_8080 == 0 { return String(decoding: raw, as: UTF8.self) }
                     return try Self.utf8(raw, at: start, cursor: self)
                 }
                 if c == UInt8(ascii: "\\") { break }
                 if c < 0x20 { throw error(tr("znak sterujący w tekście (nowa linia w środku pola?)", "control character in a string (a line break inside a field?)")) }
+                high |= UInt64(c)
                 i += 1
             }
             guard i < b.count else { throw eof(tr("zamykającego cudzysłowu", "the closing quote")) }
@@ -215,14 +231,9 @@ enum JSONParser {
         static func utf8(_ raw: UnsafeBufferPointer<UInt8>, at start: Int, cursor: Cursor) throws -> String {
             // ASCII needs no validation; otherwise validate so bad bytes are reported, not replaced (unless the
             // caller has checked the whole text: then decoding replaces nothing).
-            if cursor.utf8Checked { return String(decoding: raw, as: UTF8.self) }
-            var ascii = true
-            for c in raw where c >= 0x80 { ascii = false; break }
-            if ascii { return String(decoding: raw, as: UTF8.self) }
-            guard let s = String(validating: raw, as: UTF8.self) else {
-                throw JSONSyntaxError(column: start + 1, message: tr("tekst nie jest poprawnym UTF-8", "the text is not valid UTF-8"), truncated: false)
-            }
-            return s
+            // `UTF8Check` judges as `String(validating:)` does, in a fraction of its time (`UTF8CheckTests`).
+            if cursor.utf8Checked || UTF8Check.isValid(raw) { return String(decoding: raw, as: UTF8.self) }
+            throw JSONSyntaxError(column: start + 1, message: tr("tekst nie jest poprawnym UTF-8", "the text is not valid UTF-8"), truncated: false)
         }
     }
 }

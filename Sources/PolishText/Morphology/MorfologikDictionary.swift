@@ -28,7 +28,7 @@ public final class MorfologikDictionary: @unchecked Sendable {
         self.metadata = metadata
         self.source = source
         var h = FNV64()
-        automaton.arcs.withUnsafeBufferPointer { h.add($0) }
+        h.value = automaton.arcsHash  // FNV-1a is a running state: the same as hashing the arcs here
         h.add(metadata.encoding.rawValue)
         h.add([metadata.separator])
         contentHash = h.hex

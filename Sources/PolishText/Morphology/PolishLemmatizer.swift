@@ -129,6 +129,13 @@ public final class PolishLemmatizer: Lemmatizing, @unchecked Sendable {
     /// inflected form of a lemma it has; a guess landing on a known word ("lili" → "lić", "bowie" → "b") would
     /// wrongly merge an unknown name with a known lemma.
     func isKnownWord(_ word: String) -> Bool {
+        var copy = word
+        if let known = copy.withUTF8({ hasSurface($0, matching: .caseInsensitive) }) { return known }
+        return referenceIsKnownWord(word)
+    }
+
+    /// `isKnownWord` by the allocating `surfaces` walk: what `hasSurface` must reproduce (tests).
+    func referenceIsKnownWord(_ word: String) -> Bool {
         !dictionary.surfaces(of: word, matching: .caseInsensitive, maxSurfaces: 1).isEmpty
     }
 

@@ -26,13 +26,21 @@ public final class Analyzer {
     /// Bound on the caches so a stream of unique garbage cannot grow memory without limit.
     private let cacheLimit = 500_000
 
-    struct CachedForm {
-        var normalized: String
-        var term: String?
-        var source: LemmaSource?
-        var isStop: Bool
+    /// A class, not a struct: every token hands its form on through the context stage (`ContextTerms.Item`),
+    /// and a struct of five reference-counted fields cost a value-witness copy and five retains and releases at
+    /// each step (a tenth of `tag`'s instructions); a reference costs one.
+    final class CachedForm: Sendable {
+        let normalized: String
+        let term: String?
+        let source: LemmaSource?
+        let isStop: Bool
         /// What the context stage needs (`WordShape`).
-        var shape: WordShape = .plain
+        let shape: WordShape
+
+        init(normalized: String, term: String?, source: LemmaSource?, isStop: Bool, shape: WordShape = .plain) {
+            self.normalized = normalized; self.term = term; self.source = source; self.isStop = isStop
+            self.shape = shape
+        }
     }
 
     /// The lexicon's proper-name readings, when the lemmatiser has them.

@@ -37,12 +37,21 @@ public enum FormBoilerplate {
     /// Returns `text` without its cost tables, budget lines and form headings (whitespace between the kept parts
     /// collapsed to one space per removed part). Text without any of them is returned unchanged.
     public static func strip(_ text: String) -> String {
-        mayMatch(text) ? stripByPatterns(text) : text
+        guard mayMatch(text), mayContain(text) else { return text }
+        // The patterns' own matching, without NSRegularExpression, wherever the text's scalars allow
+        // (`BoilerplateMatcher`; the same result, checked against the patterns in `BoilerplateMatcherTests`).
+        return BoilerplateMatcher.strip(text) ?? byPatterns(text)
     }
 
-    /// `strip` without the byte scan's first look (what the tests compare it with).
+    /// `strip` without the byte scan's first look and without the matcher (what the tests compare it with).
     static func stripByPatterns(_ text: String) -> String {
-        guard mayContain(text), let costLine, let heading else { return text }
+        guard mayContain(text) else { return text }
+        return byPatterns(text)
+    }
+
+    /// The two regular expressions' replacements, without any first look.
+    static func byPatterns(_ text: String) -> String {
+        guard let costLine, let heading else { return text }
         // A cost table or budget line: from its opening phrase to the last amount that follows on the same line
         // (a table pasted as one line keeps its rows on it), or to the end of the phrase and a number after it.
         return replace(heading, in: replace(costLine, in: text))

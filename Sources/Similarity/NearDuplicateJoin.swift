@@ -8,69 +8,79 @@ public struct DuplicatePair: Sendable, Equatable {
     public init(a: Int, b: Int, score: Double) { self.a = a; self.b = b; self.score = score }
 }
 
-/// All pairs of unit vectors with cosine ≥ T, exactly (AllPairs / L2AP-style prefix filtering with l2 bounds).
+/// All pairs of unit vectors with cosine ≥ T, exactly (prefix filtering with l2 bounds, as in AllPairs / L2AP, and
+/// the candidates' partial scores summed block by block).
 ///
-/// Terms are ranked from most to least frequent; "x_{<t}" below is the part of x on terms more frequent than t.
+/// Terms are ranked from most to least frequent; "x_{<s}" below is the part of x on terms ranked before s.
 /// * **Index**: each row y is split, in rank order, into a prefix and the rest; only the rest is indexed. The prefix
 ///   is the longest one whose bound on any dot product, min(‖y_prefix‖, Σ y_i·maxweight_i), stays below T, so a
 ///   qualifying pair shares at least one indexed term of y.
-/// * **Candidates**: x's terms are read rarest first. A row y first met at x's term t shares nothing rarer with x
-///   (a rarer shared term would be indexed in y and would have met it first), so dot(x, y) ≤ x_t·y_t +
-///   ‖x_{<t}‖·‖y_{<t}‖ (the posting stores ‖y_{<t}‖); y becomes a candidate only if that reaches T. New candidates
-///   stop once min(‖x_{≤t}‖, Σ x_s·maxweight_s) is below T; x's remaining terms then only complete the partial
-///   scores of the candidates, so each partial score holds every shared term of y's indexed part.
-/// * **Filter**: what is left of dot(x, y) is on y's prefix: at most ‖x_{<split(y)}‖·‖y_prefix‖. Survivors get that
-///   part exactly (x's weights scattered into a dense array, y's few prefix terms read), and those still reaching
-///   T are verified with the brute-force sum itself (`SparseVectors.dot`'s order and arithmetic), so scores are
-///   bit-identical to the brute force.
-/// * **Split bound**: what a row y met at x's term t can still gain lies on terms more frequent than t, in y's
-///   indexed part or in its prefix; bounded apart, ‖x_{[split(y),t)}‖·‖y_{[split(y),t)}‖ + ‖x_{<split(y)}‖·‖y_prefix‖
-///   (tighter than ‖x_{<t}‖·‖y_{<t}‖). It refuses candidates at admission, drops live ones at each later meeting
-///   (on the synthetic 100k corpus a fifth of the candidates die before the filter), and the filter reads
-///   ‖x_{<split(y)}‖ kept from admission instead of searching x's row for it.
-/// Bounds are computed in Float where cheap; a margin (`slack`) far above Float rounding keeps them safe (it only
-/// lets a few more rows through to the exact check). Rows are probed in parallel chunks, each against the rows
-/// before it; the pairs are sorted at the end, so the output does not depend on the number of threads.
+/// * **Partial scores**: rows are taken in blocks of a few thousand (`JoinBlocks`); every later row x is probed
+///   against a block, its terms rarest first. A row y first met at x's term t shares nothing rarer with x (a
+///   rarer shared term would be indexed in y and would have met it first), so dot(x, y) ≤ ‖x_{≤t}‖: once that is
+///   below T, x's remaining terms only complete the rows already touched (`admitting`). Every touched row y of
+///   the block so gets the sum over every shared term of y's indexed part.
+/// * **Filter**: what is left of dot(x, y) is on y's prefix: at most ‖x_{<split(y)}‖·‖y_prefix‖ (first with
+///   ‖x‖ = 1, then with x's norm before y's first indexed rank). Survivors get that part exactly (x's weights by
+///   rank, y's few prefix terms), and those still reaching T are verified with the brute-force sum itself
+///   (`SparseVectors.dot`'s order and arithmetic), so scores are bit-identical to the brute force.
+/// Bounds are computed in Float; a margin (`slack`) far above Float rounding keeps them safe (it only lets a few
+/// more rows through to the exact check). Blocks and ranges of later rows are probed in parallel; the pairs are
+/// sorted at the end, so the output does not depend on the number of threads.
+///
+/// Why blocks: on the synthetic 100k report corpus (2,544 terms, 19.5 a row, 434,710 pairs at 0.5) the join reads
+/// 667 M postings whatever the order; probing row by row against all earlier rows (the fifth and sixth rounds'
+/// join, with candidates admitted and dropped by bounds at every posting) cost ≈ 14 ns a posting in cache misses
+/// and unpredictable branches, ≈ 9–10 s. A block's scores stay in the L1 cache and its postings in L2.
 public enum NearDuplicateJoin {
     static let slack = 1e-4
-    /// Rows per unit of work: small enough to balance (later rows meet more postings), large enough to be cheap.
-    static let chunk = 64
+    /// Later rows per unit of work against one block: small enough to balance, large enough to be cheap.
+    static let chunk = 4096
 
     /// The number of threads `pairs` uses by default: the machine's active cores.
     public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Pairs with cosine ≥ `threshold` for which `accept(a, b)` holds (e.g. different years), sorted by (a, b).
-    /// `accept` is asked before any score is computed.
+    /// `accept` is asked only for pairs whose bounds reach the threshold, before their exact score.
     public static func pairs(_ v: SparseVectors, threshold t: Double,
                              accept: (@Sendable (Int, Int) -> Bool)? = nil,
                              threads: Int = defaultThreads) -> [DuplicatePair] {
-        pairs(v, threshold: t, accept: accept, threads: threads, tableLimit: Probe.tableLimit)
+        pairs(v, threshold: t, accept: accept, threads: threads, rowsPerBlock: nil)
     }
 
-    /// `tableLimit`: the largest vocabulary for which x's norms below each rank are tabulated (tests set 0 to take
-    /// the other path, a binary search in x's row; the pairs are the same).
+    /// `rowsPerBlock`: the blocks' size (nil: `JoinBlocks.rowsPerBlock`'s choice; tests set small blocks so that
+    /// small corpora span many).
     static func pairs(_ v: SparseVectors, threshold t: Double, accept: (@Sendable (Int, Int) -> Bool)?,
-                      threads: Int, tableLimit: Int) -> [DuplicatePair] {
+                      threads: Int, rowsPerBlock: Int?) -> [DuplicatePair] {
         let n = v.count
         guard n > 1 else { return [] }
-        let index = JoinIndex(v, threshold: t)
-        let chunks = (n + chunk - 1) / chunk
-        let workers = max(1, min(threads, chunks))
+        let index = JoinIndex(v, threshold: t, rowsPerBlock: rowsPerBlock)
+        // Units of work: a block against a range of the rows after its first.
+        let size = index.blocks.rowsPerBlock
+        var units: [(block: Int, rows: Range<Int>)] = []
+        for b in 0..<index.blocks.blockCount {
+            var x = b * size + 1
+            while x < n {
+                let end = min(n, (x / chunk + 1) * chunk)
+                units.append((b, x..<end))
+                x = end
+            }
+        }
+        let workers = max(1, min(threads, units.count))
         if workers == 1 {
-            var probe = Probe(index, vectors: v, threshold: t, accept: accept, tableLimit: tableLimit)
-            for x in 0..<n { probe.run(x) }
+            var probe = Probe(index, vectors: v, threshold: t, accept: accept)
+            for u in units { probe.run(block: u.block, rows: u.rows) }
             return sorted(probe.out)
         }
         let results = ResultSlots(count: workers)
         let next = ChunkCounter()
+        let all = units
         DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var probe = Probe(index, vectors: v, threshold: t, accept: accept, tableLimit: tableLimit)
-            // Chunks taken in turn as workers come free: in the report the join shares the cores with the labelling,
-            // so equal shares of work finished at very different times (a fixed interleaving left one thread
-            // working alone for seconds). Which worker probes a row does not change its pairs.
-            while let c = next.take(below: chunks) {
-                for x in (c * chunk)..<min(n, (c + 1) * chunk) { probe.run(x) }
-            }
+            var probe = Probe(index, vectors: v, threshold: t, accept: accept)
+            // Units taken in turn as workers come free: in the report the join shares the cores with the labelling,
+            // so equal shares of work would finish at very different times. Which worker probes a unit does not
+            // change its pairs.
+            while let u = next.take(below: all.count) { probe.run(block: all[u].block, rows: all[u].rows) }
             results.set(w, probe.out)
         }
         return sorted(results.all())
@@ -95,7 +105,7 @@ public enum NearDuplicateJoin {
     }
 }
 
-/// The next chunk of rows to probe, handed out once each.
+/// The next unit of work, handed out once each.
 private final class ChunkCounter: @unchecked Sendable {
     private var next = 0
     private let lock = NSLock()
@@ -116,24 +126,26 @@ private final class ResultSlots: @unchecked Sendable {
     func all() -> [DuplicatePair] { lock.lock(); defer { lock.unlock() }; return slots.flatMap { $0 } }
 }
 
-/// The read-only part of the join, built once: term ranks, the indexed suffixes and the prefixes.
+/// The read-only part of the join, built once: term ranks, every row in rank order, the prefixes and the blocks of
+/// indexed postings.
 struct JoinIndex: Sendable {
-    /// An indexed term of row `row`: its weight, ‖row_{<t}‖ (the norm of the row's more frequent terms), and the
-    /// row's split rank and prefix norm, carried along so the final filter reads no per-row table at random.
-    struct Posting { var row: UInt32; var weight: Float; var before: Float; var split: UInt32; var prefixNorm: Float }
-
-    /// Term → rank (0 = most frequent) and, by rank, the largest weight of the term in any row.
+    /// Term → rank (0 = most frequent).
     let rank: [UInt32]
-    let maxWeight: [Double]
-    /// Postings by rank, rows ascending: `postings[postingStart[r]..<postingStart[r + 1]]`.
-    let postingStart: [Int]
-    let postings: [Posting]
-    /// Per row: its prefix as (term id, weight), `prefixTerms[prefixStart[y]..<prefixStart[y + 1]]`.
+    /// Per row x, its terms in rank order: `rowRanks[v.start[x]..<v.start[x + 1]]`, weights alongside.
+    let rowRanks: [UInt32]
+    let rowWeights: [Float]
+    /// Per row x, ‖x_{<k}‖ for k = 0 … its length: `normsBelow[v.start[x] + x + k]`.
+    let normsBelow: [Float]
+    /// Per row: the rank of its first indexed term (the number of ranks if none) and the norm of its prefix.
+    let splitRank: [UInt32]
+    let prefixNorm: [Float]
+    /// Per row: its prefix as (rank, weight), `prefixRanks[prefixStart[y]..<prefixStart[y + 1]]`.
     let prefixStart: [Int]
-    let prefixTerms: [UInt32]
+    let prefixRanks: [UInt32]
     let prefixWeights: [Float]
+    let blocks: JoinBlocks
 
-    init(_ v: SparseVectors, threshold t: Double) {
+    init(_ v: SparseVectors, threshold t: Double, rowsPerBlock: Int? = nil) {
         let n = v.count, dim = v.dimension
         var df = [Int](repeating: 0, count: dim)
         var maxByTerm = [Float](repeating: 0, count: dim)
@@ -149,42 +161,41 @@ struct JoinIndex: Sendable {
         let maxWeight = order.map { Double(maxByTerm[$0]) }
 
         let bound = max(0, t - NearDuplicateJoin.slack)
-        // Per row: the rank of its first indexed term (UInt32.max if none) and the norm of its prefix.
-        var splitRank = [UInt32](repeating: .max, count: n)
-        var prefixNorm = [Double](repeating: 0, count: n)
+        var splitRank = [UInt32](repeating: UInt32(dim), count: n)
+        var prefixNorm = [Float](repeating: 0, count: n)
         var prefixStart = [Int](repeating: 0, count: n + 1)
-        var prefixTerms: [UInt32] = [], prefixWeights: [Float] = []
-        var indexed: [(row: Int, entry: RankedRow.Entry, before: Double)] = []
+        var prefixRanks: [UInt32] = [], prefixWeights: [Float] = []
+        var rowRanks = [UInt32](repeating: 0, count: v.terms.count)
+        var rowWeights = [Float](repeating: 0, count: v.terms.count)
+        var normsBelow = [Float](repeating: 0, count: v.terms.count + n)
+        var indexed: [(row: UInt32, rank: UInt32, weight: Float)] = []
         indexed.reserveCapacity(v.terms.count)
-        var perRank = [Int](repeating: 0, count: dim + 1)
         var ranked = RankedRow()
         for y in 0..<n {
             ranked.load(y, of: v, rank: rank, maxWeight: maxWeight)
+            let first = v.start[y]
+            for (i, e) in ranked.entries.enumerated() {
+                rowRanks[first + i] = e.rank; rowWeights[first + i] = e.weight
+                normsBelow[first + y + i] = Float(ranked.norm(below: i))
+            }
+            normsBelow[first + y + ranked.count] = Float(ranked.norm(below: ranked.count))
             let split = ranked.split(bound: bound)
-            prefixNorm[y] = ranked.norm(below: split)
+            prefixNorm[y] = Float(ranked.norm(below: split))
             if split < ranked.count { splitRank[y] = ranked.entries[split].rank }
             for i in 0..<split {
-                prefixTerms.append(UInt32(order[Int(ranked.entries[i].rank)])); prefixWeights.append(ranked.entries[i].weight)
+                prefixRanks.append(ranked.entries[i].rank); prefixWeights.append(ranked.entries[i].weight)
             }
-            prefixStart[y + 1] = prefixTerms.count
+            prefixStart[y + 1] = prefixRanks.count
             for i in split..<ranked.count {
-                indexed.append((y, ranked.entries[i], ranked.norm(below: i)))
-                perRank[Int(ranked.entries[i].rank) + 1] += 1
+                indexed.append((UInt32(y), ranked.entries[i].rank, ranked.entries[i].weight))
             }
         }
-        // Postings grouped by rank with a counting sort; rows stay ascending within a rank.
-        for r in 0..<dim { perRank[r + 1] += perRank[r] }
-        var cursor = perRank
-        var postings = [Posting](repeating: Posting(row: 0, weight: 0, before: 0, split: 0, prefixNorm: 0), count: indexed.count)
-        for e in indexed {
-            let r = Int(e.entry.rank)
-            postings[cursor[r]] = Posting(row: UInt32(e.row), weight: e.entry.weight, before: Float(e.before),
-                                          split: splitRank[e.row], prefixNorm: Float(prefixNorm[e.row]))
-            cursor[r] += 1
-        }
-        self.rank = rank; self.maxWeight = maxWeight
-        self.postingStart = perRank; self.postings = postings
-        self.prefixStart = prefixStart; self.prefixTerms = prefixTerms; self.prefixWeights = prefixWeights
+        let size = rowsPerBlock ?? JoinBlocks.rowsPerBlock(rows: n, ranks: dim, postings: indexed.count)
+        self.rank = rank
+        self.rowRanks = rowRanks; self.rowWeights = rowWeights; self.normsBelow = normsBelow
+        self.splitRank = splitRank; self.prefixNorm = prefixNorm
+        self.prefixStart = prefixStart; self.prefixRanks = prefixRanks; self.prefixWeights = prefixWeights
+        self.blocks = JoinBlocks(rows: n, ranks: dim, indexed: indexed, rowsPerBlock: size)
     }
 }
 
@@ -219,174 +230,109 @@ struct RankedRow {
         while s < count && shareBound(through: s) < bound { s += 1 }
         return s
     }
-    /// The number of entries with rank below `r` (binary search).
-    func position(ofRank r: UInt32) -> Int {
-        var lo = 0, hi = count
-        while lo < hi { let mid = (lo + hi) >> 1; if entries[mid].rank < r { lo = mid + 1 } else { hi = mid } }
-        return lo
-    }
 }
 
-/// One worker's state: partial scores for every row, x's weights scattered by term id, and its pairs.
+/// One worker's state: a block's partial scores, x's weights by rank (filled when a candidate needs them), x's
+/// weights by term id for the exact sum, and its pairs.
 struct Probe {
     let index: JoinIndex
     let v: SparseVectors
     let t: Double
     let bound: Double
     let accept: (@Sendable (Int, Int) -> Bool)?
-    /// Rows met for the current x (`seen`) and, of those, the ones that may still reach T (`alive`), one bit a
-    /// row: every posting read tests them, and two bitmaps of a 100k-row corpus (25 KB) stay in the L1 cache,
-    /// where a table of 8-byte slots (800 KB) missed it on most postings. Cleared up to x after each x.
-    var seen: [UInt64]
-    var alive: [UInt64]
-    /// The partial score of each alive row for the current x (read only when its `alive` bit is set).
-    var scores: [Float]
-    /// ‖x_{<split(y)}‖ of each alive row y (the bound on what y's prefix adds is that times ‖y's prefix‖).
-    var lower: [Float]
-    var belowByRank: [Float]
-    let useTable: Bool
-    /// Added under each square root of a bound: the Float rounding of a difference of squares cannot then make
-    /// the bound smaller than the true one.
-    static let epsilon: Float = 1e-6
+    var scratch: JoinBlocks.Scratch
+    var byRank: [Float]
     var dense: [Double]
-    /// A row that may still reach T, with what the final filter needs of it.
-    struct Candidate { var row: UInt32; var prefixNorm: Float }
-    var candidates: [Candidate] = []
-    var row = RankedRow()
+    /// x's ranks as a bitmap, and the number of them before each word: the number below any rank in a few steps.
+    var bits: [UInt64]
+    var baseCount: [Int32]
     var out: [DuplicatePair] = []
+    /// Counters for the benchmark notes (touched rows, then those left after each bound), not used otherwise.
+    var counts = [Int](repeating: 0, count: 5)
 
-    init(_ index: JoinIndex, vectors: SparseVectors, threshold: Double, accept: (@Sendable (Int, Int) -> Bool)?,
-         tableLimit: Int = Probe.tableLimit) {
+    init(_ index: JoinIndex, vectors: SparseVectors, threshold: Double, accept: (@Sendable (Int, Int) -> Bool)?) {
         self.index = index; v = vectors; t = threshold; self.accept = accept
         bound = max(0, threshold - NearDuplicateJoin.slack)
-        seen = Array(repeating: 0, count: (vectors.count + 63) / 64)
-        alive = seen
-        scores = Array(repeating: 0, count: vectors.count)
-        lower = scores
-        useTable = vectors.dimension <= tableLimit
-        belowByRank = Array(repeating: 0, count: useTable ? vectors.dimension + 1 : 0)
+        scratch = JoinBlocks.Scratch(rowsPerBlock: index.blocks.rowsPerBlock)
+        byRank = Array(repeating: 0, count: vectors.dimension)
         dense = Array(repeating: 0, count: vectors.dimension)
+        bits = Array(repeating: 0, count: (vectors.dimension + 63) / 64 + 1)
+        baseCount = Array(repeating: 0, count: (vectors.dimension + 63) / 64 + 1)
     }
 
-    /// The largest vocabulary for which x's norm below every rank is tabulated per x (64 KB of Floats).
-    static let tableLimit = 1 << 14
-
-    /// Pairs (y, x) for every y < x.
-    mutating func run(_ x: Int) {
-        row.load(x, of: v, rank: index.rank, maxWeight: index.maxWeight)
-        candidates.removeAll(keepingCapacity: true)
-        fillBelow()
-        accumulate(x)
-        if !candidates.isEmpty { verify(x) }
-        // Only rows before x were met.
-        let words = (x + 63) >> 6
-        seen.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: 0, count: words) }
-        alive.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: 0, count: words) }
-    }
-
-    /// x's norm below each rank up to its rarest term (`belowByRank[s]` = ‖x_{<s}‖), filled per x when the
-    /// vocabulary is small enough for that to cost less than the lookups it saves; else a binary search in x's row.
-    private mutating func fillBelow() {
-        guard useTable else { return }
-        belowByRank.withUnsafeMutableBufferPointer { table in
-            var s = 0
-            for (k, e) in row.entries.enumerated() {
-                let value = Float(row.norm(below: k))
-                while s <= Int(e.rank) { table[s] = value; s += 1 }
-            }
-        }
-    }
-
-    private mutating func accumulate(_ x: Int) {
-        let boundF = Float(bound)
-        let index = self.index, row = self.row, accept = self.accept
-        let useTable = self.useTable
-        var candidates: [Candidate] = []
-        swap(&candidates, &self.candidates)
-        defer { swap(&candidates, &self.candidates) }
-        let eps = Probe.epsilon
-        seen.withUnsafeMutableBufferPointer { seen in
-        alive.withUnsafeMutableBufferPointer { alive in
-        scores.withUnsafeMutableBufferPointer { score in
-        lower.withUnsafeMutableBufferPointer { lower in
-        belowByRank.withUnsafeBufferPointer { table in
-        index.postings.withUnsafeBufferPointer { postings in
-            /// ‖x_{<s}‖.
-            func below(_ s: UInt32) -> Float { useTable ? table[Int(s)] : Float(row.norm(below: row.position(ofRank: s))) }
-            var admit = true
-            for p in stride(from: row.count - 1, through: 0, by: -1) {
-                if admit && row.shareBound(through: p) < bound {
-                    admit = false   // no row not met yet can reach T
-                    if candidates.isEmpty { return }
-                }
-                let xw = row.entries[p].weight
-                let xBefore = Float(row.norm(below: p))
-                let xBefore2 = xBefore * xBefore
-                let shareBefore = p > 0 ? Float(row.shareBound(through: p - 1)) : 0
-                let r = Int(row.entries[p].rank)
-                let list = UnsafeBufferPointer(rebasing: postings[index.postingStart[r]..<index.postingStart[r + 1]])
-                for post in list {
-                    let y = Int(post.row)
-                    if y >= x { break }
-                    let w = y >> 6, bit = UInt64(1) << UInt64(y & 63)
-                    if alive[w] & bit != 0 {
-                        // Met before: add this term, and drop y once what is left cannot lift it to T. The rest is
-                        // on terms more frequent than this one: y's indexed part there and y's prefix, bounded apart.
-                        let s = score[y] + xw * post.weight
-                        score[y] = s
-                        let b = lower[y], pn = post.prefixNorm
-                        let rest = (max(0, xBefore2 - b * b) + eps).squareRoot()
-                            * (max(0, post.before * post.before - pn * pn) + eps).squareRoot() + b * pn
-                        if s + rest < boundF { alive[w] &= ~bit }
-                    } else if admit && seen[w] & bit == 0 {
-                        seen[w] |= bit
-                        let s = xw * post.weight
-                        // Nothing rarer is shared: the rest is on terms more frequent than this one.
-                        if s + min(xBefore * post.before, shareBefore) < boundF { continue }
-                        let b = below(post.split), pn = post.prefixNorm
-                        let rest = (max(0, xBefore2 - b * b) + eps).squareRoot()
-                            * (max(0, post.before * post.before - pn * pn) + eps).squareRoot() + b * pn
-                        if s + rest < boundF { continue }
-                        if let accept, !accept(y, x) { continue }
-                        alive[w] |= bit
-                        score[y] = s
-                        lower[y] = b
-                        candidates.append(Candidate(row: post.row, prefixNorm: post.prefixNorm))
-                    }
-                }
-            }
-        }}}}}}
-    }
-
-    private mutating func verify(_ x: Int) {
-        for k in v.row(x) { dense[Int(v.terms[k])] = Double(v.weights[k]) }
-        let index = self.index, v = self.v, bound = self.bound, t = self.t
+    /// Pairs (y, x) for every x in `rows` and every y of block `b` before x.
+    mutating func run(block b: Int, rows: Range<Int>) {
+        let index = self.index, v = self.v, bound = self.bound, boundF = Float(bound), t = self.t
+        let accept = self.accept
         var out: [DuplicatePair] = []
         swap(&out, &self.out)
-        let alive = self.alive
-        scores.withUnsafeBufferPointer { score in
-        lower.withUnsafeBufferPointer { lower in
-        dense.withUnsafeBufferPointer { dense in
-            for c in candidates {
-                let y = Int(c.row)
-                if alive[y >> 6] & (UInt64(1) << UInt64(y & 63)) == 0 { continue }
-                let partial = Double(score[y])
-                // The partial score holds every shared term of y's indexed part; the rest is on y's prefix
-                // (its norm and x's norm before it are rounded to Float: far below the margin).
-                let pn = Double(c.prefixNorm)
-                if partial + Double(lower[y]) * pn < bound { continue }
-                var estimate = partial
-                for k in index.prefixStart[y]..<index.prefixStart[y + 1] {
-                    estimate += Double(index.prefixWeights[k]) * dense[Int(index.prefixTerms[k])]
+        var scratch = JoinBlocks.Scratch(rowsPerBlock: 0)
+        swap(&scratch, &self.scratch)
+        var counts = self.counts
+        index.rowRanks.withUnsafeBufferPointer { rowRanks in
+        index.rowWeights.withUnsafeBufferPointer { rowWeights in
+        index.normsBelow.withUnsafeBufferPointer { normsBelow in
+        index.splitRank.withUnsafeBufferPointer { splitRank in
+        index.prefixNorm.withUnsafeBufferPointer { prefixNorm in
+        byRank.withUnsafeMutableBufferPointer { byRank in
+        dense.withUnsafeMutableBufferPointer { dense in
+        bits.withUnsafeMutableBufferPointer { bits in
+        baseCount.withUnsafeMutableBufferPointer { baseCount in
+            for x in rows {
+                let lo = v.start[x], hi = v.start[x + 1]
+                let xr = UnsafeBufferPointer(rebasing: rowRanks[lo..<hi])
+                let xw = UnsafeBufferPointer(rebasing: rowWeights[lo..<hi])
+                let below = UnsafeBufferPointer(rebasing: normsBelow[(lo + x)...(hi + x)])
+                let xNorm = below[xr.count]
+                var filled = false, counted = false
+                let lastWord = xr.isEmpty ? -1 : Int(xr[xr.count - 1]) >> 6
+                // Rows first met at x's terms before `admitting` cannot reach T: ‖x_{<admitting}‖ < T.
+                var admitting = 0
+                while admitting < xr.count && Double(below[admitting + 1]) < bound - 1e-5 { admitting += 1 }
+                counts[0] += index.blocks.probe(block: b, row: x, ranks: xr, weights: xw, admitting: admitting,
+                                                scratch: &scratch) { y, partial in
+                    // What y's prefix can add: at most ‖x‖·‖y_prefix‖, then ‖x_{<split(y)}‖·‖y_prefix‖.
+                    let pn = prefixNorm[y]
+                    if partial + xNorm * pn < boundF { return }
+                    counts[1] += 1
+                    let s = Int(splitRank[y])
+                    if !counted {
+                        for i in 0..<xr.count { let r = Int(xr[i]); bits[r >> 6] |= 1 << UInt64(r & 63) }
+                        var c: Int32 = 0
+                        for w in 0...lastWord { baseCount[w] = c; c += Int32(bits[w].nonzeroBitCount) }
+                        counted = true
+                    }
+                    let w = s >> 6
+                    let k = w > lastWord ? xr.count
+                        : Int(baseCount[w]) + (bits[w] & ((1 << UInt64(s & 63)) &- 1)).nonzeroBitCount
+                    if partial + below[k] * pn < boundF { return }
+                    counts[2] += 1
+                    if let accept, !accept(y, x) { return }
+                    if !filled {
+                        for i in 0..<xr.count { byRank[Int(xr[i])] = xw[i] }
+                        for i in lo..<hi { dense[Int(v.terms[i])] = Double(v.weights[i]) }
+                        filled = true
+                    }
+                    var estimate = Double(partial)
+                    for i in index.prefixStart[y]..<index.prefixStart[y + 1] {
+                        estimate += Double(index.prefixWeights[i]) * Double(byRank[Int(index.prefixRanks[i])])
+                    }
+                    if estimate < bound { return }
+                    counts[3] += 1
+                    // The brute force's sum: y's terms in ascending id, Double products (absent terms add +0).
+                    var exact = 0.0
+                    for i in v.row(y) { exact += Double(v.weights[i]) * dense[Int(v.terms[i])] }
+                    if exact >= t { out.append(DuplicatePair(a: y, b: x, score: exact)); counts[4] += 1 }
                 }
-                if estimate < bound { continue }
-                // The brute force's sum: y's terms in ascending id, Double products (absent terms add +0).
-                var s = 0.0
-                for k in v.row(y) { s += Double(v.weights[k]) * dense[Int(v.terms[k])] }
-                if s >= t { out.append(DuplicatePair(a: y, b: x, score: s)) }
+                if counted { for i in 0..<xr.count { bits[Int(xr[i]) >> 6] = 0 } }
+                if filled {
+                    for i in 0..<xr.count { byRank[Int(xr[i])] = 0 }
+                    for i in lo..<hi { dense[Int(v.terms[i])] = 0 }
+                }
             }
-        }}}
+        }}}}}}}}}
+        self.counts = counts
+        swap(&scratch, &self.scratch)
         swap(&out, &self.out)
-        for k in v.row(x) { dense[Int(v.terms[k])] = 0 }
     }
 }

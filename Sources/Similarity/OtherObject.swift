@@ -41,8 +41,8 @@ struct OtherObject {
     private let frequency: [Int32]
     /// Per term id, the rows holding it (ascending); built on the first pair that needs it.
     private var rowsOf: [[Int32]]? = nil
-    /// Associations already counted, by (u << 32 | v).
-    private var known: [UInt64: Bool] = [:]
+    /// Associations already counted, by (u << 32 | v) (`PairMemo`: asked for every lowered pair's own words).
+    private var known = PairMemo()
     /// One pair's own terms and shared object words, reused.
     private var ownA: [UInt32] = [], ownB: [UInt32] = [], sharedObjects: [UInt32] = []
     /// Per row, its terms in text order with whether each was written with a capital (nil: the rule is off).
@@ -160,7 +160,7 @@ struct OtherObject {
         let most = min(fu, fv)
         if most < Double(Self.together) || most * n < Self.association * fu * fv { return false }
         let key = UInt64(u) << 32 | UInt64(v)
-        if let k = known[key] { return k }
+        if let k = known.answer(key) { return k }
         if rowsOf == nil { rowsOf = Self.invert(vectors) }
         guard let rowsOf else { return false }
         let ru = rowsOf[Int(u)], rv = rowsOf[Int(v)]
@@ -169,7 +169,7 @@ struct OtherObject {
             if ru[i] == rv[j] { both += 1; i += 1; j += 1 } else if ru[i] < rv[j] { i += 1 } else { j += 1 }
         }
         let answer = both >= Self.together && Double(both) * n >= Self.association * fu * fv
-        known[key] = answer
+        known.set(key, answer)
         return answer
     }
 

@@ -60,17 +60,17 @@ final class NearDuplicateJoinTests: XCTestCase {
         }
     }
 
-    /// A vocabulary too large for the per-row table of norms below each rank takes a binary search in x's row
-    /// instead; both give the brute force's pairs.
-    func testNormsBelowARankWithoutTheTable() throws {
+    /// Rows are probed block by block (`JoinBlocks`); with blocks of a few dozen rows a small corpus spans many,
+    /// rows are probed against blocks they lie in and blocks before them, and units of work end inside blocks.
+    func testSmallBlocksEqualBruteForce() throws {
         for seed in UInt64(5)...6 {
             let v = try vectors(500, seed: seed)
             for t in [0.3, 0.5, 0.8] {
                 let want = NearDuplicateJoin.bruteForce(v, threshold: t)
                 if t == 0.5 { XCTAssertGreaterThan(want.count, 20) }
-                for threads in [1, 2] {
-                    XCTAssertEqual(NearDuplicateJoin.pairs(v, threshold: t, accept: nil, threads: threads, tableLimit: 0), want,
-                                   "seed \(seed), threshold \(t), \(threads) threads")
+                for (threads, size) in [(1, 1), (1, 37), (2, 64), (3, 128)] {
+                    XCTAssertEqual(NearDuplicateJoin.pairs(v, threshold: t, accept: nil, threads: threads, rowsPerBlock: size), want,
+                                   "seed \(seed), threshold \(t), \(threads) threads, blocks of \(size)")
                 }
             }
         }

@@ -62,7 +62,8 @@ struct EvalCommand: ParsableCommand {
             let model = try ThemeTrainer.train(documents: training.documents, labels: training.labels.values,
                                                mode: training.labels.mode, labelField: options.labels,
                                                analyzer: analyzer.configuration, taxonomy: taxonomy,
-                                               options: opts, groups: training.foldGroups)
+                                               options: opts, groups: training.foldGroups,
+                                               trainingOnlyCount: extra?.documents.count ?? 0)
             result = ThemeEvaluation.test(model: model, documents: testCorpus.documents, labels: testCorpus.labels.values)
             how = "trained on \(model.training.documents), tested on \(test)"
             howText = tr("wytrenowano na \(model.training.documents), sprawdzono na \(test)", how)
@@ -82,12 +83,15 @@ struct EvalCommand: ParsableCommand {
         }
         // JSON is for programs: its words stay English whatever the run's language; the text is for people.
         try StandardOutput.write(json ? jsonReport(result, how: how) : textReport(result, how: howText))
-        if let store { try reviewedReal(store, corpus: training, analyzer: analyzer, opts: opts, taxonomy: taxonomy) }
+        if let store {
+            try reviewedReal(store, corpus: training, trainingOnlyCount: extra?.documents.count ?? 0, analyzer: analyzer,
+                             opts: opts, taxonomy: taxonomy)
+        }
     }
 
     /// The reviewed real postulates of the store, tested apart: a model trained on the corpus (authored) is
     /// tested on them, so the figure says how the authored training transfers to the year's real submissions.
-    private func reviewedReal(_ store: String, corpus: LabelledCorpus, analyzer: any TermAnalyzing, opts: TrainingOptions,
+    private func reviewedReal(_ store: String, corpus: LabelledCorpus, trainingOnlyCount: Int, analyzer: any TermAnalyzing, opts: TrainingOptions,
                               taxonomy: [ThemeDescription]) throws {
         let base = try options.badRecords.load(try options.corpusFiles()).records
         let merged: TrainingRecords
@@ -102,7 +106,8 @@ struct EvalCommand: ParsableCommand {
         if real.isEmpty {
             try StandardOutput.write(tr("\n\(store): brak zrecenzowanych postulatów spoza korpusu\n", "\n\(store): no reviewed postulates outside the corpus\n"))
         } else {
-            try themesOnReal(real, store: store, corpus: corpus, analyzer: analyzer, opts: opts, taxonomy: taxonomy)
+            try themesOnReal(real, store: store, corpus: corpus, trainingOnlyCount: trainingOnlyCount, analyzer: analyzer,
+                             opts: opts, taxonomy: taxonomy)
         }
         try StandardOutput.write("\n" + duplicateFigures(corpus: base, stored: stored, store: store))
     }
@@ -120,7 +125,8 @@ struct EvalCommand: ParsableCommand {
                                      reviewed: (reviewed, reviewed.score(onStore)), reviewedSource: store)
     }
 
-    private func themesOnReal(_ real: [Postulate], store: String, corpus: LabelledCorpus, analyzer: any TermAnalyzing,
+    private func themesOnReal(_ real: [Postulate], store: String, corpus: LabelledCorpus, trainingOnlyCount: Int,
+                              analyzer: any TermAnalyzing,
                               opts: TrainingOptions, taxonomy: [ThemeDescription]) throws {
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("postulaty-eval-\(ProcessInfo.processInfo.processIdentifier).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: temp) }
@@ -129,7 +135,7 @@ struct EvalCommand: ParsableCommand {
         let model = try ThemeTrainer.train(documents: corpus.documents, labels: corpus.labels.values,
                                            mode: corpus.labels.mode, labelField: options.labels,
                                            analyzer: analyzer.configuration, taxonomy: taxonomy,
-                                           options: opts, groups: corpus.foldGroups)
+                                           options: opts, groups: corpus.foldGroups, trainingOnlyCount: trainingOnlyCount)
         let r = ThemeEvaluation.test(model: model, documents: testCorpus.documents, labels: testCorpus.labels.values)
         let how = tr("zrecenzowane prawdziwe postulaty z \(store) (\(real.count)), model wytrenowany na korpusie (\(model.training.documents))",
                      "reviewed real postulates from \(store) (\(real.count)), model trained on the corpus (\(model.training.documents))")

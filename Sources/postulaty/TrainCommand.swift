@@ -27,6 +27,9 @@ struct ThemeTrainingOptions: ParsableArguments {
     @Flag(name: .customLong("fixed-vectorizer"), help: "No choice of vectoriser settings: min_df 2 (or --min-df), bigrams on (or --no-bigrams), the fields' weights as given (or the default ones).")
     var fixedVectorizer = false
 
+    @Option(name: .long, help: "How much each training-only record (\(Defaults.trainingDirectory)/) counts in logistic regression's fit, relative to a corpus record (1: the same).")
+    var trainingOnlyWeight = 0.5
+
     @Option(name: .long, help: "Folds of the internal cross-validation (variant choice, calibration, thresholds).")
     var innerFolds = 5
 
@@ -155,6 +158,11 @@ struct ThemeTrainingOptions: ParsableArguments {
                 }
             }
         }
+        guard trainingOnlyWeight > 0, trainingOnlyWeight.isFinite else {
+            throw ValidationError(tr("--training-only-weight: waga musi być dodatnia (jest \(trainingOnlyWeight))",
+                                     "--training-only-weight: the weight must be positive (got \(trainingOnlyWeight))"))
+        }
+        opts.trainingOnlyWeight = trainingOnlyWeight
         if let variants {
             opts.variants = try variants.split(separator: ",").map {
                 guard let v = ClassifierKind(rawValue: String($0)) else { throw ValidationError(tr("--variants: nieznany wariant \($0)", "--variants: unknown variant \($0)")) }
@@ -233,6 +241,7 @@ struct TrainCommand: ParsableCommand {
         let analyzer = try options.termAnalyzer()
         let opts = try options.trainingOptions()
         let corpus: LabelledCorpus
+        var extraCount = 0
         if let store {
             // The corpus with the reviews applied, read back from one temporary JSONL file.
             let base = try options.badRecords.load(try options.corpusFiles()).records
@@ -247,11 +256,15 @@ struct TrainCommand: ParsableCommand {
             let temp = FileManager.default.temporaryDirectory.appendingPathComponent("postulaty-train-\(ProcessInfo.processInfo.processIdentifier).jsonl").path
             defer { try? FileManager.default.removeItem(atPath: temp) }
             try AtomicFile.write(CorpusWriter.jsonl(merged.records), to: temp)
+            let extra = try options.trainingOnlyCorpus(analyzer: analyzer, vectorizer: opts.vectorizer, jobs: jobs.count)
+            extraCount = extra?.documents.count ?? 0
             corpus = try options.labelledCorpus([temp], analyzer: analyzer, vectorizer: opts.vectorizer, jobs: jobs.count)
-                .appending(try options.trainingOnlyCorpus(analyzer: analyzer, vectorizer: opts.vectorizer, jobs: jobs.count))
+                .appending(extra)
         } else {
+            let extra = try options.trainingOnlyCorpus(analyzer: analyzer, vectorizer: opts.vectorizer, jobs: jobs.count)
+            extraCount = extra?.documents.count ?? 0
             corpus = try options.labelledCorpus(analyzer: analyzer, vectorizer: opts.vectorizer, jobs: jobs.count)
-                .appending(try options.trainingOnlyCorpus(analyzer: analyzer, vectorizer: opts.vectorizer, jobs: jobs.count))
+                .appending(extra)
         }
         let taxonomy = try options.themeDescriptions()
         try options.checkTrainingData(corpus, taxonomy: taxonomy)
@@ -260,7 +273,7 @@ struct TrainCommand: ParsableCommand {
         let model = try ThemeTrainer.train(documents: corpus.documents, labels: corpus.labels.values,
                                            mode: corpus.labels.mode, labelField: options.labels,
                                            analyzer: analyzer.configuration, taxonomy: taxonomy,
-                                           options: opts, groups: corpus.foldGroups)
+                                           options: opts, groups: corpus.foldGroups, trainingOnlyCount: extraCount)
         let t2 = clock.now
         try ModelFile.save(model, path: try Defaults.preparingOutput(output))
         let t3 = clock.now

@@ -38,7 +38,7 @@ public struct CalibrationReport: Sendable, Equatable {
 public struct EvaluationResult: Sendable {
     public var report: EvaluationReport
     public var calibration: CalibrationReport
-    /// "variant α=…" per trained model (one per fold, or the tested model's).
+    /// `ThemeModel.methodDescription` per trained model (one per fold, or the tested model's).
     public var methods: [String]
 }
 
@@ -88,8 +88,9 @@ public enum ThemeEvaluation {
                                                labels: train.map { gold[$0] } + extraGold,
                                                mode: mode, labelField: labelField, analyzer: analyzer,
                                                taxonomy: taxonomy, options: options,
-                                               groups: grouped ? train.map { kept[$0] } + extraGroups : nil)
-            methods.append("\(model.variant.rawValue) α=\(model.alpha)")
+                                               groups: grouped ? train.map { kept[$0] } + extraGroups : nil,
+                                               trainingOnlyCount: extraDocs.count)
+            methods.append(model.methodDescription)
             for i in test {
                 let p = model.predict(docs[i])
                 predicted[i] = p.predicted.compactMap { index[$0] }.sorted()
@@ -117,6 +118,6 @@ public enum ThemeEvaluation {
                                              predicted: preds.map { $0.predicted.compactMap { index[$0] }.sorted() },
                                              labels: universe),
             calibration: CalibrationReport.compute(scores: scores, outcomes: outcomes),
-            methods: ["\(model.variant.rawValue) α=\(model.alpha)"])
+            methods: [model.methodDescription])
     }
 }

@@ -95,6 +95,21 @@ public struct ThemeModel: Sendable {
     /// How many terms `evidence` lists per label.
     public static let evidenceTerms = 5
 
+    /// What training chose, for `eval`'s "method per model": the classifier, the vectoriser setting, the field
+    /// weights, the decision rule and the support gate (e.g. "logistic α=10.0, min_df 2, bigrams,
+    /// justification 1.0, max 2 labels, gate 0.5"). Why all of it: the inner cross-validation chooses each, and an
+    /// outer fold's figure moves with any of them.
+    public var methodDescription: String {
+        let c = vectorizer.configuration
+        var parts = ["\(variant.rawValue) α=\(alpha)", "min_df \(c.minDocumentFrequency)", c.bigrams ? "bigrams" : "no bigrams"]
+        parts += c.fields.dropFirst().map { "\($0.field) \($0.weight)" }
+        if mode == .multiLabel {
+            parts.append(maxLabels == 0 ? "no label cap" : "max \(maxLabels) labels")
+            if let support { parts.append("gate \(support.minimum)") }
+        }
+        return parts.joined(separator: ", ")
+    }
+
     /// Refuses an analyzer whose configuration differs from the one the model was trained with.
     public func check(analyzer current: AnalyzerConfiguration) throws {
         if current.hash != analyzer.hash || current != analyzer {

@@ -24,6 +24,13 @@ public struct TrainingOptions: Sendable {
     /// Support minimums the trainer tries for a multi-label model's support gate (`EvidenceSupport`), chosen by
     /// the inner cross-validation; [0]: no gate.
     public var supportMinimums: [Double] = EvidenceSupport.minimums
+    /// How much each training-only record (the last `trainingOnlyCount` documents given to `train`: the
+    /// `Corpora/training/` project titles) counts in logistic regression's fit, relative to a corpus record
+    /// (1: the same). Why below 1: those records are written in another register (short project titles) and
+    /// outnumber the corpus's; at full weight they pull the weights towards their wording, and the meeting
+    /// postulates the corpus describes are tagged worse (RESULTS, "Seventh round: the training-only records' weight").
+    /// Naive Bayes counts are not weighted.
+    public var trainingOnlyWeight: Double = 1
 
     public init(vectorizer: VectorizerConfiguration = VectorizerConfiguration(), folds: Int = 5, seed: UInt64 = 20260617,
                 variants: [ClassifierKind]? = nil, alphas: [Double] = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]) {
@@ -51,7 +58,13 @@ public enum ThemeTrainer {
 
     public static func train(documents: [FieldTerms], labels: [[String]?], mode: LabelMode, labelField: String,
                              analyzer: AnalyzerConfiguration, taxonomy: [ThemeDescription] = [],
-                             options: TrainingOptions = TrainingOptions(), groups: [String?]? = nil) throws -> ThemeModel {
+                             options: TrainingOptions = TrainingOptions(), groups: [String?]? = nil,
+                             trainingOnlyCount: Int = 0) throws -> ThemeModel {
+        precondition((0...documents.count).contains(trainingOnlyCount), "more training-only documents than documents")
+        // Each document's weight in logistic regression's fit; nil (every weight 1) keeps the unweighted arithmetic.
+        let fitWeights: [Double]? = trainingOnlyCount == 0 || options.trainingOnlyWeight == 1 ? nil
+            : [Double](repeating: 1, count: documents.count - trainingOnlyCount)
+                + [Double](repeating: options.trainingOnlyWeight, count: trainingOnlyCount)
         var best: (model: ThemeModel, score: Double)?
         var firstError: Error?
         func attempt(_ setting: VectorizerConfiguration) {
@@ -61,7 +74,8 @@ public enum ThemeTrainer {
             one.fieldWeightCandidates = []
             do {
                 let model = try trainOne(documents: documents, labels: labels, mode: mode, labelField: labelField,
-                                         analyzer: analyzer, taxonomy: taxonomy, options: one, groups: groups)
+                                         analyzer: analyzer, taxonomy: taxonomy, options: one, groups: groups,
+                                         fitWeights: fitWeights)
                 // Multi-label: the macro-F1 of the decisions themselves (thresholds, rule and support gate chosen
                 // for this setting), so the gate's effect counts in the choice of the setting. Single-label: the
                 // best candidate's (the arg-max decision is the same).
@@ -90,13 +104,16 @@ public enum ThemeTrainer {
     /// One vectoriser setting: the steps of the type's comment.
     static func trainOne(documents: [FieldTerms], labels: [[String]?], mode: LabelMode, labelField: String,
                          analyzer: AnalyzerConfiguration, taxonomy: [ThemeDescription],
-                         options: TrainingOptions, groups: [String?]?) throws -> ThemeModel {
+                         options: TrainingOptions, groups: [String?]?,
+                         fitWeights: [Double]? = nil) throws -> ThemeModel {
         precondition(documents.count == labels.count, "documents and labels differ in count")
         var docs: [FieldTerms] = [], named: [[String]] = [], kept: [String?] = []
+        var fw: [Double]? = fitWeights == nil ? nil : []
         for (i, (d, l)) in zip(documents, labels).enumerated() {
             guard let l else { continue }
             if mode == .singleLabel && l.count != 1 { continue }
             docs.append(d); named.append(l); kept.append(groups?[i])
+            if let f = fitWeights { fw!.append(f[i]) }
         }
         let unlabelled = mode == .singleLabel ? documents.count - docs.count : named.filter(\.isEmpty).count
         let labelNames = Array(Set(named.joined()).union(taxonomy.map(\.code))).sorted()
@@ -169,7 +186,8 @@ public enum ThemeTrainer {
         // out-of-fold scores.
         func logisticFoldScorers(c: Double) -> [LinearScorer] {
             (0..<k).map { f in
-                LogisticRegression.scorer(x, rows: (0..<n).filter { fold[$0] != f }, positives: positives, featureCount: V, c: c)
+                LogisticRegression.scorer(x, rows: (0..<n).filter { fold[$0] != f }, positives: positives, featureCount: V, c: c,
+                                          sampleWeights: fw)
             }
         }
 
@@ -203,7 +221,8 @@ public enum ThemeTrainer {
             : (0..<k).map { trainStats[$0].scorer(picked.variant, alpha: picked.alpha) }
         let chosen = (variant: picked.variant, alpha: picked.alpha, oof: outOfFold(chosenScorers, rows: Array(0..<n)))
         let finalScorer = picked.variant == .logistic
-            ? LogisticRegression.scorer(x, rows: Array(0..<n), positives: positives, featureCount: V, c: picked.alpha)
+            ? LogisticRegression.scorer(x, rows: Array(0..<n), positives: positives, featureCount: V, c: picked.alpha,
+                                        sampleWeights: fw)
             : total.scorer(chosen.variant, alpha: chosen.alpha)
 
         var model = ThemeModel(analyzer: analyzer, labelField: labelField, mode: mode, labels: labelNames,

@@ -72,6 +72,15 @@ public final class CorpusStream {
     /// For readers that keep only the records (`CorpusLoad.read` without `presenceOf`).
     public func nextRecord() throws -> Postulate? {
         guard format == .jsonl, !failed else { return try next() }
+        guard let lineNo = try nextJSONLLine() else { return nil }
+        if !jsonFields.isEmpty { jsonFields = [] }
+        if let record = lineBuffer.withUnsafeBufferPointer({ JSONRecordScan.record($0) }) { return record }
+        return try CorpusReader.fieldsAndRecord(jsonLine: lineBuffer, file: path, line: lineNo).record
+    }
+
+    /// The next JSONL line that is not blank, into `lineBuffer`, `line` set to its number (returned); nil at the end.
+    /// A read error ends the stream (`failed`): it would repeat, and be reported forever.
+    private func nextJSONLLine() throws(CorpusError) -> Int? {
         while true {
             let lineNo = reader.line
             guard reader.nextLine(into: &lineBuffer) else {
@@ -83,28 +92,15 @@ public final class CorpusStream {
             }
             if lineBuffer.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             line = lineNo
-            if !jsonFields.isEmpty { jsonFields = [] }
-            if let record = lineBuffer.withUnsafeBufferPointer({ JSONRecordScan.record($0) }) { return record }
-            return try CorpusReader.fieldsAndRecord(jsonLine: lineBuffer, file: path, line: lineNo).record
+            return lineNo
         }
     }
 
     private func nextJSONL() throws -> Postulate? {
-        while true {
-            let lineNo = reader.line
-            guard reader.nextLine(into: &lineBuffer) else {
-                if reader.readError {
-                    failed = true  // a read error repeats: end the stream rather than report it forever
-                    throw CorpusError(.io, file: path, tr("błąd odczytu pliku", "read error"))
-                }
-                return nil
-            }
-            if lineBuffer.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            line = lineNo
-            let (fields, record) = try CorpusReader.fieldsAndRecord(jsonLine: lineBuffer, file: path, line: lineNo)
-            jsonFields = fields
-            return record
-        }
+        guard let lineNo = try nextJSONLLine() else { return nil }
+        let (fields, record) = try CorpusReader.fieldsAndRecord(jsonLine: lineBuffer, file: path, line: lineNo)
+        jsonFields = fields
+        return record
     }
 
     /// `next()` leaving a JSONL line unparsed (`PendingRecord.record()` parses it, on any thread): what a pipeline
@@ -114,19 +110,8 @@ public final class CorpusStream {
         if failed { return nil }
         switch format {
         case .jsonl:
-            while true {
-                let lineNo = reader.line
-                guard reader.nextLine(into: &lineBuffer) else {
-                    if reader.readError {
-                        failed = true
-                        throw CorpusError(.io, file: path, tr("błąd odczytu pliku", "read error"))
-                    }
-                    return nil
-                }
-                if lineBuffer.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                line = lineNo
-                return PendingRecord(origin: CorpusLoad.Origin(file: path, line: lineNo), content: .jsonLine(lineBuffer))
-            }
+            guard let lineNo = try nextJSONLLine() else { return nil }
+            return PendingRecord(origin: CorpusLoad.Origin(file: path, line: lineNo), content: .jsonLine(lineBuffer))
         case .csv:
             do {
                 guard let p = try nextCSV() else { return nil }
